@@ -1,0 +1,102 @@
+/**
+ * The document model: a plain, serializable description of one output document (an instrument, the
+ * notifications, full powers, the checklist), already in its language. Builders (build-*.ts) make it
+ * from a parsed package; render-docx.ts maps it mechanically to Word, render-html.ts to HTML. Nothing
+ * here knows about docx, Express or i18next.
+ *
+ * Text is raw (never HTML-escaped here): the HTML renderer escapes, docx receives it as is.
+ */
+
+/** BCP 47 tag of a document language, as Word wants it on runs ("en-GB", "fr-FR"). */
+export type DocumentLanguageTag = string;
+
+/** A run of inline content. */
+export type Inline =
+  /** Plain text. `lang` marks a quotation in another language than the document (e.g. English treaty text in a French checklist). */
+  | { readonly type: 'text'; readonly text: string; readonly bold?: boolean; readonly italic?: boolean; readonly lang?: DocumentLanguageTag }
+  /** Draft mode only: a value still missing, printed as a visible "[to be completed: ...]" marker. `text` is the whole marker, already localized. */
+  | { readonly type: 'marker'; readonly text: string }
+  /** A value deliberately left blank for completion by hand (place, date): printed as a line to write on. */
+  | { readonly type: 'blank'; readonly label: string }
+  /** A line break inside a paragraph. */
+  | { readonly type: 'break' };
+
+export const PARAGRAPH_STYLES = [
+  /** Body text. */
+  'normal',
+  /** The instrument's recitals and operative clause (justified, spaced). */
+  'recital',
+  /** A quotation of treaty text (indented, smaller). */
+  'quote',
+  /** An explanatory note for the user (italic, smaller): verification marks, sources. */
+  'note',
+  /** Centred text, such as the line under a title. */
+  'centered',
+] as const;
+export type ParagraphStyle = (typeof PARAGRAPH_STYLES)[number];
+
+/** A status badge in the checklist: provided / missing / not applicable / optional, not made / to follow / left blank. */
+export type Tone = 'ok' | 'missing' | 'neutral' | 'info';
+
+export type Block =
+  /** The document title (Word style "Title"; an <h1> in HTML). */
+  | { readonly type: 'title'; readonly text: string }
+  /** A section heading; level 1 is the highest under the title. */
+  | { readonly type: 'heading'; readonly level: 1 | 2 | 3; readonly content: readonly Inline[]; readonly id?: string }
+  /** A paragraph. `number` prints "1." before it (numbered notifications). */
+  | { readonly type: 'paragraph'; readonly style: ParagraphStyle; readonly content: readonly Inline[]; readonly number?: number }
+  /** A bulleted list. */
+  | { readonly type: 'list'; readonly items: readonly (readonly Inline[])[] }
+  /** A two-column label/value table: an authority's directory entry, or an item's properties. */
+  | {
+      readonly type: 'fields';
+      readonly caption?: string;
+      readonly rows: readonly { readonly label: string; readonly value: readonly Inline[]; readonly tone?: Tone }[];
+    }
+  /** A table with a header row. */
+  | {
+      readonly type: 'table';
+      readonly caption?: string;
+      readonly header: readonly string[];
+      readonly rows: readonly (readonly (readonly Inline[])[])[];
+    }
+  /** The signature block: space to sign, then the signer's name and title lines. */
+  | { readonly type: 'signature'; readonly lines: readonly (readonly Inline[])[] }
+  /** Start a new page. */
+  | { readonly type: 'page-break' };
+
+export const DOCUMENT_KINDS = ['instrument', 'notifications', 'full-powers', 'checklist'] as const;
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+
+export interface DocumentModel {
+  readonly kind: DocumentKind;
+  /** The document's language: a supported locale ("en", "fr"). */
+  readonly lang: string;
+  /** The BCP 47 tag written on every run ("en-GB", "fr-FR"). */
+  readonly languageTag: DocumentLanguageTag;
+  readonly mode: 'draft' | 'final';
+  /** Document properties (File > Properties in Word). */
+  readonly properties: {
+    readonly title: string;
+    readonly subject: string;
+    readonly description: string;
+    readonly keywords: string;
+    readonly creator: string;
+  };
+  /** Footer text before the page number, e.g. "Page"; and the word between page and total, e.g. "of". */
+  readonly footer: { readonly page: string; readonly of: string };
+  /** The labels of every marker in the body, for final-mode checks and the list of what is missing. */
+  readonly markers: readonly string[];
+  readonly blocks: readonly Block[];
+}
+
+/** A suggested file name for a downloaded document, without extension: ASCII, lower case, hyphens. */
+export function fileStem(parts: readonly string[]): string {
+  return parts
+    .join('-')
+    .normalize('NFKD')
+    .replace(/[^\w-]+/g, '-')
+    .replace(/-+/g, '-')
+    .replace(/^-|-$/g, '')
+    .toLowerCase();
+}
