@@ -48,11 +48,13 @@ export const CHECKS = [
   'signature-reservations',
   'signatory',
   'full-powers',
+  'party-name',
+  'signing-place-date',
 ] as const;
 export type CheckId = (typeof CHECKS)[number];
 
-/** The treaty whose text a requirement cites: one of the four, or the Vienna Convention. */
-export type CitedInstrument = TreatyId | 'vclt';
+/** What a requirement cites: one of the four treaties, the Vienna Convention, or the Treaty Handbook model. */
+export type CitedInstrument = TreatyId | 'vclt' | 'handbook';
 
 export interface Requirement {
   readonly id: string;
@@ -355,8 +357,24 @@ function practiceRequirements(treaty: TreatyId): Requirement[] {
   ];
 }
 
-/** The signer (VCLT 7): once for the whole package. */
+/** The Treaty Handbook model of an instrument of ratification (LEGAL.md §1.2; verbatim as reproduced by the CBD). */
+const Q_MODEL_OPERATIVE =
+  'NOW THEREFORE I, [name and title of the Head of State, Head of Government or Minister for Foreign Affairs] declare that the Government of [name of State], having considered the above mentioned [treaty, convention, agreement, etc.], [ratifies, accepts, approves] the same and undertakes faithfully to perform and carry out the stipulations therein contained.';
+const Q_MODEL_WITNESS =
+  'IN WITNESS WHEREOF, I have signed this instrument of [ratification, acceptance, approval] at [place] on [date].';
+
+/** The instrument itself (VCLT 7 and the Handbook model): once for the whole package. */
 const INSTRUMENT_REQUIREMENTS: Requirement[] = [
+  {
+    id: 'model-party-name',
+    appliesTo: null,
+    citation: { instrument: 'handbook', article: 'model instrument' },
+    kind: 'instrument',
+    obligation: 'mandatory',
+    timing: 'at-deposit',
+    quote: { text: Q_MODEL_OPERATIVE, source: 'treaty-handbook' },
+    check: 'party-name',
+  },
   {
     id: 'vclt-7-2-a',
     appliesTo: null,
@@ -376,6 +394,16 @@ const INSTRUMENT_REQUIREMENTS: Requirement[] = [
     timing: 'at-deposit',
     quote: { text: Q_VCLT_7_1, source: 'nl-vclt' },
     check: 'full-powers',
+  },
+  {
+    id: 'model-place-date',
+    appliesTo: null,
+    citation: { instrument: 'handbook', article: 'model instrument' },
+    kind: 'instrument',
+    obligation: 'mandatory',
+    timing: 'at-deposit',
+    quote: { text: Q_MODEL_WITNESS, source: 'treaty-handbook' },
+    check: 'signing-place-date',
   },
 ];
 

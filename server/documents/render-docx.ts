@@ -1,0 +1,432 @@
+/**
+ * Renders a DocumentModel to a Word document (.docx) with the docx library. The mapping is mechanical:
+ * every block becomes paragraphs or a table, every inline a run, and all the formatting lives in named
+ * styles (Word's Styles pane shows Recital, Quote, Note... rather than direct formatting), so that a
+ * ministry can restyle a draft to its own house style in one place.
+ *
+ * Text is raw: docx escapes it for XML itself. The only characters removed are those XML 1.0 forbids
+ * (W3C XML 1.0, 5th edition, §2.2 "Characters"), which Word refuses to open.
+ */
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Footer,
+  HeadingLevel,
+  HighlightColor,
+  LevelFormat,
+  Packer,
+  PageBreak,
+  PageNumber,
+  Paragraph,
+  Tab,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TabStopType,
+  TextRun,
+  WidthType,
+} from 'docx';
+import type { ICharacterStyleOptions, IParagraphStyleOptions, ParagraphChild } from 'docx';
+import type { Block, DocumentModel, Inline, ParagraphStyle, Tone } from './model';
+
+/** ISO 216 A4, 210 mm x 297 mm, in twentieths of a point (ECMA-376 Part 1, §17.6.13 pgSz). */
+const A4 = { width: 11906, height: 16838 } as const;
+/** 2.5 cm in twips (1 cm = 1440 / 2.54 twips). */
+const MARGIN = 1417;
+const CONTENT_WIDTH = A4.width - 2 * MARGIN;
+/** Half an inch in twips: the hanging indent of numbered paragraphs and bullets. */
+const HANGING = 567;
+
+/**
+ * One serif body font. Word has Times New Roman everywhere; LibreOffice substitutes a metric-compatible
+ * serif (Liberation Serif) or, without it, another serif such as DejaVu Serif or Noto Serif.
+ */
+const BODY_FONT = 'Times New Roman';
+/** Run sizes are in half-points (ECMA-376 Part 1, §17.3.2.38 sz). */
+const SIZE = { body: 24, quote: 22, note: 20, footer: 20, title: 32, heading1: 28, heading2: 26, heading3: 24 } as const;
+
+/**
+ * A line to write on by hand. Underscores rather than an underlined tab: a tab's width depends on where
+ * it starts on the line, underscores always measure the same, and they survive conversion to plain text
+ * (mammoth, pdftotext, copy and paste). 28 underscores of 12 pt Times New Roman (0.5 em each) are 5.9 cm.
+ */
+const BLANK_LINE = '_'.repeat(28);
+/** The line to sign on: 40 underscores, about 8.5 cm. */
+const SIGNATURE_LINE = '_'.repeat(40);
+
+/** Word style ids (the w:styleId values in styles.xml), one per ParagraphStyle of the model. */
+export const PARAGRAPH_STYLE_IDS = {
+  normal: 'Normal',
+  recital: 'Recital',
+  quote: 'Quote',
+  note: 'Note',
+  centered: 'Centered',
+} as const satisfies Record<ParagraphStyle, string>;
+
+/** The other style ids this renderer defines, besides Word's built-in Title and Heading1 to Heading3. */
+export const STYLE_IDS = {
+  caption: 'Caption',
+  signature: 'Signature',
+  tableText: 'TableText',
+  tableHeading: 'TableHeading',
+  footer: 'Footer',
+  marker: 'Marker',
+  blank: 'Blank',
+} as const;
+
+const BULLETS = 'bullets';
+
+/**
+ * Characters XML 1.0 does not allow (§2.2): C0 controls other than tab, line feed and carriage return,
+ * and the non-characters U+FFFE and U+FFFF. Word reports such a file as corrupt.
+ */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+
+/** Removes the characters Word cannot open, and nothing else. */
+export function removeXmlInvalidCharacters(text: string): string {
+  return text.replace(XML_INVALID, '');
+}
+
+/** Final documents go to the depositary: a marker in one would be a missing value in a signed instrument. */
+function assertNoMarkersInFinal(model: DocumentModel): void {
+  if (model.mode !== 'final') return;
+  if (model.markers.length > 0 || model.blocks.some((block) => blockInlines(block).some((inline) => inline.type === 'marker'))) {
+    throw new Error('A final document must not contain "to be completed" markers: render it in draft mode, or complete the missing values.');
+  }
+}
+
+/** Every inline of a block, in document order. */
+function blockInlines(block: Block): readonly Inline[] {
+  switch (block.type) {
+    case 'heading':
+    case 'paragraph':
+      return block.content;
+    case 'list':
+      return block.items.flat();
+    case 'signature':
+      return block.lines.flat();
+    case 'fields':
+      return block.rows.flatMap((row) => row.value);
+    case 'table':
+      return block.rows.flat(2);
+    case 'title':
+    case 'page-break':
+      return [];
+  }
+}
+
+interface RunFormat {
+  readonly bold?: boolean;
+}
+
+/**
+ * One text inline as runs: one per line, with a break before each line after the first. Line feeds
+ * become line breaks and tabs become tabs, since Word shows both as a plain space inside w:t.
+ */
+function textRuns(inline: Extract<Inline, { type: 'text' }>, format: RunFormat): TextRun[] {
+  return removeXmlInvalidCharacters(inline.text)
+    .split(/\r\n|\r|\n/)
+    .map((line, index) => {
+      const children: (string | Tab)[] = [];
+      line.split('\t').forEach((part, partIndex) => {
+        if (partIndex > 0) children.push(new Tab());
+        children.push(part);
+      });
+      return new TextRun({
+        children,
+        break: index > 0 ? 1 : undefined,
+        bold: inline.bold === true || format.bold === true ? true : undefined,
+        italics: inline.italic === true ? true : undefined,
+        language: inline.lang === undefined ? undefined : { value: inline.lang },
+      });
+    });
+}
+
+function inlineRuns(content: readonly Inline[], format: RunFormat = {}): ParagraphChild[] {
+  return content.flatMap((inline): ParagraphChild[] => {
+    switch (inline.type) {
+      case 'text':
+        return textRuns(inline, format);
+      case 'marker':
+        return [new TextRun({ text: removeXmlInvalidCharacters(inline.text), style: STYLE_IDS.marker })];
+      case 'blank':
+        // The label is for screen readers in HTML; on paper the line speaks for itself.
+        return [new TextRun({ text: BLANK_LINE, style: STYLE_IDS.blank })];
+      case 'break':
+        return [new TextRun({ break: 1 })];
+    }
+  });
+}
+
+/** Values the reader must act on stand out in bold, which survives black-and-white printing. */
+function toneFormat(tone: Tone | undefined): RunFormat {
+  return tone === 'missing' ? { bold: true } : {};
+}
+
+function cell(children: ParagraphChild[], width: number, style: string, header = false): TableCell {
+  return new TableCell({
+    width: { size: width, type: WidthType.DXA },
+    // Grey 15%: a header row that still reads as one in black and white.
+    shading: header ? { fill: 'D9D9D9', color: 'auto', type: 'clear' } : undefined,
+    children: [new Paragraph({ style, children })],
+  });
+}
+
+function captionParagraph(caption: string | undefined): Paragraph[] {
+  return caption === undefined ? [] : [new Paragraph({ style: STYLE_IDS.caption, text: removeXmlInvalidCharacters(caption) })];
+}
+
+/** Word cannot open a table without rows, so an empty table is left out (its caption is still printed). */
+function fieldsBlock(block: Extract<Block, { type: 'fields' }>): (Paragraph | Table)[] {
+  const label = Math.round(CONTENT_WIDTH * 0.35);
+  const value = CONTENT_WIDTH - label;
+  const rows = block.rows.map(
+    (row) =>
+      new TableRow({
+        cantSplit: true,
+        children: [
+          cell([new TextRun(removeXmlInvalidCharacters(row.label))], label, STYLE_IDS.tableText),
+          cell(inlineRuns(row.value, toneFormat(row.tone)), value, STYLE_IDS.tableText),
+        ],
+      }),
+  );
+  if (rows.length === 0) return captionParagraph(block.caption);
+  return [
+    ...captionParagraph(block.caption),
+    new Table({
+      borders: FIELDS_BORDERS,
+      layout: TableLayoutType.FIXED,
+      width: { size: CONTENT_WIDTH, type: WidthType.DXA },
+      columnWidths: [label, value],
+      rows,
+    }),
+  ];
+}
+
+function tableBlock(block: Extract<Block, { type: 'table' }>): (Paragraph | Table)[] {
+  const columns = Math.max(block.header.length, ...block.rows.map((row) => row.length));
+  if (columns === 0) return captionParagraph(block.caption);
+  const width = Math.floor(CONTENT_WIDTH / columns);
+  const widths = Array.from({ length: columns }, (_, index) => (index === columns - 1 ? CONTENT_WIDTH - width * (columns - 1) : width));
+  const header =
+    block.header.length === 0
+      ? []
+      : [
+          new TableRow({
+            // Repeated at the top of every page the table runs onto (ECMA-376 Part 1, §17.4.49 tblHeader).
+            tableHeader: true,
+            cantSplit: true,
+            children: widths.map((w, index) =>
+              cell([new TextRun(removeXmlInvalidCharacters(block.header[index] ?? ''))], w, STYLE_IDS.tableHeading, true),
+            ),
+          }),
+        ];
+  // Short rows are padded with empty cells so that every row matches the grid.
+  const body = block.rows.map(
+    (row) => new TableRow({ cantSplit: true, children: widths.map((w, index) => cell(inlineRuns(row[index] ?? []), w, STYLE_IDS.tableText)) }),
+  );
+  return [
+    ...captionParagraph(block.caption),
+    new Table({
+      borders: GRID_BORDERS,
+      layout: TableLayoutType.FIXED,
+      width: { size: CONTENT_WIDTH, type: WidthType.DXA },
+      columnWidths: widths,
+      rows: [...header, ...body],
+    }),
+  ];
+}
+
+function signatureBlock(block: Extract<Block, { type: 'signature' }>): Paragraph[] {
+  const last = block.lines.length - 1;
+  return [
+    // Room to sign above the line; the whole block is kept on one page.
+    new Paragraph({ style: STYLE_IDS.signature, spacing: { before: 1200 }, keepNext: last >= 0, children: [new TextRun(SIGNATURE_LINE)] }),
+    ...block.lines.map((line, index) => new Paragraph({ style: STYLE_IDS.signature, keepNext: index < last, children: inlineRuns(line) })),
+  ];
+}
+
+const HEADING_LEVELS = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: HeadingLevel.HEADING_3 } as const;
+
+function renderBlock(block: Block): (Paragraph | Table)[] {
+  switch (block.type) {
+    case 'title':
+      return [new Paragraph({ heading: HeadingLevel.TITLE, text: removeXmlInvalidCharacters(block.text) })];
+    case 'heading':
+      return [new Paragraph({ heading: HEADING_LEVELS[block.level], children: inlineRuns(block.content) })];
+    case 'paragraph': {
+      const style = PARAGRAPH_STYLE_IDS[block.style];
+      if (block.number === undefined) return [new Paragraph({ style, children: inlineRuns(block.content) })];
+      // "1." then a tab to a hanging indent, so that wrapped lines align with the text, not the number.
+      // A text prefix rather than a numbering definition: the number is the builder's, and it survives
+      // every reader (mammoth's raw text drops list numbers).
+      return [
+        new Paragraph({
+          style,
+          indent: { left: HANGING, hanging: HANGING },
+          tabStops: [{ type: TabStopType.LEFT, position: HANGING }],
+          children: [new TextRun({ children: [`${block.number}.`, new Tab()] }), ...inlineRuns(block.content)],
+        }),
+      ];
+    }
+    case 'list':
+      return block.items.map((item) => new Paragraph({ numbering: { reference: BULLETS, level: 0 }, children: inlineRuns(item) }));
+    case 'fields':
+      return fieldsBlock(block);
+    case 'table':
+      return tableBlock(block);
+    case 'signature':
+      return signatureBlock(block);
+    case 'page-break':
+      return [new Paragraph({ children: [new PageBreak()] })];
+  }
+}
+
+const body = { font: BODY_FONT, size: SIZE.body } as const;
+
+const PARAGRAPH_STYLES: readonly IParagraphStyleOptions[] = [
+  { id: PARAGRAPH_STYLE_IDS.normal, name: 'Normal', quickFormat: true, run: body, paragraph: { spacing: { after: 120 } } },
+  {
+    id: PARAGRAPH_STYLE_IDS.recital,
+    name: 'Recital',
+    basedOn: 'Normal',
+    next: PARAGRAPH_STYLE_IDS.recital,
+    quickFormat: true,
+    paragraph: { alignment: AlignmentType.JUSTIFIED, spacing: { after: 240 } },
+  },
+  {
+    id: PARAGRAPH_STYLE_IDS.quote,
+    name: 'Quote',
+    basedOn: 'Normal',
+    quickFormat: true,
+    run: { size: SIZE.quote },
+    paragraph: { indent: { left: 720, right: 720 }, spacing: { after: 160 } },
+  },
+  { id: PARAGRAPH_STYLE_IDS.note, name: 'Note', basedOn: 'Normal', quickFormat: true, run: { italics: true, size: SIZE.note } },
+  {
+    id: PARAGRAPH_STYLE_IDS.centered,
+    name: 'Centered',
+    basedOn: 'Normal',
+    quickFormat: true,
+    paragraph: { alignment: AlignmentType.CENTER, spacing: { after: 240 } },
+  },
+  { id: STYLE_IDS.caption, name: 'Caption', basedOn: 'Normal', run: { bold: true }, paragraph: { keepNext: true, spacing: { before: 120, after: 60 } } },
+  { id: STYLE_IDS.signature, name: 'Signature', basedOn: 'Normal', paragraph: { keepLines: true, spacing: { after: 0 } } },
+  { id: STYLE_IDS.tableText, name: 'Table Text', basedOn: 'Normal', paragraph: { spacing: { before: 40, after: 40 } } },
+  { id: STYLE_IDS.tableHeading, name: 'Table Heading', basedOn: STYLE_IDS.tableText, run: { bold: true }, paragraph: { keepNext: true } },
+  { id: STYLE_IDS.footer, name: 'Footer', basedOn: 'Normal', run: { size: SIZE.footer }, paragraph: { alignment: AlignmentType.CENTER, spacing: { after: 0 } } },
+];
+
+const CHARACTER_STYLES: readonly ICharacterStyleOptions[] = [
+  // Bold as well as highlighted, so that a marker still shows when printed in black and white.
+  { id: STYLE_IDS.marker, name: 'Marker', quickFormat: true, run: { bold: true, highlight: HighlightColor.YELLOW } },
+  // No spell-checking of the underscores.
+  { id: STYLE_IDS.blank, name: 'Blank', run: { noProof: true } },
+];
+
+/**
+ * Table borders, written on each table. docx 9 has no option for table styles (w:style w:type="table")
+ * short of replacing its default styles, so tables are formatted directly, always by these two sets.
+ */
+const rule = (color: string) => ({ style: BorderStyle.SINGLE, size: 4, color }) as const;
+const noRule = { style: BorderStyle.NONE, size: 0, color: 'auto' } as const;
+/** A grid, in black. */
+const GRID_BORDERS = {
+  top: rule('000000'),
+  bottom: rule('000000'),
+  left: rule('000000'),
+  right: rule('000000'),
+  insideHorizontal: rule('000000'),
+  insideVertical: rule('000000'),
+} as const;
+/** Label and value: light rules between rows, no vertical lines. Grey 50% still prints in black and white. */
+const FIELDS_BORDERS = {
+  top: rule('808080'),
+  bottom: rule('808080'),
+  left: noRule,
+  right: noRule,
+  insideHorizontal: rule('808080'),
+  insideVertical: noRule,
+} as const;
+
+function footer(model: DocumentModel): Footer {
+  const page = removeXmlInvalidCharacters(model.footer.page);
+  const of = removeXmlInvalidCharacters(model.footer.of);
+  return new Footer({
+    children: [
+      new Paragraph({
+        style: STYLE_IDS.footer,
+        // PAGE and NUMPAGES fields (ECMA-376 Part 1, §17.16.5), which Word and LibreOffice compute.
+        children: [new TextRun({ children: [`${page} `, PageNumber.CURRENT, ` ${of} `, PageNumber.TOTAL_PAGES] })],
+      }),
+    ],
+  });
+}
+
+/** Renders the model to the bytes of a .docx file. Throws on a final document that still has markers. */
+export async function renderDocx(model: DocumentModel): Promise<Buffer> {
+  assertNoMarkersInFinal(model);
+  const properties = {
+    title: removeXmlInvalidCharacters(model.properties.title),
+    subject: removeXmlInvalidCharacters(model.properties.subject),
+    description: removeXmlInvalidCharacters(model.properties.description),
+    keywords: removeXmlInvalidCharacters(model.properties.keywords),
+    creator: removeXmlInvalidCharacters(model.properties.creator),
+  };
+  const heading = { font: BODY_FONT, bold: true, color: '000000' } as const;
+  const document = new Document({
+    ...properties,
+    lastModifiedBy: properties.creator,
+    styles: {
+      default: {
+        // The document's language on the default run properties: Word proofs every run in it unless the
+        // run says otherwise (ECMA-376 Part 1, §17.3.2.20 lang).
+        document: { run: { ...body, language: { value: model.languageTag } }, paragraph: { spacing: { after: 120 } } },
+        title: {
+          run: { ...heading, size: SIZE.title },
+          paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 0, after: 240 }, keepNext: true },
+        },
+        heading1: { run: { ...heading, size: SIZE.heading1 }, paragraph: { spacing: { before: 360, after: 120 }, keepNext: true, keepLines: true } },
+        heading2: { run: { ...heading, size: SIZE.heading2 }, paragraph: { spacing: { before: 240, after: 120 }, keepNext: true, keepLines: true } },
+        heading3: {
+          run: { ...heading, size: SIZE.heading3, italics: true },
+          paragraph: { spacing: { before: 240, after: 60 }, keepNext: true, keepLines: true },
+        },
+      },
+      paragraphStyles: PARAGRAPH_STYLES,
+      characterStyles: CHARACTER_STYLES,
+    },
+    numbering: {
+      config: [
+        {
+          reference: BULLETS,
+          levels: [
+            {
+              level: 0,
+              format: LevelFormat.BULLET,
+              text: '\u2022',
+              alignment: AlignmentType.LEFT,
+              style: { paragraph: { indent: { left: 2 * HANGING, hanging: HANGING } } },
+            },
+          ],
+        },
+      ],
+    },
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: A4.width, height: A4.height },
+            margin: { top: MARGIN, right: MARGIN, bottom: MARGIN, left: MARGIN, header: 709, footer: 709 },
+          },
+        },
+        footers: { default: footer(model) },
+        children: model.blocks.flatMap(renderBlock),
+      },
+    ],
+  });
+  return Packer.toBuffer(document);
+}

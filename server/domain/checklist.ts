@@ -1,0 +1,312 @@
+/**
+ * The notification checklist: every requirement of the chosen treaties (catalogue/requirements.ts),
+ * with its status for this package, why, what was supplied, and when it is due.
+ *
+ * Statuses:
+ * - provided: the package supplies it;
+ * - missing: required now (at deposit, or a condition that applies or is still unanswered) and not
+ *   supplied: final documents are refused while any item is missing;
+ * - not-applicable: the law's condition does not apply, with the reason;
+ * - optional-not-made: an optional reservation or declaration the package does not make;
+ * - to-follow: mandatory but not due at deposit (31(6), 6(2)(d), 13(5), SOM 8(6), FP 13(2)) and not
+ *   supplied yet: it does not block the instrument;
+ * - left-blank: the signing place or date, left for completion by hand.
+ */
+import { REQUIREMENTS, TREATIES, type CheckId, type Requirement, type TreatyId } from '../catalogue';
+import type { IsoDate } from '../catalogue/treaties';
+import { addMonths } from './dates';
+import { authoritiesFor, type PackageFacts } from './facts';
+import type { MessageRef, PathSegment } from './issues';
+import type { Authority, AuthorityRole } from './package';
+
+export const STATUSES = ['provided', 'missing', 'not-applicable', 'optional-not-made', 'to-follow', 'left-blank'] as const;
+export type Status = (typeof STATUSES)[number];
+
+export type Due =
+  | { readonly kind: 'at-deposit'; readonly date: IsoDate | null }
+  | { readonly kind: 'within-one-month-of-designation'; readonly designatedOn: IsoDate | null; readonly date: IsoDate | null }
+  | { readonly kind: 'no-deadline' }
+  | { readonly kind: 'ongoing' };
+
+export interface ChecklistItem {
+  readonly id: string;
+  readonly requirement: Requirement;
+  readonly status: Status;
+  /** Why it is missing, not applicable or to follow; null when provided or optional. */
+  readonly reason: MessageRef | null;
+  /** What the package supplies for it, one line each. */
+  readonly supplied: readonly MessageRef[];
+  readonly due: Due;
+  /** Where in the package it is answered (for links to the page that fixes it). */
+  readonly path: readonly PathSegment[];
+}
+
+export interface Checklist {
+  readonly items: readonly ChecklistItem[];
+  /** The items that block final documents. */
+  readonly missing: readonly ChecklistItem[];
+}
+
+interface Evaluation {
+  readonly status: Status;
+  readonly reason?: MessageRef;
+  readonly supplied?: readonly MessageRef[];
+  readonly due?: Due;
+  readonly path: readonly PathSegment[];
+}
+
+type Evaluator = (req: Requirement, facts: PackageFacts) => Evaluation;
+
+const ref = (key: string, params?: MessageRef['params']): MessageRef => (params ? { key, params } : { key });
+const R = (name: string, params?: MessageRef['params']) => ref(`checklist.reasons.${name}`, params);
+const S = (name: string, params?: MessageRef['params']) => ref(`checklist.supplied.${name}`, params);
+
+function hasContact(a: Authority): boolean {
+  const address = a.address !== null && (a.address.lines.length > 0 || a.address.city !== null);
+  return address || a.phone.length > 0 || a.email.length > 0;
+}
+
+function authorityLine(a: Authority): MessageRef {
+  return a.territory ? S('authorityForTerritory', { name: a.name, territory: a.territory }) : S('authority', { name: a.name });
+}
+
+/** An authority-designation item that is not due at deposit: provided, or to follow. */
+function designation(role: AuthorityRole, needsAddress: boolean): Evaluator {
+  return (_req, facts) => {
+    const found = authoritiesFor(facts.pkg, role);
+    const path = ['authorities'];
+    if (found.length === 0) return { status: 'to-follow', reason: R('notDesignatedYet'), path };
+    const incomplete = found.find(({ authority }) =>
+      needsAddress ? authority.address === null || authority.address.lines.length === 0 : !hasContact(authority),
+    );
+    if (incomplete) {
+      return {
+        status: 'to-follow',
+        reason: R(needsAddress ? 'noAddress' : 'noContact', { name: incomplete.authority.name }),
+        supplied: found.map(({ authority }) => authorityLine(authority)),
+        path: ['authorities', incomplete.index],
+      };
+    }
+    return { status: 'provided', supplied: found.map(({ authority }) => authorityLine(authority)), path };
+  };
+}
+
+function lawCopies(field: 'moneyLaundering' | 'confiscation'): Evaluator {
+  return (_req, facts) => {
+    const plan = facts.pkg.lawCopies[field];
+    const path = ['lawCopies', field];
+    if (plan === 'enclosed') return { status: 'provided', supplied: [S('lawCopiesEnclosed')], path };
+    return { status: 'to-follow', reason: R(plan === 'to-follow' ? 'lawCopiesToFollow' : 'lawCopiesUnanswered'), path };
+  };
+}
+
+function choiceOf(facts: PackageFacts, treaty: TreatyId | null) {
+  return facts.treaties.find((t) => t.treaty === treaty);
+}
+
+const EVALUATORS: Record<CheckId, Evaluator> = {
+  'party-name': (_req, facts) => {
+    const path = ['party', 'formalName'];
+    if (facts.pkg.party.formalName) return { status: 'provided', supplied: [S('text', { text: facts.pkg.party.formalName })], path };
+    if (facts.isOrganization) return { status: 'provided', supplied: [S('organizationName')], path };
+    return { status: 'missing', reason: R('formalNameMissing'), path };
+  },
+
+  signatory: (_req, facts) => {
+    const { name, title, office } = facts.pkg.signatory;
+    const path = ['signatory'];
+    const absent = [!name && 'name', !title && 'title', !office && !facts.isOrganization && 'office']
+      .filter((x): x is string => typeof x === 'string')
+      .map((field) => `checklist.signatoryFields.${field}`);
+    if (absent.length > 0) return { status: 'missing', reason: R('signatoryMissing', { what: { keys: absent } }), path };
+    return { status: 'provided', supplied: [S('person', { name: name!, title: title! })], path };
+  },
+
+  'full-powers': (_req, facts) => {
+    const path = ['fullPowers'];
+    if (facts.isOrganization) return { status: 'not-applicable', reason: R('fullPowersOrganization'), path };
+    if (facts.signerNeedsFullPowers === null) return { status: 'missing', reason: R('officeUnknown'), path: ['signatory', 'office'] };
+    if (!facts.signerNeedsFullPowers) {
+      return { status: 'not-applicable', reason: R('signerNeedsNoFullPowers', { office: { key: `offices.${facts.pkg.signatory.office}` } }), path };
+    }
+    const fp = facts.pkg.fullPowers;
+    if (!fp || !fp.issuer.name || !fp.issuer.title || !fp.issuer.office) return { status: 'missing', reason: R('fullPowersMissing'), path };
+    return { status: 'provided', supplied: [S('fullPowersIssuedBy', { name: fp.issuer.name, title: fp.issuer.title })], path };
+  },
+
+  'signing-place-date': (_req, facts) => {
+    const { place, date } = facts.pkg.signing;
+    const path = ['signing'];
+    const supplied = [
+      place ? S('signingPlace', { place }) : S('leftBlank', { what: { key: 'checklist.blank.place' } }),
+      date ? S('signingDate', { date: { date } }) : S('leftBlank', { what: { key: 'checklist.blank.date' } }),
+    ];
+    return place && date ? { status: 'provided', supplied, path } : { status: 'left-blank', reason: R('leftBlankByHand'), supplied, path };
+  },
+
+  'article-5': (_req, facts) => {
+    const { requiresOrganizedCriminalGroup: group, requiresActInFurtherance: act } = facts.pkg.article5;
+    const path = ['article5'];
+    if (group === null || act === null) return { status: 'missing', reason: R('article5Unanswered'), path };
+    if (!group && !act) return { status: 'not-applicable', reason: R('article5NotRequired'), path };
+    const supplied = [group && S('article5Group'), act && S('article5Act')].filter((x): x is MessageRef => Boolean(x));
+    return { status: 'provided', supplied, path };
+  },
+
+  extradition: (_req, facts) => {
+    const { conditionalOnTreaty, conventionAsLegalBasis } = facts.pkg.extradition;
+    const path = ['extradition'];
+    if (conditionalOnTreaty === null) return { status: 'missing', reason: R('extraditionUnanswered'), path };
+    if (!conditionalOnTreaty) return { status: 'not-applicable', reason: R('extraditionNotConditional'), path };
+    if (conventionAsLegalBasis === null) return { status: 'missing', reason: R('legalBasisUnanswered'), path: ['extradition', 'conventionAsLegalBasis'] };
+    return { status: 'provided', supplied: [S(conventionAsLegalBasis ? 'legalBasisYes' : 'legalBasisNo')], path };
+  },
+
+  'central-authority': (_req, facts) => {
+    const found = authoritiesFor(facts.pkg, 'untoc-18-13');
+    const path = ['authorities'];
+    const forState = found.find(({ authority }) => authority.territory === null);
+    if (!forState) {
+      return {
+        status: 'missing',
+        reason: R(found.length === 0 ? 'centralAuthorityNone' : 'centralAuthorityOnlyTerritories'),
+        supplied: found.map(({ authority }) => authorityLine(authority)),
+        path,
+      };
+    }
+    const noContact = found.find(({ authority }) => !hasContact(authority));
+    if (noContact) {
+      return {
+        status: 'missing',
+        reason: R('noContact', { name: noContact.authority.name }),
+        supplied: found.map(({ authority }) => authorityLine(authority)),
+        path: ['authorities', noContact.index],
+      };
+    }
+    return { status: 'provided', supplied: found.map(({ authority }) => authorityLine(authority)), path };
+  },
+
+  'mla-languages': (_req, facts) => {
+    const languages = facts.pkg.mlaLanguages;
+    const path = ['mlaLanguages'];
+    if (languages.length === 0) return { status: 'missing', reason: R('languagesNone'), path };
+    return { status: 'provided', supplied: [S('languages', { languages: { languages } })], path };
+  },
+
+  'prevention-authority': designation('untoc-31-6', true),
+
+  'maritime-authority': (req, facts) => {
+    const result = designation('som-8-6', false)(req, facts);
+    const designatedOn = authoritiesFor(facts.pkg, 'som-8-6')
+      .map(({ authority }) => authority.designatedOn)
+      .find((d): d is IsoDate => d !== null) ?? null;
+    return {
+      ...result,
+      due: { kind: 'within-one-month-of-designation', designatedOn, date: designatedOn ? addMonths(designatedOn, 1) : null },
+    };
+  },
+
+  'firearms-contact': designation('fp-13-2', false),
+
+  'law-copies-money-laundering': lawCopies('moneyLaundering'),
+  'law-copies-confiscation': lawCopies('confiscation'),
+
+  'dispute-reservation': (req, facts) => {
+    const made = (facts.pkg.reservations as readonly string[]).includes(req.id);
+    const path = ['reservations'];
+    return made
+      ? { status: 'provided', supplied: [S('disputeReservationMade', { article: TREATIES[req.appliesTo!].disputeArticle })], path }
+      : { status: 'optional-not-made', path };
+  },
+
+  competence: (req, facts) => {
+    const path = ['competence'];
+    if (!facts.isOrganization) return { status: 'not-applicable', reason: R('onlyOrganizations'), path };
+    const choice = choiceOf(facts, req.appliesTo);
+    const route = choice?.choice.instrument === 'accession' ? 'accession' : 'ratification';
+    if (req.route !== route) return { status: 'not-applicable', reason: R(route === 'accession' ? 'competenceOtherRouteAccession' : 'competenceOtherRouteRatification'), path };
+    const entry = facts.pkg.competence.find((c) => c.treaties.includes(req.appliesTo!));
+    if (!entry) return { status: 'missing', reason: R('competenceMissing'), path };
+    return { status: 'provided', supplied: [S('text', { text: entry.text })], path };
+  },
+
+  'party-to-convention': (_req, facts) => {
+    const path = ['treaties'];
+    const c = facts.convention;
+    if (c.status === 'in-package') return { status: 'provided', supplied: [S('conventionInPackage')], path };
+    if (c.status === 'already-party') {
+      return {
+        status: 'provided',
+        supplied: [
+          c.consent.origin === 'data'
+            ? S('conventionPartyPerData', { date: { date: c.consent.date }, asAt: { date: c.consent.asAt ?? c.consent.date } })
+            : S('conventionPartyPerUser', { date: { date: c.consent.date } }),
+        ],
+        path,
+      };
+    }
+    return { status: 'missing', reason: R('conventionNeeded', { asAt: { date: c.asAt } }), path };
+  },
+
+  'signature-reservations': (req, facts) => {
+    const choice = choiceOf(facts, req.appliesTo);
+    const reservations = choice?.choice.signatureReservations ?? [];
+    const path = ['treaties', choice?.index ?? 0, 'signatureReservations'];
+    if (reservations.length === 0) return { status: 'not-applicable', reason: R('noSignatureReservations'), path };
+    const undecided = reservations.findIndex((r) => r.confirm === null);
+    if (undecided >= 0) return { status: 'missing', reason: R('signatureReservationUndecided'), path: [...path, undecided, 'confirm'] };
+    const confirmed = reservations.filter((r) => r.confirm).length;
+    return {
+      status: 'provided',
+      supplied: [S('signatureReservations', { confirmed, dropped: reservations.length - confirmed })],
+      path,
+    };
+  },
+
+  'territorial-declaration': (req, facts) => declarationsOf(req, facts, (k) => k === 'territorial'),
+  'other-declarations': (req, facts) => declarationsOf(req, facts, (k) => k !== 'territorial'),
+};
+
+function declarationsOf(req: Requirement, facts: PackageFacts, kind: (k: string) => boolean): Evaluation {
+  const found = facts.pkg.declarations.filter((d) => kind(d.kind) && d.treaties.includes(req.appliesTo!));
+  const path = ['declarations'];
+  if (found.length === 0) return { status: 'optional-not-made', path };
+  return { status: 'provided', supplied: found.map((d) => S('declaration', { kind: { key: `declarationKinds.${d.kind}` }, text: d.text })), path };
+}
+
+function defaultDue(req: Requirement, facts: PackageFacts): Due {
+  switch (req.timing) {
+    case 'at-deposit':
+      return { kind: 'at-deposit', date: facts.pkg.deposit.plannedOn };
+    case 'within-one-month-of-designation':
+      return { kind: 'within-one-month-of-designation', designatedOn: null, date: null };
+    case 'no-deadline':
+      return { kind: 'no-deadline' };
+    case 'ongoing':
+      return { kind: 'ongoing' };
+  }
+}
+
+/** The requirements that concern this package: the package-wide ones, then each treaty's, in package order. */
+export function requirementsFor(facts: PackageFacts): Requirement[] {
+  return [
+    ...REQUIREMENTS.filter((r) => r.appliesTo === null),
+    ...facts.treaties.flatMap((t) => REQUIREMENTS.filter((r) => r.appliesTo === t.treaty)),
+  ];
+}
+
+export function buildChecklist(facts: PackageFacts): Checklist {
+  const items = requirementsFor(facts).map((requirement): ChecklistItem => {
+    const evaluation = EVALUATORS[requirement.check](requirement, facts);
+    return {
+      id: requirement.id,
+      requirement,
+      status: evaluation.status,
+      reason: evaluation.reason ?? null,
+      supplied: evaluation.supplied ?? [],
+      due: evaluation.due ?? defaultDue(requirement, facts),
+      path: evaluation.path,
+    };
+  });
+  return { items, missing: items.filter((i) => i.status === 'missing') };
+}

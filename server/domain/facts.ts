@@ -1,0 +1,111 @@
+/**
+ * Facts derived once from a parsed package and the participation data, shared by the rules, the
+ * checklist, entry into force and the document builders: per treaty, what the data says about the
+ * party (signature, earlier consent); whether the party is bound by the Convention; who signs.
+ */
+import {
+  TREATIES,
+  participationOf,
+  type ConsentType,
+  type Participation,
+  type ParticipationRecord,
+  type TreatyId,
+} from '../catalogue';
+import type { IsoDate } from '../catalogue/treaties';
+import type { AuthorityRole, Package, TreatyChoice } from './package';
+import { FULL_POWERS_OFFICES } from './package';
+
+/** An earlier consent to be bound: from the data (with its snapshot date) or recorded by the user. */
+export interface EarlierConsent {
+  readonly date: IsoDate;
+  readonly type: ConsentType | null;
+  readonly origin: 'data' | 'user';
+  /** For data: the date of the snapshot it comes from. */
+  readonly asAt: IsoDate | null;
+}
+
+export interface TreatyFacts {
+  readonly treaty: TreatyId;
+  /** Position in package.treaties (for issue paths). */
+  readonly index: number;
+  readonly choice: TreatyChoice;
+  readonly record: ParticipationRecord | null;
+  /** The snapshot date of the data for this treaty ("not a party as at ..."). */
+  readonly dataAsAt: IsoDate;
+  /** The signature date in the data (complete: signature closed on 12 December 2002). */
+  readonly signedPerData: IsoDate | null;
+  /** The signature date the instrument recites: the one given, else the data's. */
+  readonly signedOn: IsoDate | null;
+  readonly earlierConsent: EarlierConsent | null;
+}
+
+export type ConventionStatus =
+  | { readonly status: 'in-package' }
+  | { readonly status: 'already-party'; readonly consent: EarlierConsent }
+  | { readonly status: 'not-party'; readonly asAt: IsoDate };
+
+export interface PackageFacts {
+  readonly pkg: Package;
+  readonly isOrganization: boolean;
+  readonly treaties: readonly TreatyFacts[];
+  readonly inPackage: ReadonlySet<TreatyId>;
+  readonly convention: ConventionStatus;
+  /** VCLT 7: true when the signer is none of the three offices; null while the office is unknown. */
+  readonly signerNeedsFullPowers: boolean | null;
+}
+
+function earlierConsent(
+  pkg: Package,
+  participation: Participation,
+  treaty: TreatyId,
+): EarlierConsent | null {
+  const user = pkg.priorConsents.find((c) => c.treaty === treaty);
+  if (user) return { date: user.depositedOn, type: user.type, origin: 'user', asAt: null };
+  const consent = participationOf(participation, treaty, pkg.party.code)?.consent;
+  return consent ? { date: consent.date, type: consent.type, origin: 'data', asAt: consent.asAt } : null;
+}
+
+export function analysePackage(pkg: Package, participation: Participation): PackageFacts {
+  const treaties = pkg.treaties.map((choice, index): TreatyFacts => {
+    const record = participationOf(participation, choice.treaty, pkg.party.code);
+    const signedPerData = record?.signature ?? null;
+    return {
+      treaty: choice.treaty,
+      index,
+      choice,
+      record,
+      dataAsAt: participation[choice.treaty].asAt,
+      signedPerData,
+      signedOn: choice.signedOn ?? signedPerData,
+      earlierConsent: earlierConsent(pkg, participation, choice.treaty),
+    };
+  });
+  const inPackage = new Set(treaties.map((t) => t.treaty));
+  const untocConsent = earlierConsent(pkg, participation, 'untoc');
+  const convention: ConventionStatus = inPackage.has('untoc')
+    ? { status: 'in-package' }
+    : untocConsent
+      ? { status: 'already-party', consent: untocConsent }
+      : { status: 'not-party', asAt: participation.untoc.asAt };
+  const office = pkg.signatory.office;
+  return {
+    pkg,
+    isOrganization: pkg.party.kind === 'reio',
+    treaties,
+    inPackage,
+    convention,
+    signerNeedsFullPowers:
+      office === null ? null : !(FULL_POWERS_OFFICES as readonly string[]).includes(office),
+  };
+}
+
+export function authoritiesFor(pkg: Package, role: AuthorityRole) {
+  return pkg.authorities
+    .map((authority, index) => ({ authority, index }))
+    .filter(({ authority }) => authority.roles.includes(role));
+}
+
+/** "Convention" or "Protocol": the word the model instrument uses for "[treaty, convention, ...]". */
+export function treatyNoun(treaty: TreatyId): 'convention' | 'protocol' {
+  return TREATIES[treaty].parent === null ? 'convention' : 'protocol';
+}

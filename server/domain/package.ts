@@ -1,0 +1,288 @@
+/**
+ * The draft package: everything an instrument and its notifications need, as one zod schema. Types come
+ * from z.infer; the JSON Schema served at /api/v1/schema is generated from it. The schema checks shape
+ * and format (lengths, dates that exist, e-mail and telephone formats, codes against their lists); the
+ * legal rules (rules/) and the checklist decide what is missing or wrong in law.
+ *
+ * Conventions: `null` means "not answered yet" (a "[to be completed]" marker in draft documents), except
+ * for the signing place and date, where `null` means "left blank for completion by hand". Error messages
+ * are i18next keys (`schema.*`), resolved in the reader's language at the edge.
+ */
+import { z } from 'zod';
+import { LANGUAGE_CODES } from '../catalogue/languages';
+import { REGION_CODES } from '../catalogue/regions';
+import { DISPUTE_RESERVATION_IDS } from '../catalogue/requirements';
+import { REIO_CODES, STATE_CODES } from '../catalogue/states';
+import { CONSENT_TYPES } from '../catalogue/participation';
+import { TREATY_IDS } from '../catalogue/treaties';
+
+/** The languages documents can be produced in (complete translations in locales/). */
+export const DOCUMENT_LANGUAGES = ['en', 'fr'] as const;
+export type DocumentLanguage = (typeof DOCUMENT_LANGUAGES)[number];
+
+export const INSTRUMENT_TYPES = ['ratification', 'acceptance', 'approval', 'accession'] as const;
+export type InstrumentType = (typeof INSTRUMENT_TYPES)[number];
+
+/** VCLT 7(2)(a): the three offices that represent a State without full powers, and everyone else. */
+export const OFFICES = ['head-of-state', 'head-of-government', 'minister-for-foreign-affairs', 'other'] as const;
+export type Office = (typeof OFFICES)[number];
+export const FULL_POWERS_OFFICES = ['head-of-state', 'head-of-government', 'minister-for-foreign-affairs'] as const;
+
+/** The authorities a package can designate, by the requirement they answer. */
+export const AUTHORITY_ROLES = ['untoc-18-13', 'untoc-31-6', 'som-8-6', 'fp-13-2'] as const;
+export type AuthorityRole = (typeof AUTHORITY_ROLES)[number];
+
+export const DECLARATION_KINDS = ['territorial', 'interpretative', 'other'] as const;
+export const LAW_COPY_PLANS = ['enclosed', 'to-follow'] as const;
+
+export const LIMITS = {
+  shortText: 200,
+  line: 200,
+  longText: 5000,
+  authorities: 20,
+  contacts: 5,
+  languages: 20,
+  declarations: 20,
+  addressLines: 6,
+} as const;
+
+/** Control characters other than tab, line feed and carriage return; never valid in a field. */
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+/** In a one-line field, line breaks and tabs are not allowed either. */
+const CONTROL_OR_BREAK = /[\u0000-\u001F\u007F-\u009F\u2028\u2029]/;
+
+function text(max: number, multiline: boolean) {
+  return z
+    .string({ error: 'schema.invalidType' })
+    .trim()
+    .min(1, { error: 'schema.empty' })
+    .max(max, { error: 'schema.tooLong' })
+    .refine((s) => !(multiline ? CONTROL : CONTROL_OR_BREAK).test(s), { error: 'schema.controlCharacters' });
+}
+
+const ShortText = text(LIMITS.shortText, false);
+const LongText = text(LIMITS.longText, true);
+/** A yes/no question; null = not answered yet. */
+const Answer = z.boolean({ error: 'schema.boolean' }).nullable().default(null);
+
+/** A date written YYYY-MM-DD that exists in the calendar (no 31 February). */
+export function isRealDate(value: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+}
+
+export const IsoDateSchema = z
+  .string({ error: 'schema.invalidType' })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'schema.dateFormat' })
+  .refine(isRealDate, { error: 'schema.dateNotReal' })
+  .refine((s) => s >= '1945-01-01' && s <= '2100-12-31', { error: 'schema.dateOutOfRange' });
+
+/**
+ * International telephone number (ITU-T E.123 international notation): "+", country code, then digits
+ * with spaces, hyphens, dots or brackets; 7 to 15 digits in all (E.164 allows at most 15).
+ */
+const Phone = z
+  .string({ error: 'schema.invalidType' })
+  .trim()
+  .max(40, { error: 'schema.tooLong' })
+  .refine(
+    (s) => /^\+[0-9][0-9 ().-]*[0-9]$/.test(s) && (s.match(/[0-9]/g)?.length ?? 0) >= 7 && (s.match(/[0-9]/g)?.length ?? 0) <= 15,
+    { error: 'schema.phone' },
+  );
+
+const Email = z.email({ error: 'schema.email' }).max(254, { error: 'schema.tooLong' });
+
+const Website = z
+  .url({ protocol: /^https?$/, error: 'schema.url' })
+  .max(500, { error: 'schema.tooLong' });
+
+/** A closed list as a zod enum (so the JSON Schema lists the values too). */
+function oneOf(values: readonly string[], error: string) {
+  return z.enum(values as [string, ...string[]], { error });
+}
+
+/** IANA time zones known to this Node.js (Intl), plus "UTC". */
+export const TIME_ZONES: readonly string[] = [...new Set([...Intl.supportedValuesOf('timeZone'), 'UTC'])].sort();
+const TimeZone = oneOf(TIME_ZONES, 'schema.timeZone');
+
+const TreatyIdSchema = z.enum(TREATY_IDS, { error: 'schema.notInList' });
+
+const LanguageCodeSchema = oneOf(LANGUAGE_CODES, 'schema.language');
+
+function uniqueList<T extends z.ZodType>(item: T, max: number) {
+  return z
+    .array(item, { error: 'schema.invalidType' })
+    .max(max, { error: 'schema.tooMany' })
+    .refine((list) => new Set(list.map((x) => JSON.stringify(x))).size === list.length, { error: 'schema.duplicate' });
+}
+
+const PartySchema = z.discriminatedUnion(
+  'kind',
+  [
+    z.strictObject({
+      kind: z.literal('state'),
+      code: oneOf(STATE_CODES, 'schema.state'),
+      /** The State's formal name as it follows "the Government of" in the document language, with its article ("the Kingdom of Thailand", "le Royaume de Thaïlande"). */
+      formalName: ShortText.nullable().default(null),
+    }),
+    z.strictObject({
+      kind: z.literal('reio'),
+      code: z.enum(REIO_CODES, { error: 'schema.reio' }),
+      formalName: ShortText.nullable().default(null),
+    }),
+  ],
+  { error: 'schema.partyKind' },
+);
+
+const SignatureReservationSchema = z.strictObject({
+  /** The reservation or declaration as made on signature. */
+  text: LongText,
+  /** VCLT 23(2): confirmed in the instrument, or let go. null = not decided yet. */
+  confirm: Answer,
+});
+
+const TreatyChoiceSchema = z.strictObject({
+  treaty: TreatyIdSchema,
+  instrument: z.enum(INSTRUMENT_TYPES, { error: 'schema.instrumentType' }),
+  /** The State's date of signature; if omitted it is taken from the UNTC data. */
+  signedOn: IsoDateSchema.nullable().default(null),
+  /** Reservations or declarations made on signature (VCLT 23(2)). */
+  signatureReservations: z.array(SignatureReservationSchema).max(LIMITS.declarations, { error: 'schema.tooMany' }).default([]),
+});
+
+/** A consent the participation data (2014/2021) does not know yet. */
+const PriorConsentSchema = z.strictObject({
+  treaty: TreatyIdSchema,
+  depositedOn: IsoDateSchema,
+  type: z.enum(CONSENT_TYPES, { error: 'schema.notInList' }).nullable().default(null),
+});
+
+const PersonSchema = z.strictObject({
+  name: ShortText.nullable().default(null),
+  /** The title as it should read after the name ("Minister of Foreign Affairs of the Kingdom of Thailand"). */
+  title: ShortText.nullable().default(null),
+  office: z.enum(OFFICES, { error: 'schema.office' }).nullable().default(null),
+});
+
+const FullPowersSchema = z.strictObject({
+  /** Who issues the full powers: one of the three offices of VCLT 7(2)(a). */
+  issuer: z.strictObject({
+    name: ShortText.nullable().default(null),
+    title: ShortText.nullable().default(null),
+    office: z.enum(FULL_POWERS_OFFICES, { error: 'schema.fullPowersOffice' }).nullable().default(null),
+  }),
+  place: ShortText.nullable().default(null),
+  date: IsoDateSchema.nullable().default(null),
+});
+
+const AddressSchema = z.strictObject({
+  lines: z.array(text(LIMITS.line, false)).max(LIMITS.addressLines, { error: 'schema.tooMany' }).default([]),
+  city: ShortText.nullable().default(null),
+  postcode: text(30, false).nullable().default(null),
+  country: oneOf(REGION_CODES, 'schema.region').nullable().default(null),
+});
+
+export const AuthoritySchema = z.strictObject({
+  roles: z
+    .array(z.enum(AUTHORITY_ROLES, { error: 'schema.authorityRole' }))
+    .min(1, { error: 'schema.authorityRoles' })
+    .max(AUTHORITY_ROLES.length, { error: 'schema.tooMany' })
+    .refine((r) => new Set(r).size === r.length, { error: 'schema.duplicate' }),
+  /** UNTOC 18(13): the special region or territory with a separate system of mutual legal assistance this authority serves; null = the whole State. */
+  territory: ShortText.nullable().default(null),
+  name: ShortText,
+  unit: ShortText.nullable().default(null),
+  officerTitle: ShortText.nullable().default(null),
+  address: AddressSchema.nullable().default(null),
+  phone: uniqueList(Phone, LIMITS.contacts).default([]),
+  fax: uniqueList(Phone, LIMITS.contacts).default([]),
+  email: uniqueList(Email, LIMITS.contacts).default([]),
+  website: Website.nullable().default(null),
+  officeHours: ShortText.nullable().default(null),
+  timeZone: TimeZone.nullable().default(null),
+  channels: z
+    .strictObject({
+      /** UNTOC 18(13): requests must come through diplomatic channels. */
+      diplomaticOnly: Answer,
+      /** UNTOC 18(13): in urgent circumstances, through INTERPOL. */
+      interpolForUrgent: Answer,
+      /** UNTOC 18(14): oral requests in urgent circumstances, confirmed in writing forthwith. */
+      oralForUrgent: Answer,
+    })
+    .default({ diplomaticOnly: null, interpolForUrgent: null, oralForUrgent: null }),
+  /** SOM 8(6): the date of designation, from which the one-month notification period runs. */
+  designatedOn: IsoDateSchema.nullable().default(null),
+});
+
+const DeclarationSchema = z.strictObject({
+  treaties: z.array(TreatyIdSchema).min(1, { error: 'schema.treatiesEmpty' }).max(TREATY_IDS.length, { error: 'schema.tooMany' }),
+  kind: z.enum(DECLARATION_KINDS, { error: 'schema.declarationKind' }),
+  text: LongText,
+});
+
+const CompetenceSchema = z.strictObject({
+  treaties: z.array(TreatyIdSchema).min(1, { error: 'schema.treatiesEmpty' }).max(TREATY_IDS.length, { error: 'schema.tooMany' }),
+  text: LongText,
+});
+
+export const PackageSchema = z.strictObject({
+  party: PartySchema,
+  treaties: z
+    .array(TreatyChoiceSchema)
+    .min(1, { error: 'schema.treatiesEmpty' })
+    .max(TREATY_IDS.length, { error: 'schema.tooMany' })
+    .refine((list) => new Set(list.map((t) => t.treaty)).size === list.length, { error: 'schema.treatyTwice' }),
+  priorConsents: z.array(PriorConsentSchema).max(TREATY_IDS.length, { error: 'schema.tooMany' }).default([]),
+  signatory: PersonSchema.default({ name: null, title: null, office: null }),
+  fullPowers: FullPowersSchema.nullable().default(null),
+  signing: z
+    .strictObject({ place: ShortText.nullable().default(null), date: IsoDateSchema.nullable().default(null) })
+    .default({ place: null, date: null }),
+  /** UNTOC 16(5)(a). */
+  extradition: z
+    .strictObject({ conditionalOnTreaty: Answer, conventionAsLegalBasis: Answer })
+    .default({ conditionalOnTreaty: null, conventionAsLegalBasis: null }),
+  /** UNTOC 5(3). */
+  article5: z
+    .strictObject({ requiresOrganizedCriminalGroup: Answer, requiresActInFurtherance: Answer })
+    .default({ requiresOrganizedCriminalGroup: null, requiresActInFurtherance: null }),
+  authorities: z.array(AuthoritySchema).max(LIMITS.authorities, { error: 'schema.tooMany' }).default([]),
+  /** UNTOC 18(14): ISO 639-1 codes. */
+  mlaLanguages: uniqueList(LanguageCodeSchema, LIMITS.languages).default([]),
+  /** The dispute-clause reservations made (UNTOC 35(3), TIP 15(3), SOM 20(3), FP 16(3)). */
+  reservations: uniqueList(z.enum(DISPUTE_RESERVATION_IDS, { error: 'schema.reservation' }), DISPUTE_RESERVATION_IDS.length).default([]),
+  declarations: z.array(DeclarationSchema).max(LIMITS.declarations, { error: 'schema.tooMany' }).default([]),
+  /** Regional economic integration organizations only: the declaration of the extent of competence. */
+  competence: z.array(CompetenceSchema).max(TREATY_IDS.length, { error: 'schema.tooMany' }).default([]),
+  /** UNTOC 6(2)(d) and 13(5): copies of laws, enclosed with the notifications or to follow. */
+  lawCopies: z
+    .strictObject({
+      moneyLaundering: z.enum(LAW_COPY_PLANS, { error: 'schema.notInList' }).nullable().default(null),
+      confiscation: z.enum(LAW_COPY_PLANS, { error: 'schema.notInList' }).nullable().default(null),
+    })
+    .default({ moneyLaundering: null, confiscation: null }),
+  deposit: z
+    .strictObject({
+      plannedOn: IsoDateSchema.nullable().default(null),
+      /** Where the instrument will be handed over; null = United Nations Headquarters, New York. */
+      place: ShortText.nullable().default(null),
+    })
+    .default({ plannedOn: null, place: null }),
+  /** The language the package's free-text answers are written in, and the default document language. */
+  documentLanguage: z.enum(DOCUMENT_LANGUAGES, { error: 'schema.documentLanguage' }).default('en'),
+});
+
+/** A package as sent (defaults not yet applied). */
+export type PackageInput = z.input<typeof PackageSchema>;
+/** A parsed package: every default applied, every value checked for shape. */
+export type Package = z.output<typeof PackageSchema>;
+export type Authority = Package['authorities'][number];
+export type TreatyChoice = Package['treaties'][number];
+export type Party = Package['party'];
+
+export function packageJsonSchema(): unknown {
+  return z.toJSONSchema(PackageSchema, { io: 'input', unrepresentable: 'any' });
+}

@@ -1,0 +1,42 @@
+/**
+ * Declarations of competence. A regional economic integration organization "shall declare the extent
+ * of its competence" in its instrument of ratification, acceptance or approval (UNTOC 36(3); TIP 16(3);
+ * SOM 21(3); FP 17(3)) or at the time of accession (UNTOC 36(4); TIP 16(4); SOM 21(4); FP 17(4)).
+ * Whether one is missing is the checklist's business; these rules catch declarations that cannot be
+ * made: by a State, or for a treaty outside the package.
+ */
+import { TREATIES } from '../../catalogue';
+import { issue, type Issue } from '../issues';
+import type { Rule } from './context';
+
+export const competenceRule: Rule = ({ facts }) => {
+  const issues: Issue[] = [];
+  const { pkg } = facts;
+  pkg.competence.forEach((entry, i) => {
+    if (!facts.isOrganization) {
+      issues.push(issue('error', 'rules.competence.byState', ['competence', i], { instrument: 'untoc', article: '2(j)' }));
+      return;
+    }
+    entry.treaties.forEach((treaty, k) => {
+      if (!facts.inPackage.has(treaty)) {
+        issues.push(
+          issue('error', 'rules.competence.treatyNotInPackage', ['competence', i, 'treaties', k], {
+            instrument: treaty,
+            article: TREATIES[treaty].consentArticles.ratification,
+          }, { treaty: { treaty } }),
+        );
+      }
+    });
+  });
+  // One declaration per treaty: two texts for the same treaty would contradict each other.
+  const seen = new Map<string, number>();
+  pkg.competence.forEach((entry, i) =>
+    entry.treaties.forEach((treaty) => {
+      if (seen.has(treaty)) {
+        issues.push(issue('error', 'rules.competence.twice', ['competence', i], null, { treaty: { treaty } }));
+      }
+      seen.set(treaty, i);
+    }),
+  );
+  return issues;
+};

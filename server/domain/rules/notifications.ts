@@ -1,0 +1,109 @@
+/**
+ * Answers about the notifications that contradict each other or the law's conditions. Whether a
+ * notification is missing is decided by the checklist; these rules explain what cannot stand.
+ *
+ * - UNTOC 16(5)(a) concerns only "States Parties that make extradition conditional on the existence of
+ *   a treaty"; if they do not take the Convention as the legal basis, 16(5)(b) asks them to seek
+ *   extradition treaties.
+ * - UNTOC 18(13): one central authority; "a distinct central authority" only for "a special region or
+ *   territory with a separate system of mutual legal assistance".
+ * - SOM 8(6): the designation "shall be notified ... within one month of the designation".
+ * - Authorities designated under a treaty outside the package do not reach any document.
+ */
+import type { TreatyId } from '../../catalogue';
+import { addMonths } from '../dates';
+import { authoritiesFor } from '../facts';
+import { issue, type Issue } from '../issues';
+import type { AuthorityRole } from '../package';
+import type { Rule } from './context';
+
+/** The treaty and article each authority role answers. */
+export const ROLE_CITATION: Readonly<Record<AuthorityRole, { readonly instrument: TreatyId; readonly article: string }>> = {
+  'untoc-18-13': { instrument: 'untoc', article: '18(13)' },
+  'untoc-31-6': { instrument: 'untoc', article: '31(6)' },
+  'som-8-6': { instrument: 'som', article: '8(6)' },
+  'fp-13-2': { instrument: 'fp', article: '13(2)' },
+};
+
+export const extraditionRule: Rule = ({ facts }) => {
+  const { extradition } = facts.pkg;
+  if (!facts.inPackage.has('untoc')) return [];
+  const source = { instrument: 'untoc', article: '16(5)(a)' } as const;
+  if (extradition.conditionalOnTreaty === false && extradition.conventionAsLegalBasis !== null) {
+    return [issue('warning', 'rules.extradition.answerNotNeeded', ['extradition', 'conventionAsLegalBasis'], source)];
+  }
+  if (extradition.conditionalOnTreaty === true && extradition.conventionAsLegalBasis === false) {
+    return [issue('info', 'rules.extradition.seekTreaties', ['extradition', 'conventionAsLegalBasis'], { instrument: 'untoc', article: '16(5)(b)' })];
+  }
+  return [];
+};
+
+export const centralAuthorityRule: Rule = ({ facts }) => {
+  const issues: Issue[] = [];
+  const source = { instrument: 'untoc', article: '18(13)' } as const;
+  const central = authoritiesFor(facts.pkg, 'untoc-18-13');
+  const forWholeState = central.filter(({ authority }) => authority.territory === null);
+  forWholeState.slice(1).forEach(({ index }) =>
+    issues.push(issue('error', 'rules.centralAuthority.onlyOneForState', ['authorities', index, 'territory'], source)),
+  );
+  const territories = new Map<string, number>();
+  for (const { authority, index } of central) {
+    if (authority.territory === null) continue;
+    const key = authority.territory.toLocaleLowerCase();
+    if (territories.has(key)) {
+      issues.push(
+        issue('error', 'rules.centralAuthority.territoryTwice', ['authorities', index, 'territory'], source, {
+          territory: authority.territory,
+        }),
+      );
+    }
+    territories.set(key, index);
+  }
+  facts.pkg.authorities.forEach((authority, index) => {
+    if (authority.territory !== null && !authority.roles.includes('untoc-18-13')) {
+      issues.push(issue('warning', 'rules.authority.territoryOnlyForCentralAuthority', ['authorities', index, 'territory'], source));
+    }
+  });
+  return issues;
+};
+
+export const authorityTreatyRule: Rule = ({ facts }) => {
+  const issues: Issue[] = [];
+  facts.pkg.authorities.forEach((authority, index) =>
+    authority.roles.forEach((role, k) => {
+      const citation = ROLE_CITATION[role];
+      const treaty = citation.instrument;
+      if (facts.inPackage.has(treaty)) return;
+      issues.push(
+        issue(
+          treaty === 'untoc' && facts.convention.status === 'already-party' ? 'info' : 'warning',
+          'rules.authority.treatyNotInPackage',
+          ['authorities', index, 'roles', k],
+          citation,
+          { treaty: { treaty } },
+        ),
+      );
+    }),
+  );
+  return issues;
+};
+
+export const maritimeAuthorityRule: Rule = ({ facts }) => {
+  if (!facts.inPackage.has('som')) return [];
+  const deposit = facts.pkg.deposit.plannedOn;
+  const issues: Issue[] = [];
+  for (const { authority, index } of authoritiesFor(facts.pkg, 'som-8-6')) {
+    if (!authority.designatedOn || !deposit) continue;
+    const due = addMonths(authority.designatedOn, 1);
+    if (due < deposit) {
+      issues.push(
+        issue('warning', 'rules.maritimeAuthority.dueBeforeDeposit', ['authorities', index, 'designatedOn'], {
+          instrument: 'som',
+          article: '8(6)',
+        }, { designatedOn: { date: authority.designatedOn }, due: { date: due }, deposit: { date: deposit } }),
+      );
+    }
+  }
+  return issues;
+};
+

@@ -1,0 +1,51 @@
+/**
+ * The one entry point of the domain: parse a package, apply the rules, build the checklist and the
+ * entry-into-force dates, and say whether final documents may be produced. Pure: the participation data
+ * and today's date come in as arguments.
+ */
+import type { Participation } from '../catalogue';
+import type { IsoDate } from '../catalogue/treaties';
+import { buildChecklist, type Checklist } from './checklist';
+import { entryIntoForceForPackage, type EntryIntoForce } from './entry-into-force';
+import { analysePackage, type PackageFacts } from './facts';
+import { fromZodIssues, type Issue } from './issues';
+import { PackageSchema, type Package } from './package';
+import { applyRules } from './rules';
+
+export interface DomainDeps {
+  readonly participation: Participation;
+  /** Today's date (from the injected clock). */
+  readonly today: IsoDate;
+}
+
+export interface Assessment {
+  readonly pkg: Package;
+  readonly facts: PackageFacts;
+  /** Rule issues, errors first. */
+  readonly issues: readonly Issue[];
+  readonly checklist: Checklist;
+  readonly entryIntoForce: readonly EntryIntoForce[];
+  /** Final documents are allowed when no rule reports an error and no checklist item is missing. */
+  readonly finalAllowed: boolean;
+}
+
+export type ParseResult = { readonly ok: true; readonly pkg: Package } | { readonly ok: false; readonly issues: Issue[] };
+
+export function parsePackage(input: unknown): ParseResult {
+  const parsed = PackageSchema.safeParse(input);
+  return parsed.success ? { ok: true, pkg: parsed.data } : { ok: false, issues: fromZodIssues(parsed.error.issues) };
+}
+
+export function assessPackage(pkg: Package, deps: DomainDeps): Assessment {
+  const facts = analysePackage(pkg, deps.participation);
+  const issues = applyRules({ facts, today: deps.today });
+  const checklist = buildChecklist(facts);
+  return {
+    pkg,
+    facts,
+    issues,
+    checklist,
+    entryIntoForce: entryIntoForceForPackage(facts),
+    finalAllowed: checklist.missing.length === 0 && !issues.some((i) => i.severity === 'error'),
+  };
+}
