@@ -1,0 +1,46 @@
+/**
+ * Full powers (VCLT 2(1)(c), 7(1)(a)) for a signer who is not Head of State, Head of Government or
+ * Minister for Foreign Affairs, issued by one of the three. Model: UN Treaty Handbook annex (LEGAL.md
+ * §1.4, from memory, unverified; the checklist says so): "I, [name and title], HEREBY AUTHORIZE [name
+ * and title] to [sign ...] the [title and date of treaty] on behalf of the Government of [State].
+ * Done at [place] on [date]. [Signature]".
+ */
+import { concluded, dateOrBlank, finishModel, genderOf, partyParams, placeOrBlank, signerPhrase, treatyTitle, type DocumentContext } from './context';
+import { sentence } from './inline';
+import type { Block, DocumentModel } from './model';
+
+export function buildFullPowers(ctx: DocumentContext): DocumentModel {
+  const { pkg, facts } = ctx.assessment;
+  const t = ctx.t;
+  const { party, ofParty } = partyParams(ctx);
+  const issuer = pkg.fullPowers?.issuer ?? { name: null, title: null };
+  const blocks: Block[] = [{ type: 'title', text: t('documents:fullPowers.heading') }];
+  blocks.push({ type: 'paragraph', style: 'recital', content: sentence(t, 'documents:fullPowers.issuer', { issuer: signerPhrase(ctx, issuer, 'issuer') }) });
+  blocks.push({
+    type: 'paragraph',
+    style: 'recital',
+    content: sentence(t, 'documents:fullPowers.authorize', { signer: signerPhrase(ctx, pkg.signatory, 'signatory'), party, ofParty }, { count: facts.treaties.length }),
+  });
+  blocks.push({
+    type: 'list',
+    items: facts.treaties.map((f) => {
+      const adopted = concluded(ctx, f.treaty);
+      return sentence(
+        t,
+        `documents:fullPowers.instrument.${f.choice.instrument}`,
+        { title: treatyTitle(ctx, f.treaty), place: adopted.place, date: adopted.date },
+        { context: genderOf(ctx, f.treaty) },
+      );
+    }),
+  });
+  blocks.push({
+    type: 'paragraph',
+    style: 'recital',
+    content: sentence(t, 'documents:fullPowers.done', {
+      place: placeOrBlank(ctx, pkg.fullPowers?.place ?? null),
+      date: dateOrBlank(ctx, pkg.fullPowers?.date ?? null),
+    }),
+  });
+  blocks.push({ type: 'signature', lines: [[ctx.value(issuer.name, 'issuerName')], [ctx.value(issuer.title, 'issuerTitle')]] });
+  return finishModel(ctx, 'full-powers', { title: t('documents:fullPowers.heading'), subject: t('documents:fullPowers.subject') }, blocks);
+}

@@ -1,0 +1,134 @@
+/**
+ * The notifications document: one numbered paragraph per notification that applies to the package,
+ * citing its article, with each authority laid out as a directory entry. Order: the Convention's
+ * notifications due at deposit (18(13), 18(14), 16(5)(a), 5(3)), then those with no deadline (31(6)),
+ * copies of laws (6(2)(d), 13(5)), then the Protocols' (SOM 8(6), FP 13(2)).
+ *
+ * Conditions follow the law: 16(5)(a) only when extradition is conditional on a treaty; 5(3) only when
+ * domestic law requires an organized criminal group or an act in furtherance; a further central
+ * authority only for a named special region or territory (18(13)).
+ */
+import type { TreatyId } from '../catalogue';
+import { authoritiesFor } from '../domain/facts';
+import type { Authority, AuthorityRole } from '../domain/package';
+import { formatList, languageName } from '../i18n/format';
+import { articleInProse } from '../i18n/grammar';
+import { dateOrBlank, finishModel, partyParams, placeOrBlank, treatyTitle, type DocumentContext } from './context';
+import { directoryEntry } from './directory-entry';
+import { sentence, text } from './inline';
+import type { Block, DocumentModel, Inline } from './model';
+
+export function buildNotifications(ctx: DocumentContext): DocumentModel {
+  const { pkg, facts } = ctx.assessment;
+  const t = ctx.t;
+  const { party, ofParty } = partyParams(ctx);
+  const blocks: Block[] = [{ type: 'title', text: t('documents:notifications.title') }];
+  blocks.push({ type: 'paragraph', style: 'recital', content: sentence(t, 'documents:notifications.intro', { party, ofParty }) });
+  blocks.push({
+    type: 'list',
+    items: facts.treaties.map((f) => [
+      text(t('documents:notifications.treatyLine', { title: treatyTitle(ctx, f.treaty), type: t(`legal:instrumentTypes.${f.choice.instrument}`) })),
+    ]),
+  });
+
+  let number = 0;
+  const numbered = (content: Inline[]) => blocks.push({ type: 'paragraph', style: 'recital', content, number: ++number });
+  const inAccordance = (treaty: TreatyId, article: string, key: string, params: Parameters<typeof sentence>[2] = {}) =>
+    numbered(
+      sentence(t, key, {
+        party,
+        ofParty,
+        article: articleInProse(article, t),
+        instrument: treaty === 'untoc' ? t('documents:notifications.theConvention') : t('documents:notifications.theProtocol', { title: treatyTitle(ctx, treaty) }),
+        ...params,
+      }),
+    );
+  const entries = (role: AuthorityRole, list: { authority: Authority }[]) =>
+    list.forEach(({ authority }) => blocks.push(directoryEntry(ctx, authority, { showDesignation: role === 'som-8-6' })));
+
+  if (facts.inPackage.has('untoc')) {
+    // 18(13): the central authority for the whole State, then one per special region or territory.
+    const central = authoritiesFor(pkg, 'untoc-18-13');
+    const forState = central.filter(({ authority }) => authority.territory === null);
+    if (forState.length === 0) {
+      inAccordance('untoc', '18(13)', 'documents:notifications.centralAuthority');
+      blocks.push({ type: 'paragraph', style: 'normal', content: [ctx.marker('centralAuthority')] });
+    } else {
+      inAccordance('untoc', '18(13)', 'documents:notifications.centralAuthority');
+      entries('untoc-18-13', forState.slice(0, 1));
+    }
+    for (const item of central.filter(({ authority }) => authority.territory !== null)) {
+      inAccordance('untoc', '18(13)', 'documents:notifications.centralAuthorityTerritory', { territory: item.authority.territory! });
+      entries('untoc-18-13', [item]);
+    }
+
+    // 18(14): languages.
+    const languages = pkg.mlaLanguages.map((c) => languageName(c, ctx.lng));
+    inAccordance('untoc', '18(14)', 'documents:notifications.languages', {
+      languages: languages.length > 0 ? formatList(languages, ctx.lng) : ctx.marker('languages'),
+    });
+
+    // 16(5)(a): only for States that make extradition conditional on a treaty.
+    const { conditionalOnTreaty, conventionAsLegalBasis } = pkg.extradition;
+    if (conditionalOnTreaty === null) {
+      numbered([ctx.marker('extraditionConditional')]);
+    } else if (conditionalOnTreaty) {
+      inAccordance(
+        'untoc',
+        '16(5)(a)',
+        conventionAsLegalBasis === null
+          ? 'documents:notifications.extraditionUnknown'
+          : `documents:notifications.extradition.${conventionAsLegalBasis ? 'yes' : 'no'}`,
+        conventionAsLegalBasis === null ? { decision: ctx.marker('legalBasis') } : {},
+      );
+    }
+
+    // 5(3): only when domestic law requires an organized criminal group or an act in furtherance.
+    const { requiresOrganizedCriminalGroup: group, requiresActInFurtherance: act } = pkg.article5;
+    if (group === null || act === null) {
+      numbered([ctx.marker('article5')]);
+    } else if (group || act) {
+      const what = [group && t('documents:notifications.article5Group'), act && t('documents:notifications.article5Act')].filter(
+        (x): x is string => typeof x === 'string',
+      );
+      inAccordance('untoc', '5(3)', 'documents:notifications.article5', { what: formatList(what, ctx.lng) });
+    }
+
+    // 31(6): no deadline; included once supplied.
+    const prevention = authoritiesFor(pkg, 'untoc-31-6');
+    if (prevention.length > 0) {
+      inAccordance('untoc', '31(6)', 'documents:notifications.prevention');
+      entries('untoc-31-6', prevention);
+    }
+
+    if (pkg.lawCopies.moneyLaundering === 'enclosed') inAccordance('untoc', '6(2)(d)', 'documents:notifications.lawsMoneyLaundering');
+    if (pkg.lawCopies.confiscation === 'enclosed') inAccordance('untoc', '13(5)', 'documents:notifications.lawsConfiscation');
+  }
+
+  if (facts.inPackage.has('som')) {
+    const maritime = authoritiesFor(pkg, 'som-8-6');
+    if (maritime.length > 0) {
+      inAccordance('som', '8(6)', 'documents:notifications.maritime');
+      entries('som-8-6', maritime);
+    }
+  }
+  if (facts.inPackage.has('fp')) {
+    const contact = authoritiesFor(pkg, 'fp-13-2');
+    if (contact.length > 0) {
+      inAccordance('fp', '13(2)', 'documents:notifications.firearms');
+      entries('fp-13-2', contact);
+    }
+  }
+  if (number === 0) blocks.push({ type: 'paragraph', style: 'normal', content: [text(t('documents:notifications.none'))] });
+
+  blocks.push({
+    type: 'paragraph',
+    style: 'recital',
+    content: sentence(t, 'documents:notifications.done', { place: placeOrBlank(ctx, pkg.signing.place), date: dateOrBlank(ctx, pkg.signing.date) }),
+  });
+  blocks.push({
+    type: 'signature',
+    lines: [[ctx.value(pkg.signatory.name, 'signatoryName')], [ctx.value(pkg.signatory.title, 'signatoryTitle')]],
+  });
+  return finishModel(ctx, 'notifications', { title: t('documents:notifications.title'), subject: t('documents:notifications.subject') }, blocks);
+}

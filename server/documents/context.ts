@@ -1,0 +1,137 @@
+/**
+ * What every document builder needs: the assessed package, the document's language and mode, and the
+ * phrases every document shares (the party, the signer, a treaty's title, dates or blank lines), each
+ * turning a missing value into a visible marker and recording it.
+ */
+import type { TFunction } from 'i18next';
+import { TREATIES, type TreatyId } from '../catalogue';
+import type { IsoDate } from '../catalogue/treaties';
+import type { Assessment } from '../domain/validate';
+import { formatDate, regionName } from '../i18n/format';
+import { frenchDe } from '../i18n/grammar';
+import { LANGUAGE_TAGS, type Language } from '../i18n';
+import type { Translator } from '../i18n/messages';
+import { blank, mergeText, sentence, text } from './inline';
+import type { DocumentKind, DocumentModel, Inline, Block } from './model';
+
+export type Mode = 'draft' | 'final';
+
+export interface DocumentContext {
+  readonly assessment: Assessment;
+  readonly lng: Language;
+  readonly mode: Mode;
+  readonly t: TFunction;
+  readonly tr: Translator;
+  /** Today's date, for "prepared on" lines. */
+  readonly today: IsoDate;
+  /** A "[to be completed: ...]" marker for the missing value `whatKey` (documents:markers.*), recorded. */
+  marker(whatKey: string, params?: Record<string, string>): Inline;
+  /** The value, or a marker when it is null. */
+  value(v: string | null, whatKey: string): Inline;
+  /** The labels of the markers made so far. */
+  readonly markers: readonly string[];
+}
+
+export function createContext(assessment: Assessment, tr: Translator, mode: Mode, today: IsoDate): DocumentContext {
+  const markers: string[] = [];
+  const t = tr.t;
+  const marker = (whatKey: string, params: Record<string, string> = {}): Inline => {
+    const what = t(`documents:markers.${whatKey}`, params);
+    markers.push(what);
+    return { type: 'marker', text: t('documents:marker', { what }) };
+  };
+  return {
+    assessment,
+    lng: tr.lng,
+    mode,
+    t,
+    tr,
+    today,
+    marker,
+    value: (v, whatKey) => (v === null ? marker(whatKey) : text(v)),
+    markers,
+  };
+}
+
+/**
+ * The party as the subject of a sentence: "the Government of the Kingdom of Thailand",
+ * « le Gouvernement du Royaume de Thaïlande », "the European Union". The formal name is the user's,
+ * in the package's language.
+ */
+export function partyPhrase(ctx: DocumentContext): Inline[] {
+  const { party } = ctx.assessment.pkg;
+  if (party.kind === 'reio') return [text(party.formalName ?? ctx.t('documents:party.europeanUnion'))];
+  if (party.formalName === null) {
+    const m = ctx.marker('formalName', { shortName: regionName(party.code, ctx.lng) });
+    return sentence(ctx.t, 'documents:party.government', { name: m, ofName: [text('de '), m] });
+  }
+  return sentence(ctx.t, 'documents:party.government', { name: party.formalName, ofName: frenchDe(party.formalName) });
+}
+
+/** The party after "de" in French («  au nom du Gouvernement ... »); the same phrase in English. */
+export function ofPartyPhrase(ctx: DocumentContext, party: readonly Inline[]): Inline[] {
+  if (ctx.lng !== 'fr') return [...party];
+  const [first, ...rest] = party;
+  if (first?.type !== 'text') return [text('de '), ...party];
+  return mergeText([{ ...first, text: frenchDe(first.text) }, ...rest]);
+}
+
+/** Every phrase a sentence about the party may use: {{party}} and, in French, {{ofParty}}. */
+export function partyParams(ctx: DocumentContext): { party: Inline[]; ofParty: Inline[] } {
+  const party = partyPhrase(ctx);
+  return { party, ofParty: ofPartyPhrase(ctx, party) };
+}
+
+/** The signer's name and title, "Name, Title", with markers for what is missing. */
+export function signerPhrase(ctx: DocumentContext, person: { name: string | null; title: string | null }, who: 'signatory' | 'issuer'): Inline[] {
+  return mergeText([ctx.value(person.name, `${who}Name`), text(', '), ctx.value(person.title, `${who}Title`)]);
+}
+
+/** A date written out, or a blank line for completion by hand. */
+export function dateOrBlank(ctx: DocumentContext, date: IsoDate | null): Inline {
+  return date ? text(formatDate(date, ctx.lng)) : blank(ctx.t('documents:blank.date'));
+}
+
+export function placeOrBlank(ctx: DocumentContext, place: string | null): Inline {
+  return place ? text(place) : blank(ctx.t('documents:blank.place'));
+}
+
+export function treatyTitle(ctx: DocumentContext, treaty: TreatyId): string {
+  return TREATIES[treaty].titles[ctx.lng].text;
+}
+
+/** i18next context for agreement with the treaty's grammatical gender (French: la Convention, le Protocole). */
+export function genderOf(ctx: DocumentContext, treaty: TreatyId): string {
+  return ctx.t(`legal:treaties.${treaty}.gender`);
+}
+
+/** The place and date of conclusion, "New York" and "15 November 2000". */
+export function concluded(ctx: DocumentContext, treaty: TreatyId): { place: string; date: string } {
+  const c = TREATIES[treaty].concluded;
+  return { place: ctx.t(`legal:places.${c.place}`), date: formatDate(c.date, ctx.lng) };
+}
+
+/** Assemble the model once the blocks are built, with the properties every document sets. */
+export function finishModel(
+  ctx: DocumentContext,
+  kind: DocumentKind,
+  properties: { title: string; subject: string; keywords?: readonly string[] },
+  blocks: readonly Block[],
+): DocumentModel {
+  return {
+    kind,
+    lang: ctx.lng,
+    languageTag: LANGUAGE_TAGS[ctx.lng],
+    mode: ctx.mode,
+    properties: {
+      title: properties.title,
+      subject: properties.subject,
+      description: ctx.t(`documents:properties.description.${ctx.mode}`),
+      keywords: ['UNTOC', ...(properties.keywords ?? [])].join(', '),
+      creator: ctx.t('documents:properties.creator'),
+    },
+    footer: { page: ctx.t('documents:footer.page'), of: ctx.t('documents:footer.of') },
+    markers: [...new Set(ctx.markers)],
+    blocks,
+  };
+}

@@ -1,0 +1,56 @@
+/**
+ * An authority laid out as a directory entry (the fields States supply in their notifications and the
+ * UNODC directory of competent national authorities keeps, LEGAL.md §6): name, unit, officer, address,
+ * telephone, fax, e-mail, website, office hours, time zone, channels, territory, date of designation.
+ * Rows the package leaves empty are left out; an authority with no way to reach it gets a marker.
+ */
+import type { Authority } from '../domain/package';
+import { formatDate, regionName } from '../i18n/format';
+import type { DocumentContext } from './context';
+import { text } from './inline';
+import type { Block, Inline } from './model';
+
+/** "Asia/Bangkok (GMT+07:00)": the IANA zone and its offset from UTC today. */
+function timeZoneLabel(zone: string, today: string, locale: string): string {
+  const offset = new Intl.DateTimeFormat(locale, { timeZone: zone, timeZoneName: 'longOffset' })
+    .formatToParts(new Date(`${today}T12:00:00Z`))
+    .find((p) => p.type === 'timeZoneName')?.value;
+  return offset ? `${zone} (${offset})` : zone;
+}
+
+function lines(values: readonly string[]): Inline[] {
+  return values.flatMap((v, i) => (i === 0 ? [text(v)] : [{ type: 'break' } as const, text(v)]));
+}
+
+export function directoryEntry(ctx: DocumentContext, authority: Authority, options: { showDesignation: boolean }): Block {
+  const t = ctx.t;
+  const rows: { label: string; value: Inline[] }[] = [];
+  const row = (key: string, value: Inline[] | string | null) => {
+    if (value === null || (Array.isArray(value) && value.length === 0)) return;
+    rows.push({ label: t(`documents:directory.${key}`), value: typeof value === 'string' ? [text(value)] : value });
+  };
+  row('name', authority.name);
+  row('unit', authority.unit);
+  row('officer', authority.officerTitle);
+  if (authority.territory) row('territory', authority.territory);
+  const a = authority.address;
+  if (a) {
+    const cityLine = [a.postcode, a.city].filter((x): x is string => x !== null).join(' ');
+    const all = [...a.lines, ...(cityLine ? [cityLine] : []), ...(a.country ? [regionName(a.country, ctx.lng)] : [])];
+    row('address', lines(all));
+  }
+  row('phone', lines(authority.phone));
+  row('fax', lines(authority.fax));
+  row('email', lines(authority.email));
+  row('website', authority.website);
+  row('officeHours', authority.officeHours);
+  if (authority.timeZone) row('timeZone', timeZoneLabel(authority.timeZone, ctx.today, ctx.tr.lng === 'fr' ? 'fr-FR' : 'en-GB'));
+  const ch = authority.channels;
+  if (ch.diplomaticOnly !== null) row('diplomatic', t(`documents:directory.diplomaticValue.${ch.diplomaticOnly ? 'yes' : 'no'}`));
+  if (ch.interpolForUrgent !== null) row('interpol', t(`documents:directory.interpolValue.${ch.interpolForUrgent ? 'yes' : 'no'}`));
+  if (ch.oralForUrgent !== null) row('oral', t(`documents:directory.oralValue.${ch.oralForUrgent ? 'yes' : 'no'}`));
+  if (options.showDesignation && authority.designatedOn) row('designatedOn', formatDate(authority.designatedOn, ctx.lng));
+  const reachable = authority.phone.length > 0 || authority.email.length > 0 || (a !== null && (a.lines.length > 0 || a.city !== null));
+  if (!reachable) rows.push({ label: t('documents:directory.contact'), value: [ctx.marker('contact', { name: authority.name })] });
+  return { type: 'fields', caption: authority.name, rows };
+}

@@ -1,0 +1,98 @@
+/**
+ * i18next set-up. Every user-visible string, legal wording included, lives in
+ * locales/{lng}/{namespace}.json; this module loads them once, synchronously, into one i18next instance.
+ * There is no file backend at request time: a language code is only ever looked up in
+ * SUPPORTED_LANGUAGES, never turned into a path.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import i18next, { type i18n as I18nInstance, type TFunction } from 'i18next';
+
+export const SUPPORTED_LANGUAGES = ['en', 'fr'] as const;
+export type Language = (typeof SUPPORTED_LANGUAGES)[number];
+export const DEFAULT_LANGUAGE: Language = 'en';
+
+/** common: pages, API errors, field labels; legal: requirements, rules, checklist; documents: document wording. */
+export const NAMESPACES = ['common', 'legal', 'documents'] as const;
+
+export function isLanguage(value: unknown): value is Language {
+  return typeof value === 'string' && (SUPPORTED_LANGUAGES as readonly string[]).includes(value);
+}
+
+/** BCP 47 tags for Intl formatting and for Word's proofing language. */
+export const LANGUAGE_TAGS: Readonly<Record<Language, string>> = { en: 'en-GB', fr: 'fr-FR' };
+
+export interface I18n {
+  readonly instance: I18nInstance;
+  /** A translation function fixed to one language; keys are "namespace:key" or, for common, "key". */
+  t(lng: Language): TFunction;
+  /** Whether a key exists in that language (for tests and for "not yet translated" views). */
+  exists(lng: Language, key: string): boolean;
+}
+
+export type Resources = Record<Language, Record<string, Record<string, unknown>>>;
+
+export function loadResources(localesDir: string): Resources {
+  const resources = {} as Resources;
+  for (const lng of SUPPORTED_LANGUAGES) {
+    resources[lng] = {};
+    for (const ns of NAMESPACES) {
+      const file = path.join(localesDir, lng, `${ns}.json`);
+      resources[lng][ns] = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
+    }
+  }
+  return resources;
+}
+
+export function createI18n(localesDir: string): I18n {
+  const instance = i18next.createInstance();
+  void instance.init({
+    resources: loadResources(localesDir),
+    initAsync: false,
+    supportedLngs: [...SUPPORTED_LANGUAGES],
+    lowerCaseLng: true,
+    nonExplicitSupportedLngs: false,
+    // A missing French string falls back to English rather than showing a key; tests check that every
+    // locale has every key, so this is a safety net, not a way of working.
+    fallbackLng: DEFAULT_LANGUAGE,
+    ns: [...NAMESPACES],
+    defaultNS: 'common',
+    // Escaping has one owner: Handlebars escapes in pages; docx receives raw strings.
+    interpolation: { escapeValue: false },
+    returnNull: false,
+    showSupportNotice: false,
+  } as Parameters<typeof instance.init>[0]);
+  const fixed = new Map<Language, TFunction>(SUPPORTED_LANGUAGES.map((lng) => [lng, instance.getFixedT(lng)]));
+  return {
+    instance,
+    t: (lng) => fixed.get(lng)!,
+    exists: (lng, key) => instance.exists(key, { lng, fallbackLng: false }),
+  };
+}
+
+/**
+ * The language of a request: `?lang=` when it names a supported language, else the first supported
+ * language in Accept-Language (by quality), else English. Nothing else is ever consulted.
+ */
+export function detectLanguage(query: unknown, acceptLanguage: string | undefined): Language {
+  if (typeof query === 'string') {
+    const q = query.trim().toLowerCase();
+    if (isLanguage(q)) return q;
+  }
+  if (acceptLanguage) {
+    const ranked = acceptLanguage
+      .split(',')
+      .slice(0, 20)
+      .map((part, order) => {
+        const [tag = '', ...attrs] = part.trim().split(';');
+        const qAttr = attrs.map((a) => a.trim()).find((a) => a.startsWith('q='));
+        const quality = qAttr ? Number(qAttr.slice(2)) : 1;
+        return { base: tag.trim().toLowerCase().split('-')[0] ?? '', quality: Number.isFinite(quality) ? quality : 0, order };
+      })
+      .filter((x) => x.quality > 0)
+      .sort((a, b) => b.quality - a.quality || a.order - b.order);
+    const found = ranked.find((x) => isLanguage(x.base));
+    if (found) return found.base as Language;
+  }
+  return DEFAULT_LANGUAGE;
+}
