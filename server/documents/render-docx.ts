@@ -19,6 +19,7 @@ import {
   PageBreak,
   PageNumber,
   Paragraph,
+  ShadingType,
   Tab,
   Table,
   TableCell,
@@ -36,7 +37,7 @@ const A4 = { width: 11906, height: 16838 } as const;
 /** 2.5 cm in twips (1 cm = 1440 / 2.54 twips). */
 const MARGIN = 1417;
 const CONTENT_WIDTH = A4.width - 2 * MARGIN;
-/** Half an inch in twips: the hanging indent of numbered paragraphs and bullets. */
+/** 1 cm in twips: the hanging indent of numbered paragraphs and bullets. */
 const HANGING = 567;
 
 /**
@@ -45,7 +46,16 @@ const HANGING = 567;
  */
 const BODY_FONT = 'Times New Roman';
 /** Run sizes are in half-points (ECMA-376 Part 1, §17.3.2.38 sz). */
-const SIZE = { body: 24, quote: 22, note: 20, footer: 20, title: 32, heading1: 28, heading2: 26, heading3: 24 } as const;
+const SIZE = {
+  body: 24,
+  quote: 22,
+  note: 20,
+  footer: 20,
+  title: 32,
+  heading1: 28,
+  heading2: 26,
+  heading3: 24,
+} as const;
 
 /**
  * A line to write on by hand. Underscores rather than an underlined tab: a tab's width depends on where
@@ -86,15 +96,20 @@ const BULLETS = 'bullets';
 const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 
 /** Removes the characters Word cannot open, and nothing else. */
-export function removeXmlInvalidCharacters(text: string): string {
+function removeXmlInvalidCharacters(text: string): string {
   return text.replace(XML_INVALID, '');
 }
 
 /** Final documents go to the depositary: a marker in one would be a missing value in a signed instrument. */
 function assertNoMarkersInFinal(model: DocumentModel): void {
   if (model.mode !== 'final') return;
-  if (model.markers.length > 0 || model.blocks.some((block) => blockInlines(block).some((inline) => inline.type === 'marker'))) {
-    throw new Error('A final document must not contain "to be completed" markers: render it in draft mode, or complete the missing values.');
+  if (
+    model.markers.length > 0 ||
+    model.blocks.some((block) => blockInlines(block).some((inline) => inline.type === 'marker'))
+  ) {
+    throw new Error(
+      'A final document must not contain "to be completed" markers: render it in draft mode, or complete the missing values.',
+    );
   }
 }
 
@@ -115,6 +130,8 @@ function blockInlines(block: Block): readonly Inline[] {
     case 'title':
     case 'page-break':
       return [];
+    default:
+      return unknownType(block, 'block');
   }
 }
 
@@ -157,6 +174,8 @@ function inlineRuns(content: readonly Inline[], format: RunFormat = {}): Paragra
         return [new TextRun({ text: BLANK_LINE, style: STYLE_IDS.blank })];
       case 'break':
         return [new TextRun({ break: 1 })];
+      default:
+        return unknownType(inline, 'inline');
     }
   });
 }
@@ -170,13 +189,23 @@ function cell(children: ParagraphChild[], width: number, style: string, header =
   return new TableCell({
     width: { size: width, type: WidthType.DXA },
     // Grey 15%: a header row that still reads as one in black and white.
-    shading: header ? { fill: 'D9D9D9', color: 'auto', type: 'clear' } : undefined,
+    shading: header ? { fill: 'D9D9D9', color: 'auto', type: ShadingType.CLEAR } : undefined,
     children: [new Paragraph({ style, children })],
   });
 }
 
+/**
+ * An empty paragraph after every table: it spaces the table from what follows, and keeps two tables in a
+ * row from merging into one, which Word does to adjacent tables.
+ */
+function afterTable(): Paragraph {
+  return new Paragraph({ style: PARAGRAPH_STYLE_IDS.normal, spacing: { after: 0 }, children: [] });
+}
+
 function captionParagraph(caption: string | undefined): Paragraph[] {
-  return caption === undefined ? [] : [new Paragraph({ style: STYLE_IDS.caption, text: removeXmlInvalidCharacters(caption) })];
+  return caption === undefined
+    ? []
+    : [new Paragraph({ style: STYLE_IDS.caption, text: removeXmlInvalidCharacters(caption) })];
 }
 
 /** Word cannot open a table without rows, so an empty table is left out (its caption is still printed). */
@@ -203,6 +232,7 @@ function fieldsBlock(block: Extract<Block, { type: 'fields' }>): (Paragraph | Ta
       columnWidths: [label, value],
       rows,
     }),
+    afterTable(),
   ];
 }
 
@@ -210,7 +240,9 @@ function tableBlock(block: Extract<Block, { type: 'table' }>): (Paragraph | Tabl
   const columns = Math.max(block.header.length, ...block.rows.map((row) => row.length));
   if (columns === 0) return captionParagraph(block.caption);
   const width = Math.floor(CONTENT_WIDTH / columns);
-  const widths = Array.from({ length: columns }, (_, index) => (index === columns - 1 ? CONTENT_WIDTH - width * (columns - 1) : width));
+  const widths = Array.from({ length: columns }, (_, index) =>
+    index === columns - 1 ? CONTENT_WIDTH - width * (columns - 1) : width,
+  );
   const header =
     block.header.length === 0
       ? []
@@ -220,13 +252,22 @@ function tableBlock(block: Extract<Block, { type: 'table' }>): (Paragraph | Tabl
             tableHeader: true,
             cantSplit: true,
             children: widths.map((w, index) =>
-              cell([new TextRun(removeXmlInvalidCharacters(block.header[index] ?? ''))], w, STYLE_IDS.tableHeading, true),
+              cell(
+                [new TextRun(removeXmlInvalidCharacters(block.header[index] ?? ''))],
+                w,
+                STYLE_IDS.tableHeading,
+                true,
+              ),
             ),
           }),
         ];
   // Short rows are padded with empty cells so that every row matches the grid.
   const body = block.rows.map(
-    (row) => new TableRow({ cantSplit: true, children: widths.map((w, index) => cell(inlineRuns(row[index] ?? []), w, STYLE_IDS.tableText)) }),
+    (row) =>
+      new TableRow({
+        cantSplit: true,
+        children: widths.map((w, index) => cell(inlineRuns(row[index] ?? []), w, STYLE_IDS.tableText)),
+      }),
   );
   return [
     ...captionParagraph(block.caption),
@@ -237,6 +278,7 @@ function tableBlock(block: Extract<Block, { type: 'table' }>): (Paragraph | Tabl
       columnWidths: widths,
       rows: [...header, ...body],
     }),
+    afterTable(),
   ];
 }
 
@@ -244,12 +286,28 @@ function signatureBlock(block: Extract<Block, { type: 'signature' }>): Paragraph
   const last = block.lines.length - 1;
   return [
     // Room to sign above the line; the whole block is kept on one page.
-    new Paragraph({ style: STYLE_IDS.signature, spacing: { before: 1200 }, keepNext: last >= 0, children: [new TextRun(SIGNATURE_LINE)] }),
-    ...block.lines.map((line, index) => new Paragraph({ style: STYLE_IDS.signature, keepNext: index < last, children: inlineRuns(line) })),
+    new Paragraph({
+      style: STYLE_IDS.signature,
+      spacing: { before: 1200 },
+      keepNext: last >= 0 ? true : undefined,
+      children: [new TextRun(SIGNATURE_LINE)],
+    }),
+    ...block.lines.map(
+      (line, index) =>
+        new Paragraph({
+          style: STYLE_IDS.signature,
+          keepNext: index < last ? true : undefined,
+          children: inlineRuns(line),
+        }),
+    ),
   ];
 }
 
-const HEADING_LEVELS = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: HeadingLevel.HEADING_3 } as const;
+const HEADING_LEVELS = {
+  1: HeadingLevel.HEADING_1,
+  2: HeadingLevel.HEADING_2,
+  3: HeadingLevel.HEADING_3,
+} as const;
 
 function renderBlock(block: Block): (Paragraph | Table)[] {
   switch (block.type) {
@@ -268,12 +326,17 @@ function renderBlock(block: Block): (Paragraph | Table)[] {
           style,
           indent: { left: HANGING, hanging: HANGING },
           tabStops: [{ type: TabStopType.LEFT, position: HANGING }],
-          children: [new TextRun({ children: [`${block.number}.`, new Tab()] }), ...inlineRuns(block.content)],
+          children: [
+            new TextRun({ children: [`${block.number}.`, new Tab()] }),
+            ...inlineRuns(block.content),
+          ],
         }),
       ];
     }
     case 'list':
-      return block.items.map((item) => new Paragraph({ numbering: { reference: BULLETS, level: 0 }, children: inlineRuns(item) }));
+      return block.items.map(
+        (item) => new Paragraph({ numbering: { reference: BULLETS, level: 0 }, children: inlineRuns(item) }),
+      );
     case 'fields':
       return fieldsBlock(block);
     case 'table':
@@ -282,13 +345,26 @@ function renderBlock(block: Block): (Paragraph | Table)[] {
       return signatureBlock(block);
     case 'page-break':
       return [new Paragraph({ children: [new PageBreak()] })];
+    default:
+      return unknownType(block, 'block');
   }
+}
+
+/** A model from outside the type system (a stored draft, a bad builder) fails loudly rather than rendering less. */
+function unknownType(value: never, what: string): never {
+  throw new Error(`Cannot render ${what} of type ${JSON.stringify((value as { type?: unknown }).type)}`);
 }
 
 const body = { font: BODY_FONT, size: SIZE.body } as const;
 
 const PARAGRAPH_STYLES: readonly IParagraphStyleOptions[] = [
-  { id: PARAGRAPH_STYLE_IDS.normal, name: 'Normal', quickFormat: true, run: body, paragraph: { spacing: { after: 120 } } },
+  {
+    id: PARAGRAPH_STYLE_IDS.normal,
+    name: 'Normal',
+    quickFormat: true,
+    run: body,
+    paragraph: { spacing: { after: 120 } },
+  },
   {
     id: PARAGRAPH_STYLE_IDS.recital,
     name: 'Recital',
@@ -305,7 +381,13 @@ const PARAGRAPH_STYLES: readonly IParagraphStyleOptions[] = [
     run: { size: SIZE.quote },
     paragraph: { indent: { left: 720, right: 720 }, spacing: { after: 160 } },
   },
-  { id: PARAGRAPH_STYLE_IDS.note, name: 'Note', basedOn: 'Normal', quickFormat: true, run: { italics: true, size: SIZE.note } },
+  {
+    id: PARAGRAPH_STYLE_IDS.note,
+    name: 'Note',
+    basedOn: 'Normal',
+    quickFormat: true,
+    run: { italics: true, size: SIZE.note },
+  },
   {
     id: PARAGRAPH_STYLE_IDS.centered,
     name: 'Centered',
@@ -313,16 +395,54 @@ const PARAGRAPH_STYLES: readonly IParagraphStyleOptions[] = [
     quickFormat: true,
     paragraph: { alignment: AlignmentType.CENTER, spacing: { after: 240 } },
   },
-  { id: STYLE_IDS.caption, name: 'Caption', basedOn: 'Normal', run: { bold: true }, paragraph: { keepNext: true, spacing: { before: 120, after: 60 } } },
-  { id: STYLE_IDS.signature, name: 'Signature', basedOn: 'Normal', paragraph: { keepLines: true, spacing: { after: 0 } } },
-  { id: STYLE_IDS.tableText, name: 'Table Text', basedOn: 'Normal', paragraph: { spacing: { before: 40, after: 40 } } },
-  { id: STYLE_IDS.tableHeading, name: 'Table Heading', basedOn: STYLE_IDS.tableText, run: { bold: true }, paragraph: { keepNext: true } },
-  { id: STYLE_IDS.footer, name: 'Footer', basedOn: 'Normal', run: { size: SIZE.footer }, paragraph: { alignment: AlignmentType.CENTER, spacing: { after: 0 } } },
+  {
+    id: STYLE_IDS.caption,
+    name: 'Caption',
+    basedOn: 'Normal',
+    run: { bold: true },
+    paragraph: { keepNext: true, spacing: { before: 120, after: 60 } },
+  },
+  {
+    id: STYLE_IDS.signature,
+    name: 'Signature',
+    basedOn: 'Normal',
+    paragraph: { keepLines: true, spacing: { after: 0 } },
+  },
+  {
+    id: STYLE_IDS.tableText,
+    name: 'Table Text',
+    basedOn: 'Normal',
+    paragraph: { spacing: { before: 40, after: 40 } },
+  },
+  {
+    id: STYLE_IDS.tableHeading,
+    name: 'Table Heading',
+    basedOn: STYLE_IDS.tableText,
+    run: { bold: true },
+    paragraph: { keepNext: true },
+  },
+  {
+    id: STYLE_IDS.footer,
+    name: 'Footer',
+    basedOn: 'Normal',
+    run: { size: SIZE.footer },
+    paragraph: { alignment: AlignmentType.CENTER, spacing: { after: 0 } },
+  },
 ];
 
 const CHARACTER_STYLES: readonly ICharacterStyleOptions[] = [
-  // Bold as well as highlighted, so that a marker still shows when printed in black and white.
-  { id: STYLE_IDS.marker, name: 'Marker', quickFormat: true, run: { bold: true, highlight: HighlightColor.YELLOW } },
+  // Bold as well as highlighted, so that a marker still shows when printed in black and white. The same
+  // yellow as shading too: LibreOffice ignores w:highlight in a character style but shows w:shd.
+  {
+    id: STYLE_IDS.marker,
+    name: 'Marker',
+    quickFormat: true,
+    run: {
+      bold: true,
+      highlight: HighlightColor.YELLOW,
+      shading: { type: ShadingType.CLEAR, fill: 'FFFF00', color: 'auto' },
+    },
+  },
   // No spell-checking of the underscores.
   { id: STYLE_IDS.blank, name: 'Blank', run: { noProof: true } },
 ];
@@ -360,7 +480,9 @@ function footer(model: DocumentModel): Footer {
       new Paragraph({
         style: STYLE_IDS.footer,
         // PAGE and NUMPAGES fields (ECMA-376 Part 1, §17.16.5), which Word and LibreOffice compute.
-        children: [new TextRun({ children: [`${page} `, PageNumber.CURRENT, ` ${of} `, PageNumber.TOTAL_PAGES] })],
+        children: [
+          new TextRun({ children: [`${page} `, PageNumber.CURRENT, ` ${of} `, PageNumber.TOTAL_PAGES] }),
+        ],
       }),
     ],
   });
@@ -384,13 +506,22 @@ export async function renderDocx(model: DocumentModel): Promise<Buffer> {
       default: {
         // The document's language on the default run properties: Word proofs every run in it unless the
         // run says otherwise (ECMA-376 Part 1, §17.3.2.20 lang).
-        document: { run: { ...body, language: { value: model.languageTag } }, paragraph: { spacing: { after: 120 } } },
+        document: {
+          run: { ...body, language: { value: model.languageTag } },
+          paragraph: { spacing: { after: 120 } },
+        },
         title: {
           run: { ...heading, size: SIZE.title },
           paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 0, after: 240 }, keepNext: true },
         },
-        heading1: { run: { ...heading, size: SIZE.heading1 }, paragraph: { spacing: { before: 360, after: 120 }, keepNext: true, keepLines: true } },
-        heading2: { run: { ...heading, size: SIZE.heading2 }, paragraph: { spacing: { before: 240, after: 120 }, keepNext: true, keepLines: true } },
+        heading1: {
+          run: { ...heading, size: SIZE.heading1 },
+          paragraph: { spacing: { before: 360, after: 120 }, keepNext: true, keepLines: true },
+        },
+        heading2: {
+          run: { ...heading, size: SIZE.heading2 },
+          paragraph: { spacing: { before: 240, after: 120 }, keepNext: true, keepLines: true },
+        },
         heading3: {
           run: { ...heading, size: SIZE.heading3, italics: true },
           paragraph: { spacing: { before: 240, after: 60 }, keepNext: true, keepLines: true },
