@@ -1,0 +1,206 @@
+/**
+ * Renders a DocumentModel to a standalone HTML page: the on-screen preview of a document, printable on A4.
+ * The model is first mapped to a view (every field a template reads is present, optional ones as null,
+ * since the templates compile in strict mode and a missing field is an error), then rendered by the
+ * templates in templates/documents/: document.hbs is the page, and every other file is a partial named
+ * after it, one per block and inline type.
+ *
+ * Escaping has one owner: Handlebars `{{ }}`. No template uses `{{{ }}}`. The page has no script and no
+ * inline style, so that it works under a strict Content-Security-Policy; its styles are in the stylesheet
+ * at `options.stylesheetHref` (public/css/document.css).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import Handlebars from 'handlebars';
+import { PATHS } from '../paths';
+import type { Block, DocumentModel, Inline, ParagraphStyle, Tone } from './model';
+
+/**
+ * Characters HTML does not allow in a document (WHATWG HTML, §13.2.3.5 "control-character-in-input-
+ * stream"): the same C0 controls and non-characters render-docx.ts removes, so that both renderings
+ * carry the same text.
+ */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+
+function clean(text: string): string {
+  return text.replace(INVALID, '');
+}
+
+type InlineView =
+  | {
+      readonly partial: 'inline-text';
+      /** The text split at its line breaks, rendered with <br> between them. */
+      readonly lines: readonly string[];
+      readonly bold: boolean;
+      readonly italic: boolean;
+      readonly lang: string | null;
+    }
+  | { readonly partial: 'inline-marker'; readonly text: string }
+  | { readonly partial: 'inline-blank'; readonly label: string }
+  | { readonly partial: 'inline-break' };
+
+type BlockView =
+  | { readonly partial: 'block-title'; readonly text: string }
+  | {
+      readonly partial: 'block-heading';
+      readonly level: 2 | 3 | 4;
+      readonly id: string | null;
+      readonly content: readonly InlineView[];
+    }
+  | {
+      readonly partial: 'block-paragraph';
+      readonly style: ParagraphStyle;
+      readonly number: number | null;
+      readonly content: readonly InlineView[];
+    }
+  | { readonly partial: 'block-list'; readonly items: readonly (readonly InlineView[])[] }
+  | {
+      readonly partial: 'block-fields';
+      readonly caption: string | null;
+      readonly rows: readonly {
+        readonly label: string;
+        readonly value: readonly InlineView[];
+        readonly tone: Tone | null;
+      }[];
+    }
+  | {
+      readonly partial: 'block-table';
+      readonly caption: string | null;
+      readonly header: readonly string[];
+      readonly hasHeader: boolean;
+      readonly rows: readonly (readonly (readonly InlineView[])[])[];
+    }
+  | { readonly partial: 'block-signature'; readonly lines: readonly (readonly InlineView[])[] }
+  | { readonly partial: 'block-page-break' };
+
+interface PageView {
+  readonly lang: string;
+  readonly title: string;
+  readonly description: string;
+  readonly kind: string;
+  readonly mode: string;
+  readonly stylesheetHref: string;
+  readonly blocks: readonly BlockView[];
+}
+
+function inlineView(inline: Inline): InlineView {
+  switch (inline.type) {
+    case 'text':
+      return {
+        partial: 'inline-text',
+        lines: clean(inline.text).split(/\r\n|\r|\n/),
+        bold: inline.bold === true,
+        italic: inline.italic === true,
+        lang: inline.lang ?? null,
+      };
+    case 'marker':
+      return { partial: 'inline-marker', text: clean(inline.text) };
+    case 'blank':
+      return { partial: 'inline-blank', label: clean(inline.label) };
+    case 'break':
+      return { partial: 'inline-break' };
+    default:
+      return unknownType(inline, 'inline');
+  }
+}
+
+const inlines = (content: readonly Inline[]): InlineView[] => content.map(inlineView);
+
+/** The page's <h1> is the title, so heading levels 1 to 3 are <h2> to <h4>. */
+const HTML_HEADING_LEVEL = { 1: 2, 2: 3, 3: 4 } as const;
+
+function blockView(block: Block): BlockView {
+  switch (block.type) {
+    case 'title':
+      return { partial: 'block-title', text: clean(block.text) };
+    case 'heading':
+      return {
+        partial: 'block-heading',
+        level: HTML_HEADING_LEVEL[block.level],
+        id: block.id ?? null,
+        content: inlines(block.content),
+      };
+    case 'paragraph':
+      return {
+        partial: 'block-paragraph',
+        style: block.style,
+        number: block.number ?? null,
+        content: inlines(block.content),
+      };
+    case 'list':
+      return { partial: 'block-list', items: block.items.map(inlines) };
+    case 'fields':
+      return {
+        partial: 'block-fields',
+        caption: block.caption === undefined ? null : clean(block.caption),
+        rows: block.rows.map((row) => ({
+          label: clean(row.label),
+          value: inlines(row.value),
+          tone: row.tone ?? null,
+        })),
+      };
+    case 'table':
+      return {
+        partial: 'block-table',
+        caption: block.caption === undefined ? null : clean(block.caption),
+        header: block.header.map(clean),
+        hasHeader: block.header.length > 0,
+        rows: block.rows.map((row) => row.map(inlines)),
+      };
+    case 'signature':
+      return { partial: 'block-signature', lines: block.lines.map(inlines) };
+    case 'page-break':
+      return { partial: 'block-page-break' };
+    default:
+      return unknownType(block, 'block');
+  }
+}
+
+/** A model from outside the type system (a stored draft, a bad builder) fails loudly rather than rendering less. */
+function unknownType(value: never, what: string): never {
+  throw new Error(`Cannot render ${what} of type ${JSON.stringify((value as { type?: unknown }).type)}`);
+}
+
+export const DOCUMENT_TEMPLATES = path.join(PATHS.templates, 'documents');
+
+const COMPILE_OPTIONS: CompileOptions = {
+  strict: true,
+  // Only the built-in helpers (if, each, unless, lookup...): a typo is a compile error, not a silent blank.
+  knownHelpersOnly: true,
+  // Partials are inserted as written, without the indentation of the line that calls them.
+  preventIndent: true,
+};
+
+let page: HandlebarsTemplateDelegate<PageView> | undefined;
+
+/** Compiles the page and its partials on first use, once per process, in an environment of their own. */
+function template(): HandlebarsTemplateDelegate<PageView> {
+  if (page !== undefined) return page;
+  const handlebars = Handlebars.create();
+  const files = fs.readdirSync(DOCUMENT_TEMPLATES).filter((file) => file.endsWith('.hbs'));
+  let layout: HandlebarsTemplateDelegate<PageView> | undefined;
+  for (const file of files) {
+    const source = fs.readFileSync(path.join(DOCUMENT_TEMPLATES, file), 'utf8');
+    const name = path.basename(file, '.hbs');
+    if (name === 'document') layout = handlebars.compile<PageView>(source, COMPILE_OPTIONS);
+    else handlebars.registerPartial(name, handlebars.compile(source, COMPILE_OPTIONS));
+  }
+  if (layout === undefined) throw new Error(`document.hbs not found in ${DOCUMENT_TEMPLATES}`);
+  page = layout;
+  return page;
+}
+
+/** Renders the model to a complete HTML page that links the stylesheet at `options.stylesheetHref`. */
+export function renderHtml(model: DocumentModel, options: { stylesheetHref: string }): string {
+  const view: PageView = {
+    lang: model.lang,
+    title: clean(model.properties.title),
+    description: clean(model.properties.description),
+    kind: model.kind,
+    mode: model.mode,
+    stylesheetHref: options.stylesheetHref,
+    blocks: model.blocks.map(blockView),
+  };
+  return template()(view);
+}
