@@ -368,7 +368,7 @@ const INSTRUMENT_REQUIREMENTS: Requirement[] = [
   {
     id: 'model-party-name',
     appliesTo: null,
-    citation: { instrument: 'handbook', article: 'model instrument' },
+    citation: { instrument: 'handbook', article: 'model' },
     kind: 'instrument',
     obligation: 'mandatory',
     timing: 'at-deposit',
@@ -398,7 +398,7 @@ const INSTRUMENT_REQUIREMENTS: Requirement[] = [
   {
     id: 'model-place-date',
     appliesTo: null,
-    citation: { instrument: 'handbook', article: 'model instrument' },
+    citation: { instrument: 'handbook', article: 'model' },
     kind: 'instrument',
     obligation: 'mandatory',
     timing: 'at-deposit',

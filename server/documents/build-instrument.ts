@@ -111,6 +111,8 @@ function reservationsAndDeclarations(
       noun,
       paragraph3: articleInProse(`${data.disputeArticle}(3)`, t),
       article: data.disputeArticle,
+      // French agreement: « lié » for a Government, « liée » for the Union.
+      bound: t(`documents:instrument.bound.${pkg.party.kind}`),
     });
   }
 

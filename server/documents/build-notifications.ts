@@ -27,7 +27,7 @@ export function buildNotifications(ctx: DocumentContext): DocumentModel {
   blocks.push({
     type: 'list',
     items: facts.treaties.map((f) => [
-      text(t('documents:notifications.treatyLine', { title: treatyTitle(ctx, f.treaty), type: t(`legal:instrumentTypes.${f.choice.instrument}`) })),
+      text(t('documents:notifications.treatyLine', { title: treatyTitle(ctx, f.treaty), type: t(`documents:instrument.typeOf.${f.choice.instrument}`) })),
     ]),
   });
 
@@ -39,7 +39,7 @@ export function buildNotifications(ctx: DocumentContext): DocumentModel {
         party,
         ofParty,
         article: articleInProse(article, t),
-        instrument: treaty === 'untoc' ? t('documents:notifications.theConvention') : t('documents:notifications.theProtocol', { title: treatyTitle(ctx, treaty) }),
+        instrument: treaty === 'untoc' ? t('documents:notifications.ofTheConvention') : t('documents:notifications.ofTheProtocol', { title: treatyTitle(ctx, treaty) }),
         ...params,
       }),
     );

@@ -47,8 +47,10 @@ export const LIMITS = {
 } as const;
 
 /** Control characters other than tab, line feed and carriage return; never valid in a field. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 /** In a one-line field, line breaks and tabs are not allowed either. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL_OR_BREAK = /[\u0000-\u001F\u007F-\u009F\u2028\u2029]/;
 
 function text(max: number, multiline: boolean) {

@@ -35,9 +35,13 @@ export function translate(ref: MessageRef, tr: Translator): string {
   return tr.t(key, formatParams(ref.params, tr));
 }
 
-/** "UNTOC art. 18(13)", "VCLT art. 7(2)(a)". */
+/** "UNTOC art. 18(13)", "VCLT art. 7(2)(a)"; for the Treaty Handbook, "UN Treaty Handbook, model instrument". */
 export function formatCitation(citation: Citation, tr: Translator): string {
-  return tr.t('legal:citation', { instrument: tr.t(`legal:instruments.${citation.instrument}`), article: citation.article });
+  const instrument = tr.t(`legal:instruments.${citation.instrument}`);
+  if (citation.instrument === 'handbook') {
+    return tr.t('legal:citation', { context: 'handbook', instrument, article: tr.t(`legal:handbookParts.${citation.article}`) });
+  }
+  return tr.t('legal:citation', { instrument, article: citation.article });
 }
 
 /** "treaties[0].instrument" */
@@ -45,9 +49,12 @@ export function formatPath(path: readonly PathSegment[]): string {
   return path.reduce<string>((out, seg) => (typeof seg === 'number' ? `${out}[${seg}]` : out ? `${out}.${seg}` : seg), '');
 }
 
-/** The field's label key: the path without indices, e.g. "authorities.email". */
+/**
+ * The field's label key: the path without indices, joined with "/" (i18next uses "." for nesting, and
+ * "party" is a label as well as the parent of "party/kind"), e.g. "authorities/email".
+ */
 export function fieldKey(path: readonly PathSegment[]): string {
-  return path.filter((seg) => typeof seg === 'string').join('.');
+  return path.filter((seg) => typeof seg === 'string').join('/');
 }
 
 export interface LocalizedIssue {
