@@ -66,7 +66,7 @@ function itemBlocks(ctx: DocumentContext, item: ChecklistItem): Block[] {
   return [
     {
       type: 'heading',
-      level: 3,
+      level: 2,
       id: `item-${item.id}`,
       content: [text(`${requirementCitation(ctx, req)}: ${t(`legal:requirements.${req.id}.label`)}`)],
     },

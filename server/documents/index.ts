@@ -1,0 +1,86 @@
+/**
+ * The documents a package produces, by name: build the model for one, render it, or pack them all into
+ * the bundle (.zip with every document and the package as JSON). Final mode is refused upstream
+ * (http/) while anything mandatory is missing; render-docx refuses a final model with markers too.
+ */
+import JSZip from 'jszip';
+import type { TreatyId } from '../catalogue';
+import type { IsoDate } from '../catalogue/treaties';
+import type { Assessment } from '../domain/validate';
+import type { Translator } from '../i18n/messages';
+import { buildChecklistDocument } from './build-checklist';
+import { buildFullPowers } from './build-full-powers';
+import { buildInstrument } from './build-instrument';
+import { buildNotifications } from './build-notifications';
+import { createContext, type Mode } from './context';
+import { fileStem, type DocumentModel } from './model';
+import { renderDocx } from './render-docx';
+import { renderHtml } from './render-html';
+
+export const DOCUMENT_NAMES = ['instrument', 'notifications', 'full-powers', 'checklist', 'bundle'] as const;
+export type DocumentName = (typeof DOCUMENT_NAMES)[number];
+
+export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+export interface RenderOptions {
+  readonly tr: Translator;
+  readonly mode: Mode;
+  readonly today: IsoDate;
+}
+
+/** Whether full powers are produced: for a State whose signer holds none of the three offices (VCLT 7). */
+export function fullPowersNeeded(assessment: Assessment): boolean {
+  return !assessment.facts.isOrganization && assessment.facts.signerNeedsFullPowers === true;
+}
+
+export function buildModel(
+  assessment: Assessment,
+  name: Exclude<DocumentName, 'bundle'>,
+  options: RenderOptions & { readonly treaty?: TreatyId },
+): DocumentModel {
+  const ctx = createContext(assessment, options.tr, options.mode, options.today);
+  switch (name) {
+    case 'instrument':
+      if (!options.treaty) throw new Error('an instrument needs a treaty');
+      return buildInstrument(ctx, options.treaty);
+    case 'notifications':
+      return buildNotifications(ctx);
+    case 'full-powers':
+      return buildFullPowers(ctx);
+    case 'checklist':
+      return buildChecklistDocument(ctx);
+  }
+}
+
+/** A file name for a document, e.g. "instrument-som-ratification-en.docx". */
+export function fileName(assessment: Assessment, name: DocumentName, lng: string, mode: Mode, treaty?: TreatyId, ext = 'docx'): string {
+  const parts: string[] = [name];
+  if (treaty) parts.push(treaty, assessment.facts.treaties.find((t) => t.treaty === treaty)?.choice.instrument ?? '');
+  parts.push(assessment.pkg.party.code, lng);
+  if (mode === 'draft') parts.push('draft');
+  return `${fileStem(parts)}.${ext}`;
+}
+
+/**
+ * The bundle: an instrument per treaty, the notifications, full powers when needed, the checklist as
+ * .docx and as HTML (with its stylesheet), and the package itself as JSON, dated from the clock.
+ */
+export async function buildBundle(assessment: Assessment, options: RenderOptions & { readonly stylesheet: string }): Promise<Buffer> {
+  const zip = new JSZip();
+  const date = new Date(`${options.today}T00:00:00Z`);
+  const add = (name: string, content: Buffer | string) => zip.file(name, content, { date });
+  const lng = options.tr.lng;
+  for (const { treaty } of assessment.facts.treaties) {
+    add(fileName(assessment, 'instrument', lng, options.mode, treaty), await renderDocx(buildModel(assessment, 'instrument', { ...options, treaty })));
+  }
+  add(fileName(assessment, 'notifications', lng, options.mode), await renderDocx(buildModel(assessment, 'notifications', options)));
+  if (fullPowersNeeded(assessment)) {
+    add(fileName(assessment, 'full-powers', lng, options.mode), await renderDocx(buildModel(assessment, 'full-powers', options)));
+  }
+  const checklist = buildModel(assessment, 'checklist', options);
+  add(fileName(assessment, 'checklist', lng, options.mode), await renderDocx(checklist));
+  add(fileName(assessment, 'checklist', lng, options.mode, undefined, 'html'), renderHtml(checklist, { stylesheetHref: 'document.css' }));
+  add('document.css', options.stylesheet);
+  add('package.json', `${JSON.stringify(assessment.pkg, null, 2)}\n`);
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', platform: 'UNIX' });
+}

@@ -1,0 +1,180 @@
+/**
+ * The JSON API under /api/v1. Handlers are short: parse the package (zod), assess it (rules,
+ * checklist, entry into force), respond. Every query parameter is checked against its list.
+ *
+ *   GET  /api/v1                      what is here
+ *   GET  /api/v1/health               the store answers, data snapshot dates
+ *   GET  /api/v1/treaties             the catalogue: treaties, titles, requirements (?lang=)
+ *   GET  /api/v1/states               States and the European Union with their participation (?lang=)
+ *   GET  /api/v1/schema               the JSON Schema of the package (generated from the zod schema)
+ *   POST /api/v1/validate             issues, checklist, entry into force
+ *   POST /api/v1/documents/{instrument,notifications,full-powers,checklist,bundle}
+ *                                     ?treaty=&lang=&mode=draft|final (&format=docx|html for the checklist)
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import express, { type Request, type Response, type Router } from 'express';
+import { TREATY_IDS, isTreatyId, type Participation, type TreatyId } from '../catalogue';
+import { packageJsonSchema } from '../domain/package';
+import { assessPackage, parsePackage, type Assessment } from '../domain/validate';
+import { isoToday } from '../domain/dates';
+import { buildBundle, buildModel, DOCUMENT_NAMES, DOCX_MIME, fileName, fullPowersNeeded, type DocumentName } from '../documents';
+import type { Mode } from '../documents/context';
+import { renderDocx } from '../documents/render-docx';
+import { renderHtml } from '../documents/render-html';
+import { isLanguage, SUPPORTED_LANGUAGES, type I18n, type Language } from '../i18n';
+import { localizeIssue, type Translator } from '../i18n/messages';
+import { PATHS } from '../paths';
+import type { Store } from '../store/store';
+import { ApiError } from './errors';
+import { requireJson, type RequestWithLanguage } from './middleware';
+import { assessmentView, catalogueView, missingAsIssue, statesView } from './present';
+
+export interface ApiDeps {
+  readonly participation: Participation;
+  readonly store: Store;
+  readonly clock: () => Date;
+  readonly bodyLimitBytes: number;
+  readonly i18n: I18n;
+}
+
+const MODES = ['draft', 'final'] as const;
+const FORMATS = ['docx', 'html'] as const;
+
+/** A query parameter that must be one of `allowed`; undefined when absent. Arrays (?a=1&a=2) are refused. */
+function oneOf<T extends string>(req: Request, name: string, allowed: readonly T[]): T | undefined {
+  const raw: unknown = req.query[name];
+  if (raw === undefined) return undefined;
+  if (typeof raw === 'string' && (allowed as readonly string[]).includes(raw)) return raw as T;
+  throw new ApiError(400, 'invalid_parameter', 'api.errors.invalidParameter', { name, allowed: allowed.join(', ') });
+}
+
+export function createApiRouter(deps: ApiDeps): Router {
+  const router = express.Router();
+  const today = () => isoToday(deps.clock());
+  /** The request's language, or another one (documents may be in a language other than the pages'). */
+  const translator = (req: Request, lng?: Language): Translator => {
+    const language = lng ?? (req as RequestWithLanguage).lng;
+    return { lng: language, t: deps.i18n.t(language) };
+  };
+  const stylesheet = fs.readFileSync(path.join(PATHS.public, 'css', 'document.css'), 'utf8');
+
+  router.use(requireJson);
+  router.use(express.json({ limit: deps.bodyLimitBytes, strict: false, type: 'application/json' }));
+
+  /** Parse and assess the body; a package that does not parse is a 422 with every issue. */
+  const assess = (req: Request): Assessment => {
+    const tr = translator(req);
+    if (req.body === undefined || req.body === null || typeof req.body !== 'object' || Array.isArray(req.body)) {
+      throw new ApiError(422, 'invalid_package', 'api.errors.invalidPackage', { count: 1 }, [
+        localizeIssue({ severity: 'error', code: 'schema.invalidType', path: [], params: {}, source: null }, tr),
+      ]);
+    }
+    const parsed = parsePackage(req.body);
+    if (!parsed.ok) {
+      throw new ApiError(422, 'invalid_package', 'api.errors.invalidPackage', { count: parsed.issues.length }, parsed.issues.map((i) => localizeIssue(i, tr)));
+    }
+    return assessPackage(parsed.pkg, { participation: deps.participation, today: today() });
+  };
+
+  router.get('/', (_req, res) => {
+    res.json({
+      endpoints: [
+        'GET /api/v1/health',
+        'GET /api/v1/treaties',
+        'GET /api/v1/states',
+        'GET /api/v1/schema',
+        'POST /api/v1/validate',
+        ...DOCUMENT_NAMES.map((d) => `POST /api/v1/documents/${d}`),
+      ],
+      languages: SUPPORTED_LANGUAGES,
+    });
+  });
+
+  router.get('/health', (_req, res) => {
+    const healthy = deps.store.healthy();
+    res.status(healthy ? 200 : 503).json({
+      status: healthy ? 'ok' : 'unavailable',
+      storeSchemaVersion: deps.store.schemaVersion(),
+      participationAsAt: Object.fromEntries(TREATY_IDS.map((t) => [t, deps.participation[t].asAt])),
+    });
+  });
+
+  router.get('/treaties', (req, res) => {
+    res.json(catalogueView(deps.participation, translator(req)));
+  });
+
+  router.get('/states', (req, res) => {
+    const r = req as RequestWithLanguage;
+    res.json({ ...statesView(deps.participation, r.lng), note: r.t('api.statesNote') });
+  });
+
+  router.get('/schema', (_req, res) => {
+    res.type('application/schema+json').send(JSON.stringify({ $id: '/api/v1/schema', title: 'Accession package', ...(packageJsonSchema() as object) }));
+  });
+
+  router.post('/validate', (req, res) => {
+    res.json(assessmentView(assess(req), translator(req)));
+  });
+
+  router.post('/documents/:name', async (req, res: Response) => {
+    const name = req.params.name as DocumentName;
+    if (!(DOCUMENT_NAMES as readonly string[]).includes(name)) {
+      throw new ApiError(404, 'not_found', 'api.errors.notFound');
+    }
+    const mode: Mode = oneOf(req, 'mode', MODES) ?? 'draft';
+    const format = oneOf(req, 'format', FORMATS) ?? 'docx';
+    const requestedTreaty = oneOf(req, 'treaty', TREATY_IDS);
+    // Validate the language before the body, so a bad parameter is a 400 whatever the body says.
+    const requestedLang = oneOf(req, 'lang', SUPPORTED_LANGUAGES);
+    const assessment = assess(req);
+    const lng: Language = requestedLang ?? (isLanguage(assessment.pkg.documentLanguage) ? assessment.pkg.documentLanguage : 'en');
+    const tr = translator(req, lng);
+
+    if (mode === 'final' && !assessment.finalAllowed) {
+      const errors = assessment.issues.filter((i) => i.severity === 'error');
+      throw new ApiError(
+        422,
+        'final_refused',
+        'api.errors.finalRefused',
+        { missing: assessment.checklist.missing.length, errors: errors.length },
+        [...assessment.checklist.missing.map((i) => missingAsIssue(i, tr)), ...errors.map((i) => localizeIssue(i, tr))],
+      );
+    }
+
+    const options = { tr, mode, today: today() };
+    if (name === 'bundle') {
+      const zip = await buildBundle(assessment, { ...options, stylesheet });
+      res.attachment(fileName(assessment, 'bundle', lng, mode, undefined, 'zip')).type('application/zip').send(zip);
+      return;
+    }
+
+    let treaty: TreatyId | undefined;
+    if (name === 'instrument') {
+      const inPackage = assessment.facts.treaties.map((t) => t.treaty);
+      treaty = requestedTreaty ?? (inPackage.length === 1 ? inPackage[0] : undefined);
+      if (!treaty) throw new ApiError(400, 'missing_parameter', 'api.errors.missingParameter', { name: 'treaty', allowed: inPackage.join(', ') });
+      if (!isTreatyId(treaty) || !inPackage.includes(treaty)) {
+        throw new ApiError(422, 'treaty_not_in_package', 'api.errors.treatyNotInPackage', { treaty, allowed: inPackage.join(', ') });
+      }
+    }
+    if (name === 'full-powers' && !fullPowersNeeded(assessment) && assessment.facts.signerNeedsFullPowers === false) {
+      throw new ApiError(422, 'full_powers_not_needed', 'api.errors.fullPowersNotNeeded', {
+        office: tr.t(`legal:offices.${assessment.pkg.signatory.office}`),
+      });
+    }
+
+    const model = buildModel(assessment, name, { ...options, ...(treaty ? { treaty } : {}) });
+    if (name === 'checklist' && format === 'html') {
+      res.type('html').send(renderHtml(model, { stylesheetHref: '/assets/css/document.css' }));
+      return;
+    }
+    res.attachment(fileName(assessment, name, lng, mode, treaty)).type(DOCX_MIME).send(await renderDocx(model));
+  });
+
+  router.all('/{*rest}', (req) => {
+    throw new ApiError(404, 'not_found', 'api.errors.notFound', { method: req.method });
+  });
+
+  return router;
+}

@@ -1,0 +1,54 @@
+/**
+ * Request middleware: the request's language (one place, from ?lang= or Accept-Language, only ever a
+ * supported code), the request log (method, route, status, duration: never a body or query string),
+ * and the JSON-only rule for the API's POST bodies.
+ */
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import type { TFunction } from 'i18next';
+import { detectLanguage, type I18n, type Language } from '../i18n';
+import type { Logger } from '../logger';
+import { ApiError } from './errors';
+
+export interface RequestWithLanguage extends Request {
+  lng: Language;
+  t: TFunction;
+}
+
+export function languageMiddleware(i18n: I18n): RequestHandler {
+  return (req, res, next) => {
+    const r = req as RequestWithLanguage;
+    r.lng = detectLanguage(req.query.lang, req.get('accept-language'));
+    r.t = i18n.t(r.lng);
+    res.setHeader('Content-Language', r.lng);
+    res.vary('Accept-Language');
+    next();
+  };
+}
+
+export function requestLog(logger: Logger): RequestHandler {
+  return (req, res, next) => {
+    const started = process.hrtime.bigint();
+    res.on('finish', () => {
+      logger.info('request', {
+        method: req.method,
+        // The route, not the URL: query strings can carry a language and nothing else we want in logs.
+        path: req.path.slice(0, 200),
+        status: res.statusCode,
+        ms: Number((process.hrtime.bigint() - started) / 1000n) / 1000,
+      });
+    });
+    next();
+  };
+}
+
+/**
+ * POST bodies must be JSON (415 otherwise). This also keeps the API out of reach of cross-site HTML
+ * forms, which cannot send application/json without a CORS preflight that this server never grants.
+ */
+export function requireJson(req: Request, _res: Response, next: NextFunction): void {
+  if (req.method === 'POST' && !req.is('application/json')) {
+    next(new ApiError(415, 'unsupported_media_type', 'api.errors.unsupportedMediaType'));
+    return;
+  }
+  next();
+}
