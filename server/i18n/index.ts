@@ -62,12 +62,46 @@ export function createI18n(localesDir: string): I18n {
     returnNull: false,
     showSupportNotice: false,
   } as Parameters<typeof instance.init>[0]);
-  const fixed = new Map<Language, TFunction>(SUPPORTED_LANGUAGES.map((lng) => [lng, instance.getFixedT(lng)]));
+  const fixed = new Map<Language, TFunction>(SUPPORTED_LANGUAGES.map((lng) => [lng, memoized(instance.getFixedT(lng))]));
   return {
     instance,
     t: (lng) => fixed.get(lng)!,
     exists: (lng, key) => instance.exists(key, { lng, fallbackLng: false }),
   };
+}
+
+/**
+ * i18next's t costs about 12 µs a call, and a checklist makes hundreds. The resources never change after
+ * start-up, so a call is cached per language when its options are plain strings and numbers. Options can
+ * carry user text (names), so the cache is bounded: it starts again when full.
+ */
+const CACHE_LIMIT = 5000;
+
+function memoized(t: TFunction): TFunction {
+  const cache = new Map<string, string>();
+  const call = t as unknown as (...a: unknown[]) => unknown;
+  const wrapped = (...args: unknown[]) => {
+    const [key, options] = args;
+    const cacheable =
+      typeof key === 'string' &&
+      args.length <= 2 &&
+      (options === undefined ||
+        (typeof options === 'object' &&
+          options !== null &&
+          Object.values(options).every((v) => typeof v === 'string' || typeof v === 'number')));
+    if (!cacheable) return call(...args);
+    const id = options === undefined ? key : `${key}\u0000${JSON.stringify(options)}`;
+    let value = cache.get(id);
+    if (value === undefined) {
+      const result = call(...args);
+      if (typeof result !== 'string') return result;
+      if (cache.size >= CACHE_LIMIT) cache.clear();
+      cache.set(id, result);
+      value = result;
+    }
+    return value;
+  };
+  return Object.assign(wrapped, t) as unknown as TFunction;
 }
 
 /**

@@ -1,0 +1,117 @@
+/**
+ * Benchmarks: figures only, no thresholds (`npm run bench`).
+ *
+ * 1. In process: the median (and p95) time to build each document from the sample package (assess,
+ *    build the model, render the .docx), and the whole bundle (.zip), over many runs after a warm-up.
+ * 2. Over loopback: requests per second and latency of POST /api/v1/documents/bundle under load
+ *    (autocannon, 10 connections, 10 seconds), against the real app on a temporary SQLite file.
+ * Also the process's resident memory before and after.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { createApp } from '../server/app';
+import { loadParticipation } from '../server/catalogue';
+import { buildBundle, buildModel } from '../server/documents';
+import { renderDocx } from '../server/documents/render-docx';
+import { assessPackage, parsePackage } from '../server/domain/validate';
+import { createI18n } from '../server/i18n';
+import { createLogger } from '../server/logger';
+import { PATHS } from '../server/paths';
+import { openStore } from '../server/store/store';
+
+// autocannon ships no types; this is the part of its API used here.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const autocannon = require('autocannon') as (opts: Record<string, unknown>) => Promise<{
+  requests: { average: number; total: number };
+  latency: { p50: number; p97_5: number; p99: number; average: number };
+  non2xx: number;
+  errors: number;
+}>;
+
+const TODAY = '2026-12-01';
+const SAMPLE = path.join(PATHS.root, 'tests', 'fixtures', 'packages', 'good', 'bhutan-accedes-untoc-tip-som', 'package.json');
+
+function quantile(sorted: number[], q: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+}
+
+async function time(label: string, runs: number, fn: () => Promise<unknown>): Promise<void> {
+  for (let i = 0; i < 20; i++) await fn();
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = process.hrtime.bigint();
+    await fn();
+    samples.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  samples.sort((a, b) => a - b);
+  console.log(`${label.padEnd(34)} median ${quantile(samples, 0.5).toFixed(2).padStart(7)} ms   p95 ${quantile(samples, 0.95).toFixed(2).padStart(7)} ms   (${runs} runs)`);
+}
+
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+async function main(): Promise<void> {
+  console.log(`Node ${process.version}, ${os.cpus().length} CPU(s): ${os.cpus()[0]?.model ?? 'unknown'}`);
+  console.log(`RSS at start: ${mb(process.memoryUsage().rss)}`);
+  const i18n = createI18n(PATHS.locales);
+  const participation = loadParticipation(PATHS.participationData);
+  const body = fs.readFileSync(SAMPLE, 'utf8');
+  const parsed = parsePackage(JSON.parse(body));
+  if (!parsed.ok) throw new Error('the sample package does not parse');
+  const tr = { lng: 'en' as const, t: i18n.t('en') };
+  const options = { tr, mode: 'draft' as const, today: TODAY };
+  const assess = () => assessPackage(parsed.pkg, { participation, today: TODAY });
+  const stylesheet = fs.readFileSync(path.join(PATHS.public, 'css', 'document.css'), 'utf8');
+
+  console.log('\nIn process (parse + assess + build + render), sample package: Bhutan, UNTOC + TIP + SOM');
+  await time('assess only (rules, checklist, EIF)', 500, async () => assess());
+  await time('instrument (UNTOC) .docx', 200, () => renderDocx(buildModel(assess(), 'instrument', { ...options, treaty: 'untoc' })));
+  await time('notifications .docx', 200, () => renderDocx(buildModel(assess(), 'notifications', options)));
+  await time('full powers .docx', 200, () => renderDocx(buildModel(assess(), 'full-powers', options)));
+  await time('checklist .docx', 100, () => renderDocx(buildModel(assess(), 'checklist', options)));
+  await time('bundle .zip (all documents)', 50, () => buildBundle(assess(), { ...options, stylesheet }));
+  console.log(`RSS after in-process runs: ${mb(process.memoryUsage().rss)}`);
+
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-'));
+  const store = openStore(path.join(dir, 'bench.sqlite'));
+  const app = createApp({
+    i18n,
+    participation,
+    store,
+    logger: createLogger(() => undefined),
+    clock: () => new Date(`${TODAY}T12:00:00Z`),
+    bodyLimitBytes: 256 * 1024,
+    requestLog: false,
+  });
+  const server = app.listen(0, '127.0.0.1');
+  await new Promise((resolve) => server.once('listening', resolve));
+  const { port } = server.address() as AddressInfo;
+  for (const [label, url] of [
+    ['POST /api/v1/validate', `http://127.0.0.1:${port}/api/v1/validate`],
+    ['POST /api/v1/documents/bundle', `http://127.0.0.1:${port}/api/v1/documents/bundle`],
+  ] as const) {
+    const result = await autocannon({
+      url,
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body,
+      connections: 10,
+      duration: 10,
+    });
+    console.log(
+      `\n${label} over loopback (10 connections, 10 s): ${result.requests.average.toFixed(1)} req/s, ` +
+        `latency p50 ${result.latency.p50} ms, p97.5 ${result.latency.p97_5} ms, p99 ${result.latency.p99} ms; ` +
+        `${result.requests.total} requests, ${result.non2xx} non-2xx, ${result.errors} errors`,
+    );
+  }
+  console.log(`RSS after load: ${mb(process.memoryUsage().rss)}`);
+  server.close();
+  store.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
