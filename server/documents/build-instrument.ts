@@ -32,7 +32,8 @@ export function buildInstrument(ctx: DocumentContext, treaty: TreatyId): Documen
   const context = genderOf(ctx, treaty);
   const title = treatyTitle(ctx, treaty);
   const noun = t(`legal:treaties.${treaty}.noun`);
-  const { party, ofParty } = partyParams(ctx);
+  const parties = partyParams(ctx);
+  const { party, ofParty } = parties;
   const adopted = concluded(ctx, treaty);
   const blocks: Block[] = [{ type: 'title', text: t(`documents:instrument.heading.${type}`) }];
   const recital = (key: string, params: Parameters<typeof sentence>[2]) =>
@@ -51,7 +52,7 @@ export function buildInstrument(ctx: DocumentContext, treaty: TreatyId): Documen
     act: t(`documents:instrument.act.${type}`, { context }),
   });
 
-  blocks.push(...reservationsAndDeclarations(ctx, treaty, party, ofParty, noun, context));
+  blocks.push(...reservationsAndDeclarations(ctx, treaty, parties, noun, context));
 
   recital('documents:instrument.inWitness', {
     type: t(`documents:instrument.typeOf.${type}`),
@@ -79,11 +80,11 @@ export function buildInstrument(ctx: DocumentContext, treaty: TreatyId): Documen
 function reservationsAndDeclarations(
   ctx: DocumentContext,
   treaty: TreatyId,
-  party: ReturnType<typeof partyParams>['party'],
-  ofParty: ReturnType<typeof partyParams>['ofParty'],
+  parties: ReturnType<typeof partyParams>,
   noun: string,
   context: string,
 ): Block[] {
+  const { party, ofParty } = parties;
   const { pkg, facts } = ctx.assessment;
   const t = ctx.t;
   const blocks: Block[] = [];
@@ -96,8 +97,7 @@ function reservationsAndDeclarations(
   const choice = facts.treaties.find((f) => f.treaty === treaty)!;
   for (const reservation of choice.choice.signatureReservations.filter((r) => r.confirm === true)) {
     para('documents:instrument.confirmsReservation', {
-      party,
-      ofParty,
+      ...parties,
       date: choice.signedOn ? formatDate(choice.signedOn, ctx.lng) : ctx.marker('signedOn'),
     });
     quoted(reservation.text);
@@ -125,7 +125,7 @@ function reservationsAndDeclarations(
   }
 
   for (const declaration of pkg.declarations.filter((d) => d.treaties.includes(treaty))) {
-    para(`documents:instrument.declaration.${declaration.kind}`, { party, ofParty });
+    para(`documents:instrument.declaration.${declaration.kind}`, { ...parties, noun });
     quoted(declaration.text);
   }
   return blocks;

@@ -76,10 +76,20 @@ export function ofPartyPhrase(ctx: DocumentContext, party: readonly Inline[]): I
   return mergeText([{ ...first, text: frenchDe(first.text) }, ...rest]);
 }
 
-/** Every phrase a sentence about the party may use: {{party}} and, in French, {{ofParty}}. */
-export function partyParams(ctx: DocumentContext): { party: Inline[]; ofParty: Inline[] } {
+/** The same inline content with its first letter in capitals, for a sentence that starts with it. */
+export function capitalized(content: readonly Inline[]): Inline[] {
+  const [first, ...rest] = content;
+  if (first?.type !== 'text' || first.text === '') return [...content];
+  return [{ ...first, text: first.text.charAt(0).toLocaleUpperCase() + first.text.slice(1) }, ...rest];
+}
+
+/**
+ * Every phrase a sentence about the party may use: {{party}}, {{Party}} at the start of a sentence
+ * ("The Government of ..."), and, in French, {{ofParty}} after « de ».
+ */
+export function partyParams(ctx: DocumentContext): { party: Inline[]; Party: Inline[]; ofParty: Inline[] } {
   const party = partyPhrase(ctx);
-  return { party, ofParty: ofPartyPhrase(ctx, party) };
+  return { party, Party: capitalized(party), ofParty: ofPartyPhrase(ctx, party) };
 }
 
 /** The signer's name and title, "Name, Title", with markers for what is missing. */
