@@ -68,7 +68,7 @@ function itemBlocks(ctx: DocumentContext, item: ChecklistItem): Block[] {
       type: 'heading',
       level: 2,
       id: `item-${item.id}`,
-      content: [text(`${requirementCitation(ctx, req)}: ${t(`legal:requirements.${req.id}.label`)}`)],
+      content: [text(t('legal:titled', { before: requirementCitation(ctx, req), after: t(`legal:requirements.${req.id}.label`) }))],
     },
     { type: 'fields', rows },
     { type: 'paragraph', style: 'quote', content: [text(`“${req.quote.text}”`, quoteLang ? { lang: quoteLang } : {})] },
@@ -154,7 +154,7 @@ export function buildChecklistDocument(ctx: DocumentContext) {
     blocks.push({
       type: 'list',
       items: checklist.missing.map((item) => [
-        text(`${requirementCitation(ctx, item.requirement)}: ${t(`legal:requirements.${item.id}.label`)}`, { bold: true }),
+        text(t('legal:titled', { before: requirementCitation(ctx, item.requirement), after: t(`legal:requirements.${item.id}.label`) }), { bold: true }),
         text(item.reason ? ` (${translate(item.reason, ctx.tr)})` : ''),
       ]),
     });
@@ -219,7 +219,7 @@ export function buildChecklistDocument(ctx: DocumentContext) {
   return finishModel(
     ctx,
     'checklist',
-    { title: `${t('documents:checklist.title')}: ${partyName}`, subject: t('documents:checklist.subject'), keywords: facts.treaties.map((f) => TREATIES[f.treaty].untcChapter) },
+    { title: t('legal:titled', { before: t('documents:checklist.title'), after: partyName }), subject: t('documents:checklist.subject'), keywords: facts.treaties.map((f) => TREATIES[f.treaty].untcChapter) },
     blocks,
   );
 }

@@ -68,7 +68,7 @@ export function buildInstrument(ctx: DocumentContext, treaty: TreatyId): Documen
     ctx,
     'instrument',
     {
-      title: `${t(`documents:instrument.heading.${type}`)}: ${t(`legal:treaties.${treaty}.name`)}`,
+      title: t('legal:titled', { before: t(`documents:instrument.heading.${type}`), after: t(`legal:treaties.${treaty}.name`) }),
       subject: title,
       keywords: [TREATIES[treaty].untcChapter, t(`legal:instrumentTypes.${type}`)],
     },

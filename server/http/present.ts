@@ -105,12 +105,12 @@ function checklistItemView(item: ChecklistItem, tr: Translator) {
 /** A missing checklist item, reported like an issue (for final mode refused). */
 export function missingAsIssue(item: ChecklistItem, tr: Translator) {
   const citation = formatCitation(item.requirement.citation, tr);
-  const label = tr.t(`legal:requirements.${item.id}.label`);
+  const heading = tr.t('legal:titled', { before: citation, after: tr.t(`legal:requirements.${item.id}.label`) });
   return {
     severity: 'error' as const,
     code: 'checklist.missing',
     requirement: item.id,
-    message: item.reason ? `${citation}: ${label}: ${translate(item.reason, tr)}` : `${citation}: ${label}`,
+    message: item.reason ? tr.t('legal:titled', { before: heading, after: translate(item.reason, tr) }) : heading,
     path: formatPath(item.path),
     field: null,
     source: { ...item.requirement.citation, label: citation },
