@@ -5,7 +5,8 @@
  *   GET  /api/v1                      what is here
  *   GET  /api/v1/health               the store answers, data snapshot dates
  *   GET  /api/v1/treaties             the catalogue: treaties, titles, requirements (?lang=)
- *   GET  /api/v1/states               States and the European Union with their participation (?lang=)
+ *   GET  /api/v1/states               States and the European Union with their participation
+ *                                     (?lang= for messages, ?names= any ISO 639-1 code for the names)
  *   GET  /api/v1/schema               the JSON Schema of the package (generated from the zod schema)
  *   POST /api/v1/validate             issues, checklist, entry into force
  *   POST /api/v1/documents/{instrument,notifications,full-powers,checklist,bundle}
@@ -14,7 +15,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import express, { type Request, type Response, type Router } from 'express';
-import { TREATY_IDS, isTreatyId, type Participation, type TreatyId } from '../catalogue';
+import { LANGUAGE_CODES, TREATY_IDS, isTreatyId, type Participation, type TreatyId } from '../catalogue';
 import { packageJsonSchema } from '../domain/package';
 import { assessPackage, parsePackage, type Assessment } from '../domain/validate';
 import { isoToday } from '../domain/dates';
@@ -106,7 +107,8 @@ export function createApiRouter(deps: ApiDeps): Router {
 
   router.get('/states', (req, res) => {
     const r = req as RequestWithLanguage;
-    res.json({ ...statesView(deps.participation, r.lng), note: r.t('api.statesNote') });
+    const names = oneOf(req, 'names', LANGUAGE_CODES) ?? r.lng;
+    res.json({ ...statesView(deps.participation, names), note: r.t('api.statesNote') });
   });
 
   router.get('/schema', (_req, res) => {

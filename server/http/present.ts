@@ -17,9 +17,8 @@ import {
 } from '../catalogue';
 import type { ChecklistItem } from '../domain/checklist';
 import type { Assessment } from '../domain/validate';
-import { formatDate, regionName } from '../i18n/format';
+import { formatDate } from '../i18n/format';
 import { formatCitation, formatPath, localizeIssue, translate, type Translator } from '../i18n/messages';
-import type { Language } from '../i18n';
 
 function requirementView(req: Requirement, tr: Translator) {
   return {
@@ -68,12 +67,17 @@ export function catalogueView(participation: Participation, tr: Translator) {
   };
 }
 
-export function statesView(participation: Participation, lng: Language) {
-  const collator = new Intl.Collator(lng);
+/**
+ * States and the European Union with their participation. `names` is the language of the names: any
+ * ISO 639-1 code (Intl.DisplayNames), by default the request's language.
+ */
+export function statesView(participation: Participation, names: string) {
+  const collator = new Intl.Collator(names);
+  const display = new Intl.DisplayNames([names], { type: 'region', fallback: 'code' });
   const entry = (code: string, kind: 'state' | 'reio') => ({
     code,
     kind,
-    name: regionName(code, lng),
+    name: display.of(code) ?? code,
     participation: Object.fromEntries(
       TREATY_IDS.map((treaty) => {
         const record = participation[treaty].records.get(code);
@@ -83,7 +87,7 @@ export function statesView(participation: Participation, lng: Language) {
   });
   return {
     asAt: Object.fromEntries(TREATY_IDS.map((t) => [t, participation[t].asAt])),
-    note: 'Signatures are complete (signature closed on 12 December 2002); consents are snapshots as at the dates given: check the live UNTC status pages.',
+    names,
     states: [...STATE_CODES.map((c) => entry(c, 'state')), ...REIO_CODES.map((c) => entry(c, 'reio'))].sort((a, b) =>
       collator.compare(a.name, b.name),
     ),
