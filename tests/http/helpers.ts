@@ -1,0 +1,147 @@
+/**
+ * Helpers for the HTTP tests: requests with a JSON body, binary responses (.docx, .zip), the text of a
+ * .docx as mammoth reads it, and the API's error shape `{ error: { code, message, issues } }`.
+ */
+import type { Express } from 'express';
+import mammoth from 'mammoth';
+import request, { type Response } from 'supertest';
+
+/** Collects a response body as a Buffer, whatever its content type (supertest parses only text by default). */
+export function binaryParser(response: Response, callback: (err: Error | null, body: Buffer) => void): void {
+  // superagent hands a node parser the incoming message (a readable stream), typed as its own Response.
+  const res = response as unknown as NodeJS.ReadableStream;
+  const chunks: Buffer[] = [];
+  res.on('data', (chunk: Buffer) => chunks.push(chunk));
+  res.on('error', (err: Error) => callback(err, Buffer.alloc(0)));
+  res.on('end', () => callback(null, Buffer.concat(chunks)));
+}
+
+export type Headers = Readonly<Record<string, string>>;
+
+/** POST a JSON value (serialized by supertest) and read the response as text/JSON. */
+export function postJson(app: Express, url: string, body: unknown, headers: Headers = {}): Promise<Response> {
+  return request(app)
+    .post(url)
+    .set({ 'Content-Type': 'application/json', ...headers })
+    .send(JSON.stringify(body));
+}
+
+/** POST a raw body with the given headers (no content type unless given). */
+export function postRaw(app: Express, url: string, body: string | Buffer, headers: Headers = {}): Promise<Response> {
+  return request(app).post(url).set(headers).send(body);
+}
+
+/** POST a JSON value and keep the response body as bytes (for documents and bundles). */
+export async function postForBytes(app: Express, url: string, body: unknown, headers: Headers = {}): Promise<{ res: Response; bytes: Buffer }> {
+  const res = await request(app)
+    .post(url)
+    .set({ 'Content-Type': 'application/json', ...headers })
+    .send(JSON.stringify(body))
+    .buffer(true)
+    .parse(binaryParser);
+  return { res, bytes: res.body as Buffer };
+}
+
+/** The raw text of a .docx (paragraphs separated by blank lines; line breaks inside a paragraph are dropped by mammoth). */
+export async function docxText(bytes: Buffer): Promise<string> {
+  const result = await mammoth.extractRawText({ buffer: bytes });
+  return result.value;
+}
+
+/** The paragraphs of a .docx's text, trimmed, without empty ones. */
+export function paragraphs(text: string): string[] {
+  return text
+    .split(/\n+/)
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
+}
+
+/** A file name from Content-Disposition (quoted or not). */
+export function attachmentName(res: Response): string | undefined {
+  const header = res.headers['content-disposition'] as string | undefined;
+  if (!header) return undefined;
+  const m = /^attachment;\s*filename="?([^";]+)"?/.exec(header);
+  return m?.[1];
+}
+
+export interface ApiIssueBody {
+  severity: string;
+  code: string;
+  message: string;
+  path: string;
+  field: string | null;
+  requirement?: string;
+  source: unknown;
+}
+
+export interface ApiErrorBody {
+  code: string;
+  message: string;
+  issues: ApiIssueBody[];
+}
+
+export const ERROR_CODES = [
+  'malformed_json',
+  'unsupported_media_type',
+  'payload_too_large',
+  'invalid_package',
+  'final_refused',
+  'invalid_parameter',
+  'missing_parameter',
+  'treaty_not_in_package',
+  'full_powers_not_needed',
+  'not_found',
+  'method_not_allowed',
+] as const;
+
+/** The body of a response as JSON, whether supertest parsed it or it was read as bytes. */
+export function jsonBody(res: Response): unknown {
+  if (Buffer.isBuffer(res.body)) return JSON.parse(res.body.toString('utf8')) as unknown;
+  if (res.body !== undefined && res.body !== null && typeof res.body === 'object' && Object.keys(res.body as object).length > 0) return res.body;
+  return JSON.parse(res.text) as unknown;
+}
+
+/** Checks the error shape (without asserting a status or code) and returns the error. */
+export function expectErrorShape(res: Response): ApiErrorBody {
+  expect(res.headers['content-type']).toMatch(/^application\/json(;|$)/);
+  const body = jsonBody(res) as { error: ApiErrorBody };
+  expect(Object.keys(body)).toEqual(['error']);
+  expect(Object.keys(body.error).sort()).toEqual(['code', 'issues', 'message']);
+  expect(ERROR_CODES as readonly string[]).toContain(body.error.code);
+  expect(typeof body.error.message).toBe('string');
+  expect(body.error.message.length).toBeGreaterThan(0);
+  expect(Array.isArray(body.error.issues)).toBe(true);
+  for (const issue of body.error.issues) {
+    expect(['error', 'warning', 'info']).toContain(issue.severity);
+    expect(typeof issue.code).toBe('string');
+    expect(typeof issue.message).toBe('string');
+    expect(typeof issue.path).toBe('string');
+    expect(issue.field === null || typeof issue.field === 'string').toBe(true);
+    expect(issue).toHaveProperty('source');
+  }
+  return body.error;
+}
+
+/** Checks status, code and error shape; on a mismatch the failure shows the body received. */
+export function expectApiError(res: Response, status: number, code: string): ApiErrorBody {
+  let received: unknown;
+  try {
+    received = jsonBody(res);
+  } catch {
+    received = res.text;
+  }
+  const receivedCode = (received as { error?: { code?: unknown } } | undefined)?.error?.code;
+  expect({ status: res.status, code: receivedCode, body: received }).toMatchObject({ status, code });
+  return expectErrorShape(res);
+}
+
+/** Decodes the entities Handlebars writes in attributes and text. */
+export function decodeEntities(html: string): string {
+  return html
+    .replace(/&#x([0-9a-f]+);/gi, (_m, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
+    .replace(/&#(\d+);/g, (_m, dec: string) => String.fromCodePoint(Number(dec)))
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+}

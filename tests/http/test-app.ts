@@ -1,0 +1,69 @@
+/**
+ * The app as the HTTP tests see it: the real createApp with a real temporary SQLite file, the real
+ * participation data and locales, a fixed clock and a memory logger (so tests can read the request log).
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Express } from 'express';
+import { createApp, type AppDeps } from '../../server/app';
+import { loadParticipation, type Participation } from '../../server/catalogue';
+import { createI18n, type I18n } from '../../server/i18n';
+import { createMemoryLogger } from '../../server/logger';
+import { PATHS } from '../../server/paths';
+import { openStore, type Store } from '../../server/store/store';
+
+/** "Today" for every test: 1 December 2026, before the samples' planned deposits in January 2027. */
+export const FIXED_NOW = '2026-12-01T12:00:00Z';
+export const DEFAULT_BODY_LIMIT = 262144;
+
+// Loading the data and locales takes a moment; they never change, so every app shares them.
+let shared: { i18n: I18n; participation: Participation } | undefined;
+function sharedDeps() {
+  shared ??= { i18n: createI18n(PATHS.locales), participation: loadParticipation(PATHS.participationData) };
+  return shared;
+}
+
+export interface TestApp {
+  readonly app: Express;
+  readonly store: Store;
+  /** The request log and any error lines, one JSON string per line. */
+  readonly logLines: string[];
+  /** The folder holding the SQLite file. */
+  readonly dir: string;
+  /** Close the store and delete its folder. */
+  close(): void;
+}
+
+export function createTestApp(overrides: Partial<Pick<AppDeps, 'bodyLimitBytes' | 'requestLog'>> = {}): TestApp {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'accession-http-'));
+  const store = openStore(path.join(dir, 'test.sqlite'));
+  const logger = createMemoryLogger();
+  const { i18n, participation } = sharedDeps();
+  const app = createApp({
+    i18n,
+    participation,
+    store,
+    logger,
+    clock: () => new Date(FIXED_NOW),
+    bodyLimitBytes: overrides.bodyLimitBytes ?? DEFAULT_BODY_LIMIT,
+    requestLog: overrides.requestLog ?? true,
+  });
+  return {
+    app,
+    store,
+    logLines: logger.lines,
+    dir,
+    close: () => {
+      store.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A sample package from examples/, parsed afresh (tests may change their copy). */
+export function samplePackage(name: 'bhutan-accession' | 'thailand-som-ratification'): Record<string, unknown> {
+  return JSON.parse(fs.readFileSync(path.join(PATHS.root, 'examples', `${name}.json`), 'utf8')) as Record<string, unknown>;
+}
+
+export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
