@@ -1,0 +1,95 @@
+/**
+ * GET /: the start page, server-rendered in the request's language, with a language switcher to the
+ * same page in the other language and links into the API.
+ */
+import request from 'supertest';
+import { decodeEntities, expectApiError } from './helpers';
+import { createTestApp, type TestApp } from './test-app';
+
+let t: TestApp;
+beforeAll(() => {
+  t = createTestApp();
+});
+afterAll(() => t.close());
+
+/** The language switcher's links: [href, hreflang, text]. */
+function switcherLinks(html: string): Array<[string, string, string]> {
+  const nav = /<ul class="language-switcher">([\s\S]*?)<\/ul>/.exec(html)?.[1] ?? '';
+  return [...nav.matchAll(/<a href="([^"]*)" hreflang="([^"]*)"[^>]*>([^<]*)<\/a>/g)].map((m) => [
+    decodeEntities(m[1] ?? ''),
+    m[2] ?? '',
+    decodeEntities(m[3] ?? ''),
+  ]);
+}
+
+describe('GET /', () => {
+  test('is an HTML page in English by default, with a switcher to the French page', async () => {
+    const res = await request(t.app).get('/');
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(res.headers['content-language']).toBe('en');
+    expect(res.text).toMatch(/^<!DOCTYPE html>\s*<html lang="en" dir="ltr">/);
+    expect(res.text).toContain('<title>');
+    expect(switcherLinks(res.text)).toEqual([['/?lang=fr', 'fr', 'Français']]);
+  });
+
+  test('?lang=fr gives the page in French, with <html lang="fr"> and a switcher back to English', async () => {
+    const res = await request(t.app).get('/?lang=fr');
+    expect(res.status).toBe(200);
+    expect(res.headers['content-language']).toBe('fr');
+    expect(res.text).toContain('<html lang="fr"');
+    expect(decodeEntities(res.text)).toContain("<title>Assistant de rédaction des instruments d'adhésion</title>");
+    expect(switcherLinks(res.text)).toEqual([['/?lang=en', 'en', 'English']]);
+  });
+
+  test('the French page is not the English page: every sentence of the body differs', async () => {
+    const [en, fr] = await Promise.all([request(t.app).get('/?lang=en'), request(t.app).get('/?lang=fr')]);
+    const text = (html: string) =>
+      [...html.matchAll(/<(h1|h2|p|li)[^>]*>([^<]{12,})</g)].map((m) => decodeEntities(m[2] ?? '').trim());
+    const enTexts = text(en.text);
+    const frTexts = text(fr.text);
+    expect(enTexts.length).toBeGreaterThan(5);
+    expect(frTexts).toHaveLength(enTexts.length);
+    for (const sentence of enTexts) expect(frTexts).not.toContain(sentence);
+  });
+
+  test('links into the API keep the page language', async () => {
+    const fr = decodeEntities((await request(t.app).get('/?lang=fr')).text);
+    expect(fr).toContain('href="/api/v1/treaties?lang=fr"');
+    expect(fr).toContain('href="/api/v1/states?lang=fr"');
+    expect(fr).toContain('href="/api/v1/schema"');
+    const en = decodeEntities((await request(t.app).get('/')).text);
+    expect(en).toContain('href="/api/v1/treaties?lang=en"');
+  });
+
+  test('Accept-Language: fr gives the French page', async () => {
+    const res = await request(t.app).get('/').set('Accept-Language', 'fr-FR,fr;q=0.9,en;q=0.5');
+    expect(res.text).toContain('<html lang="fr"');
+    expect(res.headers['content-language']).toBe('fr');
+    expect(res.headers.vary).toMatch(/Accept-Language/i);
+  });
+
+  test('has no inline script or style, so the Content-Security-Policy does not break it', async () => {
+    for (const lang of ['en', 'fr']) {
+      const html = (await request(t.app).get(`/?lang=${lang}`)).text;
+      expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/i);
+      expect(html).not.toMatch(/\sstyle=/i);
+      expect(html).not.toMatch(/\son[a-z]+=/i);
+      expect(html).toContain('<link rel="stylesheet" href="/assets/css/site.css">');
+    }
+  });
+
+  test('its stylesheet is served', async () => {
+    const res = await request(t.app).get('/assets/css/site.css');
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^text\/css/);
+  });
+
+  test('an unknown page is a 404 not_found in JSON, in the request language', async () => {
+    const en = await request(t.app).get('/no-such-page');
+    expectApiError(en, 404, 'not_found');
+    const fr = await request(t.app).get('/no-such-page?lang=fr');
+    const err = expectApiError(fr, 404, 'not_found');
+    expect(err.message).toBe("Il n'y a rien à cette adresse. L'API se trouve sous /api/v1.");
+  });
+});
