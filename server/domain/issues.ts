@@ -61,7 +61,8 @@ export function issue(
 
 /**
  * zod's issues as ours. Custom checks carry our key as their message ("schema.*"); zod's own codes
- * (a missing field, an unknown key, a wrong type) map to keys here.
+ * (a missing field, an unknown key, a wrong type) map to keys here. The issues must come from a parse
+ * with `reportInput: true` (parsePackage does so): a missing field is told from a wrong type by `input`.
  */
 export function fromZodIssues(issues: readonly z.core.$ZodIssue[]): Issue[] {
   return issues.map((zi) => {

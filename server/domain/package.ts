@@ -76,10 +76,12 @@ export function isRealDate(value: string): boolean {
   return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
 }
 
+// abort: a value that is not written YYYY-MM-DD gets only schema.dateFormat, and a date that does not
+// exist only schema.dateNotReal; without it "13/12/2000" was also reported as not existing and out of range.
 export const IsoDateSchema = z
   .string({ error: 'schema.invalidType' })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'schema.dateFormat' })
-  .refine(isRealDate, { error: 'schema.dateNotReal' })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'schema.dateFormat', abort: true })
+  .refine(isRealDate, { error: 'schema.dateNotReal', abort: true })
   .refine((s) => s >= '1945-01-01' && s <= '2100-12-31', { error: 'schema.dateOutOfRange' });
 
 /**
