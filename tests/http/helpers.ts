@@ -26,9 +26,17 @@ export function postJson(app: Express, url: string, body: unknown, headers: Head
     .send(JSON.stringify(body));
 }
 
-/** POST a raw body with the given headers (no content type unless given). */
+/**
+ * POST a raw body with the given headers, sent as is: superagent would JSON-serialize a Buffer sent as
+ * application/json, so the serializer is the identity. (With no Content-Type, superagent sends a string
+ * body as form-encoded.)
+ */
 export function postRaw(app: Express, url: string, body: string | Buffer, headers: Headers = {}): Promise<Response> {
-  return request(app).post(url).set(headers).send(body);
+  return request(app)
+    .post(url)
+    .set(headers)
+    .serialize((raw: unknown) => raw as string)
+    .send(body);
 }
 
 /** POST a JSON value and keep the response body as bytes (for documents and bundles). */
