@@ -61,19 +61,21 @@ export function createContext(assessment: Assessment, tr: Translator, mode: Mode
 export function partyPhrase(ctx: DocumentContext): Inline[] {
   const { party } = ctx.assessment.pkg;
   if (party.kind === 'reio') return [text(party.formalName ?? ctx.t('documents:party.europeanUnion'))];
-  if (party.formalName === null) {
-    const m = ctx.marker('formalName', { shortName: regionName(party.code, ctx.lng) });
-    return sentence(ctx.t, 'documents:party.government', { name: m, ofName: [text('de '), m] });
-  }
-  return sentence(ctx.t, 'documents:party.government', { name: party.formalName, ofName: frenchDe(party.formalName) });
+  // "of the Kingdom of Thailand"; in French « du Royaume de Thaïlande », contracted (grammar.ts).
+  const name: Inline | string = party.formalName ?? ctx.marker('formalName', { shortName: regionName(party.code, ctx.lng) });
+  const ofName =
+    ctx.lng === 'fr' && typeof name === 'string' ? [text(frenchDe(name))] : sentence(ctx.t, 'documents:party.of', { name });
+  return sentence(ctx.t, 'documents:party.government', { ofName });
 }
 
-/** The party after "de" in French («  au nom du Gouvernement ... »); the same phrase in English. */
+/**
+ * The party after "of" / « de »: "of the Government of ..." in English, « du Gouvernement ... » in
+ * French (contracted: de + le = du), « de l'Union européenne ».
+ */
 export function ofPartyPhrase(ctx: DocumentContext, party: readonly Inline[]): Inline[] {
-  if (ctx.lng !== 'fr') return [...party];
   const [first, ...rest] = party;
-  if (first?.type !== 'text') return [text('de '), ...party];
-  return mergeText([{ ...first, text: frenchDe(first.text) }, ...rest]);
+  if (ctx.lng === 'fr' && first?.type === 'text') return mergeText([{ ...first, text: frenchDe(first.text) }, ...rest]);
+  return sentence(ctx.t, 'documents:party.of', { name: party });
 }
 
 /** The same inline content with its first letter in capitals, for a sentence that starts with it. */
@@ -85,7 +87,7 @@ export function capitalized(content: readonly Inline[]): Inline[] {
 
 /**
  * Every phrase a sentence about the party may use: {{party}}, {{Party}} at the start of a sentence
- * ("The Government of ..."), and, in French, {{ofParty}} after « de ».
+ * ("The Government of ..."), and {{ofParty}} after "of" / « de ».
  */
 export function partyParams(ctx: DocumentContext): { party: Inline[]; Party: Inline[]; ofParty: Inline[] } {
   const party = partyPhrase(ctx);
