@@ -239,7 +239,13 @@ export const PackageSchema = z.strictObject({
     .min(1, { error: 'schema.treatiesEmpty' })
     .max(TREATY_IDS.length, { error: 'schema.tooMany' })
     .refine((list) => new Set(list.map((t) => t.treaty)).size === list.length, { error: 'schema.treatyTwice' }),
-  priorConsents: z.array(PriorConsentSchema).max(TREATY_IDS.length, { error: 'schema.tooMany' }).default([]),
+  // One earlier consent per treaty: two would give two dates from which the party is bound, and so two
+  // answers to UNTOC 37(2) and to when its Protocols enter into force (facts.ts used the first silently).
+  priorConsents: z
+    .array(PriorConsentSchema)
+    .max(TREATY_IDS.length, { error: 'schema.tooMany' })
+    .refine((list) => new Set(list.map((c) => c.treaty)).size === list.length, { error: 'schema.treatyTwice' })
+    .default([]),
   signatory: PersonSchema.default({ name: null, title: null, office: null }),
   fullPowers: FullPowersSchema.nullable().default(null),
   signing: z
