@@ -116,7 +116,10 @@ describe('GET /api/v1/treaties', () => {
   let en: CatalogueBody;
   let fr: CatalogueBody;
   beforeAll(async () => {
-    const [e, f] = await Promise.all([request(t.app).get('/api/v1/treaties'), request(t.app).get('/api/v1/treaties?lang=fr')]);
+    const [e, f] = await Promise.all([
+      request(t.app).get('/api/v1/treaties'),
+      request(t.app).get('/api/v1/treaties?lang=fr'),
+    ]);
     expect(e.status).toBe(200);
     expect(f.status).toBe(200);
     en = e.body as CatalogueBody;
@@ -141,7 +144,9 @@ describe('GET /api/v1/treaties', () => {
 
   test('the exact English titles, and the marks README names', () => {
     const byId = Object.fromEntries(en.treaties.map((x) => [x.id, x]));
-    expect(byId.untoc?.titles.en?.text).toBe('United Nations Convention against Transnational Organized Crime');
+    expect(byId.untoc?.titles.en?.text).toBe(
+      'United Nations Convention against Transnational Organized Crime',
+    );
     expect(byId.som?.titles.en?.text).toBe(
       'Protocol against the Smuggling of Migrants by Land, Sea and Air, supplementing the United Nations Convention against Transnational Organized Crime',
     );
@@ -154,8 +159,16 @@ describe('GET /api/v1/treaties', () => {
   });
 
   test('the concluded date and place, with a date label in the request language', () => {
-    expect(en.treaties[0]?.concluded).toEqual({ place: 'New York', date: '2000-11-15', dateLabel: '15 November 2000' });
-    expect(fr.treaties[0]?.concluded).toEqual({ place: 'New York', date: '2000-11-15', dateLabel: '15 novembre 2000' });
+    expect(en.treaties[0]?.concluded).toEqual({
+      place: 'New York',
+      date: '2000-11-15',
+      dateLabel: '15 November 2000',
+    });
+    expect(fr.treaties[0]?.concluded).toEqual({
+      place: 'New York',
+      date: '2000-11-15',
+      dateLabel: '15 novembre 2000',
+    });
   });
 
   test('requirements carry their article, the quoted treaty text, a label and what to supply', () => {
@@ -174,7 +187,8 @@ describe('GET /api/v1/treaties', () => {
       expect(r.label).toMatch(/\S/);
       expect(r.supply).toMatch(/\S/);
       // A label that is still an i18next key means a missing translation.
-      for (const s of [r.label, r.supply, r.kindLabel, r.obligationLabel, r.timingLabel]) expect(s).not.toMatch(/^[\w-]+[:.][\w.:-]+$/);
+      for (const s of [r.label, r.supply, r.kindLabel, r.obligationLabel, r.timingLabel])
+        expect(s).not.toMatch(/^[\w-]+[:.][\w.:-]+$/);
     }
   });
 
@@ -185,7 +199,9 @@ describe('GET /api/v1/treaties', () => {
   });
 
   test('?lang=fr localizes names, labels and what to supply; quotes stay in English', () => {
-    expect(fr.treaties[0]?.name).toBe('Convention des Nations Unies contre la criminalité transnationale organisée');
+    expect(fr.treaties[0]?.name).toBe(
+      'Convention des Nations Unies contre la criminalité transnationale organisée',
+    );
     const enAll = [...en.treaties.flatMap((x) => x.requirements), ...en.packageRequirements];
     const frAll = [...fr.treaties.flatMap((x) => x.requirements), ...fr.packageRequirements];
     expect(frAll.map((r) => r.id)).toEqual(enAll.map((r) => r.id));
@@ -206,7 +222,10 @@ interface StateBody {
   code: string;
   kind: 'state' | 'reio';
   name: string;
-  participation: Record<string, { signature: string | null; consent: { date: string; type: string | null; asAt: string } | null }>;
+  participation: Record<
+    string,
+    { signature: string | null; consent: { date: string; type: string | null; asAt: string } | null }
+  >;
 }
 
 describe('GET /api/v1/states', () => {
@@ -219,11 +238,19 @@ describe('GET /api/v1/states', () => {
     expect(states.filter((s) => s.kind === 'reio').map((s) => s.code)).toEqual(['EU']);
     expect(new Set(states.map((s) => s.code)).size).toBe(198);
     for (const s of states) expect(Object.keys(s.participation).sort()).toEqual([...TREATY_IDS].sort());
-    expect((res.body as { asAt: unknown }).asAt).toEqual({ untoc: '2014-01-27', tip: '2014-01-27', som: '2021-01-31', fp: '2014-07-10' });
+    expect((res.body as { asAt: unknown }).asAt).toEqual({
+      untoc: '2014-01-27',
+      tip: '2014-01-27',
+      som: '2021-01-31',
+      fp: '2014-07-10',
+    });
   });
 
-  test("Thailand: its name in each language, its UNTOC signature of 13 December 2000", async () => {
-    const [en, fr] = await Promise.all([request(t.app).get('/api/v1/states'), request(t.app).get('/api/v1/states?lang=fr')]);
+  test('Thailand: its name in each language, its UNTOC signature of 13 December 2000', async () => {
+    const [en, fr] = await Promise.all([
+      request(t.app).get('/api/v1/states'),
+      request(t.app).get('/api/v1/states?lang=fr'),
+    ]);
     const thEn = (en.body as { states: StateBody[] }).states.find((s) => s.code === 'TH');
     const thFr = (fr.body as { states: StateBody[] }).states.find((s) => s.code === 'TH');
     expect(thEn?.name).toBe('Thailand');
@@ -231,7 +258,9 @@ describe('GET /api/v1/states', () => {
     expect(thEn?.participation.untoc?.signature).toBe('2000-12-13');
     expect(thEn?.participation.som?.signature).toBe('2001-12-18');
     expect(thEn?.participation.fp).toEqual({ signature: null, consent: null });
-    expect((fr.body as { states: StateBody[] }).states.find((s) => s.code === 'EU')?.name).toBe('Union européenne');
+    expect((fr.body as { states: StateBody[] }).states.find((s) => s.code === 'EU')?.name).toBe(
+      'Union européenne',
+    );
   });
 
   test('sorted by name in the request language, with the note translated', async () => {
@@ -248,7 +277,10 @@ describe('GET /api/v1/states', () => {
 });
 
 describe('GET /api/v1/schema', () => {
-  type Schema = Record<string, unknown> & { properties: Record<string, Record<string, unknown>>; required: string[] };
+  type Schema = Record<string, unknown> & {
+    properties: Record<string, Record<string, unknown>>;
+    required: string[];
+  };
   let schema: Schema;
   beforeAll(async () => {
     const res = await request(t.app).get('/api/v1/schema');
@@ -267,7 +299,24 @@ describe('GET /api/v1/schema', () => {
 
   test('every top-level key of the samples is a property of the schema', () => {
     const keys = Object.keys(schema.properties);
-    for (const k of ['party', 'treaties', 'signatory', 'fullPowers', 'signing', 'extradition', 'article5', 'authorities', 'mlaLanguages', 'reservations', 'declarations', 'competence', 'lawCopies', 'deposit', 'priorConsents', 'documentLanguage']) {
+    for (const k of [
+      'party',
+      'treaties',
+      'signatory',
+      'fullPowers',
+      'signing',
+      'extradition',
+      'article5',
+      'authorities',
+      'mlaLanguages',
+      'reservations',
+      'declarations',
+      'competence',
+      'lawCopies',
+      'deposit',
+      'priorConsents',
+      'documentLanguage',
+    ]) {
       expect(keys).toContain(k);
     }
   });
@@ -285,7 +334,11 @@ describe('GET /api/v1/schema', () => {
     visit(schema);
     expect(treatyEnums.length).toBeGreaterThanOrEqual(4);
     for (const e of treatyEnums) expect(e).toEqual(TREATY_IDS);
-    const item = (schema.properties.treaties as { items: { properties: { treaty: { enum: string[] } }; required: string[] } }).items;
+    const item = (
+      schema.properties.treaties as {
+        items: { properties: { treaty: { enum: string[] } }; required: string[] };
+      }
+    ).items;
     expect(item.properties.treaty.enum).toEqual(TREATY_IDS);
     expect(item.required).toEqual(['treaty', 'instrument']);
     expect(schema.properties.documentLanguage).toMatchObject({ enum: ['en', 'fr'] });

@@ -36,7 +36,18 @@ const TITLES: Record<Lang, Record<Treaty, string>> = {
   },
 };
 
-const WORDING: Record<Lang, { accession: string; ratification: string; whereas: string; andWhereas: string; nowTherefore: string; witness: string; marker: string }> = {
+const WORDING: Record<
+  Lang,
+  {
+    accession: string;
+    ratification: string;
+    whereas: string;
+    andWhereas: string;
+    nowTherefore: string;
+    witness: string;
+    marker: string;
+  }
+> = {
   en: {
     accession: 'INSTRUMENT OF ACCESSION',
     ratification: 'INSTRUMENT OF RATIFICATION',
@@ -62,7 +73,11 @@ function bhutanInFrench(): Record<string, unknown> {
   return {
     ...samplePackage('bhutan-accession'),
     party: { kind: 'state', code: 'BT', formalName: 'le Royaume du Bhoutan' },
-    signatory: { name: 'Pema Example', title: 'ministre des affaires étrangères et du commerce extérieur du Royaume du Bhoutan', office: 'minister-for-foreign-affairs' },
+    signatory: {
+      name: 'Pema Example',
+      title: 'ministre des affaires étrangères et du commerce extérieur du Royaume du Bhoutan',
+      office: 'minister-for-foreign-affairs',
+    },
     documentLanguage: 'fr',
   };
 }
@@ -71,9 +86,17 @@ function bhutanInFrench(): Record<string, unknown> {
 function bhutanWithFullPowers(): Record<string, unknown> {
   return {
     ...samplePackage('bhutan-accession'),
-    signatory: { name: 'Jane Envoy', title: 'Ambassador and Permanent Representative of the Kingdom of Bhutan to the United Nations', office: 'other' },
+    signatory: {
+      name: 'Jane Envoy',
+      title: 'Ambassador and Permanent Representative of the Kingdom of Bhutan to the United Nations',
+      office: 'other',
+    },
     fullPowers: {
-      issuer: { name: 'Pema Example', title: 'Minister for Foreign Affairs and External Trade', office: 'minister-for-foreign-affairs' },
+      issuer: {
+        name: 'Pema Example',
+        title: 'Minister for Foreign Affairs and External Trade',
+        office: 'minister-for-foreign-affairs',
+      },
       place: 'Thimphu',
       date: '2027-01-05',
     },
@@ -81,9 +104,17 @@ function bhutanWithFullPowers(): Record<string, unknown> {
 }
 
 /** POST for a .docx: checks the status, the type and the file name, and returns the document's text. */
-async function getDocx(url: string, body: unknown, expectedFile: string, headers: Record<string, string> = {}): Promise<string> {
+async function getDocx(
+  url: string,
+  body: unknown,
+  expectedFile: string,
+  headers: Record<string, string> = {},
+): Promise<string> {
   const { res, bytes } = await postForBytes(t.app, url, body, headers);
-  expect({ status: res.status, body: res.status === 200 ? '' : bytes.toString('utf8') }).toEqual({ status: 200, body: '' });
+  expect({ status: res.status, body: res.status === 200 ? '' : bytes.toString('utf8') }).toEqual({
+    status: 200,
+    body: '',
+  });
   expect(res.headers['content-type']).toBe(DOCX_MIME);
   expect(res.headers['content-disposition']).toMatch(/^attachment;/);
   expect(attachmentName(res)).toBe(expectedFile);
@@ -93,7 +124,9 @@ async function getDocx(url: string, body: unknown, expectedFile: string, headers
 
 describe('instrument', () => {
   const cases: Array<[Treaty, Lang, Mode]> = [];
-  for (const treaty of ['untoc', 'tip', 'som'] as const) for (const lang of ['en', 'fr'] as const) for (const mode of ['draft', 'final'] as const) cases.push([treaty, lang, mode]);
+  for (const treaty of ['untoc', 'tip', 'som'] as const)
+    for (const lang of ['en', 'fr'] as const)
+      for (const mode of ['draft', 'final'] as const) cases.push([treaty, lang, mode]);
 
   test.each(cases)('Bhutan accedes to %s, in %s, %s', async (treaty, lang, mode) => {
     const pkg = lang === 'fr' ? bhutanInFrench() : samplePackage('bhutan-accession');
@@ -109,7 +142,9 @@ describe('instrument', () => {
     expect(paras[1]).toContain(TITLES[lang][treaty]);
     expect(text).toContain(w.nowTherefore);
     expect(text).toContain('Pema Example');
-    expect(text).toContain(lang === 'en' ? 'the Government of the Kingdom of Bhutan' : 'le Gouvernement du Royaume du Bhoutan');
+    expect(text).toContain(
+      lang === 'en' ? 'the Government of the Kingdom of Bhutan' : 'le Gouvernement du Royaume du Bhoutan',
+    );
     expect(text).toContain(w.witness);
     expect(text).toContain('Thimphu');
     expect(text).not.toContain(w.marker);
@@ -127,42 +162,78 @@ describe('instrument', () => {
         .join('\n')
         .replace(/\n(?!\n)/g, ' '),
     ).map((p) => p.replace(/\\_/g, '_').replace(/_+/g, '_'));
-    const text = await getDocx('/api/v1/documents/instrument?treaty=untoc', samplePackage('bhutan-accession'), 'instrument-untoc-accession-bt-en-draft.docx');
+    const text = await getDocx(
+      '/api/v1/documents/instrument?treaty=untoc',
+      samplePackage('bhutan-accession'),
+      'instrument-untoc-accession-bt-en-draft.docx',
+    );
     const actual = paragraphs(text).map((p) => p.replace(/_+/g, '_'));
     expect(actual.slice(0, expected.length)).toEqual(expected);
   });
 
   test('a single-treaty package needs no treaty parameter: Thailand ratifies the Smuggling Protocol, with the signature recital', async () => {
-    const text = await getDocx('/api/v1/documents/instrument?mode=final', samplePackage('thailand-som-ratification'), 'instrument-som-ratification-th-en.docx');
+    const text = await getDocx(
+      '/api/v1/documents/instrument?mode=final',
+      samplePackage('thailand-som-ratification'),
+      'instrument-som-ratification-th-en.docx',
+    );
     const paras = paragraphs(text);
     expect(paras[0]).toBe('INSTRUMENT OF RATIFICATION');
     expect(paras[1]).toBe(`WHEREAS the ${TITLES.en.som} was adopted at New York on 15 November 2000,`);
-    expect(paras[2]).toBe('AND WHEREAS the said Protocol has been signed on behalf of the Government of the Kingdom of Thailand on 18 December 2001,');
+    expect(paras[2]).toBe(
+      'AND WHEREAS the said Protocol has been signed on behalf of the Government of the Kingdom of Thailand on 18 December 2001,',
+    );
     expect(text).toContain('ratifies the same');
-    expect(text).toContain('IN WITNESS WHEREOF, I have signed this instrument of ratification at Bangkok on 8 January 2027.');
+    expect(text).toContain(
+      'IN WITNESS WHEREOF, I have signed this instrument of ratification at Bangkok on 8 January 2027.',
+    );
   });
 
   test('in French, the ratification recites the signature in French', async () => {
-    const pkg = { ...samplePackage('thailand-som-ratification'), party: { kind: 'state', code: 'TH', formalName: 'le Royaume de Thaïlande' }, documentLanguage: 'fr' };
-    const text = await getDocx('/api/v1/documents/instrument?lang=fr', pkg, 'instrument-som-ratification-th-fr-draft.docx');
+    const pkg = {
+      ...samplePackage('thailand-som-ratification'),
+      party: { kind: 'state', code: 'TH', formalName: 'le Royaume de Thaïlande' },
+      documentLanguage: 'fr',
+    };
+    const text = await getDocx(
+      '/api/v1/documents/instrument?lang=fr',
+      pkg,
+      'instrument-som-ratification-th-fr-draft.docx',
+    );
     const paras = paragraphs(text);
     expect(paras[0]).toBe('INSTRUMENT DE RATIFICATION');
     expect(paras[1]).toContain(TITLES.fr.som);
-    expect(paras[2]).toBe('ET CONSIDÉRANT QUE ledit Protocole a été signé au nom du Gouvernement du Royaume de Thaïlande le 18 décembre 2001,');
+    expect(paras[2]).toBe(
+      'ET CONSIDÉRANT QUE ledit Protocole a été signé au nom du Gouvernement du Royaume de Thaïlande le 18 décembre 2001,',
+    );
     expect(text).toContain('EN FOI DE QUOI');
     expect(text).toContain('le 8 janvier 2027');
   });
 
   test('a draft shows a visible marker for what is missing, in the document language', async () => {
     const pkg = { ...samplePackage('thailand-som-ratification'), signatory: { office: 'other' } };
-    const en = await getDocx('/api/v1/documents/instrument', pkg, 'instrument-som-ratification-th-en-draft.docx');
-    expect(en).toContain("NOW THEREFORE I, [to be completed: the signer's name], [to be completed: the signer's title], declare");
-    const fr = await getDocx('/api/v1/documents/instrument?lang=fr', pkg, 'instrument-som-ratification-th-fr-draft.docx');
+    const en = await getDocx(
+      '/api/v1/documents/instrument',
+      pkg,
+      'instrument-som-ratification-th-en-draft.docx',
+    );
+    expect(en).toContain(
+      "NOW THEREFORE I, [to be completed: the signer's name], [to be completed: the signer's title], declare",
+    );
+    const fr = await getDocx(
+      '/api/v1/documents/instrument?lang=fr',
+      pkg,
+      'instrument-som-ratification-th-fr-draft.docx',
+    );
     expect(fr).toContain('[à compléter : nom du signataire]');
   });
 
   test('without ?lang=, a document is in the package language', async () => {
-    const text = await getDocx('/api/v1/documents/instrument?treaty=untoc', bhutanInFrench(), 'instrument-untoc-accession-bt-fr-draft.docx');
+    const text = await getDocx(
+      '/api/v1/documents/instrument?treaty=untoc',
+      bhutanInFrench(),
+      'instrument-untoc-accession-bt-fr-draft.docx',
+    );
     expect(paragraphs(text)[0]).toBe("INSTRUMENT D'ADHÉSION");
   });
 
@@ -172,7 +243,12 @@ describe('instrument', () => {
     expect(fr.res.status).toBe(200);
     expect(paragraphs(await docxText(fr.bytes))[0]).toBe("INSTRUMENT D'ADHÉSION");
     // An English package asked with Accept-Language: fr: the document stays English.
-    const en = await postForBytes(t.app, '/api/v1/documents/instrument?treaty=untoc', samplePackage('bhutan-accession'), { 'Accept-Language': 'fr' });
+    const en = await postForBytes(
+      t.app,
+      '/api/v1/documents/instrument?treaty=untoc',
+      samplePackage('bhutan-accession'),
+      { 'Accept-Language': 'fr' },
+    );
     expect(paragraphs(await docxText(en.bytes))[0]).toBe('INSTRUMENT OF ACCESSION');
     // BUG: Content-Language is set by the language middleware from ?lang=/Accept-Language before the
     // handler chooses the document language (?lang=, else the package's documentLanguage), so a French
@@ -190,13 +266,26 @@ describe('notifications', () => {
     ['fr', 'final'],
   ] as Array<[Lang, Mode]>)('Bhutan, in %s, %s', async (lang, mode) => {
     const pkg = lang === 'fr' ? bhutanInFrench() : samplePackage('bhutan-accession');
-    const text = await getDocx(`/api/v1/documents/notifications?lang=${lang}&mode=${mode}`, pkg, `notifications-bt-${lang}${mode === 'draft' ? '-draft' : ''}.docx`);
+    const text = await getDocx(
+      `/api/v1/documents/notifications?lang=${lang}&mode=${mode}`,
+      pkg,
+      `notifications-bt-${lang}${mode === 'draft' ? '-draft' : ''}.docx`,
+    );
     const paras = paragraphs(text);
     expect(paras[0]).toBe(
-      lang === 'en' ? 'NOTIFICATIONS TO THE SECRETARY-GENERAL OF THE UNITED NATIONS' : "NOTIFICATIONS AU SECRÉTAIRE GÉNÉRAL DE L'ORGANISATION DES NATIONS UNIES",
+      lang === 'en'
+        ? 'NOTIFICATIONS TO THE SECRETARY-GENERAL OF THE UNITED NATIONS'
+        : "NOTIFICATIONS AU SECRÉTAIRE GÉNÉRAL DE L'ORGANISATION DES NATIONS UNIES",
     );
     for (const treaty of ['untoc', 'tip', 'som'] as const) expect(text).toContain(TITLES[lang][treaty]);
-    for (const s of ['Office of the Attorney General', 'International Cooperation Division', 'mla@example.bt', '+975 2 000 000', 'Royal Bhutan Police, Crime Prevention Unit', 'Department of Immigration']) {
+    for (const s of [
+      'Office of the Attorney General',
+      'International Cooperation Division',
+      'mla@example.bt',
+      '+975 2 000 000',
+      'Royal Bhutan Police, Crime Prevention Unit',
+      'Department of Immigration',
+    ]) {
       expect(text).toContain(s);
     }
     expect(text).toContain(lang === 'en' ? 'article 18, paragraph 13' : "l'article 18, paragraphe 13");
@@ -210,27 +299,54 @@ describe('full powers', () => {
     ['en', 'final'],
     ['fr', 'draft'],
     ['fr', 'final'],
-  ] as Array<[Lang, Mode]>)('a signer of another office with full powers gets them, in %s, %s', async (lang, mode) => {
-    const text = await getDocx(`/api/v1/documents/full-powers?lang=${lang}&mode=${mode}`, bhutanWithFullPowers(), `full-powers-bt-${lang}${mode === 'draft' ? '-draft' : ''}.docx`);
-    const paras = paragraphs(text);
-    expect(paras[0]).toBe(lang === 'en' ? 'FULL POWERS' : 'PLEINS POUVOIRS');
-    expect(text).toContain(lang === 'en' ? 'I, Pema Example, Minister for Foreign Affairs and External Trade,' : 'Je, Pema Example, Minister for Foreign Affairs and External Trade,');
-    expect(text).toContain(lang === 'en' ? 'HEREBY AUTHORIZE Jane Envoy' : 'AUTORISE PAR LES PRÉSENTES Jane Envoy');
-    for (const treaty of ['untoc', 'tip', 'som'] as const) expect(text).toContain(TITLES[lang][treaty]);
-    expect(text).toContain(lang === 'en' ? 'Done at Thimphu on 5 January 2027.' : 'Fait à Thimphu, le 5 janvier 2027.');
-  });
+  ] as Array<[Lang, Mode]>)(
+    'a signer of another office with full powers gets them, in %s, %s',
+    async (lang, mode) => {
+      const text = await getDocx(
+        `/api/v1/documents/full-powers?lang=${lang}&mode=${mode}`,
+        bhutanWithFullPowers(),
+        `full-powers-bt-${lang}${mode === 'draft' ? '-draft' : ''}.docx`,
+      );
+      const paras = paragraphs(text);
+      expect(paras[0]).toBe(lang === 'en' ? 'FULL POWERS' : 'PLEINS POUVOIRS');
+      expect(text).toContain(
+        lang === 'en'
+          ? 'I, Pema Example, Minister for Foreign Affairs and External Trade,'
+          : 'Je, Pema Example, Minister for Foreign Affairs and External Trade,',
+      );
+      expect(text).toContain(
+        lang === 'en' ? 'HEREBY AUTHORIZE Jane Envoy' : 'AUTORISE PAR LES PRÉSENTES Jane Envoy',
+      );
+      for (const treaty of ['untoc', 'tip', 'som'] as const) expect(text).toContain(TITLES[lang][treaty]);
+      expect(text).toContain(
+        lang === 'en' ? 'Done at Thimphu on 5 January 2027.' : 'Fait à Thimphu, le 5 janvier 2027.',
+      );
+    },
+  );
 
   test.each([
-    ['minister-for-foreign-affairs', 'the Minister for Foreign Affairs', 'le ministre des affaires étrangères'],
+    [
+      'minister-for-foreign-affairs',
+      'the Minister for Foreign Affairs',
+      'le ministre des affaires étrangères',
+    ],
     ['head-of-state', 'the Head of State', "le chef de l'État"],
     ['head-of-government', 'the Head of Government', 'le chef du gouvernement'],
-  ])('a signer who is %s needs none: 422 full_powers_not_needed naming the office', async (office, en, fr) => {
-    const pkg = { ...samplePackage('bhutan-accession'), signatory: { name: 'Pema Example', title: 'Title', office } };
-    const resEn = await postJson(t.app, '/api/v1/documents/full-powers', pkg);
-    expect(expectApiError(resEn, 422, 'full_powers_not_needed').message).toContain(`the signer is ${en},`);
-    const resFr = await postJson(t.app, '/api/v1/documents/full-powers?lang=fr', pkg);
-    expect(expectApiError(resFr, 422, 'full_powers_not_needed').message).toContain(`le signataire est ${fr},`);
-  });
+  ])(
+    'a signer who is %s needs none: 422 full_powers_not_needed naming the office',
+    async (office, en, fr) => {
+      const pkg = {
+        ...samplePackage('bhutan-accession'),
+        signatory: { name: 'Pema Example', title: 'Title', office },
+      };
+      const resEn = await postJson(t.app, '/api/v1/documents/full-powers', pkg);
+      expect(expectApiError(resEn, 422, 'full_powers_not_needed').message).toContain(`the signer is ${en},`);
+      const resFr = await postJson(t.app, '/api/v1/documents/full-powers?lang=fr', pkg);
+      expect(expectApiError(resFr, 422, 'full_powers_not_needed').message).toContain(
+        `le signataire est ${fr},`,
+      );
+    },
+  );
 });
 
 describe('checklist', () => {
@@ -239,24 +355,37 @@ describe('checklist', () => {
     ['en', 'final'],
     ['fr', 'draft'],
     ['fr', 'final'],
-  ] as Array<[Lang, Mode]>)('Bhutan, .docx, in %s, %s: dated by the clock, with entry into force', async (lang, mode) => {
-    const text = await getDocx(`/api/v1/documents/checklist?lang=${lang}&mode=${mode}`, samplePackage('bhutan-accession'), `checklist-bt-${lang}${mode === 'draft' ? '-draft' : ''}.docx`);
-    const paras = paragraphs(text);
-    if (lang === 'en') {
-      expect(paras[0]).toBe('Notification checklist');
-      expect(paras[1]).toBe('Bhutan: prepared on 1 December 2026');
-      expect(text).toContain('14 February 2027: the thirtieth day after deposit on 15 January 2027 (UNTOC art. 38(2))');
-    } else {
-      expect(paras[0]).toBe('Liste de contrôle des notifications');
-      expect(paras[1]).toContain('1er décembre 2026');
-      expect(text).toContain('14 février 2027');
-    }
-    expect(text).toContain(TITLES[lang].untoc);
-    expect(text).not.toContain(WORDING[lang].marker);
-  });
+  ] as Array<[Lang, Mode]>)(
+    'Bhutan, .docx, in %s, %s: dated by the clock, with entry into force',
+    async (lang, mode) => {
+      const text = await getDocx(
+        `/api/v1/documents/checklist?lang=${lang}&mode=${mode}`,
+        samplePackage('bhutan-accession'),
+        `checklist-bt-${lang}${mode === 'draft' ? '-draft' : ''}.docx`,
+      );
+      const paras = paragraphs(text);
+      if (lang === 'en') {
+        expect(paras[0]).toBe('Notification checklist');
+        expect(paras[1]).toBe('Bhutan: prepared on 1 December 2026');
+        expect(text).toContain(
+          '14 February 2027: the thirtieth day after deposit on 15 January 2027 (UNTOC art. 38(2))',
+        );
+      } else {
+        expect(paras[0]).toBe('Liste de contrôle des notifications');
+        expect(paras[1]).toContain('1er décembre 2026');
+        expect(text).toContain('14 février 2027');
+      }
+      expect(text).toContain(TITLES[lang].untoc);
+      expect(text).not.toContain(WORDING[lang].marker);
+    },
+  );
 
   test('?format=html: a page in the document language, styled by the served stylesheet', async () => {
-    const res = await postJson(t.app, '/api/v1/documents/checklist?format=html', samplePackage('bhutan-accession'));
+    const res = await postJson(
+      t.app,
+      '/api/v1/documents/checklist?format=html',
+      samplePackage('bhutan-accession'),
+    );
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
     expect(res.headers['content-disposition']).toBeUndefined();
@@ -273,7 +402,11 @@ describe('checklist', () => {
   });
 
   test('?format=html&lang=fr&mode=final: in French, without the draft marking', async () => {
-    const res = await postJson(t.app, '/api/v1/documents/checklist?format=html&lang=fr&mode=final', samplePackage('bhutan-accession'));
+    const res = await postJson(
+      t.app,
+      '/api/v1/documents/checklist?format=html&lang=fr&mode=final',
+      samplePackage('bhutan-accession'),
+    );
     expect(res.status).toBe(200);
     expect(res.text).toContain('<html lang="fr">');
     expect(res.text).toContain('Liste de contrôle des notifications');
@@ -282,7 +415,11 @@ describe('checklist', () => {
   });
 
   test('?format=pdf is a 400 invalid_parameter', async () => {
-    const err = expectApiError(await postJson(t.app, '/api/v1/documents/checklist?format=pdf', samplePackage('bhutan-accession')), 400, 'invalid_parameter');
+    const err = expectApiError(
+      await postJson(t.app, '/api/v1/documents/checklist?format=pdf', samplePackage('bhutan-accession')),
+      400,
+      'invalid_parameter',
+    );
     expect(err.message).toBe('The parameter format must be one of: docx, html.');
   });
 });
@@ -290,14 +427,21 @@ describe('checklist', () => {
 describe('bundle', () => {
   async function getBundle(url: string, body: unknown, expectedFile: string): Promise<JSZip> {
     const { res, bytes } = await postForBytes(t.app, url, body);
-    expect({ status: res.status, body: res.status === 200 ? '' : bytes.toString('utf8') }).toEqual({ status: 200, body: '' });
+    expect({ status: res.status, body: res.status === 200 ? '' : bytes.toString('utf8') }).toEqual({
+      status: 200,
+      body: '',
+    });
     expect(res.headers['content-type']).toBe('application/zip');
     expect(attachmentName(res)).toBe(expectedFile);
     return JSZip.loadAsync(bytes);
   }
 
   test('draft, English: one instrument per treaty, notifications, checklist .docx and .html, document.css, package.json', async () => {
-    const zip = await getBundle('/api/v1/documents/bundle', samplePackage('bhutan-accession'), 'bundle-bt-en-draft.zip');
+    const zip = await getBundle(
+      '/api/v1/documents/bundle',
+      samplePackage('bhutan-accession'),
+      'bundle-bt-en-draft.zip',
+    );
     expect(Object.keys(zip.files).sort()).toEqual(
       [
         'instrument-untoc-accession-bt-en-draft.docx',
@@ -322,7 +466,11 @@ describe('bundle', () => {
   });
 
   test('every .docx inside opens and says what it is; the HTML checklist uses the stylesheet beside it', async () => {
-    const zip = await getBundle('/api/v1/documents/bundle?mode=final', samplePackage('bhutan-accession'), 'bundle-bt-en.zip');
+    const zip = await getBundle(
+      '/api/v1/documents/bundle?mode=final',
+      samplePackage('bhutan-accession'),
+      'bundle-bt-en.zip',
+    );
     const texts: Record<string, string> = {};
     for (const name of Object.keys(zip.files).filter((n) => n.endsWith('.docx'))) {
       const bytes = await zip.file(name)?.async('nodebuffer');
@@ -346,12 +494,21 @@ describe('bundle', () => {
   });
 
   test("files are dated by the clock's day", async () => {
-    const zip = await getBundle('/api/v1/documents/bundle', samplePackage('thailand-som-ratification'), 'bundle-th-en-draft.zip');
-    for (const file of Object.values(zip.files)) expect(file.date.toISOString()).toBe('2026-12-01T00:00:00.000Z');
+    const zip = await getBundle(
+      '/api/v1/documents/bundle',
+      samplePackage('thailand-som-ratification'),
+      'bundle-th-en-draft.zip',
+    );
+    for (const file of Object.values(zip.files))
+      expect(file.date.toISOString()).toBe('2026-12-01T00:00:00.000Z');
   });
 
   test('in French, final, with full powers for a signer who needs them', async () => {
-    const pkg = { ...bhutanWithFullPowers(), party: { kind: 'state', code: 'BT', formalName: 'le Royaume du Bhoutan' }, documentLanguage: 'fr' };
+    const pkg = {
+      ...bhutanWithFullPowers(),
+      party: { kind: 'state', code: 'BT', formalName: 'le Royaume du Bhoutan' },
+      documentLanguage: 'fr',
+    };
     const zip = await getBundle('/api/v1/documents/bundle?lang=fr&mode=final', pkg, 'bundle-bt-fr.zip');
     expect(Object.keys(zip.files).sort()).toEqual(
       [
@@ -366,12 +523,16 @@ describe('bundle', () => {
         'package.json',
       ].sort(),
     );
-    const instrument = await docxText((await zip.file('instrument-tip-accession-bt-fr.docx')?.async('nodebuffer')) ?? Buffer.alloc(0));
+    const instrument = await docxText(
+      (await zip.file('instrument-tip-accession-bt-fr.docx')?.async('nodebuffer')) ?? Buffer.alloc(0),
+    );
     expect(paragraphs(instrument)[0]).toBe("INSTRUMENT D'ADHÉSION");
     expect(instrument).toContain('CONSIDÉRANT QUE');
     expect(instrument).toContain(TITLES.fr.tip);
     expect(instrument).toContain('EN CONSÉQUENCE, je, Jane Envoy,');
-    const fullPowers = await docxText((await zip.file('full-powers-bt-fr.docx')?.async('nodebuffer')) ?? Buffer.alloc(0));
+    const fullPowers = await docxText(
+      (await zip.file('full-powers-bt-fr.docx')?.async('nodebuffer')) ?? Buffer.alloc(0),
+    );
     expect(paragraphs(fullPowers)[0]).toBe('PLEINS POUVOIRS');
     const html = (await zip.file('checklist-bt-fr.html')?.async('string')) ?? '';
     expect(html).toContain('<html lang="fr">');

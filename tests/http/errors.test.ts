@@ -17,16 +17,23 @@ const JSON_TYPE = { 'Content-Type': 'application/json' };
 
 describe('400 malformed_json', () => {
   test('a body that is not JSON, on /validate and on a document', async () => {
-    for (const url of ['/api/v1/validate', '/api/v1/documents/instrument?treaty=untoc', '/api/v1/documents/bundle']) {
+    for (const url of [
+      '/api/v1/validate',
+      '/api/v1/documents/instrument?treaty=untoc',
+      '/api/v1/documents/bundle',
+    ]) {
       const err = expectApiError(await postRaw(t.app, url, '{bad', JSON_TYPE), 400, 'malformed_json');
       expect(err.message).toMatch(/^The request body is not valid JSON: /);
       expect(err.issues).toEqual([]);
     }
   });
 
-  test.each(['{"party": ', '{"a": 1} trailing', "{'party': 1}", '{"a": tru}', '\u0000'])('%j is malformed JSON', async (body) => {
-    expectApiError(await postRaw(t.app, '/api/v1/validate', body, JSON_TYPE), 400, 'malformed_json');
-  });
+  test.each(['{"party": ', '{"a": 1} trailing', "{'party': 1}", '{"a": tru}', '\u0000'])(
+    '%j is malformed JSON',
+    async (body) => {
+      expectApiError(await postRaw(t.app, '/api/v1/validate', body, JSON_TYPE), 400, 'malformed_json');
+    },
+  );
 
   test('in French with ?lang=fr', async () => {
     const res = await postRaw(t.app, '/api/v1/validate?lang=fr', '{bad', JSON_TYPE);
@@ -36,14 +43,20 @@ describe('400 malformed_json', () => {
   });
 
   test('in French with Accept-Language: fr-CH, fr;q=0.9', async () => {
-    const res = await postRaw(t.app, '/api/v1/validate', '{bad', { ...JSON_TYPE, 'Accept-Language': 'fr-CH, fr;q=0.9' });
+    const res = await postRaw(t.app, '/api/v1/validate', '{bad', {
+      ...JSON_TYPE,
+      'Accept-Language': 'fr-CH, fr;q=0.9',
+    });
     const err = expectApiError(res, 400, 'malformed_json');
     expect(err.message).toMatch(/^Le corps de la requête n'est pas du JSON valide : /);
     expect(res.headers['content-language']).toBe('fr');
   });
 
   test('a compressed body that does not decompress is a client error, not a 500', async () => {
-    const res = await postRaw(t.app, '/api/v1/validate', '{"party": {}}', { ...JSON_TYPE, 'Content-Encoding': 'gzip' });
+    const res = await postRaw(t.app, '/api/v1/validate', '{"party": {}}', {
+      ...JSON_TYPE,
+      'Content-Encoding': 'gzip',
+    });
     // BUG: body-parser reports a broken gzip/deflate/br stream as an http-error with status 400 and no
     // `type`; errorHandler only maps known `type`s and turns everything else into 500 internal_error
     // (and logs it as unhandled_error). Expected: 400 malformed_json (the status body-parser gives).
@@ -74,18 +87,30 @@ describe('400 invalid_parameter', () => {
     ['mode=', 'mode', 'draft, final'],
     ['mode=FINAL', 'mode', 'draft, final'],
   ])('?%s on a document', async (query, name, allowed) => {
-    const err = expectApiError(await postJson(t.app, `/api/v1/documents/instrument?${query}`, pkg), 400, 'invalid_parameter');
+    const err = expectApiError(
+      await postJson(t.app, `/api/v1/documents/instrument?${query}`, pkg),
+      400,
+      'invalid_parameter',
+    );
     expect(err.message).toBe(`The parameter ${name} must be one of: ${allowed}.`);
     expect(err.issues).toEqual([]);
   });
 
   test('the parameters are checked before the body: a bad parameter with a bad package is a 400', async () => {
-    expectApiError(await postJson(t.app, '/api/v1/documents/checklist?mode=xyz', { party: 1 }), 400, 'invalid_parameter');
+    expectApiError(
+      await postJson(t.app, '/api/v1/documents/checklist?mode=xyz', { party: 1 }),
+      400,
+      'invalid_parameter',
+    );
     expectApiError(await postJson(t.app, '/api/v1/documents/bundle?lang=de', {}), 400, 'invalid_parameter');
   });
 
   test('in French', async () => {
-    const err = expectApiError(await postJson(t.app, '/api/v1/documents/instrument?mode=xyz&lang=fr', pkg), 400, 'invalid_parameter');
+    const err = expectApiError(
+      await postJson(t.app, '/api/v1/documents/instrument?mode=xyz&lang=fr', pkg),
+      400,
+      'invalid_parameter',
+    );
     expect(err.message).toBe("Le paramètre mode doit valoir l'une des valeurs suivantes : draft, final.");
   });
 
@@ -97,14 +122,28 @@ describe('400 invalid_parameter', () => {
 
 describe('400 missing_parameter', () => {
   test('an instrument of a multi-treaty package without ?treaty=', async () => {
-    const err = expectApiError(await postJson(t.app, '/api/v1/documents/instrument', samplePackage('bhutan-accession')), 400, 'missing_parameter');
+    const err = expectApiError(
+      await postJson(t.app, '/api/v1/documents/instrument', samplePackage('bhutan-accession')),
+      400,
+      'missing_parameter',
+    );
     expect(err.message).toBe('The parameter treaty is required here; it must be one of: untoc, tip, som.');
-    const fr = expectApiError(await postJson(t.app, '/api/v1/documents/instrument?lang=fr', samplePackage('bhutan-accession')), 400, 'missing_parameter');
-    expect(fr.message).toBe("Le paramètre treaty est requis ici ; il doit valoir l'une des valeurs suivantes : untoc, tip, som.");
+    const fr = expectApiError(
+      await postJson(t.app, '/api/v1/documents/instrument?lang=fr', samplePackage('bhutan-accession')),
+      400,
+      'missing_parameter',
+    );
+    expect(fr.message).toBe(
+      "Le paramètre treaty est requis ici ; il doit valoir l'une des valeurs suivantes : untoc, tip, som.",
+    );
   });
 
   test('a single-treaty package defaults to its treaty', async () => {
-    const res = await postJson(t.app, '/api/v1/documents/instrument', samplePackage('thailand-som-ratification'));
+    const res = await postJson(
+      t.app,
+      '/api/v1/documents/instrument',
+      samplePackage('thailand-som-ratification'),
+    );
     expect(res.status).toBe(200);
   });
 });
@@ -119,14 +158,21 @@ describe('404 not_found', () => {
     ['GET', '/index.html'],
     ['POST', '/'],
   ])('%s %s', async (method, url) => {
-    const res = method === 'GET' ? await request(t.app).get(url) : await request(t.app).post(url).set(JSON_TYPE).send('{}');
+    const res =
+      method === 'GET'
+        ? await request(t.app).get(url)
+        : await request(t.app).post(url).set(JSON_TYPE).send('{}');
     const err = expectApiError(res, 404, 'not_found');
     expect(err.message).toBe('There is nothing at this address. The API lives under /api/v1.');
   });
 
   test('an unknown document name, with a valid package', async () => {
     for (const name of ['nope', 'instruments', 'full_powers', 'bundle.zip', '..%2Fvalidate']) {
-      expectApiError(await postJson(t.app, `/api/v1/documents/${name}`, samplePackage('bhutan-accession')), 404, 'not_found');
+      expectApiError(
+        await postJson(t.app, `/api/v1/documents/${name}`, samplePackage('bhutan-accession')),
+        404,
+        'not_found',
+      );
     }
   });
 
@@ -144,7 +190,11 @@ describe('404 not_found', () => {
   });
 
   test('a path that climbs out of /assets is refused without a 500 and without the file', async () => {
-    for (const url of ['/assets/%2e%2e/package.json', '/assets/..%2f..%2fpackage.json', '/assets/css/%2e%2e/%2e%2e/README.md']) {
+    for (const url of [
+      '/assets/%2e%2e/package.json',
+      '/assets/..%2f..%2fpackage.json',
+      '/assets/css/%2e%2e/%2e%2e/README.md',
+    ]) {
       const res = await request(t.app).get(url);
       expect(res.text).not.toContain('"dependencies"');
       expect(res.text).not.toContain('# Accession instrument drafting assistant');
@@ -167,19 +217,31 @@ describe('413 payload_too_large', () => {
     const big = { ...samplePackage('bhutan-accession'), padding: 'x'.repeat(4000) };
     for (const url of ['/api/v1/validate', '/api/v1/documents/bundle']) {
       const err = expectApiError(await postJson(small.app, url, big), 413, 'payload_too_large');
-      expect(err.message).toBe('The request body is larger than 2 KB. A package is much smaller: check what is being sent.');
+      expect(err.message).toBe(
+        'The request body is larger than 2 KB. A package is much smaller: check what is being sent.',
+      );
     }
   });
 
   test('in French', async () => {
-    const err = expectApiError(await postJson(small.app, '/api/v1/validate?lang=fr', { padding: 'x'.repeat(4000) }), 413, 'payload_too_large');
-    expect(err.message).toBe('Le corps de la requête dépasse 2 KB. Un dossier est bien plus petit : vérifiez ce qui est envoyé.');
+    const err = expectApiError(
+      await postJson(small.app, '/api/v1/validate?lang=fr', { padding: 'x'.repeat(4000) }),
+      413,
+      'payload_too_large',
+    );
+    expect(err.message).toBe(
+      'Le corps de la requête dépasse 2 KB. Un dossier est bien plus petit : vérifiez ce qui est envoyé.',
+    );
   });
 
   test('the limit applies to the decompressed body: a small gzip of a large body is refused', async () => {
     const bomb = zlib.gzipSync(JSON.stringify({ padding: ' '.repeat(1024 * 1024) }));
     expect(bomb.length).toBeLessThan(2048);
-    expectApiError(await postRaw(small.app, '/api/v1/validate', bomb, { ...JSON_TYPE, 'Content-Encoding': 'gzip' }), 413, 'payload_too_large');
+    expectApiError(
+      await postRaw(small.app, '/api/v1/validate', bomb, { ...JSON_TYPE, 'Content-Encoding': 'gzip' }),
+      413,
+      'payload_too_large',
+    );
   });
 
   test('a body under the limit is read', async () => {
@@ -188,9 +250,16 @@ describe('413 payload_too_large', () => {
   });
 
   test('the default limit (256 KB) lets a package with long texts through and stops 300 KB', async () => {
-    const ok = { ...samplePackage('bhutan-accession'), declarations: [{ treaties: ['untoc'], kind: 'other', text: 'x'.repeat(4000) }] };
+    const ok = {
+      ...samplePackage('bhutan-accession'),
+      declarations: [{ treaties: ['untoc'], kind: 'other', text: 'x'.repeat(4000) }],
+    };
     expect((await postJson(t.app, '/api/v1/validate', ok)).status).toBe(200);
-    expectApiError(await postJson(t.app, '/api/v1/validate', { padding: 'x'.repeat(300 * 1024) }), 413, 'payload_too_large');
+    expectApiError(
+      await postJson(t.app, '/api/v1/validate', { padding: 'x'.repeat(300 * 1024) }),
+      413,
+      'payload_too_large',
+    );
   });
 });
 
@@ -218,16 +287,28 @@ describe('415 unsupported_media_type', () => {
   });
 
   test('an unknown content encoding', async () => {
-    expectApiError(await postRaw(t.app, '/api/v1/validate', body, { ...JSON_TYPE, 'Content-Encoding': 'x-unknown' }), 415, 'unsupported_media_type');
+    expectApiError(
+      await postRaw(t.app, '/api/v1/validate', body, { ...JSON_TYPE, 'Content-Encoding': 'x-unknown' }),
+      415,
+      'unsupported_media_type',
+    );
   });
 
   test('in French', async () => {
-    const err = expectApiError(await postRaw(t.app, '/api/v1/validate?lang=fr', 'a=1', { 'Content-Type': 'application/x-www-form-urlencoded' }), 415, 'unsupported_media_type');
+    const err = expectApiError(
+      await postRaw(t.app, '/api/v1/validate?lang=fr', 'a=1', {
+        'Content-Type': 'application/x-www-form-urlencoded',
+      }),
+      415,
+      'unsupported_media_type',
+    );
     expect(err.message).toBe("Envoyez le dossier en JSON, avec l'en-tête Content-Type: application/json.");
   });
 
   test('application/json with a charset of utf-8 is JSON', async () => {
-    const res = await postRaw(t.app, '/api/v1/validate', body, { 'Content-Type': 'application/json; charset=utf-8' });
+    const res = await postRaw(t.app, '/api/v1/validate', body, {
+      'Content-Type': 'application/json; charset=utf-8',
+    });
     expect(res.status).toBe(200);
   });
 });
@@ -236,12 +317,15 @@ describe('422 invalid_package', () => {
   test('"2021-02-31" is schema.dateNotReal at signing.date, with its field label', async () => {
     const pkg = { ...samplePackage('bhutan-accession'), signing: { place: 'Thimphu', date: '2021-02-31' } };
     const err = expectApiError(await postJson(t.app, '/api/v1/validate', pkg), 422, 'invalid_package');
-    expect(err.message).toBe('The package has 1 problem(s) to correct before anything can be checked or produced.');
+    expect(err.message).toBe(
+      'The package has 1 problem(s) to correct before anything can be checked or produced.',
+    );
     expect(err.issues).toEqual([
       {
         severity: 'error',
         code: 'schema.dateNotReal',
-        message: 'Date of signature of the instrument: this date does not exist in the calendar (check the day and the month).',
+        message:
+          'Date of signature of the instrument: this date does not exist in the calendar (check the day and the month).',
         path: 'signing.date',
         field: 'Date of signature of the instrument',
         source: null,
@@ -250,9 +334,20 @@ describe('422 invalid_package', () => {
   });
 
   test('every issue is listed, in French with ?lang=fr', async () => {
-    const pkg = { ...samplePackage('bhutan-accession'), party: { kind: 'state', code: 'XX' }, signing: { date: '2021-02-31' }, extra: true };
-    const err = expectApiError(await postJson(t.app, '/api/v1/validate?lang=fr', pkg), 422, 'invalid_package');
-    expect(err.message).toBe(`Le dossier comporte ${err.issues.length} problème(s) à corriger avant toute vérification ou production.`);
+    const pkg = {
+      ...samplePackage('bhutan-accession'),
+      party: { kind: 'state', code: 'XX' },
+      signing: { date: '2021-02-31' },
+      extra: true,
+    };
+    const err = expectApiError(
+      await postJson(t.app, '/api/v1/validate?lang=fr', pkg),
+      422,
+      'invalid_package',
+    );
+    expect(err.message).toBe(
+      `Le dossier comporte ${err.issues.length} problème(s) à corriger avant toute vérification ou production.`,
+    );
     expect(err.issues.map((i) => [i.code, i.path])).toEqual(
       expect.arrayContaining([
         ['schema.state', 'party.code'],
@@ -267,15 +362,30 @@ describe('422 invalid_package', () => {
 
   test('each document refuses an invalid package the same way', async () => {
     const pkg = { ...samplePackage('bhutan-accession'), deposit: { plannedOn: '15/01/2027' } };
-    for (const name of ['instrument?treaty=untoc', 'notifications', 'full-powers', 'checklist', 'checklist?format=html', 'bundle']) {
-      const err = expectApiError(await postJson(t.app, `/api/v1/documents/${name}`, pkg), 422, 'invalid_package');
+    for (const name of [
+      'instrument?treaty=untoc',
+      'notifications',
+      'full-powers',
+      'checklist',
+      'checklist?format=html',
+      'bundle',
+    ]) {
+      const err = expectApiError(
+        await postJson(t.app, `/api/v1/documents/${name}`, pkg),
+        422,
+        'invalid_package',
+      );
       expect(err.issues.map((i) => [i.code, i.path])).toEqual([['schema.dateFormat', 'deposit.plannedOn']]);
     }
   });
 
   test('a body that is not an object has a readable issue message', async () => {
     for (const body of ['[]', '"x"', '42', 'null']) {
-      const err = expectApiError(await postRaw(t.app, '/api/v1/validate', body, JSON_TYPE), 422, 'invalid_package');
+      const err = expectApiError(
+        await postRaw(t.app, '/api/v1/validate', body, JSON_TYPE),
+        422,
+        'invalid_package',
+      );
       expect(err.issues).toHaveLength(1);
       // BUG: the root issue's message is ": the value is of the wrong type." (an empty field label then
       // ": "); the same for unknown keys at the root (": unknown field(s) ..."). Expected: a message
@@ -294,8 +404,14 @@ describe('422 final_refused', () => {
   });
 
   test('lists the missing checklist items with their requirement ids, then the rule errors', async () => {
-    const err = expectApiError(await postJson(t.app, '/api/v1/documents/instrument?treaty=untoc&mode=final', incomplete()), 422, 'final_refused');
-    expect(err.message).toBe('Final documents cannot be produced yet: 1 item(s) missing and 1 error(s). Produce a draft, or complete the package.');
+    const err = expectApiError(
+      await postJson(t.app, '/api/v1/documents/instrument?treaty=untoc&mode=final', incomplete()),
+      422,
+      'final_refused',
+    );
+    expect(err.message).toBe(
+      'Final documents cannot be produced yet: 1 item(s) missing and 1 error(s). Produce a draft, or complete the package.',
+    );
     expect(err.issues).toEqual([
       expect.objectContaining({
         severity: 'error',
@@ -325,19 +441,27 @@ describe('422 final_refused', () => {
   });
 
   test('in French, message and issues, with French typography', async () => {
-    const err = expectApiError(await postJson(t.app, '/api/v1/documents/instrument?mode=final&lang=fr', incomplete()), 422, 'final_refused');
+    const err = expectApiError(
+      await postJson(t.app, '/api/v1/documents/instrument?mode=final&lang=fr', incomplete()),
+      422,
+      'final_refused',
+    );
     expect(err.message).toBe(
       'Les documents définitifs ne peuvent pas encore être produits : 1 élément(s) manquant(s) et 1 erreur(s). Produisez un projet ou complétez le dossier.',
     );
     const missing = err.issues.find((i) => i.code === 'checklist.missing');
     expect(missing?.requirement).toBe('vclt-7-2-a');
     expect(missing?.message).toMatch(/^CVDT, art\. 7\(2\)\(a\) : Signataire de l'instrument : /);
-    expect(err.issues.find((i) => i.code === 'rules.instrumentType.notSignatory')?.field).toBe("Type d'instrument");
+    expect(err.issues.find((i) => i.code === 'rules.instrumentType.notSignatory')?.field).toBe(
+      "Type d'instrument",
+    );
   });
 
   test('the issues are in the same language as the message', async () => {
     // An English package, a French reader (Accept-Language), no ?lang=.
-    const res = await postJson(t.app, '/api/v1/documents/instrument?mode=final', incomplete(), { 'Accept-Language': 'fr' });
+    const res = await postJson(t.app, '/api/v1/documents/instrument?mode=final', incomplete(), {
+      'Accept-Language': 'fr',
+    });
     const err = expectApiError(res, 422, 'final_refused');
     expect(err.message).toMatch(/^Les documents définitifs/);
     // BUG: the message follows the request language (fr) but the issues follow the document language
@@ -348,8 +472,15 @@ describe('422 final_refused', () => {
   });
 
   test('full powers in final mode while their issuer is missing', async () => {
-    const pkg = { ...samplePackage('bhutan-accession'), signatory: { name: 'Jane Envoy', title: 'Ambassador', office: 'other' } };
-    const err = expectApiError(await postJson(t.app, '/api/v1/documents/full-powers?mode=final', pkg), 422, 'final_refused');
+    const pkg = {
+      ...samplePackage('bhutan-accession'),
+      signatory: { name: 'Jane Envoy', title: 'Ambassador', office: 'other' },
+    };
+    const err = expectApiError(
+      await postJson(t.app, '/api/v1/documents/full-powers?mode=final', pkg),
+      422,
+      'final_refused',
+    );
     expect(err.issues.map((i) => i.requirement)).toContain('vclt-7-1');
     expect((await postJson(t.app, '/api/v1/documents/full-powers', pkg)).status).toBe(200);
   });
@@ -357,14 +488,34 @@ describe('422 final_refused', () => {
 
 describe('422 treaty_not_in_package and full_powers_not_needed', () => {
   test('an instrument for a treaty the package does not include', async () => {
-    const err = expectApiError(await postJson(t.app, '/api/v1/documents/instrument?treaty=fp', samplePackage('bhutan-accession')), 422, 'treaty_not_in_package');
-    expect(err.message).toBe('The package does not include the treaty fp: add it to the package, or ask for one of: untoc, tip, som.');
-    const fr = expectApiError(await postJson(t.app, '/api/v1/documents/instrument?treaty=untoc&lang=fr', samplePackage('thailand-som-ratification')), 422, 'treaty_not_in_package');
-    expect(fr.message).toBe('Le dossier ne comprend pas le traité untoc : ajoutez-le au dossier, ou demandez l\'un des suivants : som.');
+    const err = expectApiError(
+      await postJson(t.app, '/api/v1/documents/instrument?treaty=fp', samplePackage('bhutan-accession')),
+      422,
+      'treaty_not_in_package',
+    );
+    expect(err.message).toBe(
+      'The package does not include the treaty fp: add it to the package, or ask for one of: untoc, tip, som.',
+    );
+    const fr = expectApiError(
+      await postJson(
+        t.app,
+        '/api/v1/documents/instrument?treaty=untoc&lang=fr',
+        samplePackage('thailand-som-ratification'),
+      ),
+      422,
+      'treaty_not_in_package',
+    );
+    expect(fr.message).toBe(
+      "Le dossier ne comprend pas le traité untoc : ajoutez-le au dossier, ou demandez l'un des suivants : som.",
+    );
   });
 
   test('full powers for a Minister for Foreign Affairs', async () => {
-    const err = expectApiError(await postJson(t.app, '/api/v1/documents/full-powers', samplePackage('bhutan-accession')), 422, 'full_powers_not_needed');
+    const err = expectApiError(
+      await postJson(t.app, '/api/v1/documents/full-powers', samplePackage('bhutan-accession')),
+      422,
+      'full_powers_not_needed',
+    );
     expect(err.message).toBe(
       'Full powers are not needed: the signer is the Minister for Foreign Affairs, who represents the State without full powers (VCLT art. 7(2)(a)).',
     );

@@ -31,7 +31,12 @@ export function postJson(app: Express, url: string, body: unknown, headers: Head
  * application/json, so the serializer is the identity. (With no Content-Type, superagent sends a string
  * body as form-encoded.)
  */
-export function postRaw(app: Express, url: string, body: string | Buffer, headers: Headers = {}): Promise<Response> {
+export function postRaw(
+  app: Express,
+  url: string,
+  body: string | Buffer,
+  headers: Headers = {},
+): Promise<Response> {
   return request(app)
     .post(url)
     .set(headers)
@@ -40,7 +45,12 @@ export function postRaw(app: Express, url: string, body: string | Buffer, header
 }
 
 /** POST a JSON value and keep the response body as bytes (for documents and bundles). */
-export async function postForBytes(app: Express, url: string, body: unknown, headers: Headers = {}): Promise<{ res: Response; bytes: Buffer }> {
+export async function postForBytes(
+  app: Express,
+  url: string,
+  body: unknown,
+  headers: Headers = {},
+): Promise<{ res: Response; bytes: Buffer }> {
   const res = await request(app)
     .post(url)
     .set({ 'Content-Type': 'application/json', ...headers })
@@ -105,7 +115,13 @@ export const ERROR_CODES = [
 /** The body of a response as JSON, whether supertest parsed it or it was read as bytes. */
 export function jsonBody(res: Response): unknown {
   if (Buffer.isBuffer(res.body)) return JSON.parse(res.body.toString('utf8')) as unknown;
-  if (res.body !== undefined && res.body !== null && typeof res.body === 'object' && Object.keys(res.body as object).length > 0) return res.body;
+  if (
+    res.body !== undefined &&
+    res.body !== null &&
+    typeof res.body === 'object' &&
+    Object.keys(res.body as object).length > 0
+  )
+    return res.body;
   return JSON.parse(res.text) as unknown;
 }
 

@@ -13,7 +13,10 @@ beforeAll(() => {
 afterAll(() => t.close());
 
 /** The language a response is in, read from a string the two languages say differently. */
-async function treatiesLanguage(query: string, acceptLanguage?: string): Promise<{ header: unknown; name: string }> {
+async function treatiesLanguage(
+  query: string,
+  acceptLanguage?: string,
+): Promise<{ header: unknown; name: string }> {
   let req = request(t.app).get(`/api/v1/treaties${query}`);
   if (acceptLanguage !== undefined) req = req.set('Accept-Language', acceptLanguage);
   const res = await req;
@@ -61,15 +64,22 @@ describe('?lang= and Accept-Language', () => {
     expect(page.text).toContain('<html lang="en"');
     expect(page.headers['content-language']).toBe('en');
 
-    const validated = await postJson(t.app, '/api/v1/validate?lang=fr', samplePackage('bhutan-accession'), { 'Accept-Language': 'en' });
+    const validated = await postJson(t.app, '/api/v1/validate?lang=fr', samplePackage('bhutan-accession'), {
+      'Accept-Language': 'en',
+    });
     expect(validated.headers['content-language']).toBe('fr');
-    expect((validated.body as { entryIntoForce: Array<{ dateLabel: string }> }).entryIntoForce[0]?.dateLabel).toBe('14 février 2027');
+    expect(
+      (validated.body as { entryIntoForce: Array<{ dateLabel: string }> }).entryIntoForce[0]?.dateLabel,
+    ).toBe('14 février 2027');
 
     const notFound = await request(t.app).get('/api/v1/nothing?lang=en').set('Accept-Language', 'fr');
     expect(expectApiError(notFound, 404, 'not_found').message).toMatch(/^There is nothing/);
     expect(notFound.headers['content-language']).toBe('en');
 
-    const malformed = await postRaw(t.app, '/api/v1/validate?lang=fr', '{', { 'Content-Type': 'application/json', 'Accept-Language': 'en' });
+    const malformed = await postRaw(t.app, '/api/v1/validate?lang=fr', '{', {
+      'Content-Type': 'application/json',
+      'Accept-Language': 'en',
+    });
     expect(expectApiError(malformed, 400, 'malformed_json').message).toMatch(/^Le corps de la requête/);
   });
 
@@ -79,14 +89,25 @@ describe('?lang= and Accept-Language', () => {
     const validated = await postJson(t.app, '/api/v1/validate?lang=es', samplePackage('bhutan-accession'));
     expect(validated.status).toBe(200);
     expect(validated.headers['content-language']).toBe('en');
-    expect((validated.body as { entryIntoForce: Array<{ dateLabel: string }> }).entryIntoForce[0]?.dateLabel).toBe('14 February 2027');
-    const unsupported = await postRaw(t.app, '/api/v1/validate', 'x', { 'Content-Type': 'text/plain', 'Accept-Language': 'ru' });
-    expect(expectApiError(unsupported, 415, 'unsupported_media_type').message).toMatch(/^Send the package as JSON/);
+    expect(
+      (validated.body as { entryIntoForce: Array<{ dateLabel: string }> }).entryIntoForce[0]?.dateLabel,
+    ).toBe('14 February 2027');
+    const unsupported = await postRaw(t.app, '/api/v1/validate', 'x', {
+      'Content-Type': 'text/plain',
+      'Accept-Language': 'ru',
+    });
+    expect(expectApiError(unsupported, 415, 'unsupported_media_type').message).toMatch(
+      /^Send the package as JSON/,
+    );
     expect(unsupported.headers['content-language']).toBe('en');
   });
 
   test('documents accept only en and fr for ?lang=', async () => {
-    const err = expectApiError(await postJson(t.app, '/api/v1/documents/checklist?lang=es', samplePackage('bhutan-accession')), 400, 'invalid_parameter');
+    const err = expectApiError(
+      await postJson(t.app, '/api/v1/documents/checklist?lang=es', samplePackage('bhutan-accession')),
+      400,
+      'invalid_parameter',
+    );
     expect(err.message).toBe('The parameter lang must be one of: en, fr.');
   });
 
@@ -114,19 +135,32 @@ describe('?lang= and Accept-Language', () => {
         postJson(t.app, `/api/v1/validate?lang=${lang}`, {}),
         postJson(t.app, `/api/v1/documents/instrument?lang=${lang}&mode=xyz`, {}),
         postJson(t.app, `/api/v1/documents/instrument?lang=${lang}`, samplePackage('bhutan-accession')),
-        postJson(t.app, `/api/v1/documents/instrument?lang=${lang}&treaty=fp`, samplePackage('bhutan-accession')),
+        postJson(
+          t.app,
+          `/api/v1/documents/instrument?lang=${lang}&treaty=fp`,
+          samplePackage('bhutan-accession'),
+        ),
         postJson(t.app, `/api/v1/documents/full-powers?lang=${lang}`, samplePackage('bhutan-accession')),
-        postJson(t.app, `/api/v1/documents/checklist?lang=${lang}&mode=final`, { ...samplePackage('bhutan-accession'), signatory: { office: 'other' } }),
+        postJson(t.app, `/api/v1/documents/checklist?lang=${lang}&mode=final`, {
+          ...samplePackage('bhutan-accession'),
+          signatory: { office: 'other' },
+        }),
         request(t.app).get(`/api/v1/nope?lang=${lang}`),
       ]);
     const [en, fr] = await Promise.all([send('en'), send('fr')]);
     en.forEach((res, i) => {
-      const enBody = res.body as { error: { code: string; message: string; issues: Array<{ message: string }> } };
-      const frBody = fr[i]?.body as { error: { code: string; message: string; issues: Array<{ message: string }> } };
+      const enBody = res.body as {
+        error: { code: string; message: string; issues: Array<{ message: string }> };
+      };
+      const frBody = fr[i]?.body as {
+        error: { code: string; message: string; issues: Array<{ message: string }> };
+      };
       expect(frBody.error.code).toBe(enBody.error.code);
       expect(frBody.error.message).not.toBe(enBody.error.message);
       expect(frBody.error.issues.map((x) => x.message)).toHaveLength(enBody.error.issues.length);
-      enBody.error.issues.forEach((issue, k) => expect(frBody.error.issues[k]?.message).not.toBe(issue.message));
+      enBody.error.issues.forEach((issue, k) =>
+        expect(frBody.error.issues[k]?.message).not.toBe(issue.message),
+      );
     });
   });
 });

@@ -38,7 +38,9 @@ describe('GET /', () => {
     expect(res.status).toBe(200);
     expect(res.headers['content-language']).toBe('fr');
     expect(res.text).toContain('<html lang="fr"');
-    expect(decodeEntities(res.text)).toContain("<title>Assistant de rédaction des instruments d'adhésion</title>");
+    expect(decodeEntities(res.text)).toContain(
+      "<title>Assistant de rédaction des instruments d'adhésion</title>",
+    );
     expect(switcherLinks(res.text)).toEqual([['/?lang=en', 'en', 'English']]);
   });
 

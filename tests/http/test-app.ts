@@ -35,7 +35,9 @@ export interface TestApp {
   close(): void;
 }
 
-export function createTestApp(overrides: Partial<Pick<AppDeps, 'bodyLimitBytes' | 'requestLog'>> = {}): TestApp {
+export function createTestApp(
+  overrides: Partial<Pick<AppDeps, 'bodyLimitBytes' | 'requestLog'>> = {},
+): TestApp {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'accession-http-'));
   const store = openStore(path.join(dir, 'test.sqlite'));
   const logger = createMemoryLogger();
@@ -62,8 +64,13 @@ export function createTestApp(overrides: Partial<Pick<AppDeps, 'bodyLimitBytes' 
 }
 
 /** A sample package from examples/, parsed afresh (tests may change their copy). */
-export function samplePackage(name: 'bhutan-accession' | 'thailand-som-ratification'): Record<string, unknown> {
-  return JSON.parse(fs.readFileSync(path.join(PATHS.root, 'examples', `${name}.json`), 'utf8')) as Record<string, unknown>;
+export function samplePackage(
+  name: 'bhutan-accession' | 'thailand-som-ratification',
+): Record<string, unknown> {
+  return JSON.parse(fs.readFileSync(path.join(PATHS.root, 'examples', `${name}.json`), 'utf8')) as Record<
+    string,
+    unknown
+  >;
 }
 
 export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';

@@ -41,9 +41,16 @@ interface AssessmentBody {
   package: Record<string, unknown>;
 }
 
-async function validate(body: unknown, query = '', headers: Record<string, string> = {}): Promise<AssessmentBody> {
+async function validate(
+  body: unknown,
+  query = '',
+  headers: Record<string, string> = {},
+): Promise<AssessmentBody> {
   const res = await postJson(t.app, `/api/v1/validate${query}`, body, headers);
-  expect({ status: res.status, body: res.status === 200 ? 'ok' : (res.body as unknown) }).toEqual({ status: 200, body: 'ok' });
+  expect({ status: res.status, body: res.status === 200 ? 'ok' : (res.body as unknown) }).toEqual({
+    status: 200,
+    body: 'ok',
+  });
   expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
   return res.body as AssessmentBody;
 }
@@ -60,13 +67,19 @@ describe('POST /api/v1/validate with the Bhutan sample', () => {
 
   test('enters into force on 14 February 2027 for a deposit on 15 January 2027 (the thirtieth day)', async () => {
     const a = await validate(samplePackage('bhutan-accession'));
-    expect(a.entryIntoForce.map((e) => [e.treaty, e.deposit, e.date, e.basis, e.citation.article, e.dateLabel])).toEqual([
+    expect(
+      a.entryIntoForce.map((e) => [e.treaty, e.deposit, e.date, e.basis, e.citation.article, e.dateLabel]),
+    ).toEqual([
       ['untoc', '2027-01-15', '2027-02-14', 'thirtieth-day', '38(2)', '14 February 2027'],
       ['tip', '2027-01-15', '2027-02-14', 'thirtieth-day', '17(2)', '14 February 2027'],
       ['som', '2027-01-15', '2027-02-14', 'thirtieth-day', '22(2)', '14 February 2027'],
     ]);
     const fr = await validate(samplePackage('bhutan-accession'), '?lang=fr');
-    expect(fr.entryIntoForce.map((e) => e.dateLabel)).toEqual(['14 février 2027', '14 février 2027', '14 février 2027']);
+    expect(fr.entryIntoForce.map((e) => e.dateLabel)).toEqual([
+      '14 février 2027',
+      '14 février 2027',
+      '14 février 2027',
+    ]);
   });
 
   test('the checklist: the signing date left blank, SOM 8(6) due a month after designation, law copies to follow', async () => {
@@ -76,7 +89,11 @@ describe('POST /api/v1/validate with the Bhutan sample', () => {
     expect(item('vclt-7-1')).toMatchObject({ status: 'not-applicable' });
     expect(item('untoc-6-2-d')).toMatchObject({ status: 'to-follow' });
     expect(item('som-8-6')).toMatchObject({ status: 'provided', due: { date: '2027-02-04' } });
-    expect(item('model-party-name')).toMatchObject({ status: 'provided', supplied: ['the Kingdom of Bhutan'], path: 'party.formalName' });
+    expect(item('model-party-name')).toMatchObject({
+      status: 'provided',
+      supplied: ['the Kingdom of Bhutan'],
+      path: 'party.formalName',
+    });
   });
 
   test('returns the package with every default applied', async () => {
@@ -88,13 +105,20 @@ describe('POST /api/v1/validate with the Bhutan sample', () => {
       { treaty: 'tip', instrument: 'accession', signedOn: null, signatureReservations: [] },
       { treaty: 'som', instrument: 'accession', signedOn: null, signatureReservations: [] },
     ]);
-    expect(a.package).toMatchObject({ priorConsents: [], fullPowers: null, declarations: [], competence: [] });
+    expect(a.package).toMatchObject({
+      priorConsents: [],
+      fullPowers: null,
+      declarations: [],
+      competence: [],
+    });
   });
 
   test('labels and statuses follow ?lang=fr; codes, ids, dates and the package do not change', async () => {
     const en = await validate(samplePackage('bhutan-accession'));
     const fr = await validate(samplePackage('bhutan-accession'), '?lang=fr');
-    expect(fr.checklist.items.map((i) => [i.id, i.status, i.path])).toEqual(en.checklist.items.map((i) => [i.id, i.status, i.path]));
+    expect(fr.checklist.items.map((i) => [i.id, i.status, i.path])).toEqual(
+      en.checklist.items.map((i) => [i.id, i.status, i.path]),
+    );
     expect(fr.checklist.items.map((i) => i.label)).not.toEqual(en.checklist.items.map((i) => i.label));
     en.checklist.items.forEach((e, i) => expect(fr.checklist.items[i]?.statusLabel).not.toBe(e.statusLabel));
     expect(fr.package).toEqual(en.package);
@@ -106,8 +130,12 @@ describe('POST /api/v1/validate with the Thailand sample', () => {
     const a = await validate(samplePackage('thailand-som-ratification'));
     expect(a.valid).toBe(true);
     expect(a.finalAllowed).toBe(true);
-    expect(a.issues.map((i) => [i.severity, i.code, i.path])).toEqual([['info', 'rules.conventionFirst.notificationsMadeEarlier', 'treaties']]);
-    expect(a.entryIntoForce).toEqual([expect.objectContaining({ treaty: 'som', deposit: '2027-01-15', date: '2027-02-14' })]);
+    expect(a.issues.map((i) => [i.severity, i.code, i.path])).toEqual([
+      ['info', 'rules.conventionFirst.notificationsMadeEarlier', 'treaties'],
+    ]);
+    expect(a.entryIntoForce).toEqual([
+      expect.objectContaining({ treaty: 'som', deposit: '2027-01-15', date: '2027-02-14' }),
+    ]);
   });
 
   test('its issue messages are French with ?lang=fr', async () => {
@@ -129,7 +157,10 @@ describe('POST /api/v1/validate with packages that are incomplete or wrong in la
   });
 
   test('a State that never signed cannot ratify: an error citing UNTOC 36(4)', async () => {
-    const pkg = { ...samplePackage('bhutan-accession'), treaties: [{ treaty: 'untoc', instrument: 'ratification' }] };
+    const pkg = {
+      ...samplePackage('bhutan-accession'),
+      treaties: [{ treaty: 'untoc', instrument: 'ratification' }],
+    };
     const a = await validate(pkg);
     expect(a.valid).toBe(false);
     expect(a.finalAllowed).toBe(false);
@@ -147,7 +178,9 @@ describe('POST /api/v1/validate with packages that are incomplete or wrong in la
   test('no planned deposit: no entry-into-force date yet', async () => {
     const pkg = { ...samplePackage('thailand-som-ratification'), deposit: { plannedOn: null } };
     const a = await validate(pkg);
-    expect(a.entryIntoForce).toEqual([expect.objectContaining({ treaty: 'som', deposit: null, date: null, dateLabel: null })]);
+    expect(a.entryIntoForce).toEqual([
+      expect.objectContaining({ treaty: 'som', deposit: null, date: null, dateLabel: null }),
+    ]);
   });
 
   test('a JSON value that is not an object is a 422 invalid_package with one issue at the root', async () => {
@@ -161,7 +194,12 @@ describe('POST /api/v1/validate with packages that are incomplete or wrong in la
 
 interface Expectation {
   parse?: false;
-  issues?: Array<{ code: string; path: string; severity?: string; source?: { instrument: string; article: string } | null }>;
+  issues?: Array<{
+    code: string;
+    path: string;
+    severity?: string;
+    source?: { instrument: string; article: string } | null;
+  }>;
   finalAllowed?: boolean;
   entryIntoForce?: Record<string, string | null | { date: string | null }>;
 }
@@ -184,7 +222,9 @@ function loadCases(kind: 'good' | 'bad'): FixtureCase[] {
       return {
         name,
         input: JSON.parse(fs.readFileSync(path.join(dir, name, 'package.json'), 'utf8')) as unknown,
-        expect: fs.existsSync(expectFile) ? (JSON.parse(fs.readFileSync(expectFile, 'utf8')) as Expectation) : null,
+        expect: fs.existsSync(expectFile)
+          ? (JSON.parse(fs.readFileSync(expectFile, 'utf8')) as Expectation)
+          : null,
       };
     });
 }
@@ -207,34 +247,42 @@ describe('every package fixture, through the API', () => {
   const bad = loadCases('bad');
 
   test('the good fixtures include the two samples', () => {
-    expect(good.map((c) => c.name)).toEqual(expect.arrayContaining(['bhutan-accedes-untoc-tip-som', 'thailand-ratifies-som']));
+    expect(good.map((c) => c.name)).toEqual(
+      expect.arrayContaining(['bhutan-accedes-untoc-tip-som', 'thailand-ratifies-som']),
+    );
   });
 
-  test.each(good.map((c) => [c.name, c] as const))('good/%s: 200, no error, and what expect.json says', async (_name, c) => {
-    const a = await validate(c.input);
-    expect(a.issues.filter((i) => i.severity === 'error')).toEqual([]);
-    expect(a.valid).toBe(true);
-    if (c.expect?.finalAllowed !== undefined) expect(a.finalAllowed).toBe(c.expect.finalAllowed);
-    for (const [treaty, want] of Object.entries(c.expect?.entryIntoForce ?? {})) {
-      const date = want !== null && typeof want === 'object' ? want.date : want;
-      expect(a.entryIntoForce.find((e) => e.treaty === treaty)?.date ?? null).toBe(date);
-    }
-    expectIssuesPresent(a.issues, c.expect?.issues);
-  });
+  test.each(good.map((c) => [c.name, c] as const))(
+    'good/%s: 200, no error, and what expect.json says',
+    async (_name, c) => {
+      const a = await validate(c.input);
+      expect(a.issues.filter((i) => i.severity === 'error')).toEqual([]);
+      expect(a.valid).toBe(true);
+      if (c.expect?.finalAllowed !== undefined) expect(a.finalAllowed).toBe(c.expect.finalAllowed);
+      for (const [treaty, want] of Object.entries(c.expect?.entryIntoForce ?? {})) {
+        const date = want !== null && typeof want === 'object' ? want.date : want;
+        expect(a.entryIntoForce.find((e) => e.treaty === treaty)?.date ?? null).toBe(date);
+      }
+      expectIssuesPresent(a.issues, c.expect?.issues);
+    },
+  );
 
   if (bad.length > 0) {
-    test.each(bad.map((c) => [c.name, c] as const))('bad/%s: 422 invalid_package, or 200 with final refused and its issues', async (_name, c) => {
-      const res = await postJson(t.app, '/api/v1/validate', c.input);
-      if (c.expect?.parse === false) {
-        const err = expectApiError(res, 422, 'invalid_package');
-        expect(err.issues.length).toBeGreaterThan(0);
-        expectIssuesPresent(err.issues, c.expect.issues);
-      } else {
-        expect(res.status).toBe(200);
-        const a = res.body as AssessmentBody;
-        expect(a.finalAllowed).toBe(false);
-        expectIssuesPresent(a.issues, c.expect?.issues);
-      }
-    });
+    test.each(bad.map((c) => [c.name, c] as const))(
+      'bad/%s: 422 invalid_package, or 200 with final refused and its issues',
+      async (_name, c) => {
+        const res = await postJson(t.app, '/api/v1/validate', c.input);
+        if (c.expect?.parse === false) {
+          const err = expectApiError(res, 422, 'invalid_package');
+          expect(err.issues.length).toBeGreaterThan(0);
+          expectIssuesPresent(err.issues, c.expect.issues);
+        } else {
+          expect(res.status).toBe(200);
+          const a = res.body as AssessmentBody;
+          expect(a.finalAllowed).toBe(false);
+          expectIssuesPresent(a.issues, c.expect?.issues);
+        }
+      },
+    );
   }
 });
