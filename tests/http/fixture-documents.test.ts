@@ -1,0 +1,127 @@
+/**
+ * Every package fixture (tests/fixtures/packages/{good,bad}) through the document endpoints: the bundle
+ * in draft (every .docx inside opens), and in final mode exactly when /validate says final is allowed
+ * (422 final_refused otherwise, never a 500).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import JSZip from 'jszip';
+import { PATHS } from '../../server/paths';
+import { docxText, expectApiError, postForBytes, postJson } from './helpers';
+import { createTestApp, samplePackage, type TestApp } from './test-app';
+
+let t: TestApp;
+beforeAll(() => {
+  t = createTestApp();
+});
+afterAll(() => t.close());
+
+function loadCases(kind: 'good' | 'bad'): Array<[string, unknown]> {
+  const dir = path.join(PATHS.root, 'tests', 'fixtures', 'packages', kind);
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .filter((e) => e.isDirectory() && fs.existsSync(path.join(dir, e.name, 'package.json')))
+    .map((e) => e.name)
+    .sort()
+    .map((name) => [
+      `${kind}/${name}`,
+      JSON.parse(fs.readFileSync(path.join(dir, name, 'package.json'), 'utf8')) as unknown,
+    ]);
+}
+
+/** The bundle for a package: 200, a zip whose every .docx is a Word package with a body. */
+async function expectBundle(url: string, pkg: unknown): Promise<void> {
+  const { res, bytes } = await postForBytes(t.app, url, pkg);
+  expect({
+    status: res.status,
+    body: res.status === 200 ? '' : bytes.toString('utf8').slice(0, 500),
+  }).toEqual({ status: 200, body: '' });
+  const zip = await JSZip.loadAsync(bytes);
+  const docx = Object.keys(zip.files).filter((n) => n.endsWith('.docx'));
+  expect(docx.length).toBeGreaterThanOrEqual(3);
+  for (const name of docx) {
+    // Reading every document with mammoth here would double the time; documents.test.ts does that.
+    const word = await JSZip.loadAsync((await zip.file(name)?.async('nodebuffer')) ?? Buffer.alloc(0));
+    const xml = (await word.file('word/document.xml')?.async('string')) ?? '';
+    expect(xml).toMatch(/<w:body>[\s\S]*<w:t[ >]/);
+  }
+  const checklist = Object.keys(zip.files).find((n) => n.endsWith('.docx') && n.startsWith('checklist-'));
+  expect(checklist).toBeDefined();
+  expect(await docxText((await zip.file(checklist ?? '')?.async('nodebuffer')) ?? Buffer.alloc(0))).toMatch(
+    /checklist|Liste de contrôle/,
+  );
+}
+
+const cases = [...loadCases('good'), ...loadCases('bad')];
+
+test('there are fixtures to run', () => {
+  expect(cases.length).toBeGreaterThanOrEqual(2);
+});
+
+describe.each(cases)('%s', (_name, pkg) => {
+  let finalAllowed: boolean | null = null;
+  beforeAll(async () => {
+    const res = await postJson(t.app, '/api/v1/validate', pkg);
+    finalAllowed = res.status === 200 ? (res.body as { finalAllowed: boolean }).finalAllowed : null;
+  });
+
+  test('draft bundle in English; final bundle in French when final is allowed, else final_refused', async () => {
+    if (finalAllowed === null) {
+      // The package does not parse: every document refuses it the same way.
+      expectApiError(await postJson(t.app, '/api/v1/documents/bundle', pkg), 422, 'invalid_package');
+      return;
+    }
+    await expectBundle('/api/v1/documents/bundle?lang=en', pkg);
+    if (finalAllowed) {
+      // BUG (good/designations-incomplete): an authority designated without contact details is "to
+      // follow" in the checklist, so final is allowed, but the notifications keep a "[to be completed]"
+      // marker and render-docx throws for a final document with markers: 500 internal_error. Expected:
+      // 200 (final notifications without a marker), or 422 final_refused if the contact is mandatory.
+      await expectBundle('/api/v1/documents/bundle?lang=fr&mode=final', pkg);
+    } else {
+      const err = expectApiError(
+        await postJson(t.app, '/api/v1/documents/bundle?lang=fr&mode=final', pkg),
+        422,
+        'final_refused',
+      );
+      expect(err.issues.length).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe('an authority designated without contact details', () => {
+  const pkg = () => {
+    const bhutan = samplePackage('bhutan-accession');
+    const authorities = (bhutan.authorities as Array<Record<string, unknown>>).map((a) =>
+      (a.roles as string[]).includes('som-8-6')
+        ? { roles: ['som-8-6'], name: 'Department of Immigration', designatedOn: '2027-01-04' }
+        : a,
+    );
+    return { ...bhutan, authorities };
+  };
+
+  test('is to follow, and final is allowed', async () => {
+    const res = await postJson(t.app, '/api/v1/validate', pkg());
+    expect(res.status).toBe(200);
+    const body = res.body as {
+      finalAllowed: boolean;
+      checklist: { items: Array<{ id: string; status: string }> };
+    };
+    expect(body.checklist.items.find((i) => i.id === 'som-8-6')?.status).toBe('to-follow');
+    expect(body.finalAllowed).toBe(true);
+  });
+
+  test('final notifications are produced, not a 500', async () => {
+    const { res, bytes } = await postForBytes(t.app, '/api/v1/documents/notifications?mode=final', pkg());
+    // BUG: final is allowed (the checklist says "to follow"), but the notifications model still holds
+    // "[to be completed: an address, telephone number or e-mail address of Department of Immigration]"
+    // and render-docx refuses a final document with markers by throwing: 500 internal_error (logged as
+    // unhandled_error). Expected: 200 with final notifications (the designation without the marker, or
+    // with wording that the details follow), or else 422 final_refused naming som-8-6, never a 500.
+    expect({
+      status: res.status,
+      body: res.status === 200 ? '' : bytes.toString('utf8').slice(0, 300),
+    }).toEqual({ status: 200, body: '' });
+  });
+});
