@@ -349,6 +349,46 @@ describe('full powers', () => {
   );
 });
 
+describe('full powers for the European Union', () => {
+  const eu = () => ({
+    party: { kind: 'reio', code: 'EU', formalName: null },
+    treaties: [{ treaty: 'som', instrument: 'approval' }],
+    signatory: { name: 'D. Example', title: 'High Representative', office: 'other' },
+    fullPowers: {
+      issuer: {
+        name: 'A. Example',
+        title: 'Minister for Foreign Affairs',
+        office: 'minister-for-foreign-affairs',
+      },
+      place: 'Brussels',
+      date: '2027-01-05',
+    },
+  });
+
+  test('the bundle leaves them out, with a warning that VCLT 7 full powers are for States', async () => {
+    const validated = await postJson(t.app, '/api/v1/validate', eu());
+    expect(validated.status).toBe(200);
+    expect((validated.body as { issues: Array<{ code: string }> }).issues.map((i) => i.code)).toContain(
+      'rules.fullPowers.notForOrganization',
+    );
+    const { res, bytes } = await postForBytes(t.app, '/api/v1/documents/bundle', eu());
+    expect(res.status).toBe(200);
+    expect(Object.keys((await JSZip.loadAsync(bytes)).files).some((n) => n.startsWith('full-powers'))).toBe(
+      false,
+    );
+  });
+
+  test('the single document is refused the same way', async () => {
+    const res = await postJson(t.app, '/api/v1/documents/full-powers', eu());
+    // BUG: POST /documents/full-powers only refuses when signerNeedsFullPowers === false, so for the EU
+    // (office "other") it returns 200 with full powers "to sign on behalf of the European Union",
+    // although fullPowersNeeded() is false for an organization, the bundle leaves them out and
+    // /validate warns rules.fullPowers.notForOrganization. Expected: 422 full_powers_not_needed (with a
+    // message that fits an organization), consistent with the bundle.
+    expectApiError(res, 422, 'full_powers_not_needed');
+  });
+});
+
 describe('checklist', () => {
   test.each([
     ['en', 'draft'],
