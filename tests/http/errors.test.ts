@@ -387,9 +387,8 @@ describe('422 invalid_package', () => {
         'invalid_package',
       );
       expect(err.issues).toHaveLength(1);
-      // BUG: the root issue's message is ": the value is of the wrong type." (an empty field label then
-      // ": "); the same for unknown keys at the root (": unknown field(s) ..."). Expected: a message
-      // that does not start with a dangling colon, e.g. "The package: the value is of the wrong type."
+      // Regression: a root issue's message was ": the value is of the wrong type." (an empty field label
+      // then ": "); it must name the package, e.g. "The package: the value is of the wrong type."
       expect(err.issues[0]?.message).not.toMatch(/^\s*:/);
     }
   });
