@@ -82,8 +82,15 @@ const Q_37_2 =
 const Q_PROTOCOL_COMPETENCE_RATIFICATION =
   '… In that instrument of ratification, acceptance or approval, such organization shall declare the extent of its competence with respect to the matters governed by this Protocol. Such organization shall also inform the depositary of any relevant modification in the extent of its competence.';
 
-const Q_PROTOCOL_COMPETENCE_ACCESSION =
-  'This Protocol is open for accession by any State or any regional economic integration organization of which at least one member State is a Party to this Protocol. Instruments of accession shall be deposited with the Secretary-General of the United Nations. At the time of its accession, a regional economic integration organization shall declare the extent of its competence with respect to matters governed by this Protocol. Such organization shall also inform the depositary of any relevant modification in the extent of its competence.';
+/**
+ * The Protocols' accession paragraphs (TIP 16(4), SOM 21(4), FP 17(4)) have the same wording; LEGAL.md
+ * quotes FP 17(4) whole and the other two with elisions, so each is quoted as far as LEGAL.md shows it.
+ */
+const Q_PROTOCOL_COMPETENCE_ACCESSION: Record<Exclude<TreatyId, 'untoc'>, string> = {
+  tip: 'This Protocol is open for accession by any State or any regional economic integration organization of which at least one member State is a Party to this Protocol. Instruments of accession shall be deposited with the Secretary-General of the United Nations. At the time of its accession, a regional economic integration organization shall declare the extent of its competence with respect to matters governed by this Protocol. …',
+  som: 'This Protocol is open for accession by any State or any regional economic integration organization of which at least one member State is a Party to this Protocol. … At the time of its accession, a regional economic integration organization shall declare the extent of its competence with respect to matters governed by this Protocol. …',
+  fp: 'This Protocol is open for accession by any State or any regional economic integration organization of which at least one member State is a Party to this Protocol. Instruments of accession shall be deposited with the Secretary-General of the United Nations. At the time of its accession, a regional economic integration organization shall declare the extent of its competence with respect to matters governed by this Protocol. Such organization shall also inform the depositary of any relevant modification in the extent of its competence.',
+};
 
 const Q_VCLT_7_2_A =
   'In virtue of their functions and without having to produce full powers, the following are considered as representing their State: (a) Heads of State, Heads of Government and Ministers for Foreign Affairs, for the purpose of performing all acts relating to the conclusion of a treaty';
@@ -277,7 +284,7 @@ function protocolRequirements(treaty: Exclude<TreatyId, 'untoc'>): Requirement[]
       obligation: 'organizations-only',
       timing: 'at-deposit',
       route: 'accession',
-      quote: { text: Q_PROTOCOL_COMPETENCE_ACCESSION, source: t.textSource },
+      quote: { text: Q_PROTOCOL_COMPETENCE_ACCESSION[treaty], source: t.textSource },
       check: 'competence',
     },
     {

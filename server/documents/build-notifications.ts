@@ -9,7 +9,7 @@
  * authority only for a named special region or territory (18(13)).
  */
 import type { TreatyId } from '../catalogue';
-import { authoritiesFor } from '../domain/facts';
+import { authoritiesFor, designationComplete } from '../domain/facts';
 import type { Authority, AuthorityRole } from '../domain/package';
 import { formatList, languageName } from '../i18n/format';
 import { articleInProse } from '../i18n/grammar';
@@ -44,7 +44,14 @@ export function buildNotifications(ctx: DocumentContext): DocumentModel {
       }),
     );
   const entries = (role: AuthorityRole, list: { authority: Authority }[]) =>
-    list.forEach(({ authority }) => blocks.push(directoryEntry(ctx, authority, { showDesignation: role === 'som-8-6' })));
+    list.forEach(({ authority }) => blocks.push(directoryEntry(ctx, authority, { role })));
+  /**
+   * The designations not due at deposit (31(6), SOM 8(6), FP 13(2)): a draft shows every one, with a
+   * marker for what is missing; a final document only those complete enough to notify (the checklist
+   * lists the rest as "to follow").
+   */
+  const notifiable = (role: AuthorityRole) =>
+    authoritiesFor(pkg, role).filter(({ authority }) => ctx.mode === 'draft' || designationComplete(role, authority));
 
   if (facts.inPackage.has('untoc')) {
     // 18(13): the central authority for the whole State, then one per special region or territory.
@@ -95,7 +102,7 @@ export function buildNotifications(ctx: DocumentContext): DocumentModel {
     }
 
     // 31(6): no deadline; included once supplied.
-    const prevention = authoritiesFor(pkg, 'untoc-31-6');
+    const prevention = notifiable('untoc-31-6');
     if (prevention.length > 0) {
       inAccordance('untoc', '31(6)', 'documents:notifications.prevention');
       entries('untoc-31-6', prevention);
@@ -106,14 +113,14 @@ export function buildNotifications(ctx: DocumentContext): DocumentModel {
   }
 
   if (facts.inPackage.has('som')) {
-    const maritime = authoritiesFor(pkg, 'som-8-6');
+    const maritime = notifiable('som-8-6');
     if (maritime.length > 0) {
       inAccordance('som', '8(6)', 'documents:notifications.maritime');
       entries('som-8-6', maritime);
     }
   }
   if (facts.inPackage.has('fp')) {
-    const contact = authoritiesFor(pkg, 'fp-13-2');
+    const contact = notifiable('fp-13-2');
     if (contact.length > 0) {
       inAccordance('fp', '13(2)', 'documents:notifications.firearms');
       entries('fp-13-2', contact);

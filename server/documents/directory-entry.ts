@@ -4,7 +4,8 @@
  * telephone, fax, e-mail, website, office hours, time zone, channels, territory, date of designation.
  * Rows the package leaves empty are left out; an authority with no way to reach it gets a marker.
  */
-import type { Authority } from '../domain/package';
+import { designationComplete } from '../domain/facts';
+import type { Authority, AuthorityRole } from '../domain/package';
 import { formatDate, regionName } from '../i18n/format';
 import type { DocumentContext } from './context';
 import { text } from './inline';
@@ -22,7 +23,7 @@ function lines(values: readonly string[]): Inline[] {
   return values.flatMap((v, i) => (i === 0 ? [text(v)] : [{ type: 'break' } as const, text(v)]));
 }
 
-export function directoryEntry(ctx: DocumentContext, authority: Authority, options: { showDesignation: boolean }): Block {
+export function directoryEntry(ctx: DocumentContext, authority: Authority, options: { role: AuthorityRole }): Block {
   const t = ctx.t;
   const rows: { label: string; value: Inline[] }[] = [];
   const row = (key: string, value: Inline[] | string | null) => {
@@ -49,8 +50,11 @@ export function directoryEntry(ctx: DocumentContext, authority: Authority, optio
   if (ch.diplomaticOnly !== null) row('diplomatic', t(`documents:directory.diplomaticValue.${ch.diplomaticOnly ? 'yes' : 'no'}`));
   if (ch.interpolForUrgent !== null) row('interpol', t(`documents:directory.interpolValue.${ch.interpolForUrgent ? 'yes' : 'no'}`));
   if (ch.oralForUrgent !== null) row('oral', t(`documents:directory.oralValue.${ch.oralForUrgent ? 'yes' : 'no'}`));
-  if (options.showDesignation && authority.designatedOn) row('designatedOn', formatDate(authority.designatedOn, ctx.lng));
-  const reachable = authority.phone.length > 0 || authority.email.length > 0 || (a !== null && (a.lines.length > 0 || a.city !== null));
-  if (!reachable) rows.push({ label: t('documents:directory.contact'), value: [ctx.marker('contact', { name: authority.name })] });
+  if (options.role === 'som-8-6' && authority.designatedOn) row('designatedOn', formatDate(authority.designatedOn, ctx.lng));
+  // What a designation lacks (31(6): the address; the others: a way to reach it) is marked in a draft.
+  if (!designationComplete(options.role, authority)) {
+    const [label, marker] = options.role === 'untoc-31-6' ? ['address', 'address'] : ['contact', 'contact'];
+    rows.push({ label: t(`documents:directory.${label}`), value: [ctx.marker(marker, { name: authority.name })] });
+  }
   return { type: 'fields', caption: authority.name, rows };
 }

@@ -15,7 +15,7 @@
 import { REQUIREMENTS, TREATIES, type CheckId, type Requirement, type TreatyId } from '../catalogue';
 import type { IsoDate } from '../catalogue/treaties';
 import { addMonths } from './dates';
-import { authoritiesFor, type PackageFacts } from './facts';
+import { authoritiesFor, designationComplete, hasContact, type PackageFacts } from './facts';
 import type { MessageRef, PathSegment } from './issues';
 import type { Authority, AuthorityRole } from './package';
 
@@ -61,28 +61,21 @@ const ref = (key: string, params?: MessageRef['params']): MessageRef => (params 
 const R = (name: string, params?: MessageRef['params']) => ref(`checklist.reasons.${name}`, params);
 const S = (name: string, params?: MessageRef['params']) => ref(`checklist.supplied.${name}`, params);
 
-function hasContact(a: Authority): boolean {
-  const address = a.address !== null && (a.address.lines.length > 0 || a.address.city !== null);
-  return address || a.phone.length > 0 || a.email.length > 0;
-}
-
 function authorityLine(a: Authority): MessageRef {
   return a.territory ? S('authorityForTerritory', { name: a.name, territory: a.territory }) : S('authority', { name: a.name });
 }
 
 /** An authority-designation item that is not due at deposit: provided, or to follow. */
-function designation(role: AuthorityRole, needsAddress: boolean): Evaluator {
+function designation(role: AuthorityRole): Evaluator {
   return (_req, facts) => {
     const found = authoritiesFor(facts.pkg, role);
     const path = ['authorities'];
     if (found.length === 0) return { status: 'to-follow', reason: R('notDesignatedYet'), path };
-    const incomplete = found.find(({ authority }) =>
-      needsAddress ? authority.address === null || authority.address.lines.length === 0 : !hasContact(authority),
-    );
+    const incomplete = found.find(({ authority }) => !designationComplete(role, authority));
     if (incomplete) {
       return {
         status: 'to-follow',
-        reason: R(needsAddress ? 'noAddress' : 'noContact', { name: incomplete.authority.name }),
+        reason: R(role === 'untoc-31-6' ? 'noAddress' : 'noContact', { name: incomplete.authority.name }),
         supplied: found.map(({ authority }) => authorityLine(authority)),
         path: ['authorities', incomplete.index],
       };
@@ -193,10 +186,10 @@ const EVALUATORS: Record<CheckId, Evaluator> = {
     return { status: 'provided', supplied: [S('languages', { languages: { languages } })], path };
   },
 
-  'prevention-authority': designation('untoc-31-6', true),
+  'prevention-authority': designation('untoc-31-6'),
 
   'maritime-authority': (req, facts) => {
-    const result = designation('som-8-6', false)(req, facts);
+    const result = designation('som-8-6')(req, facts);
     const designatedOn = authoritiesFor(facts.pkg, 'som-8-6')
       .map(({ authority }) => authority.designatedOn)
       .find((d): d is IsoDate => d !== null) ?? null;
@@ -206,7 +199,7 @@ const EVALUATORS: Record<CheckId, Evaluator> = {
     };
   },
 
-  'firearms-contact': designation('fp-13-2', false),
+  'firearms-contact': designation('fp-13-2'),
 
   'law-copies-money-laundering': lawCopies('moneyLaundering'),
   'law-copies-confiscation': lawCopies('confiscation'),

@@ -12,7 +12,7 @@ import {
   type TreatyId,
 } from '../catalogue';
 import type { IsoDate } from '../catalogue/treaties';
-import type { AuthorityRole, Package, TreatyChoice } from './package';
+import type { Authority, AuthorityRole, Package, TreatyChoice } from './package';
 import { FULL_POWERS_OFFICES } from './package';
 
 /** An earlier consent to be bound: from the data (with its snapshot date) or recorded by the user. */
@@ -97,6 +97,20 @@ export function analysePackage(pkg: Package, participation: Participation): Pack
     signerNeedsFullPowers:
       office === null ? null : !(FULL_POWERS_OFFICES as readonly string[]).includes(office),
   };
+}
+
+/** An authority can be reached: a postal address (lines or city), a telephone number or an e-mail address. */
+export function hasContact(a: Authority): boolean {
+  const address = a.address !== null && (a.address.lines.length > 0 || a.address.city !== null);
+  return address || a.phone.length > 0 || a.email.length > 0;
+}
+
+/**
+ * Whether a designation is complete enough to notify: UNTOC 31(6) asks for "the name and address" of the
+ * authority; the other designations need a way to reach it.
+ */
+export function designationComplete(role: AuthorityRole, a: Authority): boolean {
+  return role === 'untoc-31-6' ? a.address !== null && a.address.lines.length > 0 : hasContact(a);
 }
 
 export function authoritiesFor(pkg: Package, role: AuthorityRole) {

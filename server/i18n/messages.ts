@@ -69,7 +69,12 @@ export interface LocalizedIssue {
 export function localizeIssue(issue: Issue, tr: Translator): LocalizedIssue {
   const key = issue.code.startsWith('schema.') ? `common:${issue.code}` : `legal:${issue.code}`;
   const labelKey = `common:fields.${fieldKey(issue.path)}`;
-  const field = issue.path.length > 0 && tr.t(labelKey, { defaultValue: '' }) !== '' ? tr.t(labelKey) : null;
+  const field =
+    issue.path.length === 0
+      ? tr.t('common:packageLabel')
+      : tr.t(labelKey, { defaultValue: '' }) !== ''
+        ? tr.t(labelKey)
+        : null;
   const params = { ...formatParams(issue.params, tr), field: field ?? formatPath(issue.path) };
   return {
     severity: issue.severity,

@@ -4,6 +4,11 @@
  * SOM 21(3); FP 17(3)) or at the time of accession (UNTOC 36(4); TIP 16(4); SOM 21(4); FP 17(4)).
  * Whether one is missing is the checklist's business; these rules catch declarations that cannot be
  * made: by a State, or for a treaty outside the package.
+ *
+ * For an organization, two points the tool cannot check are reported for information: its obligations as
+ * a "State Party" apply "within the limits of their competence" (UNTOC 2(j)); and it may ratify, accept
+ * or approve only if at least one member State has done likewise, accede only if at least one member State
+ * is a Party (36(3)-(4)), which depends on its member States' participation.
  */
 import { TREATIES } from '../../catalogue';
 import { issue, type Issue } from '../issues';
@@ -12,6 +17,10 @@ import type { Rule } from './context';
 export const competenceRule: Rule = ({ facts }) => {
   const issues: Issue[] = [];
   const { pkg } = facts;
+  if (facts.isOrganization) {
+    issues.push(issue('info', 'rules.organization.withinCompetence', ['party'], { instrument: 'untoc', article: '2(j)' }));
+    issues.push(issue('info', 'rules.organization.memberStates', ['party'], { instrument: 'untoc', article: '36(3)' }));
+  }
   pkg.competence.forEach((entry, i) => {
     if (!facts.isOrganization) {
       issues.push(issue('error', 'rules.competence.byState', ['competence', i], { instrument: 'untoc', article: '2(j)' }));

@@ -4,6 +4,8 @@
  * already bound by the Convention (per the data, or a consent the user records) or joins it in the
  * same package. When only Protocols are joined, the Convention's own notifications were due when the
  * party joined it; they apply to the Protocols mutatis mutandis (art. 1(2) of each Protocol).
+ * A Protocol deposited before the party's instrument for the Convention would be deposited by a
+ * non-party: an error (LEGAL.md §3.1, §7 rule 6: "party to UNTOC first or simultaneously").
  */
 import { TREATIES } from '../../catalogue';
 import { issue, type Issue } from '../issues';
@@ -23,6 +25,19 @@ export const conventionFirstRule: Rule = ({ facts }) => {
       );
     }
   } else if (facts.convention.status === 'already-party') {
+    const conventionDate = facts.convention.consent.date;
+    const deposit = facts.pkg.deposit.plannedOn;
+    if (deposit && deposit < conventionDate) {
+      for (const t of protocols) {
+        issues.push(
+          issue('error', 'rules.conventionFirst.conventionLater', ['deposit', 'plannedOn'], { instrument: 'untoc', article: '37(2)' }, {
+            treaty: { treaty: t.treaty },
+            conventionDate: { date: conventionDate },
+            deposit: { date: deposit },
+          }),
+        );
+      }
+    }
     issues.push(
       issue('info', 'rules.conventionFirst.notificationsMadeEarlier', ['treaties'], {
         instrument: protocols[0]!.treaty,

@@ -39,6 +39,9 @@ export const extraditionRule: Rule = ({ facts }) => {
 };
 
 export const centralAuthorityRule: Rule = ({ facts }) => {
+  // Only the Convention's instrument notifies central authorities; outside it, authorityTreatyRule says
+  // they will not appear, and they must not block a Protocol's instrument.
+  if (!facts.inPackage.has('untoc')) return [];
   const issues: Issue[] = [];
   const source = { instrument: 'untoc', article: '18(13)' } as const;
   const central = authoritiesFor(facts.pkg, 'untoc-18-13');

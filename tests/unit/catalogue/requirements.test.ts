@@ -87,8 +87,6 @@ function legalTexts(r: Requirement): string[] {
   if (r.id === 'model-place-date') return [LEGAL_QUOTES['handbook model-witness']!];
   const article = { '23(2)': '23', '7(1)(a)': '7(1)' }[r.citation.article] ?? r.citation.article;
   const texts = [LEGAL_QUOTES[`${r.citation.instrument} ${article}`]];
-  // LEGAL.md elides the end of TIP 16(4) and SOM 21(4) ("…"); FP 17(4), the same paragraph, shows it whole.
-  if (r.id === 'tip-16-4' || r.id === 'som-21-4') texts.push(LEGAL_QUOTES['fp 17(4)']);
   if (texts[0] === undefined)
     throw new Error(`no LEGAL.md text copied for ${r.id} (${r.citation.instrument} ${article})`);
   return texts.filter((t): t is string => t !== undefined);

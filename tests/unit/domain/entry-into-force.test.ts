@@ -184,11 +184,11 @@ describe('entryIntoForceForPackage, through assessPackage', () => {
     ).toEqual({ som: { date: '2027-04-09', basis: 'thirtieth-day', article: '22(2)' } });
   });
 
-  it('a Protocol whose planned deposit precedes the recorded Convention consent follows the Convention, and the past date is reported', () => {
+  it('a Protocol whose planned deposit precedes the recorded Convention consent follows the Convention, and is refused', () => {
     // The party records a UNTOC accession deposited on 2026-11-30 (in force for it on 2026-12-30); the
     // TIP instrument is planned for 2026-11-25, thirtieth day 2026-12-25. Only a past deposit date can
-    // come before a recorded consent (consents cannot be in the future), hence the warning. (LEGAL.md
-    // §3.1 would reject a Protocol deposited before the Convention; see the report.)
+    // come before a recorded consent (consents cannot be in the future), hence the warning; and a
+    // Protocol deposited before the Convention is an error (UNTOC 37(2); LEGAL.md §3.1).
     const input: PackageInput = {
       party: { kind: 'state', code: 'BT' },
       treaties: [{ treaty: 'tip', instrument: 'accession' }],
@@ -199,7 +199,9 @@ describe('entryIntoForceForPackage, through assessPackage', () => {
     expect(eif(input)).toEqual({
       tip: { date: '2026-12-30', basis: 'convention-for-party', article: '17(2)' },
     });
-    expect(run(input).assessment?.issues.map((i) => i.code)).toContain('rules.dates.depositInPast');
+    const codes = run(input).assessment?.issues.map((i) => i.code);
+    expect(codes).toContain('rules.dates.depositInPast');
+    expect(codes).toContain('rules.conventionFirst.conventionLater');
   });
 });
 

@@ -134,26 +134,10 @@ describe('every locale has the keys and variables of English', () => {
  * fails, and so does a fix: then delete its entry.
  */
 const KNOWN = {
-  /**
-   * An issue on the package as a whole (path []) has no field label, so its message starts with ": ".
-   * Proposed: a label for the root (en "The package", fr "Le dossier") used by localizeIssue for path [].
-   */
-  rootField: ['schema.unknownField'],
-  /**
-   * French rule messages that write a masculine article before {{treaty}} ("le", "du", "au"), wrong for
-   * the Convention (feminine: "du Convention des Nations Unies..."). Proposed French rewordings without
-   * the article are in the report.
-   */
-  frenchGender: [
-    'rules.authority.treatyNotInPackage',
-    'rules.competence.treatyNotInPackage',
-    'rules.competence.twice',
-    'rules.dates.consentBeforeConclusion',
-    'rules.dates.signingBeforeConclusion',
-    'rules.dates.signingBeforeSignature',
-    'rules.declaration.treatyNotInPackage',
-    'rules.reservation.treatyNotInPackage',
-  ],
+  /** Issues on the package as a whole whose message lacks a field label: none (the root is "The package"). */
+  rootField: [] as string[],
+  /** French rule messages writing a gendered article before {{treaty}}: none (they name the treaty without one). */
+  frenchGender: [] as string[],
 };
 
 // ---------------------------------------------------------------------------------------------------
@@ -244,7 +228,7 @@ describe.each(SUPPORTED_LANGUAGES.map((l) => [l]))('messages the fixtures produc
     expect([...new Set(bad)]).toEqual([]);
   });
 
-  it('every message begins with its field (an issue on the package as a whole has no label yet: known, reported)', () => {
+  it('every message begins with its field (the package as a whole is \"The package\")', () => {
     const rootless = produced
       .filter((p): p is Produced & { issue: Issue } => p.issue !== undefined)
       .filter(({ issue }) => /^\s*:/.test(localizeIssue(issue, tr(lng)).message))
@@ -265,7 +249,7 @@ describe.each(SUPPORTED_LANGUAGES.map((l) => [l]))('messages the fixtures produc
 });
 
 describe('French agreement with the treaty named (la Convention, le Protocole)', () => {
-  it('no message puts a masculine article before the Convention or a feminine one before a Protocol, for any treaty (known, reported)', () => {
+  it('no message puts a masculine article before the Convention or a feminine one before a Protocol, for any treaty', () => {
     const offenders = new Set<string>();
     for (const { issue } of produced) {
       if (!issue || !Object.values(issue.params).some((p) => typeof p === 'object' && 'treaty' in p))
