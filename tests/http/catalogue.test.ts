@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import request from 'supertest';
+import { LANGUAGE_CODES } from '../../server/catalogue';
 import { openStore } from '../../server/store/store';
 import { expectApiError } from './helpers';
 import { createTestApp, type TestApp } from './test-app';
@@ -273,6 +274,38 @@ describe('GET /api/v1/states', () => {
     expect((fr.body as { note: string }).note).toMatch(/^Les signatures sont complètes/);
     const en = await request(t.app).get('/api/v1/states');
     expect((en.body as { note: string }).note).toMatch(/^Signatures are complete/);
+  });
+});
+
+describe('GET /api/v1/states?names=', () => {
+  const thailand = async (query: string) => {
+    const res = await request(t.app).get(`/api/v1/states${query}`);
+    expect(res.status).toBe(200);
+    const body = res.body as { states: StateBody[]; note: string };
+    return {
+      name: body.states.find((s) => s.code === 'TH')?.name,
+      note: body.note,
+      count: body.states.length,
+    };
+  };
+
+  test('names the States in another language than the messages', async () => {
+    const es = await thailand('?names=es');
+    expect(es.name).toBe('Tailandia');
+    expect(es.note).toMatch(/^Signatures are complete/);
+    const frAr = await thailand('?lang=fr&names=ar');
+    expect(frAr.name).toBe('تايلاند');
+    expect(frAr.note).toMatch(/^Les signatures sont complètes/);
+  });
+
+  test('every ISO 639-1 code of the catalogue gives 198 named entries', async () => {
+    for (const code of LANGUAGE_CODES) {
+      const res = await request(t.app).get(`/api/v1/states?names=${code}`);
+      expect({ code, status: res.status }).toEqual({ code, status: 200 });
+      const states = (res.body as { states: StateBody[] }).states;
+      expect(states).toHaveLength(198);
+      for (const s of states) expect(s.name.length).toBeGreaterThan(0);
+    }
   });
 });
 
