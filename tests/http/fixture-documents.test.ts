@@ -74,10 +74,8 @@ describe.each(cases)('%s', (_name, pkg) => {
     }
     await expectBundle('/api/v1/documents/bundle?lang=en', pkg);
     if (finalAllowed) {
-      // BUG (good/designations-incomplete): an authority designated without contact details is "to
-      // follow" in the checklist, so final is allowed, but the notifications keep a "[to be completed]"
-      // marker and render-docx throws for a final document with markers: 500 internal_error. Expected:
-      // 200 (final notifications without a marker), or 422 final_refused if the contact is mandatory.
+      // Regression (good/designations-incomplete): final used to be allowed while the notifications kept
+      // a "[to be completed]" marker for an authority without contact details; render-docx threw: 500.
       await expectBundle('/api/v1/documents/bundle?lang=fr&mode=final', pkg);
     } else {
       const err = expectApiError(
@@ -114,14 +112,17 @@ describe('an authority designated without contact details', () => {
 
   test('final notifications are produced, not a 500', async () => {
     const { res, bytes } = await postForBytes(t.app, '/api/v1/documents/notifications?mode=final', pkg());
-    // BUG: final is allowed (the checklist says "to follow"), but the notifications model still holds
-    // "[to be completed: an address, telephone number or e-mail address of Department of Immigration]"
-    // and render-docx refuses a final document with markers by throwing: 500 internal_error (logged as
-    // unhandled_error). Expected: 200 with final notifications (the designation without the marker, or
-    // with wording that the details follow), or else 422 final_refused naming som-8-6, never a 500.
+    // Regression: the final notifications used to keep "[to be completed: an address, telephone number
+    // or e-mail address of Department of Immigration]", and render-docx threw for a final document with
+    // markers (500 internal_error). Now they leave out the designation that is not ready.
     expect({
       status: res.status,
       body: res.status === 200 ? '' : bytes.toString('utf8').slice(0, 300),
     }).toEqual({ status: 200, body: '' });
+    expect(await docxText(bytes)).not.toContain('[to be completed');
+    const draft = await postForBytes(t.app, '/api/v1/documents/notifications', pkg());
+    expect(await docxText(draft.bytes)).toContain(
+      '[to be completed: an address, telephone number or e-mail address of Department of Immigration]',
+    );
   });
 });
