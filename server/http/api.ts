@@ -1,6 +1,7 @@
 /**
  * The JSON API under /api/v1. Handlers are short: parse the package (zod), assess it (rules,
- * checklist, entry into force), respond. Every query parameter is checked against its list.
+ * checklist, entry into force), respond. Every query parameter the API reads is checked against its
+ * list; a method an address does not accept is a 405 with the Allow header.
  *
  *   GET  /api/v1                      what is here
  *   GET  /api/v1/health               the store answers, data snapshot dates
@@ -42,11 +43,15 @@ export interface ApiDeps {
 const MODES = ['draft', 'final'] as const;
 const FORMATS = ['docx', 'html'] as const;
 
-/** A query parameter that must be one of `allowed`; undefined when absent. Arrays (?a=1&a=2) are refused. */
+/**
+ * A query parameter that must be one of `allowed` (compared in lower case); undefined when absent.
+ * Arrays (?a=1&a=2) are refused.
+ */
 function oneOf<T extends string>(req: Request, name: string, allowed: readonly T[]): T | undefined {
   const raw: unknown = req.query[name];
   if (raw === undefined) return undefined;
-  if (typeof raw === 'string' && (allowed as readonly string[]).includes(raw)) return raw as T;
+  const value = typeof raw === 'string' ? raw.trim().toLowerCase() : null;
+  if (value !== null && (allowed as readonly string[]).includes(value)) return value as T;
   throw new ApiError(400, 'invalid_parameter', 'api.errors.invalidParameter', { name, allowed: allowed.join(', ') });
 }
 
@@ -60,8 +65,8 @@ export function createApiRouter(deps: ApiDeps): Router {
   };
   const stylesheet = fs.readFileSync(path.join(PATHS.public, 'css', 'document.css'), 'utf8');
 
-  router.use(requireJson);
-  router.use(express.json({ limit: deps.bodyLimitBytes, strict: false, type: 'application/json' }));
+  /** The POST routes' body: JSON only (415 otherwise), within the size limit (413). */
+  const jsonBody = [requireJson, express.json({ limit: deps.bodyLimitBytes, strict: false, type: 'application/json' })];
 
   /** Parse and assess the body; a package that does not parse is a 422 with every issue. */
   const assess = (req: Request): Assessment => {
@@ -115,17 +120,17 @@ export function createApiRouter(deps: ApiDeps): Router {
     res.type('application/schema+json').send(JSON.stringify({ $id: '/api/v1/schema', title: 'Accession package', ...(packageJsonSchema() as object) }));
   });
 
-  router.post('/validate', (req, res) => {
+  router.post('/validate', ...jsonBody, (req, res) => {
     res.json(assessmentView(assess(req), translator(req)));
   });
 
-  router.post('/documents/:name', async (req, res: Response) => {
+  router.post('/documents/:name', ...jsonBody, async (req: Request, res: Response) => {
     const name = req.params.name as DocumentName;
     if (!(DOCUMENT_NAMES as readonly string[]).includes(name)) {
       throw new ApiError(404, 'not_found', 'api.errors.notFound');
     }
     const mode: Mode = oneOf(req, 'mode', MODES) ?? 'draft';
-    const format = oneOf(req, 'format', FORMATS) ?? 'docx';
+    const format = oneOf(req, 'format', name === 'checklist' ? FORMATS : (['docx'] as const)) ?? 'docx';
     const requestedTreaty = oneOf(req, 'treaty', TREATY_IDS);
     // Validate the language before the body, so a bad parameter is a 400 whatever the body says.
     const requestedLang = oneOf(req, 'lang', SUPPORTED_LANGUAGES);
@@ -134,15 +139,22 @@ export function createApiRouter(deps: ApiDeps): Router {
     const tr = translator(req, lng);
 
     if (mode === 'final' && !assessment.finalAllowed) {
+      // The error speaks the request's language, its message and its issues alike.
+      const requestTr = translator(req);
       const errors = assessment.issues.filter((i) => i.severity === 'error');
       throw new ApiError(
         422,
         'final_refused',
         'api.errors.finalRefused',
-        { missing: assessment.checklist.missing.length, errors: errors.length },
-        [...assessment.checklist.missing.map((i) => missingAsIssue(i, tr)), ...errors.map((i) => localizeIssue(i, tr))],
+        {
+          missing: requestTr.t('api.counts.missing', { count: assessment.checklist.missing.length }),
+          errors: requestTr.t('api.counts.errors', { count: errors.length }),
+        },
+        [...assessment.checklist.missing.map((i) => missingAsIssue(i, requestTr)), ...errors.map((i) => localizeIssue(i, requestTr))],
       );
     }
+    // The response is in the document's language, whatever the request asked for its messages.
+    res.setHeader('Content-Language', lng);
 
     const options = { tr, mode, today: today() };
     if (name === 'bundle') {
@@ -160,10 +172,17 @@ export function createApiRouter(deps: ApiDeps): Router {
         throw new ApiError(422, 'treaty_not_in_package', 'api.errors.treatyNotInPackage', { treaty, allowed: inPackage.join(', ') });
       }
     }
-    if (name === 'full-powers' && !fullPowersNeeded(assessment) && assessment.facts.signerNeedsFullPowers === false) {
-      throw new ApiError(422, 'full_powers_not_needed', 'api.errors.fullPowersNotNeeded', {
-        office: tr.t(`legal:offices.${assessment.pkg.signatory.office}`),
-      });
+    // Full powers are produced for a State whose signer needs them, or whose signer's office is not known
+    // yet (a draft then shows markers); never for an organization (the bundle leaves them out too).
+    if (name === 'full-powers' && !fullPowersNeeded(assessment)) {
+      if (assessment.facts.isOrganization) {
+        throw new ApiError(422, 'full_powers_not_needed', 'api.errors.fullPowersNotForOrganization');
+      }
+      if (assessment.facts.signerNeedsFullPowers === false) {
+        throw new ApiError(422, 'full_powers_not_needed', 'api.errors.fullPowersNotNeeded', {
+          office: translator(req).t(`legal:offices.${assessment.pkg.signatory.office}`),
+        });
+      }
     }
 
     const model = buildModel(assessment, name, { ...options, ...(treaty ? { treaty } : {}) });
@@ -174,8 +193,29 @@ export function createApiRouter(deps: ApiDeps): Router {
     res.attachment(fileName(assessment, name, lng, mode, treaty)).type(DOCX_MIME).send(await renderDocx(model));
   });
 
-  router.all('/{*rest}', (req) => {
-    throw new ApiError(404, 'not_found', 'api.errors.notFound', { method: req.method });
+  // A known address with a method it does not accept: 405 with Allow (OPTIONS: 204 with Allow).
+  const allowed: Record<string, string> = {
+    '/': 'GET, HEAD',
+    '/health': 'GET, HEAD',
+    '/treaties': 'GET, HEAD',
+    '/states': 'GET, HEAD',
+    '/schema': 'GET, HEAD',
+    '/validate': 'POST',
+    '/documents/:name': 'POST',
+  };
+  for (const [route, allow] of Object.entries(allowed)) {
+    router.all(route, (req, res) => {
+      if (req.method === 'OPTIONS') {
+        res.setHeader('Allow', `${allow}, OPTIONS`);
+        res.status(204).end();
+        return;
+      }
+      throw new ApiError(405, 'method_not_allowed', 'api.errors.methodNotAllowed', { method: req.method, allow }, [], `${allow}, OPTIONS`);
+    });
+  }
+
+  router.all('/{*rest}', () => {
+    throw new ApiError(404, 'not_found', 'api.errors.notFoundApi');
   });
 
   return router;

@@ -10,6 +10,7 @@ import type { RequestWithLanguage } from './middleware';
 
 export const ERROR_CODES = [
   'malformed_json',
+  'bad_request',
   'unsupported_media_type',
   'payload_too_large',
   'invalid_package',
@@ -35,6 +36,8 @@ export class ApiError extends Error {
     readonly messageKey: string,
     readonly params: Record<string, string | number> = {},
     readonly issues: readonly ApiIssue[] = [],
+    /** For 405: the methods the address accepts. */
+    readonly allow?: string,
   ) {
     super(code);
   }
@@ -46,9 +49,36 @@ const BODY_ERRORS: Record<string, { status: number; code: ErrorCode; key: string
   'entity.too.large': { status: 413, code: 'payload_too_large', key: 'api.errors.payloadTooLarge' },
   'encoding.unsupported': { status: 415, code: 'unsupported_media_type', key: 'api.errors.unsupportedMediaType' },
   'charset.unsupported': { status: 415, code: 'unsupported_media_type', key: 'api.errors.unsupportedMediaType' },
-  'request.aborted': { status: 400, code: 'malformed_json', key: 'api.errors.malformedJson' },
-  'request.size.invalid': { status: 400, code: 'malformed_json', key: 'api.errors.malformedJson' },
+  'request.aborted': { status: 400, code: 'bad_request', key: 'api.errors.badRequest' },
+  'request.size.invalid': { status: 400, code: 'bad_request', key: 'api.errors.badRequest' },
 };
+
+/** Errors from Express's own layers (serve-static, body-parser's decompression) carry an HTTP status. */
+function statusOf(err: unknown): number | null {
+  if (typeof err !== 'object' || err === null) return null;
+  const status = (err as { status?: unknown; statusCode?: unknown }).status ?? (err as { statusCode?: unknown }).statusCode;
+  return typeof status === 'number' && status >= 400 && status < 500 ? status : null;
+}
+
+function toApiError(err: unknown, bodyLimitBytes: number, lng: string): ApiError | null {
+  if (err instanceof ApiError) return err;
+  const type = typeof err === 'object' && err !== null && 'type' in err ? String((err as { type: unknown }).type) : '';
+  const known = BODY_ERRORS[type];
+  if (known) {
+    // Only the position of a JSON syntax error is reported: the parser's own message is English and may
+    // quote part of the body.
+    const position = err instanceof Error ? /position (\d+)/.exec(err.message)?.[1] : undefined;
+    const limit = new Intl.NumberFormat(lng, { style: 'unit', unit: 'kilobyte', maximumFractionDigits: 1 }).format(bodyLimitBytes / 1024);
+    return new ApiError(known.status, known.code, position ? `${known.key}AtPosition` : known.key, { position: position ?? '', limit });
+  }
+  const status = statusOf(err);
+  if (status === 404 || status === 403) return new ApiError(404, 'not_found', 'api.errors.notFound');
+  if (status === 405) return new ApiError(405, 'method_not_allowed', 'api.errors.methodNotAllowed');
+  if (status === 413) return new ApiError(413, 'payload_too_large', 'api.errors.payloadTooLarge', { limit: String(bodyLimitBytes) });
+  if (status === 415) return new ApiError(415, 'unsupported_media_type', 'api.errors.unsupportedMediaType');
+  if (status !== null) return new ApiError(400, 'bad_request', 'api.errors.badRequest');
+  return null;
+}
 
 export function errorHandler(logger: Logger, bodyLimitBytes: number): ErrorRequestHandler {
   return (err: unknown, req, res, next) => {
@@ -56,30 +86,21 @@ export function errorHandler(logger: Logger, bodyLimitBytes: number): ErrorReque
       next(err);
       return;
     }
-    const t = (req as RequestWithLanguage).t;
-    let apiError: ApiError;
-    if (err instanceof ApiError) {
-      apiError = err;
-    } else {
-      const type = typeof err === 'object' && err !== null && 'type' in err ? String((err as { type: unknown }).type) : '';
-      const known = BODY_ERRORS[type];
-      if (known) {
-        // body-parser's parse message names the position of the syntax error: useful, and it quotes no content.
-        const detail = type === 'entity.parse.failed' && err instanceof Error ? err.message.slice(0, 200) : '';
-        apiError = new ApiError(known.status, known.code, known.key, { detail, limit: `${Math.round(bodyLimitBytes / 1024)} KB` });
-      } else {
-        logger.error('unhandled_error', {
-          method: req.method,
-          path: req.path,
-          name: err instanceof Error ? err.name : typeof err,
-          stack: err instanceof Error ? (err.stack ?? '').split('\n').slice(0, 6).join(' | ') : '',
-        });
-        apiError = new ApiError(500, 'internal_error', 'api.errors.internal');
-      }
+    const r = req as RequestWithLanguage;
+    let apiError = toApiError(err, bodyLimitBytes, r.lng ?? 'en');
+    if (!apiError) {
+      logger.error('unhandled_error', {
+        method: req.method,
+        path: req.originalUrl.split('?')[0]!.slice(0, 200),
+        name: err instanceof Error ? err.name : typeof err,
+        stack: err instanceof Error ? (err.stack ?? '').split('\n').slice(0, 6).join(' | ') : '',
+      });
+      apiError = new ApiError(500, 'internal_error', 'api.errors.internal');
     }
+    if (apiError.allow) res.setHeader('Allow', apiError.allow);
     res
       .status(apiError.status)
       .type('application/json')
-      .json({ error: { code: apiError.code, message: t ? t(apiError.messageKey, apiError.params) : apiError.code, issues: apiError.issues } });
+      .json({ error: { code: apiError.code, message: r.t ? r.t(apiError.messageKey, apiError.params) : apiError.code, issues: apiError.issues } });
   };
 }

@@ -32,7 +32,7 @@ export function requestLog(logger: Logger): RequestHandler {
       logger.info('request', {
         method: req.method,
         // The route, not the URL: query strings can carry a language and nothing else we want in logs.
-        path: req.path.slice(0, 200),
+        path: req.originalUrl.split('?')[0]!.slice(0, 200),
         status: res.statusCode,
         ms: Number((process.hrtime.bigint() - started) / 1000n) / 1000,
       });

@@ -38,8 +38,15 @@ export function openStore(file: string): Store {
   migrate();
   const ping = db.prepare('SELECT 1 AS ok');
   return {
-    schemaVersion: () => Number(db.pragma('user_version', { simple: true })),
-    healthy: () => (ping.get() as { ok: number } | undefined)?.ok === 1,
+    schemaVersion: () => (db.open ? Number(db.pragma('user_version', { simple: true })) : 0),
+    healthy: () => {
+      try {
+        return (ping.get() as { ok: number } | undefined)?.ok === 1;
+      } catch {
+        // A closed or broken database: report it, the caller answers 503.
+        return false;
+      }
+    },
     close: () => db.close(),
   };
 }

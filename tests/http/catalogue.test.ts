@@ -77,9 +77,7 @@ describe('GET /api/v1/health', () => {
     try {
       broken.store.close();
       const res = await request(broken.app).get('/api/v1/health');
-      // BUG: health() calls store.healthy(), which throws once the database is not open (better-sqlite3
-      // throws rather than returning false), so the request ends in the generic 500 internal_error.
-      // Expected: 503 with { status: 'unavailable' }, the answer api.ts is written to give.
+      // A closed database answers 503 unavailable, not a 500.
       expect(res.status).toBe(503);
       expect((res.body as { status?: string }).status).toBe('unavailable');
     } finally {

@@ -250,10 +250,7 @@ describe('instrument', () => {
       { 'Accept-Language': 'fr' },
     );
     expect(paragraphs(await docxText(en.bytes))[0]).toBe('INSTRUMENT OF ACCESSION');
-    // BUG: Content-Language is set by the language middleware from ?lang=/Accept-Language before the
-    // handler chooses the document language (?lang=, else the package's documentLanguage), so a French
-    // document is served as "Content-Language: en" and an English one as "fr". Expected: the header
-    // names the language of the document (fr, then en).
+    // The header names the language of the document returned, not the request's.
     expect([fr.res.headers['content-language'], en.res.headers['content-language']]).toEqual(['fr', 'en']);
   });
 });
@@ -380,11 +377,7 @@ describe('full powers for the European Union', () => {
 
   test('the single document is refused the same way', async () => {
     const res = await postJson(t.app, '/api/v1/documents/full-powers', eu());
-    // BUG: POST /documents/full-powers only refuses when signerNeedsFullPowers === false, so for the EU
-    // (office "other") it returns 200 with full powers "to sign on behalf of the European Union",
-    // although fullPowersNeeded() is false for an organization, the bundle leaves them out and
-    // /validate warns rules.fullPowers.notForOrganization. Expected: 422 full_powers_not_needed (with a
-    // message that fits an organization), consistent with the bundle.
+    // Consistent with the bundle, which leaves full powers out for an organization.
     expectApiError(res, 422, 'full_powers_not_needed');
   });
 });

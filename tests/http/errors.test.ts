@@ -57,9 +57,7 @@ describe('400 malformed_json', () => {
       ...JSON_TYPE,
       'Content-Encoding': 'gzip',
     });
-    // BUG: body-parser reports a broken gzip/deflate/br stream as an http-error with status 400 and no
-    // `type`; errorHandler only maps known `type`s and turns everything else into 500 internal_error
-    // (and logs it as unhandled_error). Expected: 400 malformed_json (the status body-parser gives).
+    // body-parser reports a broken gzip/deflate/br stream as an http-error with status 400 and no type.
     expect(res.status).toBe(400);
     expectErrorShape(res);
   });
@@ -83,9 +81,11 @@ describe('400 invalid_parameter', () => {
     ['mode=draft&mode=final', 'mode', 'draft, final'],
     ['lang=en&lang=fr', 'lang', 'en, fr'],
     ['treaty=untoc&treaty=tip', 'treaty', 'untoc, tip, som, fp'],
-    ['format=pdf', 'format', 'docx, html'],
+    // An instrument is only ever a .docx; the checklist also has format=html (documents.test.ts).
+    ['format=pdf', 'format', 'docx'],
+    ['format=html', 'format', 'docx'],
     ['mode=', 'mode', 'draft, final'],
-    ['mode=FINAL', 'mode', 'draft, final'],
+    ['mode=finale', 'mode', 'draft, final'],
   ])('?%s on a document', async (query, name, allowed) => {
     const err = expectApiError(
       await postJson(t.app, `/api/v1/documents/instrument?${query}`, pkg),
@@ -150,20 +150,18 @@ describe('400 missing_parameter', () => {
 
 describe('404 not_found', () => {
   test.each([
-    ['GET', '/api/v1/nope'],
-    ['GET', '/api/v1/documents'],
-    ['GET', '/api/v1/documents/instrument'],
-    ['GET', '/api/v1/validate'],
-    ['GET', '/no-such-page'],
-    ['GET', '/index.html'],
-    ['POST', '/'],
-  ])('%s %s', async (method, url) => {
+    ['GET', '/api/v1/nope', "There is nothing at this address. GET /api/v1 lists the API's addresses."],
+    ['GET', '/api/v1/documents', "There is nothing at this address. GET /api/v1 lists the API's addresses."],
+    ['GET', '/no-such-page', 'There is nothing at this address. The API lives under /api/v1.'],
+    ['GET', '/index.html', 'There is nothing at this address. The API lives under /api/v1.'],
+    ['POST', '/', 'There is nothing at this address. The API lives under /api/v1.'],
+  ])('%s %s', async (method, url, message) => {
     const res =
       method === 'GET'
         ? await request(t.app).get(url)
         : await request(t.app).post(url).set(JSON_TYPE).send('{}');
     const err = expectApiError(res, 404, 'not_found');
-    expect(err.message).toBe('There is nothing at this address. The API lives under /api/v1.');
+    expect(err.message).toBe(message);
   });
 
   test('an unknown document name, with a valid package', async () => {
@@ -178,14 +176,12 @@ describe('404 not_found', () => {
 
   test('an unknown API path with JSON, in French', async () => {
     const err = expectApiError(await postJson(t.app, '/api/v1/nothing?lang=fr', {}), 404, 'not_found');
-    expect(err.message).toBe("Il n'y a rien à cette adresse. L'API se trouve sous /api/v1.");
+    expect(err.message).toBe("Il n'y a rien à cette adresse. GET /api/v1 donne la liste des adresses de l'API.");
   });
 
   test('a missing asset is a 404, not a 500', async () => {
     const res = await request(t.app).get('/assets/css/no-such.css');
-    // BUG: express.static (fallthrough: false) passes an http-error with status 404 to errorHandler,
-    // which ignores its status and answers 500 internal_error, logging an unhandled_error.
-    // Expected: 404 not_found.
+    // express.static (fallthrough: false) passes an http-error with status 404 to the error handler.
     expectApiError(res, 404, 'not_found');
   });
 
@@ -198,8 +194,7 @@ describe('404 not_found', () => {
       const res = await request(t.app).get(url);
       expect(res.text).not.toContain('"dependencies"');
       expect(res.text).not.toContain('# Accession instrument drafting assistant');
-      // BUG: serve-static's 403 (malicious path) or 404 becomes a 500 internal_error here, as above.
-      // Expected: 403 or 404, in the error shape.
+      // serve-static answers 403 for a path that climbs out; the API reports it as not found.
       expect([403, 404]).toContain(res.status);
       expectErrorShape(res);
     }
@@ -218,7 +213,7 @@ describe('413 payload_too_large', () => {
     for (const url of ['/api/v1/validate', '/api/v1/documents/bundle']) {
       const err = expectApiError(await postJson(small.app, url, big), 413, 'payload_too_large');
       expect(err.message).toBe(
-        'The request body is larger than 2 KB. A package is much smaller: check what is being sent.',
+        'The request body is larger than 2 kB. A package is much smaller: check what is being sent.',
       );
     }
   });
@@ -230,7 +225,7 @@ describe('413 payload_too_large', () => {
       'payload_too_large',
     );
     expect(err.message).toBe(
-      'Le corps de la requête dépasse 2 KB. Un dossier est bien plus petit : vérifiez ce qui est envoyé.',
+      'Le corps de la requête dépasse 2\u202fko. Un dossier est bien plus petit : vérifiez ce qui est envoyé.',
     );
   });
 
@@ -318,7 +313,7 @@ describe('422 invalid_package', () => {
     const pkg = { ...samplePackage('bhutan-accession'), signing: { place: 'Thimphu', date: '2021-02-31' } };
     const err = expectApiError(await postJson(t.app, '/api/v1/validate', pkg), 422, 'invalid_package');
     expect(err.message).toBe(
-      'The package has 1 problem(s) to correct before anything can be checked or produced.',
+      'The package has 1 problem to correct before anything can be checked or produced.',
     );
     expect(err.issues).toEqual([
       {
@@ -346,7 +341,7 @@ describe('422 invalid_package', () => {
       'invalid_package',
     );
     expect(err.message).toBe(
-      `Le dossier comporte ${err.issues.length} problème(s) à corriger avant toute vérification ou production.`,
+      `Le dossier comporte ${err.issues.length} problèmes à corriger avant toute vérification ou production.`,
     );
     expect(err.issues.map((i) => [i.code, i.path])).toEqual(
       expect.arrayContaining([
@@ -409,7 +404,7 @@ describe('422 final_refused', () => {
       'final_refused',
     );
     expect(err.message).toBe(
-      'Final documents cannot be produced yet: 1 item(s) missing and 1 error(s). Produce a draft, or complete the package.',
+      'Final documents cannot be produced yet (1 item missing; 1 error). Produce a draft, or complete the package.',
     );
     expect(err.issues).toEqual([
       expect.objectContaining({
@@ -446,7 +441,7 @@ describe('422 final_refused', () => {
       'final_refused',
     );
     expect(err.message).toBe(
-      'Les documents définitifs ne peuvent pas encore être produits : 1 élément(s) manquant(s) et 1 erreur(s). Produisez un projet ou complétez le dossier.',
+      'Les documents définitifs ne peuvent pas encore être produits (1 élément manquant ; 1 erreur). Produisez un projet ou complétez le dossier.',
     );
     const missing = err.issues.find((i) => i.code === 'checklist.missing');
     expect(missing?.requirement).toBe('vclt-7-2-a');
@@ -463,10 +458,7 @@ describe('422 final_refused', () => {
     });
     const err = expectApiError(res, 422, 'final_refused');
     expect(err.message).toMatch(/^Les documents définitifs/);
-    // BUG: the message follows the request language (fr) but the issues follow the document language
-    // (the package's documentLanguage, en): "VCLT art. 7(2)(a): Signer of the instrument: ..." under a
-    // French message. /validate localizes the same issues in the request language. Expected: French
-    // issues here ("CVDT, art. 7(2)(a) : Signataire de l'instrument : ...").
+    // The issues speak the request's language (fr), like the message, not the document's (en).
     expect(err.issues[0]?.message).toMatch(/^CVDT/);
   });
 
@@ -529,7 +521,6 @@ describe('methods the API does not support', () => {
     ['delete', '/api/v1/documents/instrument'],
     ['put', '/api/v1'],
     ['delete', '/'],
-    ['options', '/api/v1/validate'],
   ] as const)('%s %s is not a 500, and answers in the error shape', async (method, url) => {
     const res = await request(t.app)[method](url).set(JSON_TYPE).send('{}');
     expect(res.status).toBeGreaterThanOrEqual(400);
@@ -543,13 +534,15 @@ describe('methods the API does not support', () => {
     ['get', '/api/v1/validate', 'POST'],
   ] as const)('%s %s is 405 method_not_allowed', async (method, url, allow) => {
     const res = await request(t.app)[method](url).set(JSON_TYPE).send('{}');
-    // BUG: the address exists but the API answers 404 not_found, "There is nothing at this address",
-    // although errors.ts defines method_not_allowed and the locales its message ("This address does not
-    // accept {{method}}."): router.all('/{*rest}') catches every method. Expected: 405
-    // method_not_allowed with an Allow header naming the method the address accepts.
     const err = expectApiError(res, 405, 'method_not_allowed');
-    expect(err.message).toBe(`This address does not accept ${method.toUpperCase()}.`);
+    expect(err.message).toMatch(new RegExp(`^This address does not accept ${method.toUpperCase()}; it accepts ${allow}`));
     expect(res.headers.allow).toContain(allow);
+  });
+
+  test('OPTIONS names the methods an address accepts', async () => {
+    const res = await request(t.app).options('/api/v1/validate');
+    expect(res.status).toBe(204);
+    expect(res.headers.allow).toBe('POST, OPTIONS');
   });
 
   test('HEAD on a GET endpoint answers like GET without a body', async () => {

@@ -98,19 +98,9 @@ export interface ApiErrorBody {
   issues: ApiIssueBody[];
 }
 
-export const ERROR_CODES = [
-  'malformed_json',
-  'unsupported_media_type',
-  'payload_too_large',
-  'invalid_package',
-  'final_refused',
-  'invalid_parameter',
-  'missing_parameter',
-  'treaty_not_in_package',
-  'full_powers_not_needed',
-  'not_found',
-  'method_not_allowed',
-] as const;
+import { ERROR_CODES } from '../../server/http/errors';
+
+export { ERROR_CODES };
 
 /** The body of a response as JSON, whether supertest parsed it or it was read as bytes. */
 export function jsonBody(res: Response): unknown {

@@ -356,11 +356,7 @@ describe('the request log', () => {
         .map((l) => JSON.parse(l) as Record<string, unknown>)
         .filter((l) => l.event === 'request')
         .map((l) => l.path);
-      // BUG: requestLog logs req.path when the response finishes. A response sent inside the API router
-      // finishes while Express has the mount point stripped, so successful API requests are logged
-      // without "/api/v1" ("/treaties", "/validate", "/documents/bundle"; "/" for GET /api/v1), while
-      // errors, answered by the app-level handler after the router restored req.url, keep it. Expected:
-      // always the full path without the query, e.g. "/api/v1/validate" (req.originalUrl up to "?").
+      // Always the full path without the query, e.g. "/api/v1/validate", on success as on error.
       expect(paths).toEqual(sent.map((s) => s.path));
     } finally {
       app.close();

@@ -228,7 +228,7 @@ describe.each(SUPPORTED_LANGUAGES.map((l) => [l]))('messages the fixtures produc
     expect([...new Set(bad)]).toEqual([]);
   });
 
-  it('every message begins with its field (the package as a whole is \"The package\")', () => {
+  it('every message begins with its field (the package as a whole is "The package")', () => {
     const rootless = produced
       .filter((p): p is Produced & { issue: Issue } => p.issue !== undefined)
       .filter(({ issue }) => /^\s*:/.test(localizeIssue(issue, tr(lng)).message))
