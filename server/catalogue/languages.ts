@@ -18,9 +18,3 @@ export const LANGUAGE_CODES = [
 ] as const;
 
 export type LanguageCode = (typeof LANGUAGE_CODES)[number];
-
-const CODES: ReadonlySet<string> = new Set(LANGUAGE_CODES);
-
-export function isLanguageCode(value: unknown): value is LanguageCode {
-  return typeof value === 'string' && CODES.has(value);
-}

@@ -20,9 +20,3 @@ export const REGION_CODES = [
   'TG', 'TH', 'TJ', 'TK', 'TL', 'TM', 'TN', 'TO', 'TR', 'TT', 'TV', 'TW', 'TZ', 'UA', 'UG', 'UM', 'US', 'UY',
   'UZ', 'VA', 'VC', 'VE', 'VG', 'VI', 'VN', 'VU', 'WF', 'WS', 'YE', 'YT', 'ZA', 'ZM', 'ZW',
 ] as const;
-
-const CODES: ReadonlySet<string> = new Set(REGION_CODES);
-
-export function isRegionCode(value: unknown): value is string {
-  return typeof value === 'string' && CODES.has(value);
-}

@@ -72,8 +72,3 @@ export function sentence(t: TFunction, key: string, params: Record<string, Piece
   out.push(...toInlines(translated.slice(last)));
   return mergeText(out);
 }
-
-/** The plain text of inline content (for properties, file names and tests). */
-export function plainText(inlines: readonly Inline[]): string {
-  return inlines.map((i) => (i.type === 'text' || i.type === 'marker' ? i.text : i.type === 'blank' ? '____' : '\n')).join('');
-}

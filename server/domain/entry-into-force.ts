@@ -14,7 +14,7 @@
  */
 import { TREATIES, type TreatyId } from '../catalogue';
 import type { IsoDate } from '../catalogue/treaties';
-import { addDays, latest } from './dates';
+import { addDays } from './dates';
 import type { PackageFacts } from './facts';
 import type { Citation } from './issues';
 
@@ -74,10 +74,4 @@ export function entryIntoForceForPackage(facts: PackageFacts): EntryIntoForce[] 
     const { date, basis } = entryIntoForceDate(treaty, deposit, conventionForParty);
     return { treaty, deposit, date, basis, citation };
   });
-}
-
-/** The later of two optional dates; exported for the checklist's due dates. */
-export function laterOf(a: IsoDate | null, b: IsoDate | null): IsoDate | null {
-  if (a && b) return latest(a, b);
-  return a ?? b;
 }

@@ -4,7 +4,6 @@
  * party (signature, earlier consent); whether the party is bound by the Convention; who signs.
  */
 import {
-  TREATIES,
   participationOf,
   type ConsentType,
   type Participation,
@@ -117,9 +116,4 @@ export function authoritiesFor(pkg: Package, role: AuthorityRole) {
   return pkg.authorities
     .map((authority, index) => ({ authority, index }))
     .filter(({ authority }) => authority.roles.includes(role));
-}
-
-/** "Convention" or "Protocol": the word the model instrument uses for "[treaty, convention, ...]". */
-export function treatyNoun(treaty: TreatyId): 'convention' | 'protocol' {
-  return TREATIES[treaty].parent === null ? 'convention' : 'protocol';
 }

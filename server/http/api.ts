@@ -16,7 +16,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import express, { type Request, type Response, type Router } from 'express';
-import { LANGUAGE_CODES, TREATY_IDS, isTreatyId, type Participation, type TreatyId } from '../catalogue';
+import { LANGUAGE_CODES, TREATY_IDS, type Participation, type TreatyId } from '../catalogue';
 import { packageJsonSchema } from '../domain/package';
 import { assessPackage, parsePackage, type Assessment } from '../domain/validate';
 import { isoToday } from '../domain/dates';
@@ -168,7 +168,7 @@ export function createApiRouter(deps: ApiDeps): Router {
       const inPackage = assessment.facts.treaties.map((t) => t.treaty);
       treaty = requestedTreaty ?? (inPackage.length === 1 ? inPackage[0] : undefined);
       if (!treaty) throw new ApiError(400, 'missing_parameter', 'api.errors.missingParameter', { name: 'treaty', allowed: inPackage.join(', ') });
-      if (!isTreatyId(treaty) || !inPackage.includes(treaty)) {
+      if (!inPackage.includes(treaty)) {
         throw new ApiError(422, 'treaty_not_in_package', 'api.errors.treatyNotInPackage', { treaty, allowed: inPackage.join(', ') });
       }
     }

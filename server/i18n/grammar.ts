@@ -6,7 +6,6 @@
  * "au nom du Gouvernement du Royaume de Thaïlande".
  */
 import type { TFunction } from 'i18next';
-import type { Language } from './index';
 
 export function frenchDe(phrase: string): string {
   const p = phrase.trim();
@@ -29,8 +28,4 @@ export function articleInProse(article: string, t: TFunction): string {
   return sub
     ? t('documents:articleProse.subparagraph', { article: art, paragraph, sub })
     : t('documents:articleProse.paragraph', { article: art, paragraph });
-}
-
-export function isFrench(lng: Language): boolean {
-  return lng === 'fr';
 }
