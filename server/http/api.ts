@@ -24,7 +24,7 @@ import { buildBundle, buildModel, DOCUMENT_NAMES, DOCX_MIME, fileName, fullPower
 import type { Mode } from '../documents/context';
 import { renderDocx } from '../documents/render-docx';
 import { renderHtml } from '../documents/render-html';
-import { isLanguage, SUPPORTED_LANGUAGES, type I18n, type Language } from '../i18n';
+import { SUPPORTED_LANGUAGES, type I18n, type Language } from '../i18n';
 import { localizeIssue, type Translator } from '../i18n/messages';
 import { PATHS } from '../paths';
 import type { Store } from '../store/store';
@@ -68,31 +68,37 @@ export function createApiRouter(deps: ApiDeps): Router {
   /** The POST routes' body: JSON only (415 otherwise), within the size limit (413). */
   const jsonBody = [requireJson, express.json({ limit: deps.bodyLimitBytes, strict: false, type: 'application/json' })];
 
-  /** Parse and assess the body; a package that does not parse is a 422 with every issue. */
+  /** Parse and assess the body; a package that does not parse (an array, a number...) is a 422 with every issue. */
   const assess = (req: Request): Assessment => {
-    const tr = translator(req);
-    if (req.body === undefined || req.body === null || typeof req.body !== 'object' || Array.isArray(req.body)) {
-      throw new ApiError(422, 'invalid_package', 'api.errors.invalidPackage', { count: 1 }, [
-        localizeIssue({ severity: 'error', code: 'schema.invalidType', path: [], params: {}, source: null }, tr),
-      ]);
-    }
-    const parsed = parsePackage(req.body);
+    const parsed = parsePackage(req.body ?? null);
     if (!parsed.ok) {
+      const tr = translator(req);
       throw new ApiError(422, 'invalid_package', 'api.errors.invalidPackage', { count: parsed.issues.length }, parsed.issues.map((i) => localizeIssue(i, tr)));
     }
     return assessPackage(parsed.pkg, { participation: deps.participation, today: today() });
   };
 
+  /** Each address and the methods it accepts: the index lists them, and any other method is a 405. */
+  const routes: Record<string, string> = {
+    '/': 'GET, HEAD',
+    '/health': 'GET, HEAD',
+    '/treaties': 'GET, HEAD',
+    '/states': 'GET, HEAD',
+    '/schema': 'GET, HEAD',
+    '/validate': 'POST',
+    '/documents/:name': 'POST',
+  };
+
   router.get('/', (_req, res) => {
     res.json({
-      endpoints: [
-        'GET /api/v1/health',
-        'GET /api/v1/treaties',
-        'GET /api/v1/states',
-        'GET /api/v1/schema',
-        'POST /api/v1/validate',
-        ...DOCUMENT_NAMES.map((d) => `POST /api/v1/documents/${d}`),
-      ],
+      endpoints: Object.entries(routes)
+        .filter(([route]) => route !== '/')
+        .flatMap(([route, methods]) => {
+          const method = methods.split(',')[0]!;
+          return route === '/documents/:name'
+            ? DOCUMENT_NAMES.map((d) => `${method} /api/v1/documents/${d}`)
+            : [`${method} /api/v1${route}`];
+        }),
       languages: SUPPORTED_LANGUAGES,
     });
   });
@@ -127,7 +133,7 @@ export function createApiRouter(deps: ApiDeps): Router {
   router.post('/documents/:name', ...jsonBody, async (req: Request, res: Response) => {
     const name = req.params.name as DocumentName;
     if (!(DOCUMENT_NAMES as readonly string[]).includes(name)) {
-      throw new ApiError(404, 'not_found', 'api.errors.notFound');
+      throw new ApiError(404, 'not_found', 'api.errors.notFoundApi');
     }
     const mode: Mode = oneOf(req, 'mode', MODES) ?? 'draft';
     const format = oneOf(req, 'format', name === 'checklist' ? FORMATS : (['docx'] as const)) ?? 'docx';
@@ -135,7 +141,7 @@ export function createApiRouter(deps: ApiDeps): Router {
     // Validate the language before the body, so a bad parameter is a 400 whatever the body says.
     const requestedLang = oneOf(req, 'lang', SUPPORTED_LANGUAGES);
     const assessment = assess(req);
-    const lng: Language = requestedLang ?? (isLanguage(assessment.pkg.documentLanguage) ? assessment.pkg.documentLanguage : 'en');
+    const lng: Language = requestedLang ?? assessment.pkg.documentLanguage;
     const tr = translator(req, lng);
 
     if (mode === 'final' && !assessment.finalAllowed) {
@@ -194,16 +200,7 @@ export function createApiRouter(deps: ApiDeps): Router {
   });
 
   // A known address with a method it does not accept: 405 with Allow (OPTIONS: 204 with Allow).
-  const allowed: Record<string, string> = {
-    '/': 'GET, HEAD',
-    '/health': 'GET, HEAD',
-    '/treaties': 'GET, HEAD',
-    '/states': 'GET, HEAD',
-    '/schema': 'GET, HEAD',
-    '/validate': 'POST',
-    '/documents/:name': 'POST',
-  };
-  for (const [route, allow] of Object.entries(allowed)) {
+  for (const [route, allow] of Object.entries(routes)) {
     router.all(route, (req, res) => {
       if (req.method === 'OPTIONS') {
         res.setHeader('Allow', `${allow}, OPTIONS`);

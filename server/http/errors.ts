@@ -60,24 +60,35 @@ function statusOf(err: unknown): number | null {
   return typeof status === 'number' && status >= 400 && status < 500 ? status : null;
 }
 
-function toApiError(err: unknown, bodyLimitBytes: number, lng: string): ApiError | null {
+function toApiError(err: unknown, bodyLimitBytes: number, req: RequestWithLanguage): ApiError | null {
   if (err instanceof ApiError) return err;
+  const limit = new Intl.NumberFormat(req.lng ?? 'en', { style: 'unit', unit: 'kilobyte', maximumFractionDigits: 1 }).format(
+    bodyLimitBytes / 1024,
+  );
   const type = typeof err === 'object' && err !== null && 'type' in err ? String((err as { type: unknown }).type) : '';
   const known = BODY_ERRORS[type];
   if (known) {
     // Only the position of a JSON syntax error is reported: the parser's own message is English and may
     // quote part of the body.
     const position = err instanceof Error ? /position (\d+)/.exec(err.message)?.[1] : undefined;
-    const limit = new Intl.NumberFormat(lng, { style: 'unit', unit: 'kilobyte', maximumFractionDigits: 1 }).format(bodyLimitBytes / 1024);
     return new ApiError(known.status, known.code, position ? `${known.key}AtPosition` : known.key, { position: position ?? '', limit });
   }
-  const status = statusOf(err);
-  if (status === 404 || status === 403) return new ApiError(404, 'not_found', 'api.errors.notFound');
-  if (status === 405) return new ApiError(405, 'method_not_allowed', 'api.errors.methodNotAllowed');
-  if (status === 413) return new ApiError(413, 'payload_too_large', 'api.errors.payloadTooLarge', { limit: String(bodyLimitBytes) });
-  if (status === 415) return new ApiError(415, 'unsupported_media_type', 'api.errors.unsupportedMediaType');
-  if (status !== null) return new ApiError(400, 'bad_request', 'api.errors.badRequest');
-  return null;
+  switch (statusOf(err)) {
+    case null:
+      return null;
+    case 403:
+    case 404:
+      // A path refused by serve-static (403) is reported as absent: it reveals nothing about the files.
+      return new ApiError(404, 'not_found', 'api.errors.notFound');
+    case 405:
+      return new ApiError(405, 'method_not_allowed', 'api.errors.methodNotAllowed', { method: req.method, allow: 'GET, HEAD' }, [], 'GET, HEAD');
+    case 413:
+      return new ApiError(413, 'payload_too_large', 'api.errors.payloadTooLarge', { limit });
+    case 415:
+      return new ApiError(415, 'unsupported_media_type', 'api.errors.unsupportedMediaType');
+    default:
+      return new ApiError(400, 'bad_request', 'api.errors.badRequest');
+  }
 }
 
 export function errorHandler(logger: Logger, bodyLimitBytes: number): ErrorRequestHandler {
@@ -87,7 +98,7 @@ export function errorHandler(logger: Logger, bodyLimitBytes: number): ErrorReque
       return;
     }
     const r = req as RequestWithLanguage;
-    let apiError = toApiError(err, bodyLimitBytes, r.lng ?? 'en');
+    let apiError = toApiError(err, bodyLimitBytes, r);
     if (!apiError) {
       logger.error('unhandled_error', {
         method: req.method,
