@@ -6,7 +6,8 @@
  * instrument itself (the Treaty Section does not accept reservations made only in a covering note);
  * IN WITNESS WHEREOF with place and date (blank lines when left for completion by hand); signature.
  */
-import { TREATIES, type TreatyId } from '../catalogue';
+import { TREATIES, disputeReservationId, type TreatyId } from '../catalogue';
+import type { TreatyFacts } from '../domain/facts';
 import { formatDate } from '../i18n/format';
 import { articleInProse } from '../i18n/grammar';
 import {
@@ -52,7 +53,7 @@ export function buildInstrument(ctx: DocumentContext, treaty: TreatyId): Documen
     act: t(`documents:instrument.act.${type}`, { context }),
   });
 
-  blocks.push(...reservationsAndDeclarations(ctx, treaty, parties, noun, context));
+  blocks.push(...reservationsAndDeclarations(ctx, treatyFacts, parties, noun, context));
 
   recital('documents:instrument.inWitness', {
     type: t(`documents:instrument.typeOf.${type}`),
@@ -79,7 +80,7 @@ export function buildInstrument(ctx: DocumentContext, treaty: TreatyId): Documen
 /** Reservations and declarations for this treaty, each a paragraph of the instrument. */
 function reservationsAndDeclarations(
   ctx: DocumentContext,
-  treaty: TreatyId,
+  choice: TreatyFacts,
   parties: ReturnType<typeof partyParams>,
   noun: string,
   context: string,
@@ -91,10 +92,10 @@ function reservationsAndDeclarations(
   const para = (key: string, params: Parameters<typeof sentence>[2]) =>
     blocks.push({ type: 'paragraph', style: 'recital', content: sentence(t, key, params, { context }) });
   const quoted = (body: string) => blocks.push({ type: 'paragraph', style: 'quote', content: [text(body)] });
+  const treaty = choice.treaty;
   const data = TREATIES[treaty];
 
   // VCLT 23(2): a reservation made on signature is maintained only if confirmed here.
-  const choice = facts.treaties.find((f) => f.treaty === treaty)!;
   for (const reservation of choice.choice.signatureReservations.filter((r) => r.confirm === true)) {
     para('documents:instrument.confirmsReservation', {
       ...parties,
@@ -104,7 +105,7 @@ function reservationsAndDeclarations(
   }
 
   // UNTOC 35(3), TIP 15(3), SOM 20(3), FP 16(3).
-  if ((pkg.reservations as readonly string[]).includes(`${treaty}-${data.disputeArticle}-3`)) {
+  if ((pkg.reservations as readonly string[]).includes(disputeReservationId(treaty))) {
     para('documents:instrument.disputeReservation', {
       party,
       ofParty,

@@ -10,20 +10,14 @@
  *   effect of provisions is a reservation. The Convention and Protocols expressly authorize only the
  *   dispute-clause reservations, so any other is tested under VCLT 19(c) (object and purpose).
  */
-import { TREATIES, type TreatyId } from '../../catalogue';
+import { TREATIES, requirementById } from '../../catalogue';
 import { issue, type Issue } from '../issues';
 import type { Rule } from './context';
 
-const RESERVATION_TREATY: Record<string, TreatyId> = {
-  'untoc-35-3': 'untoc',
-  'tip-15-3': 'tip',
-  'som-20-3': 'som',
-  'fp-16-3': 'fp',
-};
-
 export const disputeReservationRule: Rule = ({ facts }) =>
   facts.pkg.reservations.flatMap((id, i) => {
-    const treaty = RESERVATION_TREATY[id]!;
+    // The schema admits only the four dispute-clause reservations, each a requirement of its treaty.
+    const treaty = requirementById(id)!.appliesTo!;
     return facts.inPackage.has(treaty)
       ? []
       : [
