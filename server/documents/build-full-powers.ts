@@ -5,7 +5,7 @@
  * and title] to [sign ...] the [title and date of treaty] on behalf of the Government of [State].
  * Done at [place] on [date]. [Signature]".
  */
-import { concluded, dateOrBlank, finishModel, genderOf, partyParams, placeOrBlank, signerPhrase, treatyTitle, type DocumentContext } from './context';
+import { concluded, dateOrBlank, finishModel, genderOf, partyParams, placeOrBlank, signatureBlock, signerPhrase, treatyTitle, type DocumentContext } from './context';
 import { sentence } from './inline';
 import type { Block, DocumentModel } from './model';
 
@@ -41,6 +41,6 @@ export function buildFullPowers(ctx: DocumentContext): DocumentModel {
       date: dateOrBlank(ctx, pkg.fullPowers?.date ?? null),
     }),
   });
-  blocks.push({ type: 'signature', lines: [[ctx.value(issuer.name, 'issuerName')], [ctx.value(issuer.title, 'issuerTitle')]] });
+  blocks.push(signatureBlock(ctx, issuer, 'issuer'));
   return finishModel(ctx, 'full-powers', { title: t('documents:fullPowers.heading'), subject: t('documents:fullPowers.subject') }, blocks);
 }

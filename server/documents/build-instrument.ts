@@ -17,6 +17,7 @@ import {
   genderOf,
   partyParams,
   placeOrBlank,
+  signatureBlock,
   signerPhrase,
   treatyTitle,
   type DocumentContext,
@@ -60,10 +61,7 @@ export function buildInstrument(ctx: DocumentContext, treaty: TreatyId): Documen
     place: placeOrBlank(ctx, pkg.signing.place),
     date: dateOrBlank(ctx, pkg.signing.date),
   });
-  blocks.push({
-    type: 'signature',
-    lines: [[ctx.value(pkg.signatory.name, 'signatoryName')], [ctx.value(pkg.signatory.title, 'signatoryTitle')]],
-  });
+  blocks.push(signatureBlock(ctx, pkg.signatory, 'signatory'));
 
   return finishModel(
     ctx,

@@ -13,7 +13,7 @@ import { authoritiesFor, designationComplete } from '../domain/facts';
 import type { Authority, AuthorityRole } from '../domain/package';
 import { formatList, languageName } from '../i18n/format';
 import { articleInProse } from '../i18n/grammar';
-import { dateOrBlank, finishModel, partyParams, placeOrBlank, treatyTitle, type DocumentContext } from './context';
+import { dateOrBlank, finishModel, partyParams, placeOrBlank, signatureBlock, treatyTitle, type DocumentContext } from './context';
 import { directoryEntry } from './directory-entry';
 import { sentence, text } from './inline';
 import type { Block, DocumentModel, Inline } from './model';
@@ -133,9 +133,6 @@ export function buildNotifications(ctx: DocumentContext): DocumentModel {
     style: 'recital',
     content: sentence(t, 'documents:notifications.done', { place: placeOrBlank(ctx, pkg.signing.place), date: dateOrBlank(ctx, pkg.signing.date) }),
   });
-  blocks.push({
-    type: 'signature',
-    lines: [[ctx.value(pkg.signatory.name, 'signatoryName')], [ctx.value(pkg.signatory.title, 'signatoryTitle')]],
-  });
+  blocks.push(signatureBlock(ctx, pkg.signatory, 'signatory'));
   return finishModel(ctx, 'notifications', { title: t('documents:notifications.title'), subject: t('documents:notifications.subject') }, blocks);
 }

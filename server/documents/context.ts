@@ -99,6 +99,11 @@ export function signerPhrase(ctx: DocumentContext, person: { name: string | null
   return mergeText([ctx.value(person.name, `${who}Name`), text(', '), ctx.value(person.title, `${who}Title`)]);
 }
 
+/** The signature block: a line to sign on, then the person's name and title (markers when missing). */
+export function signatureBlock(ctx: DocumentContext, person: { name: string | null; title: string | null }, who: 'signatory' | 'issuer'): Block {
+  return { type: 'signature', lines: [[ctx.value(person.name, `${who}Name`)], [ctx.value(person.title, `${who}Title`)]] };
+}
+
 /** A date written out, or a blank line for completion by hand. */
 export function dateOrBlank(ctx: DocumentContext, date: IsoDate | null): Inline {
   return date ? text(formatDate(date, ctx.lng)) : blank(ctx.t('documents:blank.date'));
