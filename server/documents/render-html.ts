@@ -173,6 +173,7 @@ const COMPILE_OPTIONS: CompileOptions = {
 };
 
 let page: HandlebarsTemplateDelegate<PageView> | undefined;
+let body: HandlebarsTemplateDelegate<PageView> | undefined;
 
 /** Compiles the page and its partials on first use, once per process, in an environment of their own. */
 function template(): HandlebarsTemplateDelegate<PageView> {
@@ -184,23 +185,37 @@ function template(): HandlebarsTemplateDelegate<PageView> {
     const source = fs.readFileSync(path.join(DOCUMENT_TEMPLATES, file), 'utf8');
     const name = path.basename(file, '.hbs');
     if (name === 'document') layout = handlebars.compile<PageView>(source, COMPILE_OPTIONS);
+    else if (name === 'document-body') body = handlebars.compile<PageView>(source, COMPILE_OPTIONS);
     else handlebars.registerPartial(name, handlebars.compile(source, COMPILE_OPTIONS));
   }
   if (layout === undefined) throw new Error(`document.hbs not found in ${DOCUMENT_TEMPLATES}`);
+  if (body === undefined) throw new Error(`document-body.hbs not found in ${DOCUMENT_TEMPLATES}`);
   page = layout;
   return page;
 }
 
-/** Renders the model to a complete HTML page that links the stylesheet at `options.stylesheetHref`. */
-export function renderHtml(model: DocumentModel, options: { stylesheetHref: string }): string {
-  const view: PageView = {
+function pageView(model: DocumentModel, stylesheetHref: string): PageView {
+  return {
     lang: model.lang,
     title: clean(model.properties.title),
     description: clean(model.properties.description),
     kind: model.kind,
     mode: model.mode,
-    stylesheetHref: options.stylesheetHref,
+    stylesheetHref,
     blocks: model.blocks.map(blockView),
   };
-  return template()(view);
+}
+
+/** Renders the model to a complete HTML page that links the stylesheet at `options.stylesheetHref`. */
+export function renderHtml(model: DocumentModel, options: { stylesheetHref: string }): string {
+  return template()(pageView(model, options.stylesheetHref));
+}
+
+/**
+ * Renders the model as an element to place inside another page (the site's checklist page), in the
+ * document's language; the page links public/css/document.css itself.
+ */
+export function renderHtmlBody(model: DocumentModel): string {
+  template();
+  return body!(pageView(model, ''));
 }

@@ -6,7 +6,7 @@
 import type { ErrorRequestHandler } from 'express';
 import type { Logger } from '../logger';
 import type { LocalizedIssue } from '../i18n/messages';
-import type { RequestWithLanguage } from './middleware';
+import { logPath, type RequestWithLanguage } from './middleware';
 
 export const ERROR_CODES = [
   'malformed_json',
@@ -102,7 +102,7 @@ export function errorHandler(logger: Logger, bodyLimitBytes: number): ErrorReque
     if (!apiError) {
       logger.error('unhandled_error', {
         method: req.method,
-        path: req.originalUrl.split('?')[0]!.slice(0, 200),
+        path: logPath(req),
         name: err instanceof Error ? err.name : typeof err,
         stack: err instanceof Error ? (err.stack ?? '').split('\n').slice(0, 6).join(' | ') : '',
       });

@@ -1,11 +1,12 @@
 /**
- * Request middleware: the request's language (one place, from ?lang= or Accept-Language, only ever a
- * supported code), the request log (method, route, status, duration: never a body or query string),
+ * Request middleware: the request's language (one place, from ?lang=, the pages' language cookie or
+ * Accept-Language, only ever a supported code), the request log (method, route, status, duration: never a body or query string),
  * and the JSON-only rule for the API's POST bodies.
  */
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { TFunction } from 'i18next';
 import { detectLanguage, type I18n, type Language } from '../i18n';
+import { readCookies } from './csrf';
 import type { Logger } from '../logger';
 import { ApiError } from './errors';
 
@@ -17,12 +18,27 @@ export interface RequestWithLanguage extends Request {
 export function languageMiddleware(i18n: I18n): RequestHandler {
   return (req, res, next) => {
     const r = req as RequestWithLanguage;
-    r.lng = detectLanguage(req.query.lang, req.get('accept-language'));
+    // ?lang= first, then the language the reader chose on an earlier page (the pages' `lang` cookie),
+    // then Accept-Language. detectLanguage only ever returns a supported code.
+    const asked = typeof req.query.lang === 'string' && req.query.lang.trim() !== '' ? req.query.lang : readCookies(req).lang;
+    r.lng = detectLanguage(asked, req.get('accept-language'));
     r.t = i18n.t(r.lng);
     res.setHeader('Content-Language', r.lng);
     res.vary('Accept-Language');
     next();
   };
+}
+
+/**
+ * The path as logs show it: the route, not the URL (query strings can carry a language and nothing else
+ * we want in logs), and with a draft's identifier masked: it is the draft's key, and the log must never
+ * let anyone open a draft.
+ */
+export function logPath(req: Request): string {
+  return req.originalUrl
+    .split('?')[0]!
+    .slice(0, 200)
+    .replace(/^\/drafts\/[^/]+/, (m) => (m === '/drafts/new' || m === '/drafts/import' ? m : '/drafts/:id'));
 }
 
 export function requestLog(logger: Logger): RequestHandler {
@@ -31,8 +47,7 @@ export function requestLog(logger: Logger): RequestHandler {
     res.on('finish', () => {
       logger.info('request', {
         method: req.method,
-        // The route, not the URL: query strings can carry a language and nothing else we want in logs.
-        path: req.originalUrl.split('?')[0]!.slice(0, 200),
+        path: logPath(req),
         status: res.statusCode,
         ms: Number((process.hrtime.bigint() - started) / 1000n) / 1000,
       });

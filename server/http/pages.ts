@@ -1,39 +1,28 @@
 /**
- * Server-rendered pages. Every page works without JavaScript, has a language switcher that keeps the
- * reader's place, and is rendered from templates/ in the request's language.
+ * The server-rendered pages: the start page and the guided journey (drafts.ts). Every page works
+ * without JavaScript, has a language switcher that keeps the reader's place, and is rendered from
+ * templates/ in the request's language. A language chosen with ?lang= is remembered in a cookie, so
+ * that the next page (after a form post, say) stays in it.
  */
-import express, { type Request, type Router } from 'express';
-import { SUPPORTED_LANGUAGES } from '../i18n';
-import type { RequestWithLanguage } from './middleware';
-import type { Views } from './views';
+import express, { type Router } from 'express';
+import { isLanguage } from '../i18n';
+import { csrfToken } from './csrf';
+import { createDraftPagesRouter, type DraftPagesDeps } from './drafts';
 
-/** Links to this same page in the other languages (?lang= is the only parameter pages read). */
-function otherLanguages(req: Request) {
-  const r = req as RequestWithLanguage;
-  return SUPPORTED_LANGUAGES.filter((code) => code !== r.lng).map((code) => ({
-    code,
-    name: r.t(`languageName`, { lng: code }),
-    href: `${req.path}?lang=${code}`,
-  }));
-}
+export const LANGUAGE_COOKIE = 'lang';
 
-export function createPagesRouter(views: Views): Router {
+export function createPagesRouter(deps: DraftPagesDeps): Router {
   const router = express.Router();
-  router.get('/', (req, res) => {
-    const r = req as RequestWithLanguage;
-    res.type('html').send(
-      views.render('home', {
-        lang: r.lng,
-        title: r.t('pages.home.title'),
-        t: r.t,
-        otherLanguages: otherLanguages(req),
-        examples: {
-          treaties: `/api/v1/treaties?lang=${r.lng}`,
-          states: `/api/v1/states?lang=${r.lng}`,
-          schema: '/api/v1/schema',
-        },
-      }),
-    );
+  router.use((req, res, next) => {
+    // The pages only: the API stays stateless and sets no cookie.
+    if (req.path.startsWith('/api/') || req.path.startsWith('/assets/')) return next('router');
+    const asked = typeof req.query.lang === 'string' ? req.query.lang.trim().toLowerCase() : '';
+    if (isLanguage(asked)) {
+      res.cookie(LANGUAGE_COOKIE, asked, { httpOnly: true, sameSite: 'lax', secure: req.secure, path: '/', maxAge: 365 * 24 * 3600 * 1000 });
+    }
+    next();
   });
+  router.use(csrfToken());
+  router.use(createDraftPagesRouter(deps));
   return router;
 }

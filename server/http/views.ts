@@ -1,8 +1,10 @@
 /**
  * A small view engine over plain Handlebars (STACK.md: simpler than express-handlebars): pages in
  * templates/pages/, the layout in templates/layout.hbs, compiled once in strict mode, in their own
- * Handlebars environment. One helper, `t`, translates in the request's language; Handlebars escapes
- * what it returns, like everything else (`{{{ }}}` only for the layout's body).
+ * Handlebars environment. Partials are the files in templates/partials/ (each opens with a comment
+ * naming its parameters), registered by file name. Helpers: `t` translates in the request's language
+ * (Handlebars escapes what it returns, like everything else; `{{{ }}}` only for the layout's body), and
+ * `eq` compares two values.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -26,7 +28,14 @@ export function createViews(templatesDir: string): Views {
     const root = options.data.root as ViewData;
     return root.t(key, options.hash as Record<string, unknown>);
   });
+  hbs.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   const compile = (file: string) => hbs.compile(fs.readFileSync(file, 'utf8'), { strict: true });
+  const partialsDir = path.join(templatesDir, 'partials');
+  if (fs.existsSync(partialsDir)) {
+    for (const f of fs.readdirSync(partialsDir).filter((f) => f.endsWith('.hbs'))) {
+      hbs.registerPartial(path.basename(f, '.hbs'), fs.readFileSync(path.join(partialsDir, f), 'utf8'));
+    }
+  }
   const layout = compile(path.join(templatesDir, 'layout.hbs'));
   const pagesDir = path.join(templatesDir, 'pages');
   const pages = new Map(

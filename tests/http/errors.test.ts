@@ -148,13 +148,23 @@ describe('400 missing_parameter', () => {
   });
 });
 
+describe('404 outside the API: a page, not JSON', () => {
+  test.each([
+    ['GET', '/no-such-page'],
+    ['GET', '/index.html'],
+    ['POST', '/'],
+  ])('%s %s is the "Page not found" page', async (method, url) => {
+    const res = method === 'GET' ? await request(t.app).get(url) : await request(t.app).post(url).type('form').send('a=1');
+    expect(res.status).toBe(404);
+    expect(res.headers['content-type']).toMatch(/^text\/html/);
+    expect(res.text).toContain('<h1 class="heading-l">Page not found</h1>');
+  });
+});
+
 describe('404 not_found', () => {
   test.each([
     ['GET', '/api/v1/nope', "There is nothing at this address. GET /api/v1 lists the API's addresses."],
     ['GET', '/api/v1/documents', "There is nothing at this address. GET /api/v1 lists the API's addresses."],
-    ['GET', '/no-such-page', 'There is nothing at this address. The API lives under /api/v1.'],
-    ['GET', '/index.html', 'There is nothing at this address. The API lives under /api/v1.'],
-    ['POST', '/', 'There is nothing at this address. The API lives under /api/v1.'],
   ])('%s %s', async (method, url, message) => {
     const res =
       method === 'GET'
@@ -520,7 +530,6 @@ describe('methods the API does not support', () => {
     ['patch', '/api/v1/documents/bundle'],
     ['delete', '/api/v1/documents/instrument'],
     ['put', '/api/v1'],
-    ['delete', '/'],
   ] as const)('%s %s is not a 500, and answers in the error shape', async (method, url) => {
     const res = await request(t.app)[method](url).set(JSON_TYPE).send('{}');
     expect(res.status).toBeGreaterThanOrEqual(400);
@@ -557,7 +566,7 @@ describe('the error shape', () => {
     const responses = await Promise.all([
       postRaw(t.app, '/api/v1/validate', '{bad', JSON_TYPE),
       postRaw(t.app, '/api/v1/validate', 'x', { 'Content-Type': 'text/plain' }),
-      request(t.app).get('/nope'),
+      request(t.app).get('/api/nope'),
       postJson(t.app, '/api/v1/validate', { party: null }),
       postJson(t.app, '/api/v1/documents/instrument?mode=xyz', {}),
     ]);

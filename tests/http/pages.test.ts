@@ -87,11 +87,14 @@ describe('GET /', () => {
     expect(res.headers['content-type']).toMatch(/^text\/css/);
   });
 
-  test('an unknown page is a 404 not_found in JSON, in the request language', async () => {
+  test('an unknown page is a 404 page in the request language; an unknown API address stays JSON', async () => {
     const en = await request(t.app).get('/no-such-page');
-    expectApiError(en, 404, 'not_found');
+    expect(en.status).toBe(404);
+    expect(en.text).toContain('<html lang="en"');
     const fr = await request(t.app).get('/no-such-page?lang=fr');
-    const err = expectApiError(fr, 404, 'not_found');
-    expect(err.message).toBe("Il n'y a rien à cette adresse. L'API se trouve sous /api/v1.");
+    expect(fr.status).toBe(404);
+    expect(fr.text).toContain('<html lang="fr"');
+    const api = await request(t.app).get('/api/v1/no-such-thing?lang=fr');
+    expectApiError(api, 404, 'not_found');
   });
 });

@@ -1,0 +1,103 @@
+/**
+ * A draft: the package being written in the browser, and which sections of the journey the user has
+ * been through (the task list tells "not started" from "in progress" by it). Drafts are stored and
+ * exported as JSON that carries a format version; `readDraft` migrates older versions on load and
+ * refuses newer ones, so a draft written by this program is never silently misread by another.
+ *
+ * Version history (DRAFT_MIGRATIONS[n] turns version n+1 into version n+2):
+ *   1: { package, visited }  (the first version; nothing to migrate yet)
+ */
+import { z } from 'zod';
+import { fromZodIssues, type Issue } from './issues';
+import { PackageSchema, type Package } from './package';
+
+export const DRAFT_FORMAT_VERSION = 1;
+/** The "kind" of an exported draft file, so that another JSON file is told apart at once. */
+export const DRAFT_FILE_KIND = 'untoc-accession-draft';
+
+/** The sections of the journey (the task list), in order. */
+export const SECTION_IDS = [
+  'party',
+  'treaties',
+  'signatory',
+  'signing',
+  'extradition',
+  'central-authorities',
+  'prevention',
+  'article5',
+  'maritime',
+  'firearms',
+  'law-copies',
+  'competence',
+  'reservations',
+  'declarations',
+  'deposit',
+] as const;
+export type SectionId = (typeof SECTION_IDS)[number];
+
+export const DraftSchema = z.strictObject({
+  package: PackageSchema,
+  visited: z
+    .array(z.enum(SECTION_IDS, { error: 'schema.notInList' }))
+    .max(SECTION_IDS.length, { error: 'schema.tooMany' })
+    .default([]),
+});
+export type Draft = z.output<typeof DraftSchema>;
+
+/** One step from a version to the next, on the parsed JSON (unknown: it is not trusted yet). */
+export type DraftMigration = (data: unknown) => unknown;
+export const DRAFT_MIGRATIONS: readonly DraftMigration[] = [];
+
+export type DraftReadError =
+  | { readonly code: 'not-json' }
+  | { readonly code: 'not-a-draft' }
+  | { readonly code: 'newer-version'; readonly version: number }
+  | { readonly code: 'bad-version' }
+  | { readonly code: 'invalid'; readonly issues: readonly Issue[] };
+
+export type DraftReadResult = { readonly ok: true; readonly draft: Draft; readonly migratedFrom: number | null } | { readonly ok: false; readonly error: DraftReadError };
+
+/**
+ * Migrate `data`, written in format `version`, to the current version and parse it. `migrations` is a
+ * parameter so that tests can exercise a migration path before a real one exists.
+ */
+export function readDraft(version: number, data: unknown, migrations: readonly DraftMigration[] = DRAFT_MIGRATIONS): DraftReadResult {
+  const current = migrations.length + 1;
+  if (!Number.isInteger(version) || version < 1) return { ok: false, error: { code: 'bad-version' } };
+  if (version > current) return { ok: false, error: { code: 'newer-version', version } };
+  let value = data;
+  for (let v = version; v < current; v++) value = migrations[v - 1]!(value);
+  const parsed = DraftSchema.safeParse(value, { reportInput: true });
+  if (!parsed.success) return { ok: false, error: { code: 'invalid', issues: fromZodIssues(parsed.error.issues) } };
+  return { ok: true, draft: parsed.data, migratedFrom: version === current ? null : version };
+}
+
+/** The JSON text stored in the database (the format version is stored beside it). */
+export function serializeDraft(draft: Draft): string {
+  return JSON.stringify(draft);
+}
+
+/** An exported draft file: what `parseDraftFile` reads back. */
+export function draftFile(draft: Draft, exportedAt: string): string {
+  return `${JSON.stringify({ kind: DRAFT_FILE_KIND, formatVersion: DRAFT_FORMAT_VERSION, exportedAt, draft }, null, 2)}\n`;
+}
+
+/** Read an uploaded draft file: JSON, of our kind, of a version we know, holding a valid draft. */
+export function parseDraftFile(text: string, migrations: readonly DraftMigration[] = DRAFT_MIGRATIONS): DraftReadResult {
+  let json: unknown;
+  try {
+    json = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch {
+    return { ok: false, error: { code: 'not-json' } };
+  }
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) return { ok: false, error: { code: 'not-a-draft' } };
+  const file = json as Record<string, unknown>;
+  if (file.kind !== DRAFT_FILE_KIND || !('draft' in file)) return { ok: false, error: { code: 'not-a-draft' } };
+  if (typeof file.formatVersion !== 'number') return { ok: false, error: { code: 'bad-version' } };
+  return readDraft(file.formatVersion, file.draft, migrations);
+}
+
+/** A new draft for a party and its treaties (the "new draft" page's answers). */
+export function newDraft(pkg: Package): Draft {
+  return { package: pkg, visited: [] };
+}

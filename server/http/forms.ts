@@ -1,0 +1,290 @@
+/**
+ * Forms as data (the DEFRA forms-engine habit): a page lists its fields, each with the package path it
+ * answers; this file reads a submitted form into values, writes them into a copy of the package, checks
+ * the result against the package schema (the one zod schema the API uses too), and turns the schema's
+ * issues into the GOV.UK error summary and inline messages, in the page's language.
+ *
+ * A blank answer is "not answered yet" (null), never an error, unless the field says it is required:
+ * a draft may be saved half done, and the task list, the checklist and final mode say what is missing.
+ */
+import type { TFunction } from 'i18next';
+import { isRealDate, PackageSchema, type Package } from '../domain/package';
+import { fromZodIssues, type PathSegment } from '../domain/issues';
+
+export type FieldKind = 'text' | 'textarea' | 'date' | 'yesno' | 'radios' | 'checkboxes' | 'select' | 'list';
+
+export interface FieldOption {
+  readonly value: string;
+  /** Already translated. */
+  readonly label: string;
+  readonly hint?: string;
+  /** The language of the label, when it is not the page's (a language's own name). */
+  readonly lang?: string;
+}
+
+export interface FieldDef {
+  /** The HTML name and id; unique on its page. */
+  readonly name: string;
+  readonly kind: FieldKind;
+  /** Where the value lives in the package. */
+  readonly path: readonly PathSegment[];
+  /** Already translated. */
+  readonly label: string;
+  readonly hint?: string;
+  readonly options?: readonly FieldOption[];
+  /** The message when left blank; absent = optional. */
+  readonly required?: string;
+  readonly width?: 'full' | 'two-thirds' | 'half' | 'third' | 'short';
+  readonly autocomplete?: string;
+  /** For "list" fields (several values in one input): what separates them. */
+  readonly separator?: 'lines' | 'commas';
+  /** A smaller label, for a field inside a fieldset of its own page. */
+  readonly legendSize?: 'page' | 'section';
+}
+
+/** What the user typed, kept as typed, so that a page with errors shows it back. */
+export type RawValue = string | readonly string[] | { readonly day: string; readonly month: string; readonly year: string };
+
+export type FieldValue = string | boolean | readonly string[] | null;
+
+export interface FieldError {
+  readonly name: string;
+  /** The element the error summary links to (a date's day input, a radio group's first radio). */
+  readonly href: string;
+  readonly message: string;
+}
+
+type Body = Record<string, unknown>;
+
+function str(body: Body, name: string): string {
+  const v = body[name];
+  if (typeof v === 'string') return v;
+  if (Array.isArray(v) && typeof v[0] === 'string') return v[0];
+  return '';
+}
+
+function strings(body: Body, name: string): string[] {
+  const v = body[name];
+  if (typeof v === 'string') return [v];
+  if (Array.isArray(v)) return v.filter((x): x is string => typeof x === 'string');
+  return [];
+}
+
+/** The anchor the error summary links to for a field. */
+export function fieldHref(field: FieldDef): string {
+  switch (field.kind) {
+    case 'date':
+      return `#${field.name}-day`;
+    case 'yesno':
+    case 'radios':
+    case 'checkboxes':
+      return `#${field.name}${field.options && field.options.length > 0 ? `-${field.options[0]!.value}` : '-yes'}`;
+    default:
+      return `#${field.name}`;
+  }
+}
+
+export function readRaw(body: Body, field: FieldDef): RawValue {
+  switch (field.kind) {
+    case 'date':
+      return { day: str(body, `${field.name}-day`).trim(), month: str(body, `${field.name}-month`).trim(), year: str(body, `${field.name}-year`).trim() };
+    case 'checkboxes':
+      return strings(body, field.name);
+    default:
+      return str(body, field.name);
+  }
+}
+
+/** The raw value as the field shows it when the page is first opened. */
+export function rawFromValue(field: FieldDef, value: unknown): RawValue {
+  if (field.kind === 'date') {
+    const m = typeof value === 'string' ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(value) : null;
+    return m ? { day: String(Number(m[3])), month: String(Number(m[2])), year: m[1]! } : { day: '', month: '', year: '' };
+  }
+  if (field.kind === 'checkboxes') return Array.isArray(value) ? value.map(String) : [];
+  if (field.kind === 'yesno') return value === true ? 'yes' : value === false ? 'no' : '';
+  if (field.kind === 'list') return Array.isArray(value) ? value.join(field.separator === 'lines' ? '\n' : ', ') : '';
+  return typeof value === 'string' ? value : '';
+}
+
+type Parsed = { readonly ok: true; readonly value: FieldValue } | { readonly ok: false; readonly message: string };
+
+function parseDate(field: FieldDef, raw: { day: string; month: string; year: string }, t: TFunction): Parsed {
+  const { day, month, year } = raw;
+  if (!day && !month && !year) return { ok: true, value: null };
+  const missing = [!day && 'day', !month && 'month', !year && 'year'].filter((x): x is string => Boolean(x));
+  if (missing.length > 0) {
+    return { ok: false, message: t('pages.errors.dateIncomplete', { label: field.label, parts: missing.map((p) => t(`pages.date.${p}`)).join(t('pages.date.and')) }) };
+  }
+  if (!/^\d{1,2}$/.test(day) || !/^\d{1,2}$/.test(month) || !/^\d{4}$/.test(year)) {
+    return { ok: false, message: t('pages.errors.dateNotReal', { label: field.label }) };
+  }
+  const iso = `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
+  if (!isRealDate(iso)) return { ok: false, message: t('pages.errors.dateNotReal', { label: field.label }) };
+  return { ok: true, value: iso };
+}
+
+/** Turn what was typed into the value the package holds, or a message. */
+export function parseRaw(field: FieldDef, raw: RawValue, t: TFunction): Parsed {
+  const blank = (): Parsed => (field.required ? { ok: false, message: field.required } : { ok: true, value: null });
+  const allowed = (v: string) => (field.options ?? []).some((o) => o.value === v);
+  if (field.kind === 'date') return parseDate(field, raw as { day: string; month: string; year: string }, t);
+  if (field.kind === 'checkboxes') {
+    const list = raw as readonly string[];
+    if (list.some((v) => !allowed(v))) return { ok: false, message: t('pages.errors.notInList', { label: field.label }) };
+    if (list.length === 0 && field.required) return { ok: false, message: field.required };
+    return { ok: true, value: [...new Set(list)] };
+  }
+  const text = (raw as string).trim();
+  switch (field.kind) {
+    case 'yesno':
+      if (text === '') return blank();
+      if (text !== 'yes' && text !== 'no') return { ok: false, message: t('pages.errors.notInList', { label: field.label }) };
+      return { ok: true, value: text === 'yes' };
+    case 'radios':
+    case 'select':
+      if (text === '') return blank();
+      if (!allowed(text)) return { ok: false, message: t('pages.errors.notInList', { label: field.label }) };
+      return { ok: true, value: text };
+    case 'list': {
+      const parts = (field.separator === 'lines' ? text.split(/\r?\n/) : text.split(/[,;]/)).map((s) => s.trim()).filter(Boolean);
+      if (parts.length === 0 && field.required) return { ok: false, message: field.required };
+      return { ok: true, value: parts };
+    }
+    default:
+      // Line breaks typed in a text area are kept as \n (the schema allows them there).
+      return text === '' ? blank() : { ok: true, value: field.kind === 'textarea' ? text.replace(/\r\n?/g, '\n') : text };
+  }
+}
+
+/** A copy of `root` with `value` at `path`, creating objects on the way. */
+export function setIn<T>(root: T, path: readonly PathSegment[], value: unknown): T {
+  if (path.length === 0) return value as T;
+  const [head, ...rest] = path as [PathSegment, ...PathSegment[]];
+  const container: Record<string | number, unknown> = Array.isArray(root) ? ([...root] as unknown as Record<number, unknown>) : { ...(root as object) };
+  container[head] = setIn(container[head] ?? (typeof rest[0] === 'number' ? [] : {}), rest, value);
+  return container as T;
+}
+
+export function getIn(root: unknown, path: readonly PathSegment[]): unknown {
+  let v: unknown = root;
+  for (const seg of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<string | number, unknown>)[seg];
+  }
+  return v;
+}
+
+function startsWith(path: readonly PathSegment[], prefix: readonly PathSegment[]): boolean {
+  return prefix.length <= path.length && prefix.every((seg, i) => path[i] === seg);
+}
+
+/** The page's message for a schema issue on a field ("pages.errors.<schema code>"). */
+function schemaMessage(code: string, field: FieldDef, params: Record<string, unknown>, t: TFunction): string {
+  const name = code.replace(/^schema\./, '');
+  const key = `pages.errors.${name}`;
+  return t(key, { label: field.label, ...params, defaultValue: t('pages.errors.invalid', { label: field.label }) });
+}
+
+export interface FormResult {
+  readonly raw: Readonly<Record<string, RawValue>>;
+  readonly errors: readonly FieldError[];
+  /** The package with the answers written in, when there is no error. */
+  readonly pkg: Package | null;
+}
+
+/**
+ * Read the fields from the body and write them into the package with `apply` (by default, each value
+ * at its field's path); then check the whole package against the schema and keep the issues that fall
+ * on this page's fields.
+ */
+export function submitForm(
+  pkg: Package,
+  fields: readonly FieldDef[],
+  body: Body,
+  t: TFunction,
+  apply: (pkg: Package, values: ReadonlyMap<string, FieldValue>) => unknown = (p, values) =>
+    fields.reduce<unknown>((acc, f) => setIn(acc, f.path, values.get(f.name) ?? null), p),
+): FormResult {
+  const raw: Record<string, RawValue> = {};
+  const values = new Map<string, FieldValue>();
+  const errors: FieldError[] = [];
+  for (const field of fields) {
+    raw[field.name] = readRaw(body, field);
+    const parsed = parseRaw(field, raw[field.name]!, t);
+    if (parsed.ok) values.set(field.name, parsed.value);
+    else errors.push({ name: field.name, href: fieldHref(field), message: parsed.message });
+  }
+  if (errors.length > 0) return { raw, errors, pkg: null };
+  const candidate = apply(pkg, values);
+  const parsed = PackageSchema.safeParse(candidate, { reportInput: true });
+  if (parsed.success) return { raw, errors: [], pkg: parsed.data };
+  // Each issue goes to the field whose path is the longest prefix of the issue's path.
+  const byField = new Map<string, string>();
+  const unplaced: string[] = [];
+  for (const issue of fromZodIssues(parsed.error.issues)) {
+    const owner = [...fields].filter((f) => startsWith(issue.path, f.path)).sort((a, b) => b.path.length - a.path.length)[0];
+    const params = Object.fromEntries(Object.entries(issue.params).filter(([, v]) => typeof v === 'number' || typeof v === 'string'));
+    if (owner) {
+      if (!byField.has(owner.name)) byField.set(owner.name, schemaMessage(issue.code, owner, params, t));
+    } else {
+      unplaced.push(issue.code);
+    }
+  }
+  for (const field of fields) {
+    const message = byField.get(field.name);
+    if (message) errors.push({ name: field.name, href: fieldHref(field), message });
+  }
+  // An issue outside this page's fields means the stored draft itself is off; say so rather than lose it.
+  if (errors.length === 0 && unplaced.length > 0) {
+    errors.push({ name: '_page', href: '#main', message: t('pages.errors.elsewhere') });
+  }
+  return { raw, errors, pkg: null };
+}
+
+const WIDTHS: Readonly<Record<NonNullable<FieldDef['width']>, string>> = {
+  full: 'input-full',
+  'two-thirds': 'input-two-thirds',
+  half: 'input-half',
+  third: 'input-third',
+  short: 'input-short',
+};
+
+/**
+ * What a field's partial (templates/partials/field-*.hbs) reads. Every property is present (null when
+ * unused), since the templates compile in strict mode.
+ */
+export function fieldView(field: FieldDef, raw: RawValue, error: string | null, options: { pageHeading?: boolean } = {}) {
+  const selected = Array.isArray(raw) ? (raw as readonly string[]) : typeof raw === 'string' ? [raw] : [];
+  const date = typeof raw === 'object' && !Array.isArray(raw) ? (raw as { day: string; month: string; year: string }) : { day: '', month: '', year: '' };
+  const kind = field.kind === 'yesno' ? 'radios' : field.kind === 'list' ? (field.separator === 'lines' ? 'textarea' : 'text') : field.kind;
+  return {
+    partial: `field-${kind}`,
+    name: field.name,
+    id: field.name,
+    label: field.label,
+    hint: field.hint ?? null,
+    hintId: field.hint ? `${field.name}-hint` : null,
+    error,
+    errorId: error ? `${field.name}-error` : null,
+    describedBy: [field.hint ? `${field.name}-hint` : null, error ? `${field.name}-error` : null].filter(Boolean).join(' ') || null,
+    value: typeof raw === 'string' ? raw : '',
+    day: date.day,
+    month: date.month,
+    year: date.year,
+    widthClass: field.width ? WIDTHS[field.width] : null,
+    autocomplete: field.autocomplete ?? null,
+    pageHeading: options.pageHeading === true,
+    inline: field.kind === 'yesno',
+    options: (field.options ?? []).map((o, i) => ({
+      value: o.value,
+      label: o.label,
+      hint: o.hint ?? null,
+      hintId: o.hint ? `${field.name}-${o.value}-hint` : null,
+      id: `${field.name}-${o.value}`,
+      first: i === 0,
+      checked: selected.includes(o.value),
+      lang: o.lang ?? null,
+    })),
+  };
+}

@@ -1,0 +1,572 @@
+/**
+ * The guided journey as data: the sections of the task list, the question pages in each, which
+ * questions apply to a package, where each page goes next, and each section's status. Routes
+ * (drafts.ts) render and save pages from these definitions; nothing here knows about HTTP.
+ *
+ * A section that does not apply to the package (the Smuggling Protocol's maritime authority when the
+ * Protocol is not being joined) is not in the task list; the pages tell why a question is asked by
+ * citing the requirement it serves (catalogue/requirements.ts), whose treaty text is shown on demand.
+ */
+import type { TFunction } from 'i18next';
+import { TREATY_IDS, type Participation, type TreatyId } from '../catalogue';
+import { LANGUAGE_CODES } from '../catalogue/languages';
+import { participationOf } from '../catalogue/participation';
+import { REGION_CODES } from '../catalogue/regions';
+import { disputeReservationId } from '../catalogue/requirements';
+import { isProtocol } from '../catalogue/treaties';
+import type { Draft, SectionId } from '../domain/draft';
+import { designationComplete } from '../domain/facts';
+import {
+  AUTHORITY_ROLES,
+  DECLARATION_KINDS,
+  DOCUMENT_LANGUAGES,
+  FULL_POWERS_OFFICES,
+  INSTRUMENT_TYPES,
+  LAW_COPY_PLANS,
+  OFFICES,
+  TIME_ZONES,
+  type AuthorityRole,
+  type InstrumentType,
+  type Package,
+} from '../domain/package';
+import { roleApplies } from '../domain/applicability';
+import { formatDate, languageName, regionName } from '../i18n/format';
+import type { Language } from '../i18n';
+import type { FieldDef, FieldOption, FieldValue } from './forms';
+
+export interface PageContext {
+  readonly t: TFunction;
+  readonly lng: Language;
+  readonly participation: Participation;
+}
+
+const inPackage = (pkg: Package, treaty: TreatyId) => pkg.treaties.some((t) => t.treaty === treaty);
+const isState = (pkg: Package) => pkg.party.kind === 'state';
+export const needsFullPowers = (pkg: Package) =>
+  isState(pkg) && pkg.signatory.office !== null && !(FULL_POWERS_OFFICES as readonly string[]).includes(pkg.signatory.office);
+
+// ---------------------------------------------------------------------------------------------------
+// Sections
+
+export interface SectionDef {
+  readonly id: SectionId;
+  /** The page the task list links to. */
+  readonly start: string;
+  readonly applies: (pkg: Package) => boolean;
+  /** Completed when every question that applies is answered (optional ones count once visited). */
+  readonly complete: (pkg: Package, visited: boolean) => boolean;
+  /** Anything answered in this section. */
+  readonly started: (pkg: Package) => boolean;
+}
+
+const authoritiesWith = (pkg: Package, role: AuthorityRole) => pkg.authorities.filter((a) => a.roles.includes(role));
+const designated = (pkg: Package, role: AuthorityRole) => {
+  const list = authoritiesWith(pkg, role);
+  return list.length > 0 && list.every((a) => designationComplete(role, a));
+};
+
+export const SECTIONS: readonly SectionDef[] = [
+  { id: 'party', start: 'party', applies: () => true, complete: (p) => p.party.formalName !== null, started: (p) => p.party.formalName !== null },
+  { id: 'treaties', start: 'treaties', applies: () => true, complete: (_p, v) => v, started: () => true },
+  {
+    id: 'signatory',
+    start: 'signatory',
+    applies: () => true,
+    complete: (p) =>
+      p.signatory.name !== null &&
+      p.signatory.title !== null &&
+      (!isState(p) || p.signatory.office !== null) &&
+      (!needsFullPowers(p) ||
+        (p.fullPowers !== null && p.fullPowers.issuer.name !== null && p.fullPowers.issuer.title !== null && p.fullPowers.issuer.office !== null)),
+    started: (p) => p.signatory.name !== null || p.signatory.title !== null || p.signatory.office !== null,
+  },
+  { id: 'signing', start: 'signing', applies: () => true, complete: (_p, v) => v, started: (p) => p.signing.place !== null || p.signing.date !== null },
+  {
+    id: 'extradition',
+    start: 'extradition',
+    applies: (p) => inPackage(p, 'untoc'),
+    complete: (p) => p.extradition.conditionalOnTreaty === false || (p.extradition.conditionalOnTreaty === true && p.extradition.conventionAsLegalBasis !== null),
+    started: (p) => p.extradition.conditionalOnTreaty !== null,
+  },
+  {
+    id: 'central-authorities',
+    start: 'central-authorities',
+    applies: (p) => inPackage(p, 'untoc'),
+    complete: (p) => designated(p, 'untoc-18-13') && p.mlaLanguages.length > 0,
+    started: (p) => authoritiesWith(p, 'untoc-18-13').length > 0 || p.mlaLanguages.length > 0,
+  },
+  {
+    id: 'prevention',
+    start: 'prevention',
+    applies: (p) => inPackage(p, 'untoc'),
+    complete: (p) => designated(p, 'untoc-31-6'),
+    started: (p) => authoritiesWith(p, 'untoc-31-6').length > 0,
+  },
+  {
+    id: 'article5',
+    start: 'article5',
+    applies: (p) => inPackage(p, 'untoc'),
+    complete: (p) => p.article5.requiresOrganizedCriminalGroup !== null && p.article5.requiresActInFurtherance !== null,
+    started: (p) => p.article5.requiresOrganizedCriminalGroup !== null || p.article5.requiresActInFurtherance !== null,
+  },
+  {
+    id: 'maritime',
+    start: 'maritime',
+    applies: (p) => inPackage(p, 'som'),
+    complete: (p) => designated(p, 'som-8-6'),
+    started: (p) => authoritiesWith(p, 'som-8-6').length > 0,
+  },
+  {
+    id: 'firearms',
+    start: 'firearms',
+    applies: (p) => inPackage(p, 'fp'),
+    complete: (p) => designated(p, 'fp-13-2'),
+    started: (p) => authoritiesWith(p, 'fp-13-2').length > 0,
+  },
+  {
+    id: 'law-copies',
+    start: 'law-copies',
+    applies: (p) => inPackage(p, 'untoc'),
+    complete: (p) => p.lawCopies.moneyLaundering !== null && p.lawCopies.confiscation !== null,
+    started: (p) => p.lawCopies.moneyLaundering !== null || p.lawCopies.confiscation !== null,
+  },
+  {
+    id: 'competence',
+    start: 'competence',
+    applies: (p) => !isState(p),
+    complete: (p) => p.treaties.every((t) => p.competence.some((c) => c.treaties.includes(t.treaty))),
+    started: (p) => p.competence.length > 0,
+  },
+  { id: 'reservations', start: 'reservations', applies: () => true, complete: (_p, v) => v, started: (p) => p.reservations.length > 0 },
+  { id: 'declarations', start: 'declarations', applies: () => true, complete: (_p, v) => v, started: (p) => p.declarations.length > 0 },
+  { id: 'deposit', start: 'deposit', applies: () => true, complete: (p) => p.deposit.plannedOn !== null, started: (p) => p.deposit.plannedOn !== null || p.deposit.place !== null },
+];
+
+export const TASK_STATUSES = ['not-started', 'in-progress', 'completed', 'cannot-start'] as const;
+export type TaskStatus = (typeof TASK_STATUSES)[number];
+
+export function sectionStatus(section: SectionDef, draft: Draft): TaskStatus {
+  const visited = draft.visited.includes(section.id);
+  if (section.complete(draft.package, visited)) return 'completed';
+  return visited || section.started(draft.package) ? 'in-progress' : 'not-started';
+}
+
+export function applicableSections(pkg: Package): SectionDef[] {
+  return SECTIONS.filter((s) => s.applies(pkg));
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Question pages
+
+export interface QuestionPage {
+  readonly id: string;
+  readonly section: SectionId;
+  readonly applies: (pkg: Package) => boolean;
+  /** The requirements (catalogue ids) the page serves: their article and text are shown on demand. */
+  readonly requirements: (pkg: Package) => readonly string[];
+  readonly fields: (pkg: Package, ctx: PageContext) => readonly FieldDef[];
+  /** Writes the answers into the package; by default each value at its field's path. */
+  readonly apply?: (pkg: Package, values: ReadonlyMap<string, FieldValue>, ctx: PageContext) => unknown;
+  /** The page after this one, given the saved answers; 'tasks' for the task list. */
+  readonly next: (pkg: Package) => string;
+  /** A fieldset page: one question whose legend is the page heading. */
+  readonly single?: boolean;
+}
+
+const opt = (value: string, label: string, hint?: string): FieldOption => (hint ? { value, label, hint } : { value, label });
+const yesNo = (ctx: PageContext) => [opt('yes', ctx.t('pages.common.yes')), opt('no', ctx.t('pages.common.no'))];
+const L = (ctx: PageContext, page: string, name: string) => ctx.t(`pages.q.${page}.${name}.label`);
+const H = (ctx: PageContext, page: string, name: string): string | undefined => {
+  const v = ctx.t(`pages.q.${page}.${name}.hint`, { defaultValue: '' });
+  return v === '' ? undefined : v;
+};
+
+function field(ctx: PageContext, page: string, def: Omit<FieldDef, 'label' | 'hint'> & { hint?: string }): FieldDef {
+  const hint = def.hint ?? H(ctx, page, def.name);
+  return { ...def, label: L(ctx, page, def.name), ...(hint ? { hint } : {}) };
+}
+
+/** After a section's last page: back to the task list (the GOV.UK task list pattern). */
+const toTasks = () => 'tasks';
+
+/** What the participation data says about a treaty for this party, in words. */
+export function treatyDataHint(pkg: Pick<Package, 'party'>, treaty: TreatyId, ctx: PageContext): string {
+  const record = participationOf(ctx.participation, treaty, pkg.party.code);
+  const asAt = formatDate(ctx.participation[treaty].asAt, ctx.lng);
+  const parts: string[] = [];
+  if (record?.consent) {
+    parts.push(ctx.t('pages.treatyData.party', { date: formatDate(record.consent.date, ctx.lng), asAt: formatDate(record.consent.asAt, ctx.lng) }));
+  } else if (record?.signature) {
+    parts.push(ctx.t('pages.treatyData.signed', { date: formatDate(record.signature, ctx.lng), asAt }));
+  } else {
+    parts.push(ctx.t('pages.treatyData.notSigned', { asAt }));
+  }
+  if (isProtocol(treaty)) parts.push(ctx.t('pages.treatyData.needsConvention'));
+  return parts.join(' ');
+}
+
+/** The instrument the data points to: ratification after a signature, accession without one. */
+export function defaultInstrument(party: Package['party'], treaty: TreatyId, participation: Participation): InstrumentType {
+  return participationOf(participation, treaty, party.code)?.signature ? 'ratification' : 'accession';
+}
+
+export function treatyOptions(pkg: Pick<Package, 'party'>, ctx: PageContext): FieldOption[] {
+  return TREATY_IDS.map((t) => opt(t, ctx.t(`legal:treaties.${t}.name`), treatyDataHint(pkg, t, ctx)));
+}
+
+/** The treaties chosen, in catalogue order, keeping what was already answered for the ones kept. */
+export function chooseTreaties(pkg: Pick<Package, 'party' | 'treaties'>, chosen: readonly string[], participation: Participation): Package['treaties'] {
+  return TREATY_IDS.filter((t) => chosen.includes(t)).map(
+    (t) => pkg.treaties.find((c) => c.treaty === t) ?? { treaty: t, instrument: defaultInstrument(pkg.party, t, participation), signedOn: null, signatureReservations: [] },
+  );
+}
+
+function languageOptions(ctx: PageContext): FieldOption[] {
+  const collator = new Intl.Collator(ctx.lng);
+  return LANGUAGE_CODES.map((code) => opt(code, languageName(code, ctx.lng)))
+    .filter((o) => o.label !== o.value)
+    .sort((a, b) => collator.compare(a.label, b.label));
+}
+
+export const UN_LANGUAGE_CODES = ['ar', 'zh', 'en', 'fr', 'ru', 'es'] as const;
+/** How many "other language" menus the languages page offers. */
+export const OTHER_LANGUAGE_SLOTS = 3;
+
+export const PAGES: readonly QuestionPage[] = [
+  {
+    id: 'party',
+    section: 'party',
+    applies: () => true,
+    requirements: () => ['model-party-name'],
+    fields: (_p, ctx) => [
+      field(ctx, 'party', { name: 'formalName', kind: 'text', path: ['party', 'formalName'], width: 'two-thirds' }),
+      field(ctx, 'party', {
+        name: 'documentLanguage',
+        kind: 'radios',
+        path: ['documentLanguage'],
+        options: DOCUMENT_LANGUAGES.map((l) => opt(l, ctx.t('languageName', { lng: l }))),
+        required: ctx.t('pages.q.party.documentLanguage.required'),
+      }),
+    ],
+    next: toTasks,
+  },
+  {
+    id: 'treaties',
+    section: 'treaties',
+    applies: () => true,
+    requirements: (p) => p.treaties.filter((t) => isProtocol(t.treaty)).length > 0 ? [`${p.treaties.find((t) => isProtocol(t.treaty))!.treaty}-untoc-37-2`] : [],
+    single: true,
+    fields: (p, ctx) => [
+      field(ctx, 'treaties', {
+        name: 'treaties',
+        kind: 'checkboxes',
+        path: ['treaties'],
+        options: treatyOptions(p, ctx),
+        required: ctx.t('pages.q.treaties.treaties.required'),
+      }),
+    ],
+    apply: (p, values, ctx) => ({ ...p, treaties: chooseTreaties(p, (values.get('treaties') as string[] | null) ?? [], ctx.participation) }),
+    next: () => 'instruments',
+  },
+  {
+    id: 'instruments',
+    section: 'treaties',
+    applies: () => true,
+    requirements: () => [],
+    fields: (p, ctx) =>
+      p.treaties.map((choice, i) => ({
+        name: `instrument-${choice.treaty}`,
+        kind: 'radios',
+        path: ['treaties', i, 'instrument'],
+        label: ctx.t('pages.q.instruments.instrument.label', { treaty: ctx.t(`legal:treaties.${choice.treaty}.name`) }),
+        hint: treatyDataHint(p, choice.treaty, ctx),
+        options: INSTRUMENT_TYPES.map((type) => opt(type, ctx.t(`pages.q.instruments.types.${type}`))),
+        required: ctx.t('pages.q.instruments.instrument.required', { treaty: ctx.t(`legal:treaties.${choice.treaty}.name`) }),
+        legendSize: 'section',
+      })),
+    next: toTasks,
+  },
+  {
+    id: 'signatory',
+    section: 'signatory',
+    applies: () => true,
+    requirements: (p) => (isState(p) ? ['vclt-7-2-a', 'vclt-7-1'] : []),
+    fields: (p, ctx) => [
+      field(ctx, 'signatory', { name: 'name', kind: 'text', path: ['signatory', 'name'], width: 'two-thirds', autocomplete: 'name' }),
+      field(ctx, 'signatory', { name: 'title', kind: 'text', path: ['signatory', 'title'], width: 'full' }),
+      ...(isState(p)
+        ? [
+            field(ctx, 'signatory', {
+              name: 'office',
+              kind: 'radios',
+              path: ['signatory', 'office'],
+              options: OFFICES.map((o) => opt(o, ctx.t(`pages.q.signatory.offices.${o}`))),
+            }),
+          ]
+        : []),
+    ],
+    next: (p) => (needsFullPowers(p) ? 'full-powers' : 'tasks'),
+  },
+  {
+    id: 'full-powers',
+    section: 'signatory',
+    applies: needsFullPowers,
+    requirements: () => ['vclt-7-1', 'vclt-7-2-a'],
+    fields: (_p, ctx) => [
+      field(ctx, 'full-powers', { name: 'issuerName', kind: 'text', path: ['fullPowers', 'issuer', 'name'], width: 'two-thirds' }),
+      field(ctx, 'full-powers', { name: 'issuerTitle', kind: 'text', path: ['fullPowers', 'issuer', 'title'], width: 'full' }),
+      field(ctx, 'full-powers', {
+        name: 'issuerOffice',
+        kind: 'radios',
+        path: ['fullPowers', 'issuer', 'office'],
+        options: FULL_POWERS_OFFICES.map((o) => opt(o, ctx.t(`pages.q.signatory.offices.${o}`))),
+      }),
+      field(ctx, 'full-powers', { name: 'place', kind: 'text', path: ['fullPowers', 'place'], width: 'half' }),
+      field(ctx, 'full-powers', { name: 'date', kind: 'date', path: ['fullPowers', 'date'] }),
+    ],
+    next: toTasks,
+  },
+  {
+    id: 'signing',
+    section: 'signing',
+    applies: () => true,
+    requirements: () => ['model-place-date'],
+    fields: (_p, ctx) => [
+      field(ctx, 'signing', { name: 'place', kind: 'text', path: ['signing', 'place'], width: 'half' }),
+      field(ctx, 'signing', { name: 'date', kind: 'date', path: ['signing', 'date'] }),
+    ],
+    next: toTasks,
+  },
+  {
+    id: 'extradition',
+    section: 'extradition',
+    applies: (p) => inPackage(p, 'untoc'),
+    requirements: () => ['untoc-16-5-a'],
+    single: true,
+    fields: (_p, ctx) => [field(ctx, 'extradition', { name: 'conditionalOnTreaty', kind: 'yesno', path: ['extradition', 'conditionalOnTreaty'], options: yesNo(ctx) })],
+    next: (p) => (p.extradition.conditionalOnTreaty === true ? 'extradition-legal-basis' : 'tasks'),
+  },
+  {
+    id: 'extradition-legal-basis',
+    section: 'extradition',
+    applies: (p) => inPackage(p, 'untoc') && p.extradition.conditionalOnTreaty === true,
+    requirements: () => ['untoc-16-5-a'],
+    single: true,
+    fields: (_p, ctx) => [
+      field(ctx, 'extradition-legal-basis', { name: 'conventionAsLegalBasis', kind: 'yesno', path: ['extradition', 'conventionAsLegalBasis'], options: yesNo(ctx) }),
+    ],
+    next: toTasks,
+  },
+  {
+    id: 'languages',
+    section: 'central-authorities',
+    applies: (p) => inPackage(p, 'untoc'),
+    requirements: () => ['untoc-18-14'],
+    fields: (_p, ctx) => {
+      const all = languageOptions(ctx);
+      return [
+        field(ctx, 'languages', {
+          name: 'un',
+          kind: 'checkboxes',
+          path: ['mlaLanguages'],
+          options: UN_LANGUAGE_CODES.map((c) => ({ ...opt(c, languageName(c, ctx.lng)) })),
+        }),
+        ...Array.from({ length: OTHER_LANGUAGE_SLOTS }, (_, i) => ({
+          name: `other${i + 1}`,
+          kind: 'select' as const,
+          path: ['mlaLanguages'],
+          label: ctx.t('pages.q.languages.other.label', { n: i + 1 }),
+          options: all,
+        })),
+      ];
+    },
+    apply: (p, values) => {
+      const un = (values.get('un') as string[] | null) ?? [];
+      const others = Array.from({ length: OTHER_LANGUAGE_SLOTS }, (_, i) => values.get(`other${i + 1}`)).filter((v): v is string => typeof v === 'string');
+      return { ...p, mlaLanguages: [...new Set([...un, ...others])] };
+    },
+    next: () => 'central-authorities',
+  },
+  {
+    id: 'article5',
+    section: 'article5',
+    applies: (p) => inPackage(p, 'untoc'),
+    requirements: () => ['untoc-5-3'],
+    fields: (_p, ctx) => [
+      field(ctx, 'article5', { name: 'requiresOrganizedCriminalGroup', kind: 'yesno', path: ['article5', 'requiresOrganizedCriminalGroup'], options: yesNo(ctx) }),
+      field(ctx, 'article5', { name: 'requiresActInFurtherance', kind: 'yesno', path: ['article5', 'requiresActInFurtherance'], options: yesNo(ctx) }),
+    ],
+    next: toTasks,
+  },
+  {
+    id: 'law-copies',
+    section: 'law-copies',
+    applies: (p) => inPackage(p, 'untoc'),
+    requirements: () => ['untoc-6-2-d', 'untoc-13-5'],
+    fields: (_p, ctx) =>
+      (['moneyLaundering', 'confiscation'] as const).map((name) =>
+        field(ctx, 'law-copies', {
+          name,
+          kind: 'radios',
+          path: ['lawCopies', name],
+          options: LAW_COPY_PLANS.map((plan) => opt(plan, ctx.t(`pages.q.law-copies.plans.${plan}`))),
+        }),
+      ),
+    next: toTasks,
+  },
+  {
+    id: 'competence',
+    section: 'competence',
+    applies: (p) => !isState(p),
+    requirements: (p) => (inPackage(p, 'untoc') ? ['untoc-36-3', 'untoc-36-4'] : []),
+    fields: (p, ctx) =>
+      p.treaties.map((choice) => ({
+        name: `competence-${choice.treaty}`,
+        kind: 'textarea' as const,
+        path: ['competence'],
+        label: ctx.t('pages.q.competence.text.label', { treaty: ctx.t(`legal:treaties.${choice.treaty}.name`) }),
+        hint: ctx.t('pages.q.competence.text.hint'),
+      })),
+    apply: (p, values) => ({
+      ...p,
+      competence: p.treaties.flatMap((choice) => {
+        const v = values.get(`competence-${choice.treaty}`);
+        return typeof v === 'string' ? [{ treaties: [choice.treaty], text: v }] : [];
+      }),
+    }),
+    next: toTasks,
+  },
+  {
+    id: 'reservations',
+    section: 'reservations',
+    applies: () => true,
+    requirements: (p) => p.treaties.map((t) => disputeReservationId(t.treaty)),
+    single: true,
+    fields: (p, ctx) => [
+      field(ctx, 'reservations', {
+        name: 'reservations',
+        kind: 'checkboxes',
+        path: ['reservations'],
+        options: p.treaties.map((t) =>
+          opt(disputeReservationId(t.treaty), ctx.t('pages.q.reservations.option', { treaty: ctx.t(`legal:treaties.${t.treaty}.name`) })),
+        ),
+      }),
+    ],
+    next: toTasks,
+  },
+  {
+    id: 'deposit',
+    section: 'deposit',
+    applies: () => true,
+    requirements: () => [],
+    fields: (_p, ctx) => [
+      field(ctx, 'deposit', { name: 'plannedOn', kind: 'date', path: ['deposit', 'plannedOn'] }),
+      field(ctx, 'deposit', { name: 'place', kind: 'text', path: ['deposit', 'place'], width: 'half' }),
+    ],
+    next: toTasks,
+  },
+];
+
+export function pageById(id: string): QuestionPage | undefined {
+  return PAGES.find((p) => p.id === id);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Authorities (a repeating list per designation) and declarations (a repeating list)
+
+/** The list pages: one per designation, each the start of its section. */
+export const AUTHORITY_LISTS: Readonly<Record<'central-authorities' | 'prevention' | 'maritime' | 'firearms', AuthorityRole>> = {
+  'central-authorities': 'untoc-18-13',
+  prevention: 'untoc-31-6',
+  maritime: 'som-8-6',
+  firearms: 'fp-13-2',
+};
+export type AuthorityList = keyof typeof AUTHORITY_LISTS;
+export const AUTHORITY_LIST_IDS = Object.keys(AUTHORITY_LISTS) as AuthorityList[];
+
+export function listForRole(role: AuthorityRole): AuthorityList {
+  return AUTHORITY_LIST_IDS.find((l) => AUTHORITY_LISTS[l] === role)!;
+}
+
+export const ROLE_REQUIREMENT: Readonly<Record<AuthorityRole, string>> = {
+  'untoc-18-13': 'untoc-18-13',
+  'untoc-31-6': 'untoc-31-6',
+  'som-8-6': 'som-8-6',
+  'fp-13-2': 'fp-13-2',
+};
+
+export function applicableRoles(pkg: Package): AuthorityRole[] {
+  const treaties = new Set(pkg.treaties.map((t) => t.treaty));
+  return AUTHORITY_ROLES.filter((r) => roleApplies(r, treaties));
+}
+
+/** The authority form's fields; `base` is the authority's path in the package (['authorities', n]). */
+export function authorityFields(pkg: Package, base: readonly (string | number)[], ctx: PageContext): FieldDef[] {
+  const f = (def: Omit<FieldDef, 'label' | 'hint' | 'path'> & { path: readonly (string | number)[] }) =>
+    field(ctx, 'authority', { ...def, path: [...base, ...def.path] });
+  const collator = new Intl.Collator(ctx.lng);
+  const roles = applicableRoles(pkg);
+  const fields: FieldDef[] = [
+    f({
+      name: 'roles',
+      kind: 'checkboxes',
+      path: ['roles'],
+      options: roles.map((r) => opt(r, ctx.t(`pages.roles.${r}`))),
+      required: ctx.t('pages.q.authority.roles.required'),
+    }),
+    f({ name: 'name', kind: 'text', path: ['name'], width: 'full', required: ctx.t('pages.q.authority.name.required'), autocomplete: 'organization' }),
+    f({ name: 'unit', kind: 'text', path: ['unit'], width: 'full' }),
+    f({ name: 'officerTitle', kind: 'text', path: ['officerTitle'], width: 'two-thirds', autocomplete: 'organization-title' }),
+    f({ name: 'addressLines', kind: 'list', separator: 'lines', path: ['address', 'lines'], autocomplete: 'street-address' }),
+    f({ name: 'city', kind: 'text', path: ['address', 'city'], width: 'half', autocomplete: 'address-level2' }),
+    f({ name: 'postcode', kind: 'text', path: ['address', 'postcode'], width: 'short', autocomplete: 'postal-code' }),
+    f({
+      name: 'country',
+      kind: 'select',
+      path: ['address', 'country'],
+      options: REGION_CODES.map((c) => opt(c, regionName(c, ctx.lng))).sort((a, b) => collator.compare(a.label, b.label)),
+    }),
+    f({ name: 'phone', kind: 'list', separator: 'commas', path: ['phone'], width: 'two-thirds', autocomplete: 'tel' }),
+    f({ name: 'fax', kind: 'list', separator: 'commas', path: ['fax'], width: 'two-thirds' }),
+    f({ name: 'email', kind: 'list', separator: 'commas', path: ['email'], width: 'two-thirds', autocomplete: 'email' }),
+    f({ name: 'website', kind: 'text', path: ['website'], width: 'two-thirds', autocomplete: 'url' }),
+    f({ name: 'officeHours', kind: 'text', path: ['officeHours'], width: 'two-thirds' }),
+    f({ name: 'timeZone', kind: 'select', path: ['timeZone'], options: TIME_ZONES.map((z) => opt(z, z.replace(/_/g, ' '))) }),
+  ];
+  if (roles.includes('untoc-18-13')) {
+    fields.push(
+      f({ name: 'territory', kind: 'text', path: ['territory'], width: 'two-thirds' }),
+      f({ name: 'diplomaticOnly', kind: 'yesno', path: ['channels', 'diplomaticOnly'], options: yesNo(ctx) }),
+      f({ name: 'interpolForUrgent', kind: 'yesno', path: ['channels', 'interpolForUrgent'], options: yesNo(ctx) }),
+      f({ name: 'oralForUrgent', kind: 'yesno', path: ['channels', 'oralForUrgent'], options: yesNo(ctx) }),
+    );
+  }
+  if (roles.includes('som-8-6')) fields.push(f({ name: 'designatedOn', kind: 'date', path: ['designatedOn'] }));
+  return fields;
+}
+
+export function declarationFields(pkg: Package, base: readonly (string | number)[], ctx: PageContext): FieldDef[] {
+  return [
+    field(ctx, 'declaration', {
+      name: 'treaties',
+      kind: 'checkboxes',
+      path: [...base, 'treaties'],
+      options: pkg.treaties.map((t) => opt(t.treaty, ctx.t(`legal:treaties.${t.treaty}.name`))),
+      required: ctx.t('pages.q.declaration.treaties.required'),
+    }),
+    field(ctx, 'declaration', {
+      name: 'kind',
+      kind: 'radios',
+      path: [...base, 'kind'],
+      options: DECLARATION_KINDS.map((k) => opt(k, ctx.t(`pages.q.declaration.kinds.${k}`), H(ctx, 'declaration', `kinds-${k}`))),
+      required: ctx.t('pages.q.declaration.kind.required'),
+    }),
+    field(ctx, 'declaration', { name: 'text', kind: 'textarea', path: [...base, 'text'], required: ctx.t('pages.q.declaration.text.required') }),
+  ];
+}
+
+/** The requirements the declarations page cites: territorial application and what a reservation is. */
+export function declarationRequirements(pkg: Package): string[] {
+  const first = pkg.treaties[0]?.treaty ?? 'untoc';
+  return [`${first}-vclt-29`, `${first}-vclt-2-1-d`];
+}
