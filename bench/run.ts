@@ -5,6 +5,8 @@
  *    build the model, render the .docx), and the whole bundle (.zip), over many runs after a warm-up.
  * 2. Over loopback: requests per second and latency of POST /api/v1/documents/bundle under load
  *    (autocannon, 10 connections, 10 seconds), against the real app on a temporary SQLite file.
+ * 3. The guided pages: saving and loading a draft in SQLite in process, and over loopback the task list,
+ *    check answers and a question page's POST (with its anti-forgery cookie and field, as a browser sends).
  * Also the process's resident memory before and after.
  */
 import fs from 'node:fs';
@@ -20,6 +22,8 @@ import { createI18n } from '../server/i18n';
 import { createLogger } from '../server/logger';
 import { PATHS } from '../server/paths';
 import { openStore } from '../server/store/store';
+import { createDrafts } from '../server/store/drafts';
+import { newDraft } from '../server/domain/draft';
 
 // autocannon ships no types; this is the part of its API used here.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -105,6 +109,43 @@ async function main(): Promise<void> {
         `${result.requests.total} requests, ${result.non2xx} non-2xx, ${result.errors} errors`,
     );
   }
+
+  // The guided pages, on a draft holding the sample package.
+  const drafts = createDrafts(store, () => new Date(`${TODAY}T12:00:00Z`));
+  const draft = newDraft(parsed.pkg);
+  let id = drafts.create(draft);
+  let created = 1;
+  console.log('\nDrafts in SQLite (in process)');
+  await time('save a draft (UPDATE, WAL)', 2000, async () => drafts.save(id, draft));
+  await time('load and parse a draft', 2000, async () => drafts.load(id));
+  await time('create a draft (INSERT)', 500, async () => {
+    id = drafts.create(draft);
+    created++;
+  });
+  const base = `http://127.0.0.1:${port}/drafts/${id}`;
+  const first = await fetch(`${base}/signing`);
+  const cookie = (first.headers.get('set-cookie') ?? '').split(';')[0]!;
+  const token = /name="_csrf" value="([^"]+)"/.exec(await first.text())?.[1] ?? '';
+  for (const [label, url, method, form] of [
+    ['GET task list', base, 'GET', null],
+    ['GET check answers', `${base}/check`, 'GET', null],
+    ['POST a question page (signing)', `${base}/signing`, 'POST', `_csrf=${token}&place=Thimphu&date-day=15&date-month=1&date-year=2027`],
+  ] as const) {
+    const result = await autocannon({
+      url,
+      method,
+      headers: { cookie, ...(form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}) },
+      ...(form ? { body: form } : {}),
+      connections: 10,
+      duration: 5,
+    });
+    console.log(
+      `${label} over loopback (10 connections, 5 s): ${result.requests.average.toFixed(1)} req/s, ` +
+        `latency p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms; ${result.non2xx} non-2xx (a POST answers 303), ${result.errors} errors`,
+    );
+  }
+  const size = fs.statSync(path.join(dir, 'bench.sqlite')).size + (fs.existsSync(path.join(dir, 'bench.sqlite-wal')) ? fs.statSync(path.join(dir, 'bench.sqlite-wal')).size : 0);
+  console.log(`SQLite file with ${created} drafts (with WAL): ${mb(size)}`);
   console.log(`RSS after load: ${mb(process.memoryUsage().rss)}`);
   server.close();
   store.close();

@@ -425,7 +425,8 @@ export function createDraftPagesRouter(deps: DraftPagesDeps): Router {
     const sections = applicableSections(pkg);
     const statuses = sections.map((s) => ({ s, status: sectionStatus(s, r.draft) }));
     const completed = statuses.filter((x) => x.status === 'completed').length;
-    const allDone = completed === sections.length;
+    // Check answers opens once every section due at deposit is completed (the others may follow later).
+    const allDone = statuses.every(({ s, status }) => status === 'completed' || s.dueAtDeposit === false);
     const task = (id: string, title: string, href: string | null, status: string, hint: string | null = null) => ({
       id,
       title,
@@ -442,7 +443,7 @@ export function createDraftPagesRouter(deps: DraftPagesDeps): Router {
       {
         title: r.t('pages.tasks.groups.finish'),
         tasks: [
-          task('check', r.t('pages.tasks.check'), allDone ? `${base(req)}/check` : null, allDone ? 'not-started' : 'cannot-start', allDone ? null : r.t('pages.tasks.checkHint')),
+          task('check', r.t('pages.tasks.check'), allDone ? `${base(req)}/check` : null, allDone ? 'not-started' : 'cannot-start', r.t(allDone ? 'pages.tasks.checkReady' : 'pages.tasks.checkHint')),
         ],
       },
     ];

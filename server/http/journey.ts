@@ -57,6 +57,11 @@ export interface SectionDef {
   readonly complete: (pkg: Package, visited: boolean) => boolean;
   /** Anything answered in this section. */
   readonly started: (pkg: Package) => boolean;
+  /**
+   * False for the designations and copies of laws that are due, but not at deposit (UNTOC 31(6), 6(2)(d),
+   * 13(5); SOM 8(6); FP 13(2)): they never hold back check answers or the instrument.
+   */
+  readonly dueAtDeposit?: false;
 }
 
 const authoritiesWith = (pkg: Package, role: AuthorityRole) => pkg.authorities.filter((a) => a.roles.includes(role));
@@ -66,7 +71,8 @@ const designated = (pkg: Package, role: AuthorityRole) => {
 };
 
 export const SECTIONS: readonly SectionDef[] = [
-  { id: 'party', start: 'party', applies: () => true, complete: (p) => p.party.formalName !== null, started: (p) => p.party.formalName !== null },
+  // The European Union needs no formal name: the instrument says "the European Union".
+  { id: 'party', start: 'party', applies: () => true, complete: (p, v) => p.party.formalName !== null || (!isState(p) && v), started: (p) => p.party.formalName !== null },
   { id: 'treaties', start: 'treaties', applies: () => true, complete: (_p, v) => v, started: () => true },
   {
     id: 'signatory',
@@ -98,6 +104,7 @@ export const SECTIONS: readonly SectionDef[] = [
   {
     id: 'prevention',
     start: 'prevention',
+    dueAtDeposit: false,
     applies: (p) => inPackage(p, 'untoc'),
     complete: (p) => designated(p, 'untoc-31-6'),
     started: (p) => authoritiesWith(p, 'untoc-31-6').length > 0,
@@ -112,6 +119,7 @@ export const SECTIONS: readonly SectionDef[] = [
   {
     id: 'maritime',
     start: 'maritime',
+    dueAtDeposit: false,
     applies: (p) => inPackage(p, 'som'),
     complete: (p) => designated(p, 'som-8-6'),
     started: (p) => authoritiesWith(p, 'som-8-6').length > 0,
@@ -119,6 +127,7 @@ export const SECTIONS: readonly SectionDef[] = [
   {
     id: 'firearms',
     start: 'firearms',
+    dueAtDeposit: false,
     applies: (p) => inPackage(p, 'fp'),
     complete: (p) => designated(p, 'fp-13-2'),
     started: (p) => authoritiesWith(p, 'fp-13-2').length > 0,
@@ -126,6 +135,7 @@ export const SECTIONS: readonly SectionDef[] = [
   {
     id: 'law-copies',
     start: 'law-copies',
+    dueAtDeposit: false,
     applies: (p) => inPackage(p, 'untoc'),
     complete: (p) => p.lawCopies.moneyLaundering !== null && p.lawCopies.confiscation !== null,
     started: (p) => p.lawCopies.moneyLaundering !== null || p.lawCopies.confiscation !== null,
