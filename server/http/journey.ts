@@ -303,7 +303,7 @@ export const PAGES: readonly QuestionPage[] = [
     requirements: (p) => (isState(p) ? ['vclt-7-2-a', 'vclt-7-1'] : []),
     fields: (p, ctx) => [
       field(ctx, 'signatory', { name: 'name', kind: 'text', path: ['signatory', 'name'], width: 'two-thirds', autocomplete: 'name' }),
-      field(ctx, 'signatory', { name: 'title', kind: 'text', path: ['signatory', 'title'], width: 'full' }),
+      field(ctx, 'signatory', { name: 'signerTitle', kind: 'text', path: ['signatory', 'title'], width: 'full' }),
       ...(isState(p)
         ? [
             field(ctx, 'signatory', {
