@@ -66,7 +66,12 @@ export function readDraft(version: number, data: unknown, migrations: readonly D
   if (!Number.isInteger(version) || version < 1) return { ok: false, error: { code: 'bad-version' } };
   if (version > current) return { ok: false, error: { code: 'newer-version', version } };
   let value = data;
-  for (let v = version; v < current; v++) value = migrations[v - 1]!(value);
+  try {
+    for (let v = version; v < current; v++) value = migrations[v - 1]!(value);
+  } catch {
+    // A migration meets data it cannot read (a hand-edited or damaged file): it is invalid, not a crash.
+    return { ok: false, error: { code: 'invalid', issues: [{ severity: 'error', code: 'schema.invalid', path: [], params: {}, source: null }] } };
+  }
   const parsed = DraftSchema.safeParse(value, { reportInput: true });
   if (!parsed.success) return { ok: false, error: { code: 'invalid', issues: fromZodIssues(parsed.error.issues) } };
   return { ok: true, draft: parsed.data, migratedFrom: version === current ? null : version };

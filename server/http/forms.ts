@@ -111,7 +111,7 @@ type Parsed = { readonly ok: true; readonly value: FieldValue } | { readonly ok:
 
 function parseDate(field: FieldDef, raw: { day: string; month: string; year: string }, t: TFunction): Parsed {
   const { day, month, year } = raw;
-  if (!day && !month && !year) return { ok: true, value: null };
+  if (!day && !month && !year) return field.required ? { ok: false, message: field.required } : { ok: true, value: null };
   const missing = [!day && 'day', !month && 'month', !year && 'year'].filter((x): x is string => Boolean(x));
   if (missing.length > 0) {
     return { ok: false, message: t('pages.errors.dateIncomplete', { label: field.label, parts: missing.map((p) => t(`pages.date.${p}`)).join(t('pages.date.and')) }) };
@@ -147,7 +147,7 @@ export function parseRaw(field: FieldDef, raw: RawValue, t: TFunction): Parsed {
       if (!allowed(text)) return { ok: false, message: t('pages.errors.notInList', { label: field.label }) };
       return { ok: true, value: text };
     case 'list': {
-      const parts = (field.separator === 'lines' ? text.split(/\r?\n/) : text.split(/[,;]/)).map((s) => s.trim()).filter(Boolean);
+      const parts = (field.separator === 'lines' ? text.split(/\r\n|\r|\n/) : text.split(/[,;]/)).map((s) => s.trim()).filter(Boolean);
       if (parts.length === 0 && field.required) return { ok: false, message: field.required };
       return { ok: true, value: parts };
     }

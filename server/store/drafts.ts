@@ -53,7 +53,11 @@ export function createDrafts(store: Store, clock: () => Date): Drafts {
       const read = readDraft(row.formatVersion, json);
       if (!read.ok) return read;
       // Migrated on load, and written back in the current version.
-      if (read.migratedFrom !== null) store.drafts.update(id, DRAFT_FORMAT_VERSION, serializeDraft(read.draft), now());
+      if (read.migratedFrom !== null) {
+        const at = now();
+        store.drafts.update(id, DRAFT_FORMAT_VERSION, serializeDraft(read.draft), at);
+        return { ok: true, draft: read.draft, updatedAt: at };
+      }
       return { ok: true, draft: read.draft, updatedAt: row.updatedAt };
     },
     save(id, draft) {
