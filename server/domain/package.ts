@@ -64,6 +64,8 @@ function text(max: number, multiline: boolean) {
 
 const ShortText = text(LIMITS.shortText, false);
 const LongText = text(LIMITS.longText, true);
+/** A declaration's or reservation's text, for forms that check one before the package is put together. */
+export const LongTextSchema = LongText;
 /** A yes/no question; null = not answered yet. */
 const Answer = z.boolean({ error: 'schema.boolean' }).nullable().default(null);
 

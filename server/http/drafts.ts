@@ -116,18 +116,20 @@ export function createDraftPagesRouter(deps: DraftPagesDeps): Router {
   // -------------------------------------------------------------------------------------------------
   // Rendering
 
-  function otherLanguages(req: Request, samePage: boolean) {
+  function otherLanguages(req: Request, samePage: boolean, here: { path: string; query: Record<string, string> } | null) {
     const r = lr(req);
     return SUPPORTED_LANGUAGES.filter((code) => code !== r.lng).map((code) => {
-      const params = new URLSearchParams();
+      const params = new URLSearchParams(here?.query ?? {});
       for (const name of KEPT_QUERY) {
         const v = queryString(req, name);
-        if (v !== null) params.set(name, v);
+        if (v !== null && !params.has(name)) params.set(name, v);
       }
+      // A page shown again after a POST (with its errors) keeps the way back to check answers.
+      if (returnTo(req) === 'check') params.set('return', 'check');
       params.set('lang', code);
       // An address that is not a page (a 404) is not echoed back: the switcher leads to the start page.
       if (!samePage) return { code, name: r.t('languageName', { lng: code }), href: `/?lang=${code}` };
-      return { code, name: r.t('languageName', { lng: code }), href: `${req.baseUrl}${req.path}?${params.toString()}` };
+      return { code, name: r.t('languageName', { lng: code }), href: `${here?.path ?? `${req.baseUrl}${req.path}`}?${params.toString()}` };
     });
   }
 
@@ -136,7 +138,14 @@ export function createDraftPagesRouter(deps: DraftPagesDeps): Router {
     res: Response,
     template: string,
     data: Record<string, unknown> & { title: string },
-    options: { status?: number; errors?: readonly FieldError[]; back?: string | null; stylesheets?: string[] } = {},
+    options: {
+      status?: number;
+      errors?: readonly FieldError[];
+      back?: string | null;
+      stylesheets?: string[];
+      /** The page's own address, when the request's is not it (a form posted elsewhere shown again). */
+      here?: { path: string; query: Record<string, string> };
+    } = {},
   ): void {
     const r = dr(req);
     const errors = options.errors ?? [];
@@ -153,7 +162,7 @@ export function createDraftPagesRouter(deps: DraftPagesDeps): Router {
         title,
         errors,
         csrf: r.csrfToken,
-        otherLanguages: otherLanguages(req, (options.status ?? 200) !== 404),
+        otherLanguages: otherLanguages(req, (options.status ?? 200) !== 404, options.here ?? null),
         backLink: options.back ? { href: options.back, text: r.t('pages.common.back') } : null,
         stylesheets: options.stylesheets ?? [],
       }),
@@ -317,7 +326,7 @@ export function createDraftPagesRouter(deps: DraftPagesDeps): Router {
         fields: [fieldView(f, raw, errors[0]?.message ?? null, { pageHeading: true })],
         dataNote: r.t('pages.newDraft.treaties.dataNote'),
       },
-      { errors, back: '/drafts/new' },
+      { errors, back: '/drafts/new', here: { path: '/drafts/new/treaties', query: { party: party.code } } },
     );
   }
 
@@ -529,7 +538,7 @@ export function createDraftPagesRouter(deps: DraftPagesDeps): Router {
     if (returnTo(req) === 'check') {
       const follow = next !== 'tasks' ? pageById(next) : undefined;
       // A follow-up question that now applies (extradition became conditional on a treaty) is asked first.
-      if (follow && follow.applies(pkg) && follow.fields(pkg, ctxOf(req)).every((f) => getIn(pkg, f.path) === null)) {
+      if (follow && follow.applies(pkg) && follow.fields(pkg, ctxOf(req)).every((f) => (getIn(pkg, f.path) ?? null) === null)) {
         return `${base(req)}/${follow.id}?return=check`;
       }
       return `${base(req)}/check`;
@@ -665,7 +674,7 @@ export function createDraftPagesRouter(deps: DraftPagesDeps): Router {
     const fields = authorityFields(pkg, ['authorities', at], ctxOf(req));
     const current = index !== null ? pkg.authorities[index]! : { ...EMPTY_AUTHORITY, roles: role ? [role] : [] };
     const values = raw ?? Object.fromEntries(fields.map((f) => [f.name, rawFromValue(f, getIn({ authorities: { [at]: current } }, f.path))]));
-    const listHref = `${base(req)}/${listForRole(role ?? current.roles[0] ?? 'untoc-18-13')}`;
+    const listHref = returnTo(req) === 'check' ? `${base(req)}/check` : `${base(req)}/${listForRole(role ?? current.roles[0] ?? 'untoc-18-13')}`;
     const roleQuery = role ? `?role=${role}` : '';
     render(
       req,
@@ -761,15 +770,15 @@ export function createDraftPagesRouter(deps: DraftPagesDeps): Router {
     };
   }
 
-  function renderRemove(req: Request, res: Response, name: string, caption: string, action: string, raw: string, errors: FieldError[]) {
+  function renderRemove(req: Request, res: Response, name: string, caption: string, action: string, back: string, errors: FieldError[]) {
     const r = lr(req);
     const f = removeField(req, name);
     render(
       req,
       res,
       'remove',
-      { title: f.label, caption, action, fields: [fieldView(f, raw, errors[0]?.message ?? null, { pageHeading: true })], submitText: r.t('pages.common.continue') },
-      { errors, back: action.replace(/\/\d+\/remove.*$/, '') },
+      { title: f.label, caption, action, fields: [fieldView(f, '', errors[0]?.message ?? null, { pageHeading: true })], submitText: r.t('pages.common.continue') },
+      { errors, back },
     );
   }
 
@@ -779,7 +788,7 @@ export function createDraftPagesRouter(deps: DraftPagesDeps): Router {
     if (n === null) return errorPage(req, res, 404, 'entryNotFound', [{ href: base(req), text: r.t('pages.common.toTasks') }]);
     const a = r.draft.package.authorities[n]!;
     const role = roleFromQuery(req, r.draft.package) ?? a.roles[0]!;
-    renderRemove(req, res, a.name, r.t(`pages.sections.${listForRole(role)}`), `${base(req)}/authorities/${n}/remove?role=${role}`, '', []);
+    renderRemove(req, res, a.name, r.t(`pages.sections.${listForRole(role)}`), `${base(req)}/authorities/${n}/remove?role=${role}`, `${base(req)}/${listForRole(role)}`, []);
   });
   router.post('/drafts/:id/authorities/:n/remove', form, verifyCsrf(refuseForgery), (req, res) => {
     const r = dr(req);
@@ -791,7 +800,7 @@ export function createDraftPagesRouter(deps: DraftPagesDeps): Router {
     const answer = (req.body as Record<string, unknown>).confirm;
     if (answer !== 'yes' && answer !== 'no') {
       const f = removeField(req, a.name);
-      return renderRemove(req, res, a.name, r.t(`pages.sections.${listForRole(role)}`), `${base(req)}/authorities/${n}/remove?role=${role}`, '', [{ name: 'confirm', href: '#confirm-yes', message: f.required! }]);
+      return renderRemove(req, res, a.name, r.t(`pages.sections.${listForRole(role)}`), `${base(req)}/authorities/${n}/remove?role=${role}`, `${base(req)}/${listForRole(role)}`, [{ name: 'confirm', href: '#confirm-yes', message: f.required! }]);
     }
     const list = `${base(req)}/${listForRole(role)}`;
     if (answer === 'no') return res.redirect(303, list);
@@ -832,8 +841,9 @@ export function createDraftPagesRouter(deps: DraftPagesDeps): Router {
         emptyText: r.t('pages.declarations.empty'),
         action: `${base(req)}/declarations`,
         submitText: r.t('pages.declarations.done'),
+        returnTo: returnTo(req),
       },
-      { back: base(req) },
+      { back: returnTo(req) === 'check' ? `${base(req)}/check` : base(req) },
     );
   }
 
@@ -906,7 +916,7 @@ export function createDraftPagesRouter(deps: DraftPagesDeps): Router {
     const r = dr(req);
     const n = indexParam(req, r.draft.package.declarations.length);
     if (n === null) return errorPage(req, res, 404, 'entryNotFound', [{ href: base(req), text: r.t('pages.common.toTasks') }]);
-    renderRemove(req, res, r.t('pages.declarations.item', { n: n + 1 }), r.t('pages.sections.declarations'), `${base(req)}/declarations/${n}/remove`, '', []);
+    renderRemove(req, res, r.t('pages.declarations.item', { n: n + 1 }), r.t('pages.sections.declarations'), `${base(req)}/declarations/${n}/remove`, `${base(req)}/declarations`, []);
   });
   router.post('/drafts/:id/declarations/:n/remove', form, verifyCsrf(refuseForgery), (req, res) => {
     const r = dr(req);
@@ -916,7 +926,7 @@ export function createDraftPagesRouter(deps: DraftPagesDeps): Router {
     const name = r.t('pages.declarations.item', { n: n + 1 });
     const answer = (req.body as Record<string, unknown>).confirm;
     if (answer !== 'yes' && answer !== 'no') {
-      return renderRemove(req, res, name, r.t('pages.sections.declarations'), `${base(req)}/declarations/${n}/remove`, '', [{ name: 'confirm', href: '#confirm-yes', message: removeField(req, name).required! }]);
+      return renderRemove(req, res, name, r.t('pages.sections.declarations'), `${base(req)}/declarations/${n}/remove`, `${base(req)}/declarations`, [{ name: 'confirm', href: '#confirm-yes', message: removeField(req, name).required! }]);
     }
     if (answer === 'no') return res.redirect(303, `${base(req)}/declarations`);
     save(req, res, { ...pkg, declarations: pkg.declarations.filter((_, i) => i !== n) }, null, `${base(req)}/declarations`);

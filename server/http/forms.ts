@@ -8,6 +8,7 @@
  * a draft may be saved half done, and the task list, the checklist and final mode say what is missing.
  */
 import type { TFunction } from 'i18next';
+import type { z } from 'zod';
 import { isRealDate, PackageSchema, type Package } from '../domain/package';
 import { fromZodIssues, type PathSegment } from '../domain/issues';
 
@@ -40,6 +41,11 @@ export interface FieldDef {
   readonly separator?: 'lines' | 'commas';
   /** A smaller label, for a field inside a fieldset of its own page. */
   readonly legendSize?: 'page' | 'section';
+  /**
+   * A schema the value is checked against on its own, for a field whose place in the package is not
+   * one path (a competence text per treaty becomes an entry of a list only when it is written).
+   */
+  readonly schema?: z.ZodType;
 }
 
 /** What the user typed, kept as typed, so that a page with errors shows it back. */
@@ -212,8 +218,18 @@ export function submitForm(
   for (const field of fields) {
     raw[field.name] = readRaw(body, field);
     const parsed = parseRaw(field, raw[field.name]!, t);
-    if (parsed.ok) values.set(field.name, parsed.value);
-    else errors.push({ name: field.name, href: fieldHref(field), message: parsed.message });
+    if (!parsed.ok) {
+      errors.push({ name: field.name, href: fieldHref(field), message: parsed.message });
+      continue;
+    }
+    const own = field.schema && parsed.value !== null ? field.schema.safeParse(parsed.value) : null;
+    if (own && !own.success) {
+      const issue = fromZodIssues(own.error.issues)[0];
+      const params = Object.fromEntries(Object.entries(issue?.params ?? {}).filter(([, v]) => typeof v === 'number' || typeof v === 'string'));
+      errors.push({ name: field.name, href: fieldHref(field), message: schemaMessage(issue?.code ?? 'schema.invalid', field, params, t) });
+      continue;
+    }
+    values.set(field.name, parsed.value);
   }
   if (errors.length > 0) return { raw, errors, pkg: null };
   const candidate = apply(pkg, values);

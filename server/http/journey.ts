@@ -23,6 +23,7 @@ import {
   FULL_POWERS_OFFICES,
   INSTRUMENT_TYPES,
   LAW_COPY_PLANS,
+  LongTextSchema,
   OFFICES,
   TIME_ZONES,
   type AuthorityRole,
@@ -436,6 +437,7 @@ export const PAGES: readonly QuestionPage[] = [
         path: ['competence'],
         label: ctx.t('pages.q.competence.text.label', { treaty: ctx.t(`legal:treaties.${choice.treaty}.name`) }),
         hint: ctx.t('pages.q.competence.text.hint'),
+        schema: LongTextSchema,
       })),
     apply: (p, values) => ({
       ...p,

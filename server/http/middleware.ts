@@ -38,7 +38,7 @@ export function logPath(req: Request): string {
   return req.originalUrl
     .split('?')[0]!
     .slice(0, 200)
-    .replace(/^\/drafts\/[^/]+/, (m) => (m === '/drafts/new' || m === '/drafts/import' ? m : '/drafts/:id'));
+    .replace(/^\/drafts\/[^/]+/i, (m) => (/^\/drafts\/(new|import)$/i.test(m) ? m : '/drafts/:id'));
 }
 
 export function requestLog(logger: Logger): RequestHandler {
