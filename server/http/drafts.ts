@@ -498,6 +498,11 @@ export function createDraftPagesRouter(deps: DraftPagesDeps): Router {
       for (const choice of pkg.treaties) raw[`competence-${choice.treaty}`] = pkg.competence.find((c) => c.treaties.includes(choice.treaty))?.text ?? '';
       return raw;
     }
+    if (page.id === 'signature-reservations') {
+      // A treaty with no reservation has no entry to read the fields from: they start blank.
+      for (const f of fields) raw[f.name] = rawFromValue(f, getIn(pkg, f.path) ?? null);
+      return raw;
+    }
     for (const f of fields) raw[f.name] = rawFromValue(f, getIn(pkg, f.path));
     return raw;
   }
@@ -1028,6 +1033,7 @@ export function createDraftPagesRouter(deps: DraftPagesDeps): Router {
       case 'documentLanguage':
         return `${b}/party`;
       case 'treaties':
+        if (third === 'signatureReservations') return `${b}/signature-reservations`;
         return third === 'instrument' || typeof second === 'number' ? `${b}/instruments` : `${b}/treaties`;
       case 'priorConsents':
         return `${b}/treaties`;

@@ -41,6 +41,9 @@ export interface PageContext {
   readonly participation: Participation;
 }
 
+/** The treaties the party signed and now ratifies, accepts or approves (not accession), with their index. */
+export const signedChoices = (pkg: Package) =>
+  pkg.treaties.map((choice, index) => ({ choice, index })).filter(({ choice }) => choice.instrument !== 'accession');
 const inPackage = (pkg: Package, treaty: TreatyId) => pkg.treaties.some((t) => t.treaty === treaty);
 const isState = (pkg: Package) => pkg.party.kind === 'state';
 export const needsFullPowers = (pkg: Package) =>
@@ -295,6 +298,51 @@ export const PAGES: readonly QuestionPage[] = [
         required: ctx.t('pages.q.instruments.instrument.required', { treaty: ctx.t(`legal:treaties.${choice.treaty}.name`) }),
         legendSize: 'section',
       })),
+    next: (p) => (signedChoices(p).length > 0 ? 'signature-reservations' : 'tasks'),
+  },
+  {
+    // VCLT 23(2): a reservation formulated on signature of a treaty subject to ratification, acceptance or
+    // approval must be formally confirmed in the instrument, or it lapses. One per treaty here; further
+    // ones from an imported draft are kept as they are.
+    id: 'signature-reservations',
+    section: 'treaties',
+    applies: (p) => signedChoices(p).length > 0,
+    requirements: (p) => [`${signedChoices(p)[0]!.choice.treaty}-vclt-23-2`],
+    fields: (p, ctx) =>
+      signedChoices(p).flatMap(({ choice, index }) => {
+        const treaty = ctx.t(`legal:treaties.${choice.treaty}.name`);
+        return [
+          {
+            name: `sigres-${choice.treaty}-text`,
+            kind: 'textarea' as const,
+            path: ['treaties', index, 'signatureReservations', 0, 'text'],
+            label: ctx.t('pages.q.signature-reservations.text.label', { treaty }),
+            hint: ctx.t('pages.q.signature-reservations.text.hint'),
+            schema: LongTextSchema,
+          },
+          {
+            name: `sigres-${choice.treaty}-confirm`,
+            kind: 'yesno' as const,
+            path: ['treaties', index, 'signatureReservations', 0, 'confirm'],
+            label: ctx.t('pages.q.signature-reservations.confirm.label', { treaty }),
+            hint: ctx.t('pages.q.signature-reservations.confirm.hint'),
+            options: yesNo(ctx),
+          },
+        ];
+      }),
+    apply: (p, values) => ({
+      ...p,
+      treaties: p.treaties.map((choice) => {
+        if (choice.instrument === 'accession') return choice;
+        const text = values.get(`sigres-${choice.treaty}-text`);
+        const confirm = values.get(`sigres-${choice.treaty}-confirm`);
+        const rest = choice.signatureReservations.slice(1);
+        return {
+          ...choice,
+          signatureReservations: typeof text === 'string' ? [{ text, confirm: typeof confirm === 'boolean' ? confirm : null }, ...rest] : rest,
+        };
+      }),
+    }),
     next: toTasks,
   },
   {

@@ -102,6 +102,7 @@ const PAGES: readonly PageCase[] = [
   { name: 'party', url: () => `${full.url}/party`, h1: { key: 'pages.q.party.title' } },
   { name: 'treaties', url: () => `${full.url}/treaties`, h1: { key: 'pages.q.treaties.treaties.label' } },
   { name: 'instruments', url: () => `${full.url}/instruments`, h1: { key: 'pages.q.instruments.title' } },
+  { name: 'signature-reservations', url: () => `${full.url}/signature-reservations`, h1: { key: 'pages.q.signature-reservations.title' } },
   { name: 'signatory', url: () => `${full.url}/signatory`, h1: { key: 'pages.q.signatory.title' } },
   { name: 'full-powers', url: () => `${full.url}/full-powers`, h1: { key: 'pages.q.full-powers.title' } },
   { name: 'signing', url: () => `${full.url}/signing`, h1: { key: 'pages.q.signing.title' } },
@@ -201,7 +202,7 @@ describe('every page of the journey opens in English and in French', () => {
   });
 
   test('every question page that applies carries a form with the anti-forgery field and posts to itself', async () => {
-    const ids = ['party', 'treaties', 'instruments', 'signatory', 'full-powers', 'signing', 'extradition', 'extradition-legal-basis', 'languages', 'article5', 'law-copies', 'reservations', 'deposit'];
+    const ids = ['party', 'treaties', 'instruments', 'signature-reservations', 'signatory', 'full-powers', 'signing', 'extradition', 'extradition-legal-basis', 'languages', 'article5', 'law-copies', 'reservations', 'deposit'];
     for (const id of ids) {
       const res = await c.get(`${full.url}/${id}`);
       expect(res.status).toBe(200);
@@ -360,12 +361,34 @@ describe('question pages save a valid answer and go to the next page', () => {
     expect(hrefs((await c.get(d.url)).text)).toContain(`${d.url}/firearms`);
   });
 
-  test('instruments', async () => {
+  test('instruments: a treaty ratified, accepted or approved leads to the reservations made on signature', async () => {
     const d = await draft('JP', ['untoc', 'tip']);
-    expect(redirectOf(await post(`${d.url}/instruments`, { 'instrument-untoc': 'acceptance', 'instrument-tip': 'approval' }))).toBe(d.url);
+    expect(redirectOf(await post(`${d.url}/instruments`, { 'instrument-untoc': 'acceptance', 'instrument-tip': 'approval' }))).toBe(`${d.url}/signature-reservations`);
     const page = await c.get(`${d.url}/instruments`);
     expect(checkedValues(page.text, 'instrument-untoc')).toEqual(['acceptance']);
     expect(checkedValues(page.text, 'instrument-tip')).toEqual(['approval']);
+  });
+
+  test('instruments: accession to every treaty goes back to the task list, and no signature question applies', async () => {
+    const d = await draft('JP', ['untoc']);
+    expect(redirectOf(await post(`${d.url}/instruments`, { 'instrument-untoc': 'accession' }))).toBe(d.url);
+    expect((await c.get(`${d.url}/signature-reservations`)).status).toBe(404);
+  });
+
+  test('signature reservations (VCLT 23(2)): a confirmed one is saved and shown; a blank text makes none', async () => {
+    const d = await draft('JP', ['untoc', 'tip']);
+    const text = 'The Government of Japan reserves the right not to apply article 99.';
+    expect(
+      redirectOf(await post(`${d.url}/signature-reservations`, { 'sigres-untoc-text': text, 'sigres-untoc-confirm': 'yes', 'sigres-tip-text': '', 'sigres-tip-confirm': '' })),
+    ).toBe(d.url);
+    const page = await c.get(`${d.url}/signature-reservations`);
+    expect(textareaValue(page.text, 'sigres-untoc-text')).toBe(text);
+    expect(checkedValues(page.text, 'sigres-untoc-confirm')).toEqual(['yes']);
+    expect(textareaValue(page.text, 'sigres-tip-text')).toBe('');
+    const tooLong = await post(`${d.url}/signature-reservations`, { 'sigres-untoc-text': 'x'.repeat(5001), 'sigres-untoc-confirm': 'yes' });
+    expect(tooLong.status).toBe(400);
+    expect(errorSummary(tooLong.text).map((e) => e.href)).toEqual(['#sigres-untoc-text']);
+    expect(textareaValue((await c.get(`${d.url}/signature-reservations`)).text, 'sigres-untoc-text')).toBe(text);
   });
 
   test('signatory: a Minister for Foreign Affairs goes back to the task list, another office to the full powers', async () => {
