@@ -1,5 +1,5 @@
 /**
- * The server-rendered pages: the start page and the guided journey (drafts.ts). Every page works
+ * The server-rendered pages: the start page and the guided journey (journey/). Every page works
  * without JavaScript, has a language switcher that keeps the reader's place, and is rendered from
  * templates/ in the request's language. A language chosen with ?lang= is remembered in a cookie, so
  * that the next page (after a form post, say) stays in it.
@@ -7,7 +7,7 @@
 import express, { type Router } from 'express';
 import { isLanguage } from '../i18n';
 import { csrfToken } from './csrf';
-import { createDraftPagesRouter, type DraftPagesDeps } from './drafts';
+import { createDraftPagesRouter, type DraftPagesDeps } from './journey';
 
 export const LANGUAGE_COOKIE = 'lang';
 

@@ -9,7 +9,7 @@ import { parsePackage } from '../../../server/domain/validate';
 import type { Package } from '../../../server/domain/package';
 import { createI18n, SUPPORTED_LANGUAGES } from '../../../server/i18n';
 import { PATHS } from '../../../server/paths';
-import { authorityFields, declarationFields, PAGES, SECTIONS, type PageContext } from '../../../server/http/journey';
+import { authorityFields, declarationFields, PAGES, SECTIONS, type PageContext } from '../../../server/http/journey/definitions';
 
 const i18n = createI18n(PATHS.locales);
 const participation = loadParticipation(PATHS.participationData);

@@ -1,21 +1,21 @@
 /**
  * The guided journey as data: the sections of the task list, the question pages in each, which
  * questions apply to a package, where each page goes next, and each section's status. Routes
- * (drafts.ts) render and save pages from these definitions; nothing here knows about HTTP.
+ * (the other files of this folder) render and save pages from these definitions; nothing here knows about HTTP.
  *
  * A section that does not apply to the package (the Smuggling Protocol's maritime authority when the
  * Protocol is not being joined) is not in the task list; the pages tell why a question is asked by
  * citing the requirement it serves (catalogue/requirements.ts), whose treaty text is shown on demand.
  */
 import type { TFunction } from 'i18next';
-import { TREATY_IDS, type Participation, type TreatyId } from '../catalogue';
-import { LANGUAGE_CODES } from '../catalogue/languages';
-import { participationOf } from '../catalogue/participation';
-import { REGION_CODES } from '../catalogue/regions';
-import { disputeReservationId } from '../catalogue/requirements';
-import { isProtocol } from '../catalogue/treaties';
-import type { Draft, SectionId } from '../domain/draft';
-import { designationComplete } from '../domain/facts';
+import { TREATY_IDS, type Participation, type TreatyId } from '../../catalogue';
+import { LANGUAGE_CODES } from '../../catalogue/languages';
+import { participationOf } from '../../catalogue/participation';
+import { REGION_CODES } from '../../catalogue/regions';
+import { disputeReservationId } from '../../catalogue/requirements';
+import { isProtocol } from '../../catalogue/treaties';
+import type { Draft, SectionId } from '../../domain/draft';
+import { designationComplete } from '../../domain/facts';
 import {
   AUTHORITY_ROLES,
   DECLARATION_KINDS,
@@ -29,11 +29,11 @@ import {
   type AuthorityRole,
   type InstrumentType,
   type Package,
-} from '../domain/package';
-import { roleApplies } from '../domain/applicability';
-import { formatDate, languageName, regionName } from '../i18n/format';
-import type { Language } from '../i18n';
-import type { FieldDef, FieldOption, FieldValue } from './forms';
+} from '../../domain/package';
+import { roleApplies } from '../../domain/applicability';
+import { formatDate, languageName, regionName } from '../../i18n/format';
+import type { Language } from '../../i18n';
+import type { FieldDef, FieldOption, FieldValue } from '../forms';
 
 export interface PageContext {
   readonly t: TFunction;

@@ -1,0 +1,194 @@
+/**
+ * The documents page (draft or final, in either document language; in final mode the list of what is
+ * missing, each linked to the page that fixes it), the downloads, the printable checklist page, and the
+ * draft exported as a file.
+ */
+import { type Request, type Router } from 'express';
+import type { Checklist } from '../../domain/checklist';
+import { draftFile } from '../../domain/draft';
+import type { PathSegment } from '../../domain/issues';
+import { AUTHORITY_ROLES, type AuthorityRole, type Package } from '../../domain/package';
+import { type Assessment } from '../../domain/validate';
+import { buildBundle, buildModel, DOCX_MIME, fileName, fullPowersNeeded, type DocumentName } from '../../documents';
+import type { Mode } from '../../documents/context';
+import { renderDocx } from '../../documents/render-docx';
+import { renderHtmlBody } from '../../documents/render-html';
+import { SUPPORTED_LANGUAGES, isLanguage, type Language } from '../../i18n';
+import { formatCitation, localizeIssue, translate, type Translator } from '../../i18n/messages';
+import { listForRole } from './definitions';
+import { dr, lr, MODES, queryString, type PageKit } from './kit';
+
+export function registerDocumentPages(router: Router, kit: PageKit): void {
+  const { deps, today, stylesheet, render, errorPage, base, partyLabel, assess } = kit;
+  // -------------------------------------------------------------------------------------------------
+  // Documents and the checklist
+
+
+  /** The page that answers a path in the package (a checklist item's or an issue's). */
+  function hrefForPath(req: Request, p: readonly PathSegment[], requirementId: string | null, pkg: Package): string {
+    const b = base(req);
+    const [head, second, third] = p;
+    switch (head) {
+      case 'party':
+        return `${b}/party`;
+      case 'documentLanguage':
+        return `${b}/party`;
+      case 'treaties':
+        if (third === 'signatureReservations') return `${b}/signature-reservations`;
+        return third === 'instrument' || typeof second === 'number' ? `${b}/instruments` : `${b}/treaties`;
+      case 'priorConsents':
+        return `${b}/treaties`;
+      case 'signatory':
+        return `${b}/signatory`;
+      case 'fullPowers':
+        return `${b}/full-powers`;
+      case 'signing':
+        return `${b}/signing`;
+      case 'extradition':
+        return second === 'conventionAsLegalBasis' && pkg.extradition.conditionalOnTreaty === true ? `${b}/extradition-legal-basis` : `${b}/extradition`;
+      case 'article5':
+        return `${b}/article5`;
+      case 'mlaLanguages':
+        return `${b}/languages`;
+      case 'lawCopies':
+        return `${b}/law-copies`;
+      case 'competence':
+        return `${b}/competence`;
+      case 'reservations':
+        return `${b}/reservations`;
+      case 'declarations':
+        return `${b}/declarations`;
+      case 'deposit':
+        return `${b}/deposit`;
+      case 'authorities': {
+        if (typeof second === 'number' && second < pkg.authorities.length) return `${b}/authorities/${second}`;
+        const role = (AUTHORITY_ROLES as readonly string[]).find((x) => x === requirementId) as AuthorityRole | undefined;
+        return `${b}/${role ? listForRole(role) : 'central-authorities'}`;
+      }
+      default:
+        return b;
+    }
+  }
+
+  const docLang = (req: Request, pkg: Package): Language => {
+    const v = queryString(req, 'doclang');
+    return v !== null && isLanguage(v) ? v : pkg.documentLanguage;
+  };
+  const modeOf = (req: Request): Mode => (queryString(req, 'mode') === 'final' ? 'final' : 'draft');
+
+  function missingView(req: Request, assessment: Assessment) {
+    const r = lr(req);
+    const tr: Translator = { lng: r.lng, t: r.t };
+    const checklist: Checklist = assessment.checklist;
+    const missing = checklist.missing.map((item) => ({
+      text: r.t('legal:titled', { before: formatCitation(item.requirement.citation, tr), after: r.t(`legal:requirements.${item.requirement.id}.label`) }),
+      reason: item.reason ? translate(item.reason, tr) : null,
+      href: hrefForPath(req, item.path, item.requirement.id, assessment.pkg),
+    }));
+    const errors = assessment.issues
+      .filter((i) => i.severity === 'error')
+      .map((i) => ({ text: localizeIssue(i, tr).message, reason: i.source ? formatCitation(i.source, tr) : null, href: hrefForPath(req, i.path, null, assessment.pkg) }));
+    return [...errors, ...missing];
+  }
+
+  router.get('/drafts/:id/documents', (req, res) => {
+    const r = dr(req);
+    const pkg = r.draft.package;
+    const assessment = assess(pkg);
+    const mode = modeOf(req);
+    const lng = docLang(req, pkg);
+    const q = (extra: Record<string, string>) => `?${new URLSearchParams({ mode, doclang: lng, ...extra }).toString()}`;
+    const blocked = mode === 'final' && !assessment.finalAllowed;
+    const documents = [
+      ...pkg.treaties.map((c) => ({ text: r.t('pages.documents.instrument', { treaty: r.t(`legal:treaties.${c.treaty}.name`), type: r.t(`pages.q.instruments.types.${c.instrument}`) }), href: `${base(req)}/documents/instrument${q({ treaty: c.treaty })}` })),
+      { text: r.t('pages.documents.notifications'), href: `${base(req)}/documents/notifications${q({})}` },
+      ...(fullPowersNeeded(assessment) ? [{ text: r.t('pages.documents.fullPowers'), href: `${base(req)}/documents/full-powers${q({})}` }] : []),
+      { text: r.t('pages.documents.checklist'), href: `${base(req)}/documents/checklist${q({})}` },
+    ];
+    const warnings = assessment.issues.filter((i) => i.severity === 'warning').map((i) => localizeIssue(i, { lng: r.lng, t: r.t }).message);
+    const docLangOptions = SUPPORTED_LANGUAGES.map((l) => ({ value: l, label: r.t('languageName', { lng: l }), checked: l === lng, id: `doclang-${l}` }));
+    const modeOptions = MODES.map((m) => ({ value: m, label: r.t(`pages.documents.modes.${m}`), hint: r.t(`pages.documents.modeHints.${m}`), checked: m === mode, id: `mode-${m}` }));
+    render(
+      req,
+      res,
+      'documents',
+      {
+        title: r.t('pages.documents.title'),
+        heading: r.t('pages.documents.title'),
+        partyName: partyLabel(req, pkg),
+        action: `${base(req)}/documents`,
+        modeOptions,
+        docLangOptions,
+        blocked,
+        missing: blocked ? missingView(req, assessment) : [],
+        missingCount: r.t('pages.documents.missingCount', { count: blocked ? missingView(req, assessment).length : 0 }),
+        documents: blocked ? [] : documents,
+        bundleHref: blocked ? null : `${base(req)}/documents/bundle${q({})}`,
+        checklistPage: `${base(req)}/checklist?doclang=${lng}`,
+        warnings,
+        languageNote: lng !== pkg.documentLanguage ? r.t('pages.documents.languageNote', { answers: r.t('languageName', { lng: pkg.documentLanguage }), documents: r.t('languageName', { lng }) }) : null,
+        modeText: r.t(`pages.documents.modes.${mode}`),
+      },
+      { back: base(req) },
+    );
+  });
+
+  const DOWNLOADS = ['instrument', 'notifications', 'full-powers', 'checklist', 'bundle'] as const;
+
+  router.get('/drafts/:id/documents/:name', async (req, res) => {
+    const r = dr(req);
+    const name = req.params.name as DocumentName;
+    if (!(DOWNLOADS as readonly string[]).includes(name)) return errorPage(req, res, 404, 'notFound', [{ href: `${base(req)}/documents`, text: r.t('pages.documents.title') }]);
+    const pkg = r.draft.package;
+    const assessment = assess(pkg);
+    const mode = modeOf(req);
+    const lng = docLang(req, pkg);
+    const tv = queryString(req, 'treaty');
+    const treaty = name === 'instrument' ? (pkg.treaties.find((c) => c.treaty === tv)?.treaty ?? null) : null;
+    if (name === 'instrument' && !treaty) return errorPage(req, res, 404, 'notFound', [{ href: `${base(req)}/documents`, text: r.t('pages.documents.title') }]);
+    if (name === 'full-powers' && !fullPowersNeeded(assessment)) return errorPage(req, res, 404, 'notFound', [{ href: `${base(req)}/documents`, text: r.t('pages.documents.title') }]);
+    if (mode === 'final' && !assessment.finalAllowed) return res.redirect(303, `${base(req)}/documents?mode=final&doclang=${lng}`);
+    const tr: Translator = { lng, t: deps.i18n.t(lng) };
+    res.set('Cache-Control', 'no-store');
+    if (name === 'bundle') {
+      const zip = await buildBundle(assessment, { tr, mode, today: today(), stylesheet });
+      res.type('application/zip').attachment(fileName(assessment, 'bundle', lng, mode, undefined, 'zip')).send(zip);
+      return;
+    }
+    const model = buildModel(assessment, name, { tr, mode, today: today(), ...(treaty ? { treaty } : {}) });
+    const docx = await renderDocx(model);
+    res.type(DOCX_MIME).attachment(fileName(assessment, name, lng, mode, treaty ?? undefined)).send(docx);
+  });
+
+  router.get('/drafts/:id/checklist', (req, res) => {
+    const r = dr(req);
+    const pkg = r.draft.package;
+    const assessment = assess(pkg);
+    const lng = docLang(req, pkg);
+    const tr: Translator = { lng, t: deps.i18n.t(lng) };
+    const model = buildModel(assessment, 'checklist', { tr, mode: 'draft', today: today() });
+    render(
+      req,
+      res,
+      'checklist',
+      {
+        title: r.t('pages.checklist.title'),
+        heading: r.t('pages.checklist.title'),
+        partyName: partyLabel(req, pkg),
+        documentLang: lng,
+        documentHtml: renderHtmlBody(model),
+        downloadHref: `${base(req)}/documents/checklist?mode=draft&doclang=${lng}`,
+        otherDocLangs: SUPPORTED_LANGUAGES.filter((l) => l !== lng).map((l) => ({ href: `${base(req)}/checklist?doclang=${l}`, text: r.t('pages.checklist.inLanguage', { language: r.t('languageName', { lng: l }) }), code: l })),
+      },
+      { back: base(req), stylesheets: ['/assets/css/document.css'] },
+    );
+  });
+
+  router.get('/drafts/:id/export', (req, res) => {
+    const r = dr(req);
+    const stem = `draft-${r.draft.package.party.code.toLowerCase()}-${today()}`;
+    res.set('Cache-Control', 'no-store');
+    res.type('application/json').attachment(`${stem}.json`).send(draftFile(r.draft, deps.clock().toISOString()));
+  });
+
+}

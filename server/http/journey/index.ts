@@ -1,0 +1,82 @@
+/**
+ * The guided journey's routes: new draft, task list, question pages, the authority and declaration
+ * lists, check answers, documents, the checklist page, export and import.
+ *
+ *   GET  /drafts/new                  choose the State or the European Union
+ *   POST /drafts/new                  -> /drafts/new/treaties?party=XX
+ *   GET  /drafts/new/treaties         choose the treaties, with what the data says of each
+ *   POST /drafts                      create the draft -> /drafts/{id}
+ *   GET  /drafts/import, POST         read an exported draft file into a new draft
+ *   GET  /drafts/{id}                 the task list
+ *   GET  /drafts/{id}/{page}, POST    a question page (definitions.ts PAGES)
+ *   GET  /drafts/{id}/{list}          an authority list (central-authorities, prevention, maritime, firearms)
+ *   GET  /drafts/{id}/authorities/new?role=, /authorities/{n}, /authorities/{n}/remove (and POST)
+ *   GET  /drafts/{id}/declarations, /declarations/new, /declarations/{n}, /declarations/{n}/remove (and POST)
+ *   GET  /drafts/{id}/check           check answers
+ *   GET  /drafts/{id}/documents       the documents, draft or final; GET /documents/{name} downloads one
+ *   GET  /drafts/{id}/checklist       the checklist for the legal adviser, printable
+ *   GET  /drafts/{id}/export          the draft as a JSON file
+ *
+ * Every POST is checked against cross-site forgery (csrf.ts), saves the draft and redirects (so a
+ * reload never posts twice); answers made inapplicable by the change are cleared and the next page
+ * says which.
+ *
+ * The files: definitions.ts (the journey as data), kit.ts (rendering, saving, error pages), start.ts
+ * (start page, new draft, import), lists.ts (authorities, declarations), documents.ts (documents,
+ * checklist, export), questions.ts (task list, question pages, check answers: last, as a question
+ * page's id is a parameter). This file loads the draft for every /drafts/{id} address.
+ */
+import express, { type Request, type Response, type Router } from 'express';
+import { isDraftId } from '../../store/drafts';
+import { createPageKit, dr, lr, type DraftPagesDeps } from './kit';
+import { registerDocumentPages } from './documents';
+import { registerListPages } from './lists';
+import { registerQuestionPages } from './questions';
+import { registerStartPages } from './start';
+
+export type { DraftPagesDeps } from './kit';
+
+export function createDraftPagesRouter(deps: DraftPagesDeps): Router {
+  const router = express.Router();
+  const kit = createPageKit(deps);
+  const { drafts, errorPage } = kit;
+  registerStartPages(router, kit);
+
+  // -------------------------------------------------------------------------------------------------
+  // Loading a draft
+
+  router.use('/drafts/:id', (req, res, next) => {
+    const id = req.params.id;
+    if (!isDraftId(id)) return errorPage(req, res, 404, 'draftNotFound', [{ href: '/drafts/new', text: lr(req).t('pages.home.start') }]);
+    const loaded = drafts.load(id);
+    if (!loaded.ok) {
+      return loaded.error.code === 'not-found'
+        ? errorPage(req, res, 404, 'draftNotFound', [{ href: '/drafts/new', text: lr(req).t('pages.home.start') }])
+        : errorPage(req, res, 500, 'draftUnreadable');
+    }
+    const r = dr(req);
+    r.draftId = id;
+    r.draft = loaded.draft;
+    res.set('X-Robots-Tag', 'noindex, nofollow');
+    next();
+  });
+
+  registerListPages(router, kit);
+  registerDocumentPages(router, kit);
+  registerQuestionPages(router, kit);
+
+  // -------------------------------------------------------------------------------------------------
+  // Anything else: a page not found, and errors from the form parsers, as pages (the API answers JSON)
+
+  router.use((req, res) => errorPage(req, res, 404, 'notFound', [{ href: '/', text: lr(req).t('pages.common.toStart') }]));
+
+  router.use((err: unknown, req: Request, res: Response, next: (e?: unknown) => void) => {
+    if (res.headersSent) return next(err);
+    const type = typeof err === 'object' && err !== null && 'type' in err ? String((err as { type: unknown }).type) : '';
+    if (type === 'entity.too.large') return errorPage(req, res, 413, 'tooLarge');
+    if (type.startsWith('entity.') || type.startsWith('request.') || type.startsWith('charset.') || type.startsWith('encoding.')) return errorPage(req, res, 400, 'badRequest');
+    next(err);
+  });
+
+  return router;
+}
