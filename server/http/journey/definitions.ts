@@ -66,6 +66,8 @@ export interface SectionDef {
    * 13(5); SOM 8(6); FP 13(2)): they never hold back check answers or the instrument.
    */
   readonly dueAtDeposit?: false;
+  /** Why the section is not in the task list when it does not apply (pages.notApplicable.<key>). */
+  readonly absentBecause?: 'untoc' | 'maritime' | 'firearms' | 'competence';
 }
 
 const authoritiesWith = (pkg: Package, role: AuthorityRole) => pkg.authorities.filter((a) => a.roles.includes(role));
@@ -94,6 +96,7 @@ export const SECTIONS: readonly SectionDef[] = [
   {
     id: 'extradition',
     start: 'extradition',
+    absentBecause: 'untoc',
     applies: (p) => inPackage(p, 'untoc'),
     complete: (p) => p.extradition.conditionalOnTreaty === false || (p.extradition.conditionalOnTreaty === true && p.extradition.conventionAsLegalBasis !== null),
     started: (p) => p.extradition.conditionalOnTreaty !== null,
@@ -101,6 +104,7 @@ export const SECTIONS: readonly SectionDef[] = [
   {
     id: 'central-authorities',
     start: 'central-authorities',
+    absentBecause: 'untoc',
     applies: (p) => inPackage(p, 'untoc'),
     complete: (p) => designated(p, 'untoc-18-13') && p.mlaLanguages.length > 0,
     started: (p) => authoritiesWith(p, 'untoc-18-13').length > 0 || p.mlaLanguages.length > 0,
@@ -108,6 +112,7 @@ export const SECTIONS: readonly SectionDef[] = [
   {
     id: 'prevention',
     start: 'prevention',
+    absentBecause: 'untoc',
     dueAtDeposit: false,
     applies: (p) => inPackage(p, 'untoc'),
     complete: (p) => designated(p, 'untoc-31-6'),
@@ -116,6 +121,7 @@ export const SECTIONS: readonly SectionDef[] = [
   {
     id: 'article5',
     start: 'article5',
+    absentBecause: 'untoc',
     applies: (p) => inPackage(p, 'untoc'),
     complete: (p) => p.article5.requiresOrganizedCriminalGroup !== null && p.article5.requiresActInFurtherance !== null,
     started: (p) => p.article5.requiresOrganizedCriminalGroup !== null || p.article5.requiresActInFurtherance !== null,
@@ -123,6 +129,7 @@ export const SECTIONS: readonly SectionDef[] = [
   {
     id: 'maritime',
     start: 'maritime',
+    absentBecause: 'maritime',
     dueAtDeposit: false,
     applies: (p) => inPackage(p, 'som'),
     complete: (p) => designated(p, 'som-8-6'),
@@ -131,6 +138,7 @@ export const SECTIONS: readonly SectionDef[] = [
   {
     id: 'firearms',
     start: 'firearms',
+    absentBecause: 'firearms',
     dueAtDeposit: false,
     applies: (p) => inPackage(p, 'fp'),
     complete: (p) => designated(p, 'fp-13-2'),
@@ -139,6 +147,7 @@ export const SECTIONS: readonly SectionDef[] = [
   {
     id: 'law-copies',
     start: 'law-copies',
+    absentBecause: 'untoc',
     dueAtDeposit: false,
     applies: (p) => inPackage(p, 'untoc'),
     complete: (p) => p.lawCopies.moneyLaundering !== null && p.lawCopies.confiscation !== null,
@@ -147,6 +156,7 @@ export const SECTIONS: readonly SectionDef[] = [
   {
     id: 'competence',
     start: 'competence',
+    absentBecause: 'competence',
     applies: (p) => !isState(p),
     complete: (p) => p.treaties.every((t) => p.competence.some((c) => c.treaties.includes(t.treaty))),
     started: (p) => p.competence.length > 0,

@@ -43,7 +43,9 @@ export function registerQuestionPages(router: Router, kit: PageKit): void {
         ],
       },
     ];
-    const notApplicable = SECTIONS.filter((s) => !s.applies(pkg)).map((s) => r.t(`pages.notApplicable.${s.id}`));
+    // One line per reason: the Convention's five sections share theirs.
+    const reasons = new Set(SECTIONS.filter((s) => !s.applies(pkg) && s.absentBecause).map((s) => s.absentBecause!));
+    const notApplicable = [...reasons].map((key) => r.t(`pages.notApplicable.${key}`));
     const notice = req.query.imported === '1' ? { title: r.t('pages.import.done.title'), lines: [r.t('pages.import.done.line')] } : clearedNotice(req);
     render(req, res, 'tasks', {
       title: r.t('pages.tasks.title'),

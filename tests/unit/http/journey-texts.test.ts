@@ -29,6 +29,7 @@ const SAMPLES: Record<string, Package> = {
     extradition: { conditionalOnTreaty: true },
   }),
   'the European Union': pkg({ party: { kind: 'reio', code: 'EU' }, treaties: all }),
+  'a State joining one Protocol only': pkg({ party: { kind: 'state', code: 'TH' }, treaties: [{ treaty: 'som', instrument: 'ratification' }] }),
 };
 
 function looksBroken(text: string | undefined): boolean {
@@ -42,6 +43,15 @@ describe.each(SUPPORTED_LANGUAGES)('journey texts in %s', (lng) => {
   test('every section has a name, and the sections are the draft format’s list', () => {
     expect(SECTIONS.map((s) => s.id)).toEqual([...SECTION_IDS]);
     for (const s of SECTIONS) expect([s.id, looksBroken(t(`pages.sections.${s.id}`))]).toEqual([s.id, false]);
+  });
+
+  test('a section that can be absent says why, in words', () => {
+    for (const p of Object.values(SAMPLES)) {
+      for (const s of SECTIONS.filter((x) => !x.applies(p))) {
+        expect([s.id, s.absentBecause !== undefined]).toEqual([s.id, true]);
+        expect([s.id, looksBroken(t(`pages.notApplicable.${s.absentBecause!}`))]).toEqual([s.id, false]);
+      }
+    }
   });
 
   test.each(Object.entries(SAMPLES))('every page that applies, for %s, has its title, labels and options', (_name, p) => {
