@@ -39,6 +39,8 @@ export interface FieldDef {
   readonly autocomplete?: string;
   /** For "list" fields (several values in one input): what separates them. */
   readonly separator?: 'lines' | 'commas';
+  /** What a blank answer means, shown on check answers once the page has been saved ("None"). */
+  readonly blank?: string;
   /** A smaller label, for a field inside a fieldset of its own page. */
   readonly legendSize?: 'page' | 'section';
   /**

@@ -6,7 +6,7 @@
  * answers, and the treaties page shown again with an error has a language switcher that works.
  */
 import { createTestApp, type TestApp } from './test-app';
-import { createDraft, errorSummary, inlineErrors, JourneyClient, redirectOf, switcherLinks, decodeEntities } from './journey-helpers';
+import { createDraft, decodeEntities, errorSummary, inlineErrors, JourneyClient, redirectOf, summaryRows, switcherLinks } from './journey-helpers';
 
 let t: TestApp;
 let c: JourneyClient;
@@ -77,4 +77,19 @@ test('a question page shown again with errors keeps return=check in the switcher
   const res = await c.post(`${d.url}/signing?lang=en`, { 'date-day': '31', 'date-month': '2', 'date-year': '2027', return: 'check' });
   expect(res.status).toBe(400);
   expect(switcherLinks(res.text)[0]?.href).toBe(`${d.url}/signing?return=check&lang=fr`);
+});
+
+test('check answers says what a blank answer means once its page was saved', async () => {
+  const d = await createDraft(c, 'BT', ['untoc']);
+  const rows = async () => new Map(summaryRows((await c.get(`${d.url}/check?lang=en`)).text).map((r) => [r.key, r.value]));
+  let before = await rows();
+  expect(before.get('Place of deposit')).toBe('Not answered yet');
+  redirectOf(await c.post(`${d.url}/reservations`, {}));
+  redirectOf(await c.post(`${d.url}/deposit`, { 'plannedOn-day': '15', 'plannedOn-month': '1', 'plannedOn-year': '2027', place: '' }));
+  redirectOf(await c.post(`${d.url}/signing`, { place: '', 'date-day': '', 'date-month': '', 'date-year': '' }));
+  before = await rows();
+  expect(before.get('Place of deposit')).toBe('United Nations Headquarters, New York');
+  expect(before.get('Place of signature')).toBe('Left blank, to complete by hand');
+  expect(before.get('Date of signature')).toBe('Left blank, to complete by hand');
+  expect([...before.values()]).toContain('None: no reservation to the dispute settlement clauses');
 });

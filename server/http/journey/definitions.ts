@@ -390,8 +390,8 @@ export const PAGES: readonly QuestionPage[] = [
         path: ['fullPowers', 'issuer', 'office'],
         options: FULL_POWERS_OFFICES.map((o) => opt(o, ctx.t(`pages.q.signatory.offices.${o}`))),
       }),
-      field(ctx, 'full-powers', { name: 'place', kind: 'text', path: ['fullPowers', 'place'], width: 'half' }),
-      field(ctx, 'full-powers', { name: 'date', kind: 'date', path: ['fullPowers', 'date'] }),
+      field(ctx, 'full-powers', { name: 'place', kind: 'text', path: ['fullPowers', 'place'], width: 'half', blank: ctx.t('pages.blank.byHand') }),
+      field(ctx, 'full-powers', { name: 'date', kind: 'date', path: ['fullPowers', 'date'], blank: ctx.t('pages.blank.byHand') }),
     ],
     next: toTasks,
   },
@@ -401,8 +401,8 @@ export const PAGES: readonly QuestionPage[] = [
     applies: () => true,
     requirements: () => ['model-place-date'],
     fields: (_p, ctx) => [
-      field(ctx, 'signing', { name: 'place', kind: 'text', path: ['signing', 'place'], width: 'half' }),
-      field(ctx, 'signing', { name: 'date', kind: 'date', path: ['signing', 'date'] }),
+      field(ctx, 'signing', { name: 'place', kind: 'text', path: ['signing', 'place'], width: 'half', blank: ctx.t('pages.blank.byHand') }),
+      field(ctx, 'signing', { name: 'date', kind: 'date', path: ['signing', 'date'], blank: ctx.t('pages.blank.byHand') }),
     ],
     next: toTasks,
   },
@@ -517,6 +517,7 @@ export const PAGES: readonly QuestionPage[] = [
         name: 'reservations',
         kind: 'checkboxes',
         path: ['reservations'],
+        blank: ctx.t('pages.blank.noReservation'),
         options: p.treaties.map((t) =>
           opt(disputeReservationId(t.treaty), ctx.t('pages.q.reservations.option', { treaty: ctx.t(`legal:treaties.${t.treaty}.name`) })),
         ),
@@ -531,7 +532,7 @@ export const PAGES: readonly QuestionPage[] = [
     requirements: () => [],
     fields: (_p, ctx) => [
       field(ctx, 'deposit', { name: 'plannedOn', kind: 'date', path: ['deposit', 'plannedOn'] }),
-      field(ctx, 'deposit', { name: 'place', kind: 'text', path: ['deposit', 'place'], width: 'half' }),
+      field(ctx, 'deposit', { name: 'place', kind: 'text', path: ['deposit', 'place'], width: 'half', blank: ctx.t('pages.blank.headquarters') }),
     ],
     next: toTasks,
   },

@@ -143,10 +143,12 @@ export function registerQuestionPages(router: Router, kit: PageKit): void {
   // -------------------------------------------------------------------------------------------------
   // Check answers
 
-  function answerLines(req: Request, f: FieldDef, value: unknown): string[] {
+  /** An answer in words; a blank one is "not answered yet", or what blank means once the page was saved. */
+  function answerLines(req: Request, f: FieldDef, value: unknown, saved: boolean): string[] {
     const r = lr(req);
-    const none = [r.t('pages.common.notAnswered')];
-    if (value === null || value === undefined || (Array.isArray(value) && value.length === 0)) return none;
+    if (value === null || value === undefined || (Array.isArray(value) && value.length === 0)) {
+      return [saved && f.blank ? f.blank : r.t('pages.common.notAnswered')];
+    }
     const label = (v: string) => f.options?.find((o) => o.value === v)?.label ?? v;
     switch (f.kind) {
       case 'yesno':
@@ -187,7 +189,7 @@ export function registerQuestionPages(router: Router, kit: PageKit): void {
           continue;
         }
         for (const f of page.fields(pkg, ctx)) {
-          rows.push({ key: f.label, lines: answerLines(req, f, getIn(pkg, f.path)), ...change(`${base(req)}/${page.id}#${f.name}`.replace(/#.*/, ''), f.label) });
+          rows.push({ key: f.label, lines: answerLines(req, f, getIn(pkg, f.path), r.draft.visited.includes(page.section)), ...change(`${base(req)}/${page.id}#${f.name}`.replace(/#.*/, ''), f.label) });
         }
       }
       if (s.id in AUTHORITY_LISTS) {
