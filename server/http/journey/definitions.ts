@@ -10,7 +10,7 @@
 import type { TFunction } from 'i18next';
 import { TREATY_IDS, type Participation, type TreatyId } from '../../catalogue';
 import { LANGUAGE_CODES } from '../../catalogue/languages';
-import { participationOf } from '../../catalogue/participation';
+import { CONSENT_TYPES, participationOf } from '../../catalogue/participation';
 import { REGION_CODES } from '../../catalogue/regions';
 import { disputeReservationId } from '../../catalogue/requirements';
 import { isProtocol } from '../../catalogue/treaties';
@@ -23,6 +23,7 @@ import {
   FULL_POWERS_OFFICES,
   INSTRUMENT_TYPES,
   LAW_COPY_PLANS,
+  IsoDateSchema,
   LongTextSchema,
   OFFICES,
   TIME_ZONES,
@@ -40,6 +41,11 @@ export interface PageContext {
   readonly lng: Language;
   readonly participation: Participation;
 }
+
+/** The treaties not in the package: the party may have joined them already (after the data's date). */
+export const notInPackage = (pkg: Package) => TREATY_IDS.filter((t) => !pkg.treaties.some((c) => c.treaty === t));
+/** Earlier consents matter when a Protocol is joined without the Convention (UNTOC 37(2)). */
+export const priorConsentsApply = (pkg: Package) => !pkg.treaties.some((t) => t.treaty === 'untoc');
 
 /** The treaties the party signed and now ratifies, accepts or approves (not accession), with their index. */
 export const signedChoices = (pkg: Package) =>
@@ -214,7 +220,7 @@ function field(ctx: PageContext, page: string, def: Omit<FieldDef, 'label' | 'hi
 const toTasks = () => 'tasks';
 
 /** What the participation data says about a treaty for this party, in words. */
-export function treatyDataHint(pkg: Pick<Package, 'party'>, treaty: TreatyId, ctx: PageContext): string {
+export function treatyDataHint(pkg: Pick<Package, 'party'>, treaty: TreatyId, ctx: PageContext, options: { withProtocolNote?: boolean } = {}): string {
   const record = participationOf(ctx.participation, treaty, pkg.party.code);
   const asAt = formatDate(ctx.participation[treaty].asAt, ctx.lng);
   const parts: string[] = [];
@@ -225,7 +231,7 @@ export function treatyDataHint(pkg: Pick<Package, 'party'>, treaty: TreatyId, ct
   } else {
     parts.push(ctx.t('pages.treatyData.notSigned', { asAt }));
   }
-  if (isProtocol(treaty)) parts.push(ctx.t('pages.treatyData.needsConvention'));
+  if (isProtocol(treaty) && options.withProtocolNote !== false) parts.push(ctx.t('pages.treatyData.needsConvention'));
   return parts.join(' ');
 }
 
@@ -308,7 +314,7 @@ export const PAGES: readonly QuestionPage[] = [
         required: ctx.t('pages.q.instruments.instrument.required', { treaty: ctx.t(`legal:treaties.${choice.treaty}.name`) }),
         legendSize: 'section',
       })),
-    next: (p) => (signedChoices(p).length > 0 ? 'signature-reservations' : 'tasks'),
+    next: (p) => (signedChoices(p).length > 0 ? 'signature-reservations' : priorConsentsApply(p) ? 'prior-consents' : 'tasks'),
   },
   {
     // VCLT 23(2): a reservation formulated on signature of a treaty subject to ratification, acceptance or
@@ -352,6 +358,53 @@ export const PAGES: readonly QuestionPage[] = [
           signatureReservations: typeof text === 'string' ? [{ text, confirm: typeof confirm === 'boolean' ? confirm : null }, ...rest] : rest,
         };
       }),
+    }),
+    next: (p) => (priorConsentsApply(p) ? 'prior-consents' : 'tasks'),
+  },
+  {
+    // UNTOC 37(2): a Protocol needs the party to be a party to the Convention. The participation data
+    // stops in 2014 (2021 for the Smuggling Protocol), so a consent deposited later is recorded here.
+    id: 'prior-consents',
+    section: 'treaties',
+    applies: priorConsentsApply,
+    requirements: (p) => {
+      const protocol = p.treaties.find((t) => isProtocol(t.treaty));
+      return protocol ? [`${protocol.treaty}-untoc-37-2`] : [];
+    },
+    fields: (p, ctx) =>
+      notInPackage(p).flatMap((treaty) => {
+        const name = ctx.t(`legal:treaties.${treaty}.name`);
+        // Not one path each: the list is rebuilt from the answers (apply), and the date checked on its own.
+        return [
+          {
+            name: `prior-${treaty}-date`,
+            kind: 'date' as const,
+            path: ['priorConsents'],
+            label: ctx.t('pages.q.prior-consents.date.label', { treaty: name }),
+            hint: treatyDataHint(p, treaty, ctx, { withProtocolNote: false }),
+            schema: IsoDateSchema,
+          },
+          {
+            name: `prior-${treaty}-type`,
+            kind: 'radios' as const,
+            path: ['priorConsents'],
+            label: ctx.t('pages.q.prior-consents.type.label', { treaty: name }),
+            options: CONSENT_TYPES.map((type) => opt(type, ctx.t(`legal:participation.consentTypes.${type}`))),
+            legendSize: 'section' as const,
+          },
+        ];
+      }),
+    apply: (p, values) => ({
+      ...p,
+      priorConsents: [
+        // Earlier consents for treaties in the package (from an imported draft) are kept as they are.
+        ...p.priorConsents.filter((c) => p.treaties.some((t) => t.treaty === c.treaty)),
+        ...notInPackage(p).flatMap((treaty) => {
+          const date = values.get(`prior-${treaty}-date`);
+          const type = values.get(`prior-${treaty}-type`);
+          return typeof date === 'string' ? [{ treaty, depositedOn: date, type: typeof type === 'string' ? type : null }] : [];
+        }),
+      ],
     }),
     next: toTasks,
   },

@@ -15,7 +15,7 @@ import { renderDocx } from '../../documents/render-docx';
 import { renderHtmlBody } from '../../documents/render-html';
 import { SUPPORTED_LANGUAGES, isLanguage, type Language } from '../../i18n';
 import { formatCitation, localizeIssue, translate, type Translator } from '../../i18n/messages';
-import { listForRole } from './definitions';
+import { listForRole, priorConsentsApply } from './definitions';
 import { dr, lr, MODES, queryString, type PageKit } from './kit';
 
 export function registerDocumentPages(router: Router, kit: PageKit): void {
@@ -35,9 +35,11 @@ export function registerDocumentPages(router: Router, kit: PageKit): void {
         return `${b}/party`;
       case 'treaties':
         if (third === 'signatureReservations') return `${b}/signature-reservations`;
+        // UNTOC 37(2): a Protocol without the Convention is fixed by adding it, or by recording an earlier consent.
+        if ((third === 'treaty' || requirementId?.endsWith('-untoc-37-2')) && priorConsentsApply(pkg)) return `${b}/prior-consents`;
         return third === 'instrument' || typeof second === 'number' ? `${b}/instruments` : `${b}/treaties`;
       case 'priorConsents':
-        return `${b}/treaties`;
+        return priorConsentsApply(pkg) ? `${b}/prior-consents` : `${b}/treaties`;
       case 'signatory':
         return `${b}/signatory`;
       case 'fullPowers':

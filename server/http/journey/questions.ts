@@ -7,7 +7,7 @@ import { type Package } from '../../domain/package';
 import { formatDate, languageName } from '../../i18n/format';
 import { verifyCsrf } from '../csrf';
 import { fieldView, getIn, rawFromValue, submitForm, type FieldDef, type FieldError, type RawValue } from '../forms';
-import { AUTHORITY_LISTS, applicableSections, OTHER_LANGUAGE_SLOTS, PAGES, pageById, SECTIONS, sectionStatus, UN_LANGUAGE_CODES, type AuthorityList, type QuestionPage } from './definitions';
+import { AUTHORITY_LISTS, applicableSections, notInPackage, OTHER_LANGUAGE_SLOTS, PAGES, pageById, SECTIONS, sectionStatus, UN_LANGUAGE_CODES, type AuthorityList, type QuestionPage } from './definitions';
 import { dr, lr, type PageKit } from './kit';
 
 export function registerQuestionPages(router: Router, kit: PageKit): void {
@@ -82,6 +82,14 @@ export function registerQuestionPages(router: Router, kit: PageKit): void {
     }
     if (page.id === 'competence') {
       for (const choice of pkg.treaties) raw[`competence-${choice.treaty}`] = pkg.competence.find((c) => c.treaties.includes(choice.treaty))?.text ?? '';
+      return raw;
+    }
+    if (page.id === 'prior-consents') {
+      for (const treaty of notInPackage(pkg)) {
+        const consent = pkg.priorConsents.find((c) => c.treaty === treaty);
+        raw[`prior-${treaty}-date`] = rawFromValue({ name: '', kind: 'date', path: [], label: '' }, consent?.depositedOn ?? null);
+        raw[`prior-${treaty}-type`] = consent?.type ?? '';
+      }
       return raw;
     }
     if (page.id === 'signature-reservations') {
@@ -180,6 +188,17 @@ export function registerQuestionPages(router: Router, kit: PageKit): void {
           continue;
         }
         if (page.id === 'languages') continue;
+        if (page.id === 'prior-consents') {
+          for (const treaty of notInPackage(pkg)) {
+            const key = r.t('pages.q.prior-consents.date.label', { treaty: r.t(`legal:treaties.${treaty}.name`) });
+            const consent = pkg.priorConsents.find((c) => c.treaty === treaty);
+            const lines = consent
+              ? [`${formatDate(consent.depositedOn, r.lng)}${consent.type ? ` (${r.t(`legal:participation.consentTypes.${consent.type}`)})` : ''}`]
+              : [r.t(r.draft.visited.includes('treaties') ? 'pages.q.prior-consents.none' : 'pages.common.notAnswered')];
+            rows.push({ key, lines, ...change(`${base(req)}/prior-consents`, key) });
+          }
+          continue;
+        }
         if (page.id === 'competence') {
           for (const c of pkg.treaties) {
             const key = r.t('pages.q.competence.text.label', { treaty: r.t(`legal:treaties.${c.treaty}.name`) });
