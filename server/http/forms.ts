@@ -39,6 +39,8 @@ export interface FieldDef {
   readonly autocomplete?: string;
   /** For "list" fields (several values in one input): what separates them. */
   readonly separator?: 'lines' | 'commas';
+  /** A heading printed before the field: it starts a group of fields on a long form. */
+  readonly groupHeading?: string;
   /** What a blank answer means, shown on check answers once the page has been saved ("None"). */
   readonly blank?: string;
   /** A smaller label, for a field inside a fieldset of its own page. */
@@ -293,6 +295,7 @@ export function fieldView(field: FieldDef, raw: RawValue, error: string | null, 
     widthClass: field.width ? WIDTHS[field.width] : null,
     autocomplete: field.autocomplete ?? null,
     pageHeading: options.pageHeading === true,
+    groupHeading: field.groupHeading ?? null,
     inline: field.kind === 'yesno',
     options: (field.options ?? []).map((o, i) => ({
       value: o.value,

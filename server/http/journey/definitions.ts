@@ -638,10 +638,10 @@ export function authorityFields(pkg: Package, base: readonly (string | number)[]
       options: roles.map((r) => opt(r, ctx.t(`pages.roles.${r}`))),
       required: ctx.t('pages.q.authority.roles.required'),
     }),
-    f({ name: 'name', kind: 'text', path: ['name'], width: 'full', required: ctx.t('pages.q.authority.name.required'), autocomplete: 'organization' }),
+    f({ name: 'name', kind: 'text', path: ['name'], groupHeading: ctx.t('pages.q.authority.groups.who'), width: 'full', required: ctx.t('pages.q.authority.name.required'), autocomplete: 'organization' }),
     f({ name: 'unit', kind: 'text', path: ['unit'], width: 'full' }),
     f({ name: 'officerTitle', kind: 'text', path: ['officerTitle'], width: 'two-thirds', autocomplete: 'organization-title' }),
-    f({ name: 'addressLines', kind: 'list', separator: 'lines', path: ['address', 'lines'], autocomplete: 'street-address' }),
+    f({ name: 'addressLines', groupHeading: ctx.t('pages.q.authority.groups.address'), kind: 'list', separator: 'lines', path: ['address', 'lines'], autocomplete: 'street-address' }),
     f({ name: 'city', kind: 'text', path: ['address', 'city'], width: 'half', autocomplete: 'address-level2' }),
     f({ name: 'postcode', kind: 'text', path: ['address', 'postcode'], width: 'short', autocomplete: 'postal-code' }),
     f({
@@ -650,7 +650,7 @@ export function authorityFields(pkg: Package, base: readonly (string | number)[]
       path: ['address', 'country'],
       options: REGION_CODES.map((c) => opt(c, regionName(c, ctx.lng))).sort((a, b) => collator.compare(a.label, b.label)),
     }),
-    f({ name: 'phone', kind: 'list', separator: 'commas', path: ['phone'], width: 'two-thirds', autocomplete: 'tel' }),
+    f({ name: 'phone', groupHeading: ctx.t('pages.q.authority.groups.contact'), kind: 'list', separator: 'commas', path: ['phone'], width: 'two-thirds', autocomplete: 'tel' }),
     f({ name: 'fax', kind: 'list', separator: 'commas', path: ['fax'], width: 'two-thirds' }),
     f({ name: 'email', kind: 'list', separator: 'commas', path: ['email'], width: 'two-thirds', autocomplete: 'email' }),
     f({ name: 'website', kind: 'text', path: ['website'], width: 'two-thirds', autocomplete: 'url' }),
@@ -659,13 +659,13 @@ export function authorityFields(pkg: Package, base: readonly (string | number)[]
   ];
   if (roles.includes('untoc-18-13')) {
     fields.push(
-      f({ name: 'territory', kind: 'text', path: ['territory'], width: 'two-thirds' }),
+      f({ name: 'territory', groupHeading: ctx.t('pages.q.authority.groups.central'), kind: 'text', path: ['territory'], width: 'two-thirds' }),
       f({ name: 'diplomaticOnly', kind: 'yesno', path: ['channels', 'diplomaticOnly'], options: yesNo(ctx) }),
       f({ name: 'interpolForUrgent', kind: 'yesno', path: ['channels', 'interpolForUrgent'], options: yesNo(ctx) }),
       f({ name: 'oralForUrgent', kind: 'yesno', path: ['channels', 'oralForUrgent'], options: yesNo(ctx) }),
     );
   }
-  if (roles.includes('som-8-6')) fields.push(f({ name: 'designatedOn', kind: 'date', path: ['designatedOn'] }));
+  if (roles.includes('som-8-6')) fields.push(f({ name: 'designatedOn', groupHeading: ctx.t('pages.q.authority.groups.maritime'), kind: 'date', path: ['designatedOn'] }));
   return fields;
 }
 
