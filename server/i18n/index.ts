@@ -21,6 +21,8 @@ export function isLanguage(value: unknown): value is Language {
 
 /** BCP 47 tags for Intl formatting and for Word's proofing language. */
 export const LANGUAGE_TAGS: Readonly<Record<Language, string>> = { en: 'en-GB', fr: 'fr-FR' };
+/** The writing direction of each page language (`<html dir>`): Arabic, when added, is 'rtl'. */
+export const LANGUAGE_DIRECTIONS: Readonly<Record<Language, 'ltr' | 'rtl'>> = { en: 'ltr', fr: 'ltr' };
 
 export interface I18n {
   readonly instance: I18nInstance;

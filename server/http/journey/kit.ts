@@ -15,7 +15,7 @@ import { isoToday } from '../../domain/dates';
 import { type Draft, type SectionId } from '../../domain/draft';
 import { type Package } from '../../domain/package';
 import { assessPackage, type Assessment } from '../../domain/validate';
-import { SUPPORTED_LANGUAGES, type I18n } from '../../i18n';
+import { SUPPORTED_LANGUAGES, type I18n, LANGUAGE_DIRECTIONS } from '../../i18n';
 import { regionName } from '../../i18n/format';
 import { formatCitation, type Translator } from '../../i18n/messages';
 import { PATHS } from '../../paths';
@@ -112,7 +112,7 @@ export function createPageKit(deps: DraftPagesDeps) {
       deps.views.render(template, {
         ...data,
         lang: r.lng,
-        dir: 'ltr',
+        dir: LANGUAGE_DIRECTIONS[r.lng],
         t: r.t,
         title,
         errors,
