@@ -35,7 +35,15 @@ const autocannon = require('autocannon') as (opts: Record<string, unknown>) => P
 }>;
 
 const TODAY = '2026-12-01';
-const SAMPLE = path.join(PATHS.root, 'tests', 'fixtures', 'packages', 'good', 'bhutan-accedes-untoc-tip-som', 'package.json');
+const SAMPLE = path.join(
+  PATHS.root,
+  'tests',
+  'fixtures',
+  'packages',
+  'good',
+  'bhutan-accedes-untoc-tip-som',
+  'package.json',
+);
 
 function quantile(sorted: number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
@@ -50,7 +58,9 @@ async function time(label: string, runs: number, fn: () => Promise<unknown>): Pr
     samples.push(Number(process.hrtime.bigint() - start) / 1e6);
   }
   samples.sort((a, b) => a - b);
-  console.log(`${label.padEnd(34)} median ${quantile(samples, 0.5).toFixed(2).padStart(7)} ms   p95 ${quantile(samples, 0.95).toFixed(2).padStart(7)} ms   (${runs} runs)`);
+  console.log(
+    `${label.padEnd(34)} median ${quantile(samples, 0.5).toFixed(2).padStart(7)} ms   p95 ${quantile(samples, 0.95).toFixed(2).padStart(7)} ms   (${runs} runs)`,
+  );
 }
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
@@ -70,7 +80,9 @@ async function main(): Promise<void> {
 
   console.log('\nIn process (parse + assess + build + render), sample package: Bhutan, UNTOC + TIP + SOM');
   await time('assess only (rules, checklist, EIF)', 500, async () => assess());
-  await time('instrument (UNTOC) .docx', 200, () => renderDocx(buildModel(assess(), 'instrument', { ...options, treaty: 'untoc' })));
+  await time('instrument (UNTOC) .docx', 200, () =>
+    renderDocx(buildModel(assess(), 'instrument', { ...options, treaty: 'untoc' })),
+  );
   await time('notifications .docx', 200, () => renderDocx(buildModel(assess(), 'notifications', options)));
   await time('full powers .docx', 200, () => renderDocx(buildModel(assess(), 'full-powers', options)));
   await time('checklist .docx', 100, () => renderDocx(buildModel(assess(), 'checklist', options)));
@@ -129,7 +141,12 @@ async function main(): Promise<void> {
   for (const [label, url, method, form] of [
     ['GET task list', base, 'GET', null],
     ['GET check answers', `${base}/check`, 'GET', null],
-    ['POST a question page (signing)', `${base}/signing`, 'POST', `_csrf=${token}&place=Thimphu&date-day=15&date-month=1&date-year=2027`],
+    [
+      'POST a question page (signing)',
+      `${base}/signing`,
+      'POST',
+      `_csrf=${token}&place=Thimphu&date-day=15&date-month=1&date-year=2027`,
+    ],
   ] as const) {
     const result = await autocannon({
       url,
@@ -144,7 +161,11 @@ async function main(): Promise<void> {
         `latency p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms; ${result.non2xx} non-2xx (a POST answers 303), ${result.errors} errors`,
     );
   }
-  const size = fs.statSync(path.join(dir, 'bench.sqlite')).size + (fs.existsSync(path.join(dir, 'bench.sqlite-wal')) ? fs.statSync(path.join(dir, 'bench.sqlite-wal')).size : 0);
+  const size =
+    fs.statSync(path.join(dir, 'bench.sqlite')).size +
+    (fs.existsSync(path.join(dir, 'bench.sqlite-wal'))
+      ? fs.statSync(path.join(dir, 'bench.sqlite-wal')).size
+      : 0);
   console.log(`SQLite file with ${created} drafts (with WAL): ${mb(size)}`);
   console.log(`RSS after load: ${mb(process.memoryUsage().rss)}`);
   server.close();

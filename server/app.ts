@@ -55,7 +55,9 @@ export function createApp(deps: AppDeps): Express {
   app.use('/assets', express.static(PATHS.public, { fallthrough: false, index: false, maxAge: '1h' }));
   app.use('/api/v1', createApiRouter(deps));
   app.use(createPagesRouter({ ...deps, views: createViews(PATHS.templates) }));
-  app.use((req, _res, next) => next(new ApiError(404, 'not_found', 'api.errors.notFound', { method: req.method })));
+  app.use((req, _res, next) =>
+    next(new ApiError(404, 'not_found', 'api.errors.notFound', { method: req.method })),
+  );
   app.use(errorHandler(deps.logger, deps.bodyLimitBytes));
   return app;
 }

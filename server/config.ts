@@ -13,7 +13,12 @@ const EnvSchema = z.object({
   /** Where the embedded SQLite database lives. */
   DATA_DIR: z.string().min(1).default(path.join(PROJECT_ROOT, 'data')),
   /** Largest request body accepted, in bytes (a package is a few kilobytes). */
-  BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(10 * 1024 * 1024).default(256 * 1024),
+  BODY_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(10 * 1024 * 1024)
+    .default(256 * 1024),
   /** "off" silences the one-line request log (method, path, status, duration; never a body). */
   REQUEST_LOG: z.enum(['on', 'off']).default('on'),
 });

@@ -8,8 +8,10 @@ export interface Logger {
 }
 
 export function createLogger(write: (line: string) => void = (line) => process.stdout.write(line)): Logger {
-  const log = (level: string) => (event: string, fields: Record<string, string | number | boolean> = {}) =>
-    write(`${JSON.stringify({ time: new Date().toISOString(), level, event, ...fields })}\n`);
+  const log =
+    (level: string) =>
+    (event: string, fields: Record<string, string | number | boolean> = {}) =>
+      write(`${JSON.stringify({ time: new Date().toISOString(), level, event, ...fields })}\n`);
   return { info: log('info'), error: log('error') };
 }
 

@@ -24,7 +24,10 @@ function main(): void {
     requestLog: config.requestLog,
   });
   const server = app.listen(config.port, config.host, () => {
-    logger.info('listening', { url: `http://${config.host === '127.0.0.1' ? 'localhost' : config.host}:${config.port}`, dataDir: config.dataDir });
+    logger.info('listening', {
+      url: `http://${config.host === '127.0.0.1' ? 'localhost' : config.host}:${config.port}`,
+      dataDir: config.dataDir,
+    });
   });
   const stop = () => {
     server.close(() => {

@@ -58,7 +58,8 @@ function dateOrNull(value: string | undefined, where: string): IsoDate | null {
 
 function consentType(value: string | undefined, where: string): ConsentType | null {
   if (value === undefined || value === '') return null;
-  if (!(CONSENT_TYPES as readonly string[]).includes(value)) throw new Error(`${where}: unknown consent type ${value}`);
+  if (!(CONSENT_TYPES as readonly string[]).includes(value))
+    throw new Error(`${where}: unknown consent type ${value}`);
   return value as ConsentType;
 }
 
@@ -93,7 +94,8 @@ function build(
   const snapshot = (m: Map<string, { asAt: IsoDate }>) =>
     [...m.values()].reduce((d, r) => (r.asAt > d ? r.asAt : d), '0000-00-00');
   const records = new Map<string, ParticipationRecord>();
-  for (const [code, r] of base) records.set(code, { code, sourceName: r.sourceName, signature: r.signature, consent: r.consent });
+  for (const [code, r] of base)
+    records.set(code, { code, sourceName: r.sourceName, signature: r.signature, consent: r.consent });
   const sources: SourceId[] = ['untc-2014'];
   let asAt = snapshot(base);
   if (later) {
@@ -102,7 +104,8 @@ function build(
     for (const [code, r] of later) {
       const known = records.get(code);
       // Signatures come from UNTC (complete); a later snapshot only adds consents UNTC 2014 lacks.
-      if (!known) records.set(code, { code, sourceName: r.sourceName, signature: r.signature, consent: r.consent });
+      if (!known)
+        records.set(code, { code, sourceName: r.sourceName, signature: r.signature, consent: r.consent });
       else if (!known.consent && r.consent) records.set(code, { ...known, consent: r.consent });
     }
   }
@@ -120,6 +123,10 @@ export function loadParticipation(dir: string): Participation {
   return result;
 }
 
-export function participationOf(participation: Participation, treaty: TreatyId, code: string): ParticipationRecord | null {
+export function participationOf(
+  participation: Participation,
+  treaty: TreatyId,
+  code: string,
+): ParticipationRecord | null {
   return participation[treaty].records.get(code) ?? null;
 }

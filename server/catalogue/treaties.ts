@@ -112,7 +112,8 @@ export const TREATIES: Readonly<Record<TreatyId, Treaty>> = {
     unts: { volume: 2225, page: 209, verified: true },
     registration: 'No. 39574',
     textDocument: 'A/55/383',
-    untcUrl: 'https://treaties.un.org/Pages/ShowMTDSGDetails.aspx?src=UNTSONLINE&mtdsg_no=XVIII-12&chapter=18',
+    untcUrl:
+      'https://treaties.un.org/Pages/ShowMTDSGDetails.aspx?src=UNTSONLINE&mtdsg_no=XVIII-12&chapter=18',
     textSource: 'nl-untoc',
   },
   tip: {
@@ -161,7 +162,8 @@ export const TREATIES: Readonly<Record<TreatyId, Treaty>> = {
     unts: { volume: 2237, page: 319, verified: true },
     registration: 'No. 39574',
     textDocument: 'A/55/383',
-    untcUrl: 'https://treaties.un.org/Pages/ShowMTDSGDetails.aspx?src=UNTSONLINE&mtdsg_no=XVIII-12-a&chapter=18',
+    untcUrl:
+      'https://treaties.un.org/Pages/ShowMTDSGDetails.aspx?src=UNTSONLINE&mtdsg_no=XVIII-12-a&chapter=18',
     textSource: 'nl-tip',
   },
   som: {
@@ -211,7 +213,8 @@ export const TREATIES: Readonly<Record<TreatyId, Treaty>> = {
     unts: { volume: 2241, page: 507, verified: false },
     registration: 'No. 39574',
     textDocument: 'A/55/383',
-    untcUrl: 'https://treaties.un.org/Pages/ShowMTDSGDetails.aspx?src=UNTSONLINE&mtdsg_no=XVIII-12-b&chapter=18',
+    untcUrl:
+      'https://treaties.un.org/Pages/ShowMTDSGDetails.aspx?src=UNTSONLINE&mtdsg_no=XVIII-12-b&chapter=18',
     textSource: 'nl-som',
   },
   fp: {
@@ -262,7 +265,8 @@ export const TREATIES: Readonly<Record<TreatyId, Treaty>> = {
     unts: { volume: 2326, page: 209, verified: true },
     registration: 'No. 39574',
     textDocument: 'A/55/383/Add.2',
-    untcUrl: 'https://treaties.un.org/Pages/ShowMTDSGDetails.aspx?src=UNTSONLINE&mtdsg_no=XVIII-12-c&chapter=18',
+    untcUrl:
+      'https://treaties.un.org/Pages/ShowMTDSGDetails.aspx?src=UNTSONLINE&mtdsg_no=XVIII-12-c&chapter=18',
     textSource: 'nl-fp',
   },
 };

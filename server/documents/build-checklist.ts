@@ -27,10 +27,15 @@ function dueText(ctx: DocumentContext, due: Due): string {
   const t = ctx.t;
   switch (due.kind) {
     case 'at-deposit':
-      return due.date ? t('legal:due.atDepositOn', { date: formatDate(due.date, ctx.lng) }) : t('legal:due.atDeposit');
+      return due.date
+        ? t('legal:due.atDepositOn', { date: formatDate(due.date, ctx.lng) })
+        : t('legal:due.atDeposit');
     case 'within-one-month-of-designation':
       return due.date && due.designatedOn
-        ? t('legal:due.withinOneMonthBy', { designatedOn: formatDate(due.designatedOn, ctx.lng), date: formatDate(due.date, ctx.lng) })
+        ? t('legal:due.withinOneMonthBy', {
+            designatedOn: formatDate(due.designatedOn, ctx.lng),
+            date: formatDate(due.date, ctx.lng),
+          })
         : t('legal:due.withinOneMonth');
     case 'no-deadline':
       return t('legal:due.noDeadline');
@@ -52,14 +57,23 @@ function itemBlocks(ctx: DocumentContext, item: ChecklistItem): Block[] {
   const rows: { label: string; value: Inline[]; tone?: Tone }[] = [
     { label: t('documents:checklist.fields.status'), value: status, tone: TONES[item.status] },
     { label: t('documents:checklist.fields.kind'), value: [text(t(`legal:kinds.${req.kind}`))] },
-    { label: t('documents:checklist.fields.obligation'), value: [text(t(`legal:obligations.${req.obligation}`))] },
+    {
+      label: t('documents:checklist.fields.obligation'),
+      value: [text(t(`legal:obligations.${req.obligation}`))],
+    },
     { label: t('documents:checklist.fields.due'), value: [text(dueText(ctx, item.due))] },
-    { label: t('documents:checklist.fields.toSupply'), value: [text(t(`legal:requirements.${req.id}.supply`))] },
+    {
+      label: t('documents:checklist.fields.toSupply'),
+      value: [text(t(`legal:requirements.${req.id}.supply`))],
+    },
   ];
   if (item.supplied.length > 0) {
     rows.push({
       label: t('documents:checklist.fields.supplied'),
-      value: item.supplied.flatMap((s, i) => [...(i > 0 ? [{ type: 'break' } as const] : []), text(translate(s, ctx.tr))]),
+      value: item.supplied.flatMap((s, i) => [
+        ...(i > 0 ? [{ type: 'break' } as const] : []),
+        text(translate(s, ctx.tr)),
+      ]),
     });
   }
   const quoteLang = ctx.lng === 'en' ? undefined : 'en-GB';
@@ -68,14 +82,32 @@ function itemBlocks(ctx: DocumentContext, item: ChecklistItem): Block[] {
       type: 'heading',
       level: 2,
       id: `item-${item.id}`,
-      content: [text(t('legal:titled', { before: requirementCitation(ctx, req), after: t(`legal:requirements.${req.id}.label`) }))],
+      content: [
+        text(
+          t('legal:titled', {
+            before: requirementCitation(ctx, req),
+            after: t(`legal:requirements.${req.id}.label`),
+          }),
+        ),
+      ],
     },
     { type: 'fields', rows },
-    { type: 'paragraph', style: 'quote', content: [text(`“${req.quote.text}”`, quoteLang ? { lang: quoteLang } : {})] },
+    {
+      type: 'paragraph',
+      style: 'quote',
+      content: [text(`“${req.quote.text}”`, quoteLang ? { lang: quoteLang } : {})],
+    },
     {
       type: 'paragraph',
       style: 'note',
-      content: [text(t('documents:checklist.quoteSource', { source: SOURCES[req.quote.source].title, where: SOURCES[req.quote.source].where }))],
+      content: [
+        text(
+          t('documents:checklist.quoteSource', {
+            source: SOURCES[req.quote.source].title,
+            where: SOURCES[req.quote.source].where,
+          }),
+        ),
+      ],
     },
   ];
 }
@@ -100,20 +132,43 @@ export function buildChecklistDocument(ctx: DocumentContext) {
   blocks.push({
     type: 'paragraph',
     style: 'centered',
-    content: [text(t('documents:checklist.subtitle', { party: partyName, date: formatDate(ctx.today, ctx.lng) }))],
+    content: [
+      text(t('documents:checklist.subtitle', { party: partyName, date: formatDate(ctx.today, ctx.lng) })),
+    ],
   });
 
   // Summary.
-  blocks.push({ type: 'heading', level: 1, id: 'summary', content: [text(t('documents:checklist.summary'))] });
+  blocks.push({
+    type: 'heading',
+    level: 1,
+    id: 'summary',
+    content: [text(t('documents:checklist.summary'))],
+  });
   blocks.push({
     type: 'fields',
     rows: [
-      { label: t('documents:checklist.fields.party'), value: [text(t(`documents:checklist.partyKind.${pkg.party.kind}`, { name: partyName, code: pkg.party.code }))] },
+      {
+        label: t('documents:checklist.fields.party'),
+        value: [
+          text(
+            t(`documents:checklist.partyKind.${pkg.party.kind}`, { name: partyName, code: pkg.party.code }),
+          ),
+        ],
+      },
       {
         label: t('documents:checklist.fields.deposit'),
-        value: [text(pkg.deposit.plannedOn ? formatDate(pkg.deposit.plannedOn, ctx.lng) : t('documents:checklist.notPlanned'))],
+        value: [
+          text(
+            pkg.deposit.plannedOn
+              ? formatDate(pkg.deposit.plannedOn, ctx.lng)
+              : t('documents:checklist.notPlanned'),
+          ),
+        ],
       },
-      { label: t('documents:checklist.fields.depositPlace'), value: [text(pkg.deposit.place ?? t('documents:checklist.headquarters'))] },
+      {
+        label: t('documents:checklist.fields.depositPlace'),
+        value: [text(pkg.deposit.place ?? t('documents:checklist.headquarters'))],
+      },
       {
         label: t('documents:checklist.fields.final'),
         value: [
@@ -144,17 +199,35 @@ export function buildChecklistDocument(ctx: DocumentContext) {
       [text(t(`legal:treaties.${f.treaty}.name`))],
       [text(t(`legal:instrumentTypes.${f.choice.instrument}`))],
       [text(f.signedPerData ? formatDate(f.signedPerData, ctx.lng) : t('documents:checklist.notSigned'))],
-      [text(eifText(ctx, entryIntoForce.find((e) => e.treaty === f.treaty)!))],
+      [
+        text(
+          eifText(
+            ctx,
+            entryIntoForce.find((e) => e.treaty === f.treaty)!,
+          ),
+        ),
+      ],
     ]),
   });
 
   // What blocks final documents, then the rules' findings.
   if (checklist.missing.length > 0) {
-    blocks.push({ type: 'heading', level: 1, id: 'missing', content: [text(t('documents:checklist.missingHeading'))] });
+    blocks.push({
+      type: 'heading',
+      level: 1,
+      id: 'missing',
+      content: [text(t('documents:checklist.missingHeading'))],
+    });
     blocks.push({
       type: 'list',
       items: checklist.missing.map((item) => [
-        text(t('legal:titled', { before: requirementCitation(ctx, item.requirement), after: t(`legal:requirements.${item.id}.label`) }), { bold: true }),
+        text(
+          t('legal:titled', {
+            before: requirementCitation(ctx, item.requirement),
+            after: t(`legal:requirements.${item.id}.label`),
+          }),
+          { bold: true },
+        ),
         text(item.reason ? ` (${translate(item.reason, ctx.tr)})` : ''),
       ]),
     });
@@ -162,7 +235,12 @@ export function buildChecklistDocument(ctx: DocumentContext) {
   for (const severity of ['error', 'warning', 'info'] as const) {
     const found = issues.filter((i) => i.severity === severity);
     if (found.length === 0) continue;
-    blocks.push({ type: 'heading', level: 1, id: `issues-${severity}`, content: [text(t(`documents:checklist.issues.${severity}`))] });
+    blocks.push({
+      type: 'heading',
+      level: 1,
+      id: `issues-${severity}`,
+      content: [text(t(`documents:checklist.issues.${severity}`))],
+    });
     blocks.push({
       type: 'list',
       items: found.map((issue) => {
@@ -174,10 +252,17 @@ export function buildChecklistDocument(ctx: DocumentContext) {
 
   // The requirements: package-wide first, then per treaty.
   const groups: { key: string; heading: string; items: ChecklistItem[] }[] = [
-    { key: 'instrument', heading: t('documents:checklist.instrumentHeading'), items: checklist.items.filter((i) => i.requirement.appliesTo === null) },
+    {
+      key: 'instrument',
+      heading: t('documents:checklist.instrumentHeading'),
+      items: checklist.items.filter((i) => i.requirement.appliesTo === null),
+    },
     ...facts.treaties.map((f) => ({
       key: f.treaty,
-      heading: t('documents:checklist.treatyHeading', { treaty: t(`legal:treaties.${f.treaty}.name`), type: t(`legal:instrumentTypes.${f.choice.instrument}`) }),
+      heading: t('documents:checklist.treatyHeading', {
+        treaty: t(`legal:treaties.${f.treaty}.name`),
+        type: t(`legal:instrumentTypes.${f.choice.instrument}`),
+      }),
       items: checklist.items.filter((i) => i.requirement.appliesTo === f.treaty),
     })),
   ];
@@ -187,7 +272,12 @@ export function buildChecklistDocument(ctx: DocumentContext) {
   }
 
   // Sources and verification.
-  blocks.push({ type: 'heading', level: 1, id: 'sources', content: [text(t('documents:checklist.sourcesHeading'))] });
+  blocks.push({
+    type: 'heading',
+    level: 1,
+    id: 'sources',
+    content: [text(t('documents:checklist.sourcesHeading'))],
+  });
   const notes: Inline[][] = [];
   for (const f of facts.treaties) {
     const title = TREATIES[f.treaty].titles[ctx.lng];
@@ -212,14 +302,25 @@ export function buildChecklistDocument(ctx: DocumentContext) {
   if (facts.signerNeedsFullPowers) notes.push([text(t('documents:checklist.fullPowersModelNote'))]);
   if (ctx.lng !== 'en') notes.push([text(t('documents:checklist.quotesInEnglish'))]);
   if (ctx.lng !== pkg.documentLanguage) {
-    notes.push([text(t('documents:checklist.freeTextLanguage', { language: t(`common:languages.${pkg.documentLanguage}`) }), { bold: true })]);
+    notes.push([
+      text(
+        t('documents:checklist.freeTextLanguage', {
+          language: t(`common:languages.${pkg.documentLanguage}`),
+        }),
+        { bold: true },
+      ),
+    ]);
   }
   blocks.push({ type: 'list', items: notes });
 
   return finishModel(
     ctx,
     'checklist',
-    { title: t('legal:titled', { before: t('documents:checklist.title'), after: partyName }), subject: t('documents:checklist.subject'), keywords: facts.treaties.map((f) => TREATIES[f.treaty].untcChapter) },
+    {
+      title: t('legal:titled', { before: t('documents:checklist.title'), after: partyName }),
+      subject: t('documents:checklist.subject'),
+      keywords: facts.treaties.map((f) => TREATIES[f.treaty].untcChapter),
+    },
     blocks,
   );
 }

@@ -5,7 +5,18 @@
  * and title] to [sign ...] the [title and date of treaty] on behalf of the Government of [State].
  * Done at [place] on [date]. [Signature]".
  */
-import { concluded, dateOrBlank, finishModel, genderOf, partyParams, placeOrBlank, signatureBlock, signerPhrase, treatyTitle, type DocumentContext } from './context';
+import {
+  concluded,
+  dateOrBlank,
+  finishModel,
+  genderOf,
+  partyParams,
+  placeOrBlank,
+  signatureBlock,
+  signerPhrase,
+  treatyTitle,
+  type DocumentContext,
+} from './context';
 import { sentence } from './inline';
 import type { Block, DocumentModel } from './model';
 
@@ -15,11 +26,20 @@ export function buildFullPowers(ctx: DocumentContext): DocumentModel {
   const { party, ofParty } = partyParams(ctx);
   const issuer = pkg.fullPowers?.issuer ?? { name: null, title: null };
   const blocks: Block[] = [{ type: 'title', text: t('documents:fullPowers.heading') }];
-  blocks.push({ type: 'paragraph', style: 'recital', content: sentence(t, 'documents:fullPowers.issuer', { issuer: signerPhrase(ctx, issuer, 'issuer') }) });
   blocks.push({
     type: 'paragraph',
     style: 'recital',
-    content: sentence(t, 'documents:fullPowers.authorize', { signer: signerPhrase(ctx, pkg.signatory, 'signatory'), party, ofParty }, { count: facts.treaties.length }),
+    content: sentence(t, 'documents:fullPowers.issuer', { issuer: signerPhrase(ctx, issuer, 'issuer') }),
+  });
+  blocks.push({
+    type: 'paragraph',
+    style: 'recital',
+    content: sentence(
+      t,
+      'documents:fullPowers.authorize',
+      { signer: signerPhrase(ctx, pkg.signatory, 'signatory'), party, ofParty },
+      { count: facts.treaties.length },
+    ),
   });
   blocks.push({
     type: 'list',
@@ -42,5 +62,10 @@ export function buildFullPowers(ctx: DocumentContext): DocumentModel {
     }),
   });
   blocks.push(signatureBlock(ctx, issuer, 'issuer'));
-  return finishModel(ctx, 'full-powers', { title: t('documents:fullPowers.heading'), subject: t('documents:fullPowers.subject') }, blocks);
+  return finishModel(
+    ctx,
+    'full-powers',
+    { title: t('documents:fullPowers.heading'), subject: t('documents:fullPowers.subject') },
+    blocks,
+  );
 }

@@ -43,7 +43,9 @@ export function buildInstrument(ctx: DocumentContext, treaty: TreatyId): Documen
 
   recital('documents:instrument.whereas', { title, place: adopted.place, date: adopted.date });
   if (type !== 'accession') {
-    const signedOn = treatyFacts.signedOn ? text(formatDate(treatyFacts.signedOn, ctx.lng)) : ctx.marker('signedOn');
+    const signedOn = treatyFacts.signedOn
+      ? text(formatDate(treatyFacts.signedOn, ctx.lng))
+      : ctx.marker('signedOn');
     recital('documents:instrument.andWhereas', { noun, party, ofParty, date: signedOn });
   }
   recital('documents:instrument.nowTherefore', {
@@ -67,7 +69,10 @@ export function buildInstrument(ctx: DocumentContext, treaty: TreatyId): Documen
     ctx,
     'instrument',
     {
-      title: t('legal:titled', { before: t(`documents:instrument.heading.${type}`), after: t(`legal:treaties.${treaty}.name`) }),
+      title: t('legal:titled', {
+        before: t(`documents:instrument.heading.${type}`),
+        after: t(`legal:treaties.${treaty}.name`),
+      }),
       subject: title,
       keywords: [TREATIES[treaty].untcChapter, t(`legal:instrumentTypes.${type}`)],
     },
@@ -117,10 +122,17 @@ function reservationsAndDeclarations(
 
   // Competence of a regional economic integration organization (UNTOC 36(3)/(4) and equivalents).
   if (facts.isOrganization) {
-    const article = choice.choice.instrument === 'accession' ? data.consentArticles.accession : data.consentArticles.ratification;
+    const article =
+      choice.choice.instrument === 'accession'
+        ? data.consentArticles.accession
+        : data.consentArticles.ratification;
     const entry = pkg.competence.find((c) => c.treaties.includes(treaty));
     para('documents:instrument.competence', { party, ofParty, noun, article: articleInProse(article, t) });
-    blocks.push({ type: 'paragraph', style: 'quote', content: [entry ? text(entry.text) : ctx.marker('competence')] });
+    blocks.push({
+      type: 'paragraph',
+      style: 'quote',
+      content: [entry ? text(entry.text) : ctx.marker('competence')],
+    });
   }
 
   for (const declaration of pkg.declarations.filter((d) => d.treaties.includes(treaty))) {

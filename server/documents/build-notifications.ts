@@ -13,7 +13,15 @@ import { authoritiesFor, designationComplete } from '../domain/facts';
 import type { Authority, AuthorityRole } from '../domain/package';
 import { formatList, languageName } from '../i18n/format';
 import { articleInProse } from '../i18n/grammar';
-import { dateOrBlank, finishModel, partyParams, placeOrBlank, signatureBlock, treatyTitle, type DocumentContext } from './context';
+import {
+  dateOrBlank,
+  finishModel,
+  partyParams,
+  placeOrBlank,
+  signatureBlock,
+  treatyTitle,
+  type DocumentContext,
+} from './context';
 import { directoryEntry } from './directory-entry';
 import { sentence, text } from './inline';
 import type { Block, DocumentModel, Inline } from './model';
@@ -23,23 +31,41 @@ export function buildNotifications(ctx: DocumentContext): DocumentModel {
   const t = ctx.t;
   const { party, ofParty } = partyParams(ctx);
   const blocks: Block[] = [{ type: 'title', text: t('documents:notifications.title') }];
-  blocks.push({ type: 'paragraph', style: 'recital', content: sentence(t, 'documents:notifications.intro', { party, ofParty }) });
+  blocks.push({
+    type: 'paragraph',
+    style: 'recital',
+    content: sentence(t, 'documents:notifications.intro', { party, ofParty }),
+  });
   blocks.push({
     type: 'list',
     items: facts.treaties.map((f) => [
-      text(t('documents:notifications.treatyLine', { title: treatyTitle(ctx, f.treaty), type: t(`documents:instrument.typeOf.${f.choice.instrument}`) })),
+      text(
+        t('documents:notifications.treatyLine', {
+          title: treatyTitle(ctx, f.treaty),
+          type: t(`documents:instrument.typeOf.${f.choice.instrument}`),
+        }),
+      ),
     ]),
   });
 
   let number = 0;
-  const numbered = (content: Inline[]) => blocks.push({ type: 'paragraph', style: 'recital', content, number: ++number });
-  const inAccordance = (treaty: TreatyId, article: string, key: string, params: Parameters<typeof sentence>[2] = {}) =>
+  const numbered = (content: Inline[]) =>
+    blocks.push({ type: 'paragraph', style: 'recital', content, number: ++number });
+  const inAccordance = (
+    treaty: TreatyId,
+    article: string,
+    key: string,
+    params: Parameters<typeof sentence>[2] = {},
+  ) =>
     numbered(
       sentence(t, key, {
         party,
         ofParty,
         article: articleInProse(article, t),
-        instrument: treaty === 'untoc' ? t('documents:notifications.ofTheConvention') : t('documents:notifications.ofTheProtocol', { title: treatyTitle(ctx, treaty) }),
+        instrument:
+          treaty === 'untoc'
+            ? t('documents:notifications.ofTheConvention')
+            : t('documents:notifications.ofTheProtocol', { title: treatyTitle(ctx, treaty) }),
         ...params,
       }),
     );
@@ -51,7 +77,9 @@ export function buildNotifications(ctx: DocumentContext): DocumentModel {
    * lists the rest as "to follow").
    */
   const notifiable = (role: AuthorityRole) =>
-    authoritiesFor(pkg, role).filter(({ authority }) => ctx.mode === 'draft' || designationComplete(role, authority));
+    authoritiesFor(pkg, role).filter(
+      ({ authority }) => ctx.mode === 'draft' || designationComplete(role, authority),
+    );
 
   if (facts.inPackage.has('untoc')) {
     // 18(13): the central authority for the whole State, then one per special region or territory.
@@ -65,7 +93,9 @@ export function buildNotifications(ctx: DocumentContext): DocumentModel {
       entries('untoc-18-13', forState.slice(0, 1));
     }
     for (const item of central.filter(({ authority }) => authority.territory !== null)) {
-      inAccordance('untoc', '18(13)', 'documents:notifications.centralAuthorityTerritory', { territory: item.authority.territory! });
+      inAccordance('untoc', '18(13)', 'documents:notifications.centralAuthorityTerritory', {
+        territory: item.authority.territory!,
+      });
       entries('untoc-18-13', [item]);
     }
 
@@ -95,9 +125,10 @@ export function buildNotifications(ctx: DocumentContext): DocumentModel {
     if (group === null || act === null) {
       numbered([ctx.marker('article5')]);
     } else if (group || act) {
-      const what = [group && t('documents:notifications.article5Group'), act && t('documents:notifications.article5Act')].filter(
-        (x): x is string => typeof x === 'string',
-      );
+      const what = [
+        group && t('documents:notifications.article5Group'),
+        act && t('documents:notifications.article5Act'),
+      ].filter((x): x is string => typeof x === 'string');
       inAccordance('untoc', '5(3)', 'documents:notifications.article5', { what: formatList(what, ctx.lng) });
     }
 
@@ -108,8 +139,10 @@ export function buildNotifications(ctx: DocumentContext): DocumentModel {
       entries('untoc-31-6', prevention);
     }
 
-    if (pkg.lawCopies.moneyLaundering === 'enclosed') inAccordance('untoc', '6(2)(d)', 'documents:notifications.lawsMoneyLaundering');
-    if (pkg.lawCopies.confiscation === 'enclosed') inAccordance('untoc', '13(5)', 'documents:notifications.lawsConfiscation');
+    if (pkg.lawCopies.moneyLaundering === 'enclosed')
+      inAccordance('untoc', '6(2)(d)', 'documents:notifications.lawsMoneyLaundering');
+    if (pkg.lawCopies.confiscation === 'enclosed')
+      inAccordance('untoc', '13(5)', 'documents:notifications.lawsConfiscation');
   }
 
   if (facts.inPackage.has('som')) {
@@ -126,13 +159,22 @@ export function buildNotifications(ctx: DocumentContext): DocumentModel {
       entries('fp-13-2', contact);
     }
   }
-  if (number === 0) blocks.push({ type: 'paragraph', style: 'normal', content: [text(t('documents:notifications.none'))] });
+  if (number === 0)
+    blocks.push({ type: 'paragraph', style: 'normal', content: [text(t('documents:notifications.none'))] });
 
   blocks.push({
     type: 'paragraph',
     style: 'recital',
-    content: sentence(t, 'documents:notifications.done', { place: placeOrBlank(ctx, pkg.signing.place), date: dateOrBlank(ctx, pkg.signing.date) }),
+    content: sentence(t, 'documents:notifications.done', {
+      place: placeOrBlank(ctx, pkg.signing.place),
+      date: dateOrBlank(ctx, pkg.signing.date),
+    }),
   });
   blocks.push(signatureBlock(ctx, pkg.signatory, 'signatory'));
-  return finishModel(ctx, 'notifications', { title: t('documents:notifications.title'), subject: t('documents:notifications.subject') }, blocks);
+  return finishModel(
+    ctx,
+    'notifications',
+    { title: t('documents:notifications.title'), subject: t('documents:notifications.subject') },
+    blocks,
+  );
 }

@@ -32,7 +32,12 @@ export interface DocumentContext {
   readonly markers: readonly string[];
 }
 
-export function createContext(assessment: Assessment, tr: Translator, mode: Mode, today: IsoDate): DocumentContext {
+export function createContext(
+  assessment: Assessment,
+  tr: Translator,
+  mode: Mode,
+  today: IsoDate,
+): DocumentContext {
   const markers: string[] = [];
   const t = tr.t;
   const marker = (whatKey: string, params: Record<string, string> = {}): Inline => {
@@ -62,9 +67,12 @@ export function partyPhrase(ctx: DocumentContext): Inline[] {
   const { party } = ctx.assessment.pkg;
   if (party.kind === 'reio') return [text(party.formalName ?? ctx.t('documents:party.europeanUnion'))];
   // "of the Kingdom of Thailand"; in French « du Royaume de Thaïlande », contracted (grammar.ts).
-  const name: Inline | string = party.formalName ?? ctx.marker('formalName', { shortName: regionName(party.code, ctx.lng) });
+  const name: Inline | string =
+    party.formalName ?? ctx.marker('formalName', { shortName: regionName(party.code, ctx.lng) });
   const ofName =
-    ctx.lng === 'fr' && typeof name === 'string' ? [text(frenchDe(name))] : sentence(ctx.t, 'documents:party.of', { name });
+    ctx.lng === 'fr' && typeof name === 'string'
+      ? [text(frenchDe(name))]
+      : sentence(ctx.t, 'documents:party.of', { name });
   return sentence(ctx.t, 'documents:party.government', { ofName });
 }
 
@@ -74,7 +82,8 @@ export function partyPhrase(ctx: DocumentContext): Inline[] {
  */
 export function ofPartyPhrase(ctx: DocumentContext, party: readonly Inline[]): Inline[] {
   const [first, ...rest] = party;
-  if (ctx.lng === 'fr' && first?.type === 'text') return mergeText([{ ...first, text: frenchDe(first.text) }, ...rest]);
+  if (ctx.lng === 'fr' && first?.type === 'text')
+    return mergeText([{ ...first, text: frenchDe(first.text) }, ...rest]);
   return sentence(ctx.t, 'documents:party.of', { name: party });
 }
 
@@ -95,13 +104,28 @@ export function partyParams(ctx: DocumentContext): { party: Inline[]; Party: Inl
 }
 
 /** The signer's name and title, "Name, Title", with markers for what is missing. */
-export function signerPhrase(ctx: DocumentContext, person: { name: string | null; title: string | null }, who: 'signatory' | 'issuer'): Inline[] {
-  return mergeText([ctx.value(person.name, `${who}Name`), text(', '), ctx.value(person.title, `${who}Title`)]);
+export function signerPhrase(
+  ctx: DocumentContext,
+  person: { name: string | null; title: string | null },
+  who: 'signatory' | 'issuer',
+): Inline[] {
+  return mergeText([
+    ctx.value(person.name, `${who}Name`),
+    text(', '),
+    ctx.value(person.title, `${who}Title`),
+  ]);
 }
 
 /** The signature block: a line to sign on, then the person's name and title (markers when missing). */
-export function signatureBlock(ctx: DocumentContext, person: { name: string | null; title: string | null }, who: 'signatory' | 'issuer'): Block {
-  return { type: 'signature', lines: [[ctx.value(person.name, `${who}Name`)], [ctx.value(person.title, `${who}Title`)]] };
+export function signatureBlock(
+  ctx: DocumentContext,
+  person: { name: string | null; title: string | null },
+  who: 'signatory' | 'issuer',
+): Block {
+  return {
+    type: 'signature',
+    lines: [[ctx.value(person.name, `${who}Name`)], [ctx.value(person.title, `${who}Title`)]],
+  };
 }
 
 /** A date written out, or a blank line for completion by hand. */

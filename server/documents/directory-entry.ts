@@ -23,12 +23,19 @@ function lines(values: readonly string[]): Inline[] {
   return values.flatMap((v, i) => (i === 0 ? [text(v)] : [{ type: 'break' } as const, text(v)]));
 }
 
-export function directoryEntry(ctx: DocumentContext, authority: Authority, options: { role: AuthorityRole }): Block {
+export function directoryEntry(
+  ctx: DocumentContext,
+  authority: Authority,
+  options: { role: AuthorityRole },
+): Block {
   const t = ctx.t;
   const rows: { label: string; value: Inline[] }[] = [];
   const row = (key: string, value: Inline[] | string | null) => {
     if (value === null || (Array.isArray(value) && value.length === 0)) return;
-    rows.push({ label: t(`documents:directory.${key}`), value: typeof value === 'string' ? [text(value)] : value });
+    rows.push({
+      label: t(`documents:directory.${key}`),
+      value: typeof value === 'string' ? [text(value)] : value,
+    });
   };
   row('name', authority.name);
   row('unit', authority.unit);
@@ -37,7 +44,11 @@ export function directoryEntry(ctx: DocumentContext, authority: Authority, optio
   const a = authority.address;
   if (a) {
     const cityLine = [a.postcode, a.city].filter((x): x is string => x !== null).join(' ');
-    const all = [...a.lines, ...(cityLine ? [cityLine] : []), ...(a.country ? [regionName(a.country, ctx.lng)] : [])];
+    const all = [
+      ...a.lines,
+      ...(cityLine ? [cityLine] : []),
+      ...(a.country ? [regionName(a.country, ctx.lng)] : []),
+    ];
     row('address', lines(all));
   }
   row('phone', lines(authority.phone));
@@ -45,16 +56,24 @@ export function directoryEntry(ctx: DocumentContext, authority: Authority, optio
   row('email', lines(authority.email));
   row('website', authority.website);
   row('officeHours', authority.officeHours);
-  if (authority.timeZone) row('timeZone', timeZoneLabel(authority.timeZone, ctx.today, ctx.tr.lng === 'fr' ? 'fr-FR' : 'en-GB'));
+  if (authority.timeZone)
+    row('timeZone', timeZoneLabel(authority.timeZone, ctx.today, ctx.tr.lng === 'fr' ? 'fr-FR' : 'en-GB'));
   const ch = authority.channels;
-  if (ch.diplomaticOnly !== null) row('diplomatic', t(`documents:directory.diplomaticValue.${ch.diplomaticOnly ? 'yes' : 'no'}`));
-  if (ch.interpolForUrgent !== null) row('interpol', t(`documents:directory.interpolValue.${ch.interpolForUrgent ? 'yes' : 'no'}`));
-  if (ch.oralForUrgent !== null) row('oral', t(`documents:directory.oralValue.${ch.oralForUrgent ? 'yes' : 'no'}`));
-  if (options.role === 'som-8-6' && authority.designatedOn) row('designatedOn', formatDate(authority.designatedOn, ctx.lng));
+  if (ch.diplomaticOnly !== null)
+    row('diplomatic', t(`documents:directory.diplomaticValue.${ch.diplomaticOnly ? 'yes' : 'no'}`));
+  if (ch.interpolForUrgent !== null)
+    row('interpol', t(`documents:directory.interpolValue.${ch.interpolForUrgent ? 'yes' : 'no'}`));
+  if (ch.oralForUrgent !== null)
+    row('oral', t(`documents:directory.oralValue.${ch.oralForUrgent ? 'yes' : 'no'}`));
+  if (options.role === 'som-8-6' && authority.designatedOn)
+    row('designatedOn', formatDate(authority.designatedOn, ctx.lng));
   // What a designation lacks (31(6): the address; the others: a way to reach it) is marked in a draft.
   if (!designationComplete(options.role, authority)) {
     const [label, marker] = options.role === 'untoc-31-6' ? ['address', 'address'] : ['contact', 'contact'];
-    rows.push({ label: t(`documents:directory.${label}`), value: [ctx.marker(marker, { name: authority.name })] });
+    rows.push({
+      label: t(`documents:directory.${label}`),
+      value: [ctx.marker(marker, { name: authority.name })],
+    });
   }
   return { type: 'fields', caption: authority.name, rows };
 }

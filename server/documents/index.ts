@@ -53,9 +53,17 @@ export function buildModel(
 }
 
 /** A file name for a document, e.g. "instrument-som-ratification-en.docx". */
-export function fileName(assessment: Assessment, name: DocumentName, lng: string, mode: Mode, treaty?: TreatyId, ext = 'docx'): string {
+export function fileName(
+  assessment: Assessment,
+  name: DocumentName,
+  lng: string,
+  mode: Mode,
+  treaty?: TreatyId,
+  ext = 'docx',
+): string {
   const parts: string[] = [name];
-  if (treaty) parts.push(treaty, assessment.facts.treaties.find((t) => t.treaty === treaty)?.choice.instrument ?? '');
+  if (treaty)
+    parts.push(treaty, assessment.facts.treaties.find((t) => t.treaty === treaty)?.choice.instrument ?? '');
   parts.push(assessment.pkg.party.code, lng);
   if (mode === 'draft') parts.push('draft');
   return `${fileStem(parts)}.${ext}`;
@@ -65,21 +73,36 @@ export function fileName(assessment: Assessment, name: DocumentName, lng: string
  * The bundle: an instrument per treaty, the notifications, full powers when needed, the checklist as
  * .docx and as HTML (with its stylesheet), and the package itself as JSON, dated from the clock.
  */
-export async function buildBundle(assessment: Assessment, options: RenderOptions & { readonly stylesheet: string }): Promise<Buffer> {
+export async function buildBundle(
+  assessment: Assessment,
+  options: RenderOptions & { readonly stylesheet: string },
+): Promise<Buffer> {
   const zip = new JSZip();
   const date = new Date(`${options.today}T00:00:00Z`);
   const add = (name: string, content: Buffer | string) => zip.file(name, content, { date });
   const lng = options.tr.lng;
   for (const { treaty } of assessment.facts.treaties) {
-    add(fileName(assessment, 'instrument', lng, options.mode, treaty), await renderDocx(buildModel(assessment, 'instrument', { ...options, treaty })));
+    add(
+      fileName(assessment, 'instrument', lng, options.mode, treaty),
+      await renderDocx(buildModel(assessment, 'instrument', { ...options, treaty })),
+    );
   }
-  add(fileName(assessment, 'notifications', lng, options.mode), await renderDocx(buildModel(assessment, 'notifications', options)));
+  add(
+    fileName(assessment, 'notifications', lng, options.mode),
+    await renderDocx(buildModel(assessment, 'notifications', options)),
+  );
   if (fullPowersNeeded(assessment)) {
-    add(fileName(assessment, 'full-powers', lng, options.mode), await renderDocx(buildModel(assessment, 'full-powers', options)));
+    add(
+      fileName(assessment, 'full-powers', lng, options.mode),
+      await renderDocx(buildModel(assessment, 'full-powers', options)),
+    );
   }
   const checklist = buildModel(assessment, 'checklist', options);
   add(fileName(assessment, 'checklist', lng, options.mode), await renderDocx(checklist));
-  add(fileName(assessment, 'checklist', lng, options.mode, undefined, 'html'), renderHtml(checklist, { stylesheetHref: 'document.css' }));
+  add(
+    fileName(assessment, 'checklist', lng, options.mode, undefined, 'html'),
+    renderHtml(checklist, { stylesheetHref: 'document.css' }),
+  );
   add('document.css', options.stylesheet);
   add('package.json', `${JSON.stringify(assessment.pkg, null, 2)}\n`);
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', platform: 'UNIX' });

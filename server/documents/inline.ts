@@ -5,7 +5,10 @@
 import type { TFunction } from 'i18next';
 import type { Inline } from './model';
 
-export const text = (value: string, opts: { bold?: boolean; italic?: boolean; lang?: string } = {}): Inline => ({
+export const text = (
+  value: string,
+  opts: { bold?: boolean; italic?: boolean; lang?: string } = {},
+): Inline => ({
   type: 'text',
   text: value,
   ...opts,
@@ -49,7 +52,12 @@ const CLOSE = '\uE001';
  * with placeholders (private-use characters) and then split, so a marker or a blank line lands exactly
  * where the translator put {{name}}.
  */
-export function sentence(t: TFunction, key: string, params: Record<string, Piece | number> = {}, extra: Record<string, unknown> = {}): Inline[] {
+export function sentence(
+  t: TFunction,
+  key: string,
+  params: Record<string, Piece | number> = {},
+  extra: Record<string, unknown> = {},
+): Inline[] {
   const pieces: Piece[] = [];
   const values: Record<string, string | number> = {};
   for (const [name, value] of Object.entries(params)) {

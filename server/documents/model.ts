@@ -13,7 +13,13 @@ export type DocumentLanguageTag = string;
 /** A run of inline content. */
 export type Inline =
   /** Plain text. `lang` marks a quotation in another language than the document (e.g. English treaty text in a French checklist). */
-  | { readonly type: 'text'; readonly text: string; readonly bold?: boolean; readonly italic?: boolean; readonly lang?: DocumentLanguageTag }
+  | {
+      readonly type: 'text';
+      readonly text: string;
+      readonly bold?: boolean;
+      readonly italic?: boolean;
+      readonly lang?: DocumentLanguageTag;
+    }
   /** Draft mode only: a value still missing, printed as a visible "[to be completed: ...]" marker. `text` is the whole marker, already localized. */
   | { readonly type: 'marker'; readonly text: string }
   /** A value deliberately left blank for completion by hand (place, date): printed as a line to write on. */
@@ -42,16 +48,30 @@ export type Block =
   /** The document title (Word style "Title"; an <h1> in HTML). */
   | { readonly type: 'title'; readonly text: string }
   /** A section heading; level 1 is the highest under the title. */
-  | { readonly type: 'heading'; readonly level: 1 | 2 | 3; readonly content: readonly Inline[]; readonly id?: string }
+  | {
+      readonly type: 'heading';
+      readonly level: 1 | 2 | 3;
+      readonly content: readonly Inline[];
+      readonly id?: string;
+    }
   /** A paragraph. `number` prints "1." before it (numbered notifications). */
-  | { readonly type: 'paragraph'; readonly style: ParagraphStyle; readonly content: readonly Inline[]; readonly number?: number }
+  | {
+      readonly type: 'paragraph';
+      readonly style: ParagraphStyle;
+      readonly content: readonly Inline[];
+      readonly number?: number;
+    }
   /** A bulleted list. */
   | { readonly type: 'list'; readonly items: readonly (readonly Inline[])[] }
   /** A two-column label/value table: an authority's directory entry, or an item's properties. */
   | {
       readonly type: 'fields';
       readonly caption?: string;
-      readonly rows: readonly { readonly label: string; readonly value: readonly Inline[]; readonly tone?: Tone }[];
+      readonly rows: readonly {
+        readonly label: string;
+        readonly value: readonly Inline[];
+        readonly tone?: Tone;
+      }[];
     }
   /** A table with a header row. */
   | {

@@ -37,7 +37,11 @@ export function roleApplies(role: AuthorityRole, treaties: ReadonlySet<TreatyId>
   return treaties.has(ROLE_TREATY[role]);
 }
 
-function clearAuthority(a: Authority, treaties: ReadonlySet<TreatyId>, cleared: Set<ClearedAnswer>): Authority | null {
+function clearAuthority(
+  a: Authority,
+  treaties: ReadonlySet<TreatyId>,
+  cleared: Set<ClearedAnswer>,
+): Authority | null {
   const roles = a.roles.filter((r) => roleApplies(r, treaties));
   if (roles.length !== a.roles.length) cleared.add('authorityRoles');
   if (roles.length === 0) return null;
@@ -77,7 +81,10 @@ export function clearInapplicable(pkg: Package): { pkg: Package; cleared: Cleare
 
   // VCLT 7(2)(a): Heads of State and Government and Ministers for Foreign Affairs need no full powers;
   // an international organization's instrument has none either.
-  const needsFullPowers = next.party.kind === 'state' && next.signatory.office !== null && !(FULL_POWERS_OFFICES as readonly string[]).includes(next.signatory.office);
+  const needsFullPowers =
+    next.party.kind === 'state' &&
+    next.signatory.office !== null &&
+    !(FULL_POWERS_OFFICES as readonly string[]).includes(next.signatory.office);
   if (next.fullPowers !== null && !needsFullPowers && next.signatory.office !== null) {
     cleared.add('fullPowers');
     next = { ...next, fullPowers: null };
@@ -134,7 +141,9 @@ export function clearInapplicable(pkg: Package): { pkg: Package; cleared: Cleare
     }
   }
 
-  const authorities = next.authorities.map((a) => clearAuthority(a, treaties, cleared)).filter((a): a is Authority => a !== null);
+  const authorities = next.authorities
+    .map((a) => clearAuthority(a, treaties, cleared))
+    .filter((a): a is Authority => a !== null);
   if (JSON.stringify(authorities) !== JSON.stringify(next.authorities)) next = { ...next, authorities };
 
   // The dispute-clause reservations (UNTOC 35(3), TIP 15(3), SOM 20(3), FP 16(3)) belong to their treaty.

@@ -19,12 +19,23 @@ import { authoritiesFor, designationComplete, hasContact, type PackageFacts } fr
 import type { MessageRef, PathSegment } from './issues';
 import type { Authority, AuthorityRole } from './package';
 
-export const STATUSES = ['provided', 'missing', 'not-applicable', 'optional-not-made', 'to-follow', 'left-blank'] as const;
+export const STATUSES = [
+  'provided',
+  'missing',
+  'not-applicable',
+  'optional-not-made',
+  'to-follow',
+  'left-blank',
+] as const;
 export type Status = (typeof STATUSES)[number];
 
 export type Due =
   | { readonly kind: 'at-deposit'; readonly date: IsoDate | null }
-  | { readonly kind: 'within-one-month-of-designation'; readonly designatedOn: IsoDate | null; readonly date: IsoDate | null }
+  | {
+      readonly kind: 'within-one-month-of-designation';
+      readonly designatedOn: IsoDate | null;
+      readonly date: IsoDate | null;
+    }
   | { readonly kind: 'no-deadline' }
   | { readonly kind: 'ongoing' };
 
@@ -62,7 +73,9 @@ const R = (name: string, params?: MessageRef['params']) => ref(`checklist.reason
 const S = (name: string, params?: MessageRef['params']) => ref(`checklist.supplied.${name}`, params);
 
 function authorityLine(a: Authority): MessageRef {
-  return a.territory ? S('authorityForTerritory', { name: a.name, territory: a.territory }) : S('authority', { name: a.name });
+  return a.territory
+    ? S('authorityForTerritory', { name: a.name, territory: a.territory })
+    : S('authority', { name: a.name });
 }
 
 /** An authority-designation item that is not due at deposit: provided, or to follow. */
@@ -89,7 +102,11 @@ function lawCopies(field: 'moneyLaundering' | 'confiscation'): Evaluator {
     const plan = facts.pkg.lawCopies[field];
     const path = ['lawCopies', field];
     if (plan === 'enclosed') return { status: 'provided', supplied: [S('lawCopiesEnclosed')], path };
-    return { status: 'to-follow', reason: R(plan === 'to-follow' ? 'lawCopiesToFollow' : 'lawCopiesUnanswered'), path };
+    return {
+      status: 'to-follow',
+      reason: R(plan === 'to-follow' ? 'lawCopiesToFollow' : 'lawCopiesUnanswered'),
+      path,
+    };
   };
 }
 
@@ -100,7 +117,8 @@ function choiceOf(facts: PackageFacts, treaty: TreatyId | null) {
 const EVALUATORS: Record<CheckId, Evaluator> = {
   'party-name': (_req, facts) => {
     const path = ['party', 'formalName'];
-    if (facts.pkg.party.formalName) return { status: 'provided', supplied: [S('text', { text: facts.pkg.party.formalName })], path };
+    if (facts.pkg.party.formalName)
+      return { status: 'provided', supplied: [S('text', { text: facts.pkg.party.formalName })], path };
     if (facts.isOrganization) return { status: 'provided', supplied: [S('organizationName')], path };
     return { status: 'missing', reason: R('formalNameMissing'), path };
   },
@@ -111,20 +129,31 @@ const EVALUATORS: Record<CheckId, Evaluator> = {
     const absent = [!name && 'name', !title && 'title', !office && !facts.isOrganization && 'office']
       .filter((x): x is string => typeof x === 'string')
       .map((field) => `checklist.signatoryFields.${field}`);
-    if (absent.length > 0) return { status: 'missing', reason: R('signatoryMissing', { what: { keys: absent } }), path };
+    if (absent.length > 0)
+      return { status: 'missing', reason: R('signatoryMissing', { what: { keys: absent } }), path };
     return { status: 'provided', supplied: [S('person', { name: name!, title: title! })], path };
   },
 
   'full-powers': (_req, facts) => {
     const path = ['fullPowers'];
     if (facts.isOrganization) return { status: 'not-applicable', reason: R('fullPowersOrganization'), path };
-    if (facts.signerNeedsFullPowers === null) return { status: 'missing', reason: R('officeUnknown'), path: ['signatory', 'office'] };
+    if (facts.signerNeedsFullPowers === null)
+      return { status: 'missing', reason: R('officeUnknown'), path: ['signatory', 'office'] };
     if (!facts.signerNeedsFullPowers) {
-      return { status: 'not-applicable', reason: R('signerNeedsNoFullPowers', { office: { key: `offices.${facts.pkg.signatory.office}` } }), path };
+      return {
+        status: 'not-applicable',
+        reason: R('signerNeedsNoFullPowers', { office: { key: `offices.${facts.pkg.signatory.office}` } }),
+        path,
+      };
     }
     const fp = facts.pkg.fullPowers;
-    if (!fp || !fp.issuer.name || !fp.issuer.title || !fp.issuer.office) return { status: 'missing', reason: R('fullPowersMissing'), path };
-    return { status: 'provided', supplied: [S('fullPowersIssuedBy', { name: fp.issuer.name, title: fp.issuer.title })], path };
+    if (!fp || !fp.issuer.name || !fp.issuer.title || !fp.issuer.office)
+      return { status: 'missing', reason: R('fullPowersMissing'), path };
+    return {
+      status: 'provided',
+      supplied: [S('fullPowersIssuedBy', { name: fp.issuer.name, title: fp.issuer.title })],
+      path,
+    };
   },
 
   'signing-place-date': (_req, facts) => {
@@ -134,7 +163,9 @@ const EVALUATORS: Record<CheckId, Evaluator> = {
       place ? S('signingPlace', { place }) : S('leftBlank', { what: { key: 'checklist.blank.place' } }),
       date ? S('signingDate', { date: { date } }) : S('leftBlank', { what: { key: 'checklist.blank.date' } }),
     ];
-    return place && date ? { status: 'provided', supplied, path } : { status: 'left-blank', reason: R('leftBlankByHand'), supplied, path };
+    return place && date
+      ? { status: 'provided', supplied, path }
+      : { status: 'left-blank', reason: R('leftBlankByHand'), supplied, path };
   },
 
   'article-5': (_req, facts) => {
@@ -142,7 +173,9 @@ const EVALUATORS: Record<CheckId, Evaluator> = {
     const path = ['article5'];
     if (group === null || act === null) return { status: 'missing', reason: R('article5Unanswered'), path };
     if (!group && !act) return { status: 'not-applicable', reason: R('article5NotRequired'), path };
-    const supplied = [group && S('article5Group'), act && S('article5Act')].filter((x): x is MessageRef => Boolean(x));
+    const supplied = [group && S('article5Group'), act && S('article5Act')].filter((x): x is MessageRef =>
+      Boolean(x),
+    );
     return { status: 'provided', supplied, path };
   },
 
@@ -150,9 +183,19 @@ const EVALUATORS: Record<CheckId, Evaluator> = {
     const { conditionalOnTreaty, conventionAsLegalBasis } = facts.pkg.extradition;
     const path = ['extradition'];
     if (conditionalOnTreaty === null) return { status: 'missing', reason: R('extraditionUnanswered'), path };
-    if (!conditionalOnTreaty) return { status: 'not-applicable', reason: R('extraditionNotConditional'), path };
-    if (conventionAsLegalBasis === null) return { status: 'missing', reason: R('legalBasisUnanswered'), path: ['extradition', 'conventionAsLegalBasis'] };
-    return { status: 'provided', supplied: [S(conventionAsLegalBasis ? 'legalBasisYes' : 'legalBasisNo')], path };
+    if (!conditionalOnTreaty)
+      return { status: 'not-applicable', reason: R('extraditionNotConditional'), path };
+    if (conventionAsLegalBasis === null)
+      return {
+        status: 'missing',
+        reason: R('legalBasisUnanswered'),
+        path: ['extradition', 'conventionAsLegalBasis'],
+      };
+    return {
+      status: 'provided',
+      supplied: [S(conventionAsLegalBasis ? 'legalBasisYes' : 'legalBasisNo')],
+      path,
+    };
   },
 
   'central-authority': (_req, facts) => {
@@ -190,12 +233,17 @@ const EVALUATORS: Record<CheckId, Evaluator> = {
 
   'maritime-authority': (req, facts) => {
     const result = designation('som-8-6')(req, facts);
-    const designatedOn = authoritiesFor(facts.pkg, 'som-8-6')
-      .map(({ authority }) => authority.designatedOn)
-      .find((d): d is IsoDate => d !== null) ?? null;
+    const designatedOn =
+      authoritiesFor(facts.pkg, 'som-8-6')
+        .map(({ authority }) => authority.designatedOn)
+        .find((d): d is IsoDate => d !== null) ?? null;
     return {
       ...result,
-      due: { kind: 'within-one-month-of-designation', designatedOn, date: designatedOn ? addMonths(designatedOn, 1) : null },
+      due: {
+        kind: 'within-one-month-of-designation',
+        designatedOn,
+        date: designatedOn ? addMonths(designatedOn, 1) : null,
+      },
     };
   },
 
@@ -208,7 +256,11 @@ const EVALUATORS: Record<CheckId, Evaluator> = {
     const made = (facts.pkg.reservations as readonly string[]).includes(req.id);
     const path = ['reservations'];
     return made
-      ? { status: 'provided', supplied: [S('disputeReservationMade', { article: TREATIES[req.appliesTo!].disputeArticle })], path }
+      ? {
+          status: 'provided',
+          supplied: [S('disputeReservationMade', { article: TREATIES[req.appliesTo!].disputeArticle })],
+          path,
+        }
       : { status: 'optional-not-made', path };
   },
 
@@ -217,7 +269,14 @@ const EVALUATORS: Record<CheckId, Evaluator> = {
     if (!facts.isOrganization) return { status: 'not-applicable', reason: R('onlyOrganizations'), path };
     const choice = choiceOf(facts, req.appliesTo);
     const route = choice?.choice.instrument === 'accession' ? 'accession' : 'ratification';
-    if (req.route !== route) return { status: 'not-applicable', reason: R(route === 'accession' ? 'competenceOtherRouteAccession' : 'competenceOtherRouteRatification'), path };
+    if (req.route !== route)
+      return {
+        status: 'not-applicable',
+        reason: R(
+          route === 'accession' ? 'competenceOtherRouteAccession' : 'competenceOtherRouteRatification',
+        ),
+        path,
+      };
     const entry = facts.pkg.competence.find((c) => c.treaties.includes(req.appliesTo!));
     if (!entry) return { status: 'missing', reason: R('competenceMissing'), path };
     return { status: 'provided', supplied: [S('text', { text: entry.text })], path };
@@ -232,7 +291,10 @@ const EVALUATORS: Record<CheckId, Evaluator> = {
         status: 'provided',
         supplied: [
           c.consent.origin === 'data'
-            ? S('conventionPartyPerData', { date: { date: c.consent.date }, asAt: { date: c.consent.asAt ?? c.consent.date } })
+            ? S('conventionPartyPerData', {
+                date: { date: c.consent.date },
+                asAt: { date: c.consent.asAt ?? c.consent.date },
+              })
             : S('conventionPartyPerUser', { date: { date: c.consent.date } }),
         ],
         path,
@@ -245,9 +307,15 @@ const EVALUATORS: Record<CheckId, Evaluator> = {
     const choice = choiceOf(facts, req.appliesTo);
     const reservations = choice?.choice.signatureReservations ?? [];
     const path = ['treaties', choice?.index ?? 0, 'signatureReservations'];
-    if (reservations.length === 0) return { status: 'not-applicable', reason: R('noSignatureReservations'), path };
+    if (reservations.length === 0)
+      return { status: 'not-applicable', reason: R('noSignatureReservations'), path };
     const undecided = reservations.findIndex((r) => r.confirm === null);
-    if (undecided >= 0) return { status: 'missing', reason: R('signatureReservationUndecided'), path: [...path, undecided, 'confirm'] };
+    if (undecided >= 0)
+      return {
+        status: 'missing',
+        reason: R('signatureReservationUndecided'),
+        path: [...path, undecided, 'confirm'],
+      };
     const confirmed = reservations.filter((r) => r.confirm).length;
     return {
       status: 'provided',
@@ -264,7 +332,13 @@ function declarationsOf(req: Requirement, facts: PackageFacts, kind: (k: string)
   const found = facts.pkg.declarations.filter((d) => kind(d.kind) && d.treaties.includes(req.appliesTo!));
   const path = ['declarations'];
   if (found.length === 0) return { status: 'optional-not-made', path };
-  return { status: 'provided', supplied: found.map((d) => S('declaration', { kind: { key: `declarationKinds.${d.kind}` }, text: d.text })), path };
+  return {
+    status: 'provided',
+    supplied: found.map((d) =>
+      S('declaration', { kind: { key: `declarationKinds.${d.kind}` }, text: d.text }),
+    ),
+    path,
+  };
 }
 
 function defaultDue(req: Requirement, facts: PackageFacts): Due {

@@ -55,13 +55,19 @@ export type DraftReadError =
   | { readonly code: 'bad-version' }
   | { readonly code: 'invalid'; readonly issues: readonly Issue[] };
 
-export type DraftReadResult = { readonly ok: true; readonly draft: Draft; readonly migratedFrom: number | null } | { readonly ok: false; readonly error: DraftReadError };
+export type DraftReadResult =
+  | { readonly ok: true; readonly draft: Draft; readonly migratedFrom: number | null }
+  | { readonly ok: false; readonly error: DraftReadError };
 
 /**
  * Migrate `data`, written in format `version`, to the current version and parse it. `migrations` is a
  * parameter so that tests can exercise a migration path before a real one exists.
  */
-export function readDraft(version: number, data: unknown, migrations: readonly DraftMigration[] = DRAFT_MIGRATIONS): DraftReadResult {
+export function readDraft(
+  version: number,
+  data: unknown,
+  migrations: readonly DraftMigration[] = DRAFT_MIGRATIONS,
+): DraftReadResult {
   const current = migrations.length + 1;
   if (!Number.isInteger(version) || version < 1) return { ok: false, error: { code: 'bad-version' } };
   if (version > current) return { ok: false, error: { code: 'newer-version', version } };
@@ -70,10 +76,17 @@ export function readDraft(version: number, data: unknown, migrations: readonly D
     for (let v = version; v < current; v++) value = migrations[v - 1]!(value);
   } catch {
     // A migration meets data it cannot read (a hand-edited or damaged file): it is invalid, not a crash.
-    return { ok: false, error: { code: 'invalid', issues: [{ severity: 'error', code: 'schema.invalid', path: [], params: {}, source: null }] } };
+    return {
+      ok: false,
+      error: {
+        code: 'invalid',
+        issues: [{ severity: 'error', code: 'schema.invalid', path: [], params: {}, source: null }],
+      },
+    };
   }
   const parsed = DraftSchema.safeParse(value, { reportInput: true });
-  if (!parsed.success) return { ok: false, error: { code: 'invalid', issues: fromZodIssues(parsed.error.issues) } };
+  if (!parsed.success)
+    return { ok: false, error: { code: 'invalid', issues: fromZodIssues(parsed.error.issues) } };
   return { ok: true, draft: parsed.data, migratedFrom: version === current ? null : version };
 }
 
@@ -88,16 +101,21 @@ export function draftFile(draft: Draft, exportedAt: string): string {
 }
 
 /** Read an uploaded draft file: JSON, of our kind, of a version we know, holding a valid draft. */
-export function parseDraftFile(text: string, migrations: readonly DraftMigration[] = DRAFT_MIGRATIONS): DraftReadResult {
+export function parseDraftFile(
+  text: string,
+  migrations: readonly DraftMigration[] = DRAFT_MIGRATIONS,
+): DraftReadResult {
   let json: unknown;
   try {
     json = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch {
     return { ok: false, error: { code: 'not-json' } };
   }
-  if (typeof json !== 'object' || json === null || Array.isArray(json)) return { ok: false, error: { code: 'not-a-draft' } };
+  if (typeof json !== 'object' || json === null || Array.isArray(json))
+    return { ok: false, error: { code: 'not-a-draft' } };
   const file = json as Record<string, unknown>;
-  if (file.kind !== DRAFT_FILE_KIND || !('draft' in file)) return { ok: false, error: { code: 'not-a-draft' } };
+  if (file.kind !== DRAFT_FILE_KIND || !('draft' in file))
+    return { ok: false, error: { code: 'not-a-draft' } };
   if (typeof file.formatVersion !== 'number') return { ok: false, error: { code: 'bad-version' } };
   return readDraft(file.formatVersion, file.draft, migrations);
 }

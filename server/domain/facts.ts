@@ -53,11 +53,7 @@ export interface PackageFacts {
   readonly signerNeedsFullPowers: boolean | null;
 }
 
-function earlierConsent(
-  pkg: Package,
-  participation: Participation,
-  treaty: TreatyId,
-): EarlierConsent | null {
+function earlierConsent(pkg: Package, participation: Participation, treaty: TreatyId): EarlierConsent | null {
   const user = pkg.priorConsents.find((c) => c.treaty === treaty);
   if (user) return { date: user.depositedOn, type: user.type, origin: 'user', asAt: null };
   const consent = participationOf(participation, treaty, pkg.party.code)?.consent;

@@ -24,9 +24,18 @@ export const INSTRUMENT_TYPES = ['ratification', 'acceptance', 'approval', 'acce
 export type InstrumentType = (typeof INSTRUMENT_TYPES)[number];
 
 /** VCLT 7(2)(a): the three offices that represent a State without full powers, and everyone else. */
-export const OFFICES = ['head-of-state', 'head-of-government', 'minister-for-foreign-affairs', 'other'] as const;
+export const OFFICES = [
+  'head-of-state',
+  'head-of-government',
+  'minister-for-foreign-affairs',
+  'other',
+] as const;
 export type Office = (typeof OFFICES)[number];
-export const FULL_POWERS_OFFICES = ['head-of-state', 'head-of-government', 'minister-for-foreign-affairs'] as const;
+export const FULL_POWERS_OFFICES = [
+  'head-of-state',
+  'head-of-government',
+  'minister-for-foreign-affairs',
+] as const;
 
 /** The authorities a package can designate, by the requirement they answer. */
 export const AUTHORITY_ROLES = ['untoc-18-13', 'untoc-31-6', 'som-8-6', 'fp-13-2'] as const;
@@ -95,15 +104,16 @@ const Phone = z
   .trim()
   .max(40, { error: 'schema.tooLong' })
   .refine(
-    (s) => /^\+[0-9][0-9 ().-]*[0-9]$/.test(s) && (s.match(/[0-9]/g)?.length ?? 0) >= 7 && (s.match(/[0-9]/g)?.length ?? 0) <= 15,
+    (s) =>
+      /^\+[0-9][0-9 ().-]*[0-9]$/.test(s) &&
+      (s.match(/[0-9]/g)?.length ?? 0) >= 7 &&
+      (s.match(/[0-9]/g)?.length ?? 0) <= 15,
     { error: 'schema.phone' },
   );
 
 const Email = z.email({ error: 'schema.email' }).max(254, { error: 'schema.tooLong' });
 
-const Website = z
-  .url({ protocol: /^https?$/, error: 'schema.url' })
-  .max(500, { error: 'schema.tooLong' });
+const Website = z.url({ protocol: /^https?$/, error: 'schema.url' }).max(500, { error: 'schema.tooLong' });
 
 /** A closed list as a zod enum (so the JSON Schema lists the values too). */
 function oneOf(values: readonly string[], error: string) {
@@ -111,7 +121,9 @@ function oneOf(values: readonly string[], error: string) {
 }
 
 /** IANA time zones known to this Node.js (Intl), plus "UTC". */
-export const TIME_ZONES: readonly string[] = [...new Set([...Intl.supportedValuesOf('timeZone'), 'UTC'])].sort();
+export const TIME_ZONES: readonly string[] = [
+  ...new Set([...Intl.supportedValuesOf('timeZone'), 'UTC']),
+].sort();
 const TimeZone = oneOf(TIME_ZONES, 'schema.timeZone');
 
 const TreatyIdSchema = z.enum(TREATY_IDS, { error: 'schema.notInList' });
@@ -122,7 +134,9 @@ function uniqueList<T extends z.ZodType>(item: T, max: number) {
   return z
     .array(item, { error: 'schema.invalidType' })
     .max(max, { error: 'schema.tooMany' })
-    .refine((list) => new Set(list.map((x) => JSON.stringify(x))).size === list.length, { error: 'schema.duplicate' });
+    .refine((list) => new Set(list.map((x) => JSON.stringify(x))).size === list.length, {
+      error: 'schema.duplicate',
+    });
 }
 
 const PartySchema = z.discriminatedUnion(
@@ -156,7 +170,10 @@ const TreatyChoiceSchema = z.strictObject({
   /** The State's date of signature; if omitted it is taken from the UNTC data. */
   signedOn: IsoDateSchema.nullable().default(null),
   /** Reservations or declarations made on signature (VCLT 23(2)). */
-  signatureReservations: z.array(SignatureReservationSchema).max(LIMITS.declarations, { error: 'schema.tooMany' }).default([]),
+  signatureReservations: z
+    .array(SignatureReservationSchema)
+    .max(LIMITS.declarations, { error: 'schema.tooMany' })
+    .default([]),
 });
 
 /** A consent the participation data (2014/2021) does not know yet. */
@@ -224,13 +241,19 @@ export const AuthoritySchema = z.strictObject({
 });
 
 const DeclarationSchema = z.strictObject({
-  treaties: z.array(TreatyIdSchema).min(1, { error: 'schema.treatiesEmpty' }).max(TREATY_IDS.length, { error: 'schema.tooMany' }),
+  treaties: z
+    .array(TreatyIdSchema)
+    .min(1, { error: 'schema.treatiesEmpty' })
+    .max(TREATY_IDS.length, { error: 'schema.tooMany' }),
   kind: z.enum(DECLARATION_KINDS, { error: 'schema.declarationKind' }),
   text: LongText,
 });
 
 const CompetenceSchema = z.strictObject({
-  treaties: z.array(TreatyIdSchema).min(1, { error: 'schema.treatiesEmpty' }).max(TREATY_IDS.length, { error: 'schema.tooMany' }),
+  treaties: z
+    .array(TreatyIdSchema)
+    .min(1, { error: 'schema.treatiesEmpty' })
+    .max(TREATY_IDS.length, { error: 'schema.tooMany' }),
   text: LongText,
 });
 
@@ -240,13 +263,17 @@ export const PackageSchema = z.strictObject({
     .array(TreatyChoiceSchema)
     .min(1, { error: 'schema.treatiesEmpty' })
     .max(TREATY_IDS.length, { error: 'schema.tooMany' })
-    .refine((list) => new Set(list.map((t) => t.treaty)).size === list.length, { error: 'schema.treatyTwice' }),
+    .refine((list) => new Set(list.map((t) => t.treaty)).size === list.length, {
+      error: 'schema.treatyTwice',
+    }),
   // One earlier consent per treaty: two would give two dates from which the party is bound, and so two
   // answers to UNTOC 37(2) and to when its Protocols enter into force (facts.ts used the first silently).
   priorConsents: z
     .array(PriorConsentSchema)
     .max(TREATY_IDS.length, { error: 'schema.tooMany' })
-    .refine((list) => new Set(list.map((c) => c.treaty)).size === list.length, { error: 'schema.treatyTwice' })
+    .refine((list) => new Set(list.map((c) => c.treaty)).size === list.length, {
+      error: 'schema.treatyTwice',
+    })
     .default([]),
   signatory: PersonSchema.default({ name: null, title: null, office: null }),
   fullPowers: FullPowersSchema.nullable().default(null),
@@ -265,7 +292,10 @@ export const PackageSchema = z.strictObject({
   /** UNTOC 18(14): ISO 639-1 codes. */
   mlaLanguages: uniqueList(LanguageCodeSchema, LIMITS.languages).default([]),
   /** The dispute-clause reservations made (UNTOC 35(3), TIP 15(3), SOM 20(3), FP 16(3)). */
-  reservations: uniqueList(z.enum(DISPUTE_RESERVATION_IDS, { error: 'schema.reservation' }), DISPUTE_RESERVATION_IDS.length).default([]),
+  reservations: uniqueList(
+    z.enum(DISPUTE_RESERVATION_IDS, { error: 'schema.reservation' }),
+    DISPUTE_RESERVATION_IDS.length,
+  ).default([]),
   declarations: z.array(DeclarationSchema).max(LIMITS.declarations, { error: 'schema.tooMany' }).default([]),
   /** Regional economic integration organizations only: the declaration of the extent of competence. */
   competence: z.array(CompetenceSchema).max(TREATY_IDS.length, { error: 'schema.tooMany' }).default([]),

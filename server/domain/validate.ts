@@ -29,14 +29,17 @@ export interface Assessment {
   readonly finalAllowed: boolean;
 }
 
-export type ParseResult = { readonly ok: true; readonly pkg: Package } | { readonly ok: false; readonly issues: Issue[] };
+export type ParseResult =
+  { readonly ok: true; readonly pkg: Package } | { readonly ok: false; readonly issues: Issue[] };
 
 export function parsePackage(input: unknown): ParseResult {
   // reportInput: zod 4 leaves `input` out of its issues unless asked, and fromZodIssues tells a missing
   // field (input undefined: schema.required) from a value of the wrong type by it. Without it every
   // wrong-typed value ("yes" for a yes/no answer) was reported as "this is required".
   const parsed = PackageSchema.safeParse(input, { reportInput: true });
-  return parsed.success ? { ok: true, pkg: parsed.data } : { ok: false, issues: fromZodIssues(parsed.error.issues) };
+  return parsed.success
+    ? { ok: true, pkg: parsed.data }
+    : { ok: false, issues: fromZodIssues(parsed.error.issues) };
 }
 
 export function assessPackage(pkg: Package, deps: DomainDeps): Assessment {

@@ -20,7 +20,15 @@ import { LANGUAGE_CODES, TREATY_IDS, type Participation, type TreatyId } from '.
 import { packageJsonSchema } from '../domain/package';
 import { assessPackage, parsePackage, type Assessment } from '../domain/validate';
 import { isoToday } from '../domain/dates';
-import { buildBundle, buildModel, DOCUMENT_NAMES, DOCX_MIME, fileName, fullPowersNeeded, type DocumentName } from '../documents';
+import {
+  buildBundle,
+  buildModel,
+  DOCUMENT_NAMES,
+  DOCX_MIME,
+  fileName,
+  fullPowersNeeded,
+  type DocumentName,
+} from '../documents';
 import type { Mode } from '../documents/context';
 import { renderDocx } from '../documents/render-docx';
 import { renderHtml } from '../documents/render-html';
@@ -52,7 +60,10 @@ function oneOf<T extends string>(req: Request, name: string, allowed: readonly T
   if (raw === undefined) return undefined;
   const value = typeof raw === 'string' ? raw.trim().toLowerCase() : null;
   if (value !== null && (allowed as readonly string[]).includes(value)) return value as T;
-  throw new ApiError(400, 'invalid_parameter', 'api.errors.invalidParameter', { name, allowed: allowed.join(', ') });
+  throw new ApiError(400, 'invalid_parameter', 'api.errors.invalidParameter', {
+    name,
+    allowed: allowed.join(', '),
+  });
 }
 
 export function createApiRouter(deps: ApiDeps): Router {
@@ -66,14 +77,23 @@ export function createApiRouter(deps: ApiDeps): Router {
   const stylesheet = fs.readFileSync(path.join(PATHS.public, 'css', 'document.css'), 'utf8');
 
   /** The POST routes' body: JSON only (415 otherwise), within the size limit (413). */
-  const jsonBody = [requireJson, express.json({ limit: deps.bodyLimitBytes, strict: false, type: 'application/json' })];
+  const jsonBody = [
+    requireJson,
+    express.json({ limit: deps.bodyLimitBytes, strict: false, type: 'application/json' }),
+  ];
 
   /** Parse and assess the body; a package that does not parse (an array, a number...) is a 422 with every issue. */
   const assess = (req: Request): Assessment => {
     const parsed = parsePackage(req.body ?? null);
     if (!parsed.ok) {
       const tr = translator(req);
-      throw new ApiError(422, 'invalid_package', 'api.errors.invalidPackage', { count: parsed.issues.length }, parsed.issues.map((i) => localizeIssue(i, tr)));
+      throw new ApiError(
+        422,
+        'invalid_package',
+        'api.errors.invalidPackage',
+        { count: parsed.issues.length },
+        parsed.issues.map((i) => localizeIssue(i, tr)),
+      );
     }
     return assessPackage(parsed.pkg, { participation: deps.participation, today: today() });
   };
@@ -123,7 +143,15 @@ export function createApiRouter(deps: ApiDeps): Router {
   });
 
   router.get('/schema', (_req, res) => {
-    res.type('application/schema+json').send(JSON.stringify({ $id: '/api/v1/schema', title: 'Accession package', ...(packageJsonSchema() as object) }));
+    res
+      .type('application/schema+json')
+      .send(
+        JSON.stringify({
+          $id: '/api/v1/schema',
+          title: 'Accession package',
+          ...(packageJsonSchema() as object),
+        }),
+      );
   });
 
   router.post('/validate', ...jsonBody, (req, res) => {
@@ -156,7 +184,10 @@ export function createApiRouter(deps: ApiDeps): Router {
           missing: requestTr.t('api.counts.missing', { count: assessment.checklist.missing.length }),
           errors: requestTr.t('api.counts.errors', { count: errors.length }),
         },
-        [...assessment.checklist.missing.map((i) => missingAsIssue(i, requestTr)), ...errors.map((i) => localizeIssue(i, requestTr))],
+        [
+          ...assessment.checklist.missing.map((i) => missingAsIssue(i, requestTr)),
+          ...errors.map((i) => localizeIssue(i, requestTr)),
+        ],
       );
     }
     // The response is in the document's language, whatever the request asked for its messages.
@@ -165,7 +196,10 @@ export function createApiRouter(deps: ApiDeps): Router {
     const options = { tr, mode, today: today() };
     if (name === 'bundle') {
       const zip = await buildBundle(assessment, { ...options, stylesheet });
-      res.attachment(fileName(assessment, 'bundle', lng, mode, undefined, 'zip')).type('application/zip').send(zip);
+      res
+        .attachment(fileName(assessment, 'bundle', lng, mode, undefined, 'zip'))
+        .type('application/zip')
+        .send(zip);
       return;
     }
 
@@ -173,9 +207,16 @@ export function createApiRouter(deps: ApiDeps): Router {
     if (name === 'instrument') {
       const inPackage = assessment.facts.treaties.map((t) => t.treaty);
       treaty = requestedTreaty ?? (inPackage.length === 1 ? inPackage[0] : undefined);
-      if (!treaty) throw new ApiError(400, 'missing_parameter', 'api.errors.missingParameter', { name: 'treaty', allowed: inPackage.join(', ') });
+      if (!treaty)
+        throw new ApiError(400, 'missing_parameter', 'api.errors.missingParameter', {
+          name: 'treaty',
+          allowed: inPackage.join(', '),
+        });
       if (!inPackage.includes(treaty)) {
-        throw new ApiError(422, 'treaty_not_in_package', 'api.errors.treatyNotInPackage', { treaty, allowed: inPackage.join(', ') });
+        throw new ApiError(422, 'treaty_not_in_package', 'api.errors.treatyNotInPackage', {
+          treaty,
+          allowed: inPackage.join(', '),
+        });
       }
     }
     // Full powers are produced for a State whose signer needs them, or whose signer's office is not known
@@ -196,7 +237,10 @@ export function createApiRouter(deps: ApiDeps): Router {
       res.type('html').send(renderHtml(model, { stylesheetHref: '/assets/css/document.css' }));
       return;
     }
-    res.attachment(fileName(assessment, name, lng, mode, treaty)).type(DOCX_MIME).send(await renderDocx(model));
+    res
+      .attachment(fileName(assessment, name, lng, mode, treaty))
+      .type(DOCX_MIME)
+      .send(await renderDocx(model));
   });
 
   // A known address with a method it does not accept: 405 with Allow (OPTIONS: 204 with Allow).
@@ -207,7 +251,14 @@ export function createApiRouter(deps: ApiDeps): Router {
         res.status(204).end();
         return;
       }
-      throw new ApiError(405, 'method_not_allowed', 'api.errors.methodNotAllowed', { method: req.method, allow }, [], `${allow}, OPTIONS`);
+      throw new ApiError(
+        405,
+        'method_not_allowed',
+        'api.errors.methodNotAllowed',
+        { method: req.method, allow },
+        [],
+        `${allow}, OPTIONS`,
+      );
     });
   }
 

@@ -26,7 +26,12 @@ export const ERROR_CODES = [
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 /** An issue as the API reports it; checklist items missing in final mode carry their requirement id. */
-export type ApiIssue = LocalizedIssue | (Omit<LocalizedIssue, 'source'> & { readonly requirement: string; readonly source: LocalizedIssue['source'] });
+export type ApiIssue =
+  | LocalizedIssue
+  | (Omit<LocalizedIssue, 'source'> & {
+      readonly requirement: string;
+      readonly source: LocalizedIssue['source'];
+    });
 
 export class ApiError extends Error {
   constructor(
@@ -47,8 +52,16 @@ export class ApiError extends Error {
 const BODY_ERRORS: Record<string, { status: number; code: ErrorCode; key: string }> = {
   'entity.parse.failed': { status: 400, code: 'malformed_json', key: 'api.errors.malformedJson' },
   'entity.too.large': { status: 413, code: 'payload_too_large', key: 'api.errors.payloadTooLarge' },
-  'encoding.unsupported': { status: 415, code: 'unsupported_media_type', key: 'api.errors.unsupportedMediaType' },
-  'charset.unsupported': { status: 415, code: 'unsupported_media_type', key: 'api.errors.unsupportedMediaType' },
+  'encoding.unsupported': {
+    status: 415,
+    code: 'unsupported_media_type',
+    key: 'api.errors.unsupportedMediaType',
+  },
+  'charset.unsupported': {
+    status: 415,
+    code: 'unsupported_media_type',
+    key: 'api.errors.unsupportedMediaType',
+  },
   'request.aborted': { status: 400, code: 'bad_request', key: 'api.errors.badRequest' },
   'request.size.invalid': { status: 400, code: 'bad_request', key: 'api.errors.badRequest' },
 };
@@ -56,22 +69,30 @@ const BODY_ERRORS: Record<string, { status: number; code: ErrorCode; key: string
 /** Errors from Express's own layers (serve-static, body-parser's decompression) carry an HTTP status. */
 function statusOf(err: unknown): number | null {
   if (typeof err !== 'object' || err === null) return null;
-  const status = (err as { status?: unknown; statusCode?: unknown }).status ?? (err as { statusCode?: unknown }).statusCode;
+  const status =
+    (err as { status?: unknown; statusCode?: unknown }).status ??
+    (err as { statusCode?: unknown }).statusCode;
   return typeof status === 'number' && status >= 400 && status < 500 ? status : null;
 }
 
 function toApiError(err: unknown, bodyLimitBytes: number, req: RequestWithLanguage): ApiError | null {
   if (err instanceof ApiError) return err;
-  const limit = new Intl.NumberFormat(req.lng ?? 'en', { style: 'unit', unit: 'kilobyte', maximumFractionDigits: 1 }).format(
-    bodyLimitBytes / 1024,
-  );
-  const type = typeof err === 'object' && err !== null && 'type' in err ? String((err as { type: unknown }).type) : '';
+  const limit = new Intl.NumberFormat(req.lng ?? 'en', {
+    style: 'unit',
+    unit: 'kilobyte',
+    maximumFractionDigits: 1,
+  }).format(bodyLimitBytes / 1024);
+  const type =
+    typeof err === 'object' && err !== null && 'type' in err ? String((err as { type: unknown }).type) : '';
   const known = BODY_ERRORS[type];
   if (known) {
     // Only the position of a JSON syntax error is reported: the parser's own message is English and may
     // quote part of the body.
     const position = err instanceof Error ? /position (\d+)/.exec(err.message)?.[1] : undefined;
-    return new ApiError(known.status, known.code, position ? `${known.key}AtPosition` : known.key, { position: position ?? '', limit });
+    return new ApiError(known.status, known.code, position ? `${known.key}AtPosition` : known.key, {
+      position: position ?? '',
+      limit,
+    });
   }
   switch (statusOf(err)) {
     case null:
@@ -81,7 +102,14 @@ function toApiError(err: unknown, bodyLimitBytes: number, req: RequestWithLangua
       // A path refused by serve-static (403) is reported as absent: it reveals nothing about the files.
       return new ApiError(404, 'not_found', 'api.errors.notFound');
     case 405:
-      return new ApiError(405, 'method_not_allowed', 'api.errors.methodNotAllowed', { method: req.method, allow: 'GET, HEAD' }, [], 'GET, HEAD');
+      return new ApiError(
+        405,
+        'method_not_allowed',
+        'api.errors.methodNotAllowed',
+        { method: req.method, allow: 'GET, HEAD' },
+        [],
+        'GET, HEAD',
+      );
     case 413:
       return new ApiError(413, 'payload_too_large', 'api.errors.payloadTooLarge', { limit });
     case 415:
@@ -112,6 +140,12 @@ export function errorHandler(logger: Logger, bodyLimitBytes: number): ErrorReque
     res
       .status(apiError.status)
       .type('application/json')
-      .json({ error: { code: apiError.code, message: r.t ? r.t(apiError.messageKey, apiError.params) : apiError.code, issues: apiError.issues } });
+      .json({
+        error: {
+          code: apiError.code,
+          message: r.t ? r.t(apiError.messageKey, apiError.params) : apiError.code,
+          issues: apiError.issues,
+        },
+      });
   };
 }

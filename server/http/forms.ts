@@ -53,7 +53,8 @@ export interface FieldDef {
 }
 
 /** What the user typed, kept as typed, so that a page with errors shows it back. */
-export type RawValue = string | readonly string[] | { readonly day: string; readonly month: string; readonly year: string };
+export type RawValue =
+  string | readonly string[] | { readonly day: string; readonly month: string; readonly year: string };
 
 export type FieldValue = string | boolean | readonly string[] | null;
 
@@ -97,7 +98,11 @@ export function fieldHref(field: FieldDef): string {
 export function readRaw(body: Body, field: FieldDef): RawValue {
   switch (field.kind) {
     case 'date':
-      return { day: str(body, `${field.name}-day`).trim(), month: str(body, `${field.name}-month`).trim(), year: str(body, `${field.name}-year`).trim() };
+      return {
+        day: str(body, `${field.name}-day`).trim(),
+        month: str(body, `${field.name}-month`).trim(),
+        year: str(body, `${field.name}-year`).trim(),
+      };
     case 'checkboxes':
       return strings(body, field.name);
     default:
@@ -109,22 +114,33 @@ export function readRaw(body: Body, field: FieldDef): RawValue {
 export function rawFromValue(field: FieldDef, value: unknown): RawValue {
   if (field.kind === 'date') {
     const m = typeof value === 'string' ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(value) : null;
-    return m ? { day: String(Number(m[3])), month: String(Number(m[2])), year: m[1]! } : { day: '', month: '', year: '' };
+    return m
+      ? { day: String(Number(m[3])), month: String(Number(m[2])), year: m[1]! }
+      : { day: '', month: '', year: '' };
   }
   if (field.kind === 'checkboxes') return Array.isArray(value) ? value.map(String) : [];
   if (field.kind === 'yesno') return value === true ? 'yes' : value === false ? 'no' : '';
-  if (field.kind === 'list') return Array.isArray(value) ? value.join(field.separator === 'lines' ? '\n' : ', ') : '';
+  if (field.kind === 'list')
+    return Array.isArray(value) ? value.join(field.separator === 'lines' ? '\n' : ', ') : '';
   return typeof value === 'string' ? value : '';
 }
 
-type Parsed = { readonly ok: true; readonly value: FieldValue } | { readonly ok: false; readonly message: string };
+type Parsed =
+  { readonly ok: true; readonly value: FieldValue } | { readonly ok: false; readonly message: string };
 
 function parseDate(field: FieldDef, raw: { day: string; month: string; year: string }, t: TFunction): Parsed {
   const { day, month, year } = raw;
-  if (!day && !month && !year) return field.required ? { ok: false, message: field.required } : { ok: true, value: null };
+  if (!day && !month && !year)
+    return field.required ? { ok: false, message: field.required } : { ok: true, value: null };
   const missing = [!day && 'day', !month && 'month', !year && 'year'].filter((x): x is string => Boolean(x));
   if (missing.length > 0) {
-    return { ok: false, message: t('pages.errors.dateIncomplete', { label: field.label, parts: missing.map((p) => t(`pages.date.${p}`)).join(t('pages.date.and')) }) };
+    return {
+      ok: false,
+      message: t('pages.errors.dateIncomplete', {
+        label: field.label,
+        parts: missing.map((p) => t(`pages.date.${p}`)).join(t('pages.date.and')),
+      }),
+    };
   }
   if (!/^\d{1,2}$/.test(day) || !/^\d{1,2}$/.test(month) || !/^\d{4}$/.test(year)) {
     return { ok: false, message: t('pages.errors.dateNotReal', { label: field.label }) };
@@ -136,12 +152,14 @@ function parseDate(field: FieldDef, raw: { day: string; month: string; year: str
 
 /** Turn what was typed into the value the package holds, or a message. */
 export function parseRaw(field: FieldDef, raw: RawValue, t: TFunction): Parsed {
-  const blank = (): Parsed => (field.required ? { ok: false, message: field.required } : { ok: true, value: null });
+  const blank = (): Parsed =>
+    field.required ? { ok: false, message: field.required } : { ok: true, value: null };
   const allowed = (v: string) => (field.options ?? []).some((o) => o.value === v);
   if (field.kind === 'date') return parseDate(field, raw as { day: string; month: string; year: string }, t);
   if (field.kind === 'checkboxes') {
     const list = raw as readonly string[];
-    if (list.some((v) => !allowed(v))) return { ok: false, message: t('pages.errors.notInList', { label: field.label }) };
+    if (list.some((v) => !allowed(v)))
+      return { ok: false, message: t('pages.errors.notInList', { label: field.label }) };
     if (list.length === 0 && field.required) return { ok: false, message: field.required };
     return { ok: true, value: [...new Set(list)] };
   }
@@ -149,7 +167,8 @@ export function parseRaw(field: FieldDef, raw: RawValue, t: TFunction): Parsed {
   switch (field.kind) {
     case 'yesno':
       if (text === '') return blank();
-      if (text !== 'yes' && text !== 'no') return { ok: false, message: t('pages.errors.notInList', { label: field.label }) };
+      if (text !== 'yes' && text !== 'no')
+        return { ok: false, message: t('pages.errors.notInList', { label: field.label }) };
       return { ok: true, value: text === 'yes' };
     case 'radios':
     case 'select':
@@ -157,13 +176,17 @@ export function parseRaw(field: FieldDef, raw: RawValue, t: TFunction): Parsed {
       if (!allowed(text)) return { ok: false, message: t('pages.errors.notInList', { label: field.label }) };
       return { ok: true, value: text };
     case 'list': {
-      const parts = (field.separator === 'lines' ? text.split(/\r\n|\r|\n/) : text.split(/[,;]/)).map((s) => s.trim()).filter(Boolean);
+      const parts = (field.separator === 'lines' ? text.split(/\r\n|\r|\n/) : text.split(/[,;]/))
+        .map((s) => s.trim())
+        .filter(Boolean);
       if (parts.length === 0 && field.required) return { ok: false, message: field.required };
       return { ok: true, value: parts };
     }
     default:
       // Line breaks typed in a text area are kept as \n (the schema allows them there).
-      return text === '' ? blank() : { ok: true, value: field.kind === 'textarea' ? text.replace(/\r\n?/g, '\n') : text };
+      return text === ''
+        ? blank()
+        : { ok: true, value: field.kind === 'textarea' ? text.replace(/\r\n?/g, '\n') : text };
   }
 }
 
@@ -171,7 +194,9 @@ export function parseRaw(field: FieldDef, raw: RawValue, t: TFunction): Parsed {
 export function setIn<T>(root: T, path: readonly PathSegment[], value: unknown): T {
   if (path.length === 0) return value as T;
   const [head, ...rest] = path as [PathSegment, ...PathSegment[]];
-  const container: Record<string | number, unknown> = Array.isArray(root) ? ([...root] as unknown as Record<number, unknown>) : { ...(root as object) };
+  const container: Record<string | number, unknown> = Array.isArray(root)
+    ? ([...root] as unknown as Record<number, unknown>)
+    : { ...(root as object) };
   container[head] = setIn(container[head] ?? (typeof rest[0] === 'number' ? [] : {}), rest, value);
   return container as T;
 }
@@ -193,7 +218,11 @@ function startsWith(path: readonly PathSegment[], prefix: readonly PathSegment[]
 function schemaMessage(code: string, field: FieldDef, params: Record<string, unknown>, t: TFunction): string {
   const name = code.replace(/^schema\./, '');
   const key = `pages.errors.${name}`;
-  return t(key, { label: field.label, ...params, defaultValue: t('pages.errors.invalid', { label: field.label }) });
+  return t(key, {
+    label: field.label,
+    ...params,
+    defaultValue: t('pages.errors.invalid', { label: field.label }),
+  });
 }
 
 export interface FormResult {
@@ -229,8 +258,14 @@ export function submitForm(
     const own = field.schema && parsed.value !== null ? field.schema.safeParse(parsed.value) : null;
     if (own && !own.success) {
       const issue = fromZodIssues(own.error.issues)[0];
-      const params = Object.fromEntries(Object.entries(issue?.params ?? {}).filter(([, v]) => typeof v === 'number' || typeof v === 'string'));
-      errors.push({ name: field.name, href: fieldHref(field), message: schemaMessage(issue?.code ?? 'schema.invalid', field, params, t) });
+      const params = Object.fromEntries(
+        Object.entries(issue?.params ?? {}).filter(([, v]) => typeof v === 'number' || typeof v === 'string'),
+      );
+      errors.push({
+        name: field.name,
+        href: fieldHref(field),
+        message: schemaMessage(issue?.code ?? 'schema.invalid', field, params, t),
+      });
       continue;
     }
     values.set(field.name, parsed.value);
@@ -243,8 +278,12 @@ export function submitForm(
   const byField = new Map<string, string>();
   const unplaced: string[] = [];
   for (const issue of fromZodIssues(parsed.error.issues)) {
-    const owner = [...fields].filter((f) => startsWith(issue.path, f.path)).sort((a, b) => b.path.length - a.path.length)[0];
-    const params = Object.fromEntries(Object.entries(issue.params).filter(([, v]) => typeof v === 'number' || typeof v === 'string'));
+    const owner = [...fields]
+      .filter((f) => startsWith(issue.path, f.path))
+      .sort((a, b) => b.path.length - a.path.length)[0];
+    const params = Object.fromEntries(
+      Object.entries(issue.params).filter(([, v]) => typeof v === 'number' || typeof v === 'string'),
+    );
     if (owner) {
       if (!byField.has(owner.name)) byField.set(owner.name, schemaMessage(issue.code, owner, params, t));
     } else {
@@ -274,10 +313,25 @@ const WIDTHS: Readonly<Record<NonNullable<FieldDef['width']>, string>> = {
  * What a field's partial (templates/partials/field-*.hbs) reads. Every property is present (null when
  * unused), since the templates compile in strict mode.
  */
-export function fieldView(field: FieldDef, raw: RawValue, error: string | null, options: { pageHeading?: boolean } = {}) {
+export function fieldView(
+  field: FieldDef,
+  raw: RawValue,
+  error: string | null,
+  options: { pageHeading?: boolean } = {},
+) {
   const selected = Array.isArray(raw) ? (raw as readonly string[]) : typeof raw === 'string' ? [raw] : [];
-  const date = typeof raw === 'object' && !Array.isArray(raw) ? (raw as { day: string; month: string; year: string }) : { day: '', month: '', year: '' };
-  const kind = field.kind === 'yesno' ? 'radios' : field.kind === 'list' ? (field.separator === 'lines' ? 'textarea' : 'text') : field.kind;
+  const date =
+    typeof raw === 'object' && !Array.isArray(raw)
+      ? (raw as { day: string; month: string; year: string })
+      : { day: '', month: '', year: '' };
+  const kind =
+    field.kind === 'yesno'
+      ? 'radios'
+      : field.kind === 'list'
+        ? field.separator === 'lines'
+          ? 'textarea'
+          : 'text'
+        : field.kind;
   return {
     partial: `field-${kind}`,
     name: field.name,
@@ -287,7 +341,10 @@ export function fieldView(field: FieldDef, raw: RawValue, error: string | null, 
     hintId: field.hint ? `${field.name}-hint` : null,
     error,
     errorId: error ? `${field.name}-error` : null,
-    describedBy: [field.hint ? `${field.name}-hint` : null, error ? `${field.name}-error` : null].filter(Boolean).join(' ') || null,
+    describedBy:
+      [field.hint ? `${field.name}-hint` : null, error ? `${field.name}-error` : null]
+        .filter(Boolean)
+        .join(' ') || null,
     value: typeof raw === 'string' ? raw : '',
     day: date.day,
     month: date.month,

@@ -20,7 +20,10 @@ export function languageMiddleware(i18n: I18n): RequestHandler {
     const r = req as RequestWithLanguage;
     // ?lang= first, then the language the reader chose on an earlier page (the pages' `lang` cookie),
     // then Accept-Language. detectLanguage only ever returns a supported code.
-    const asked = typeof req.query.lang === 'string' && req.query.lang.trim() !== '' ? req.query.lang : readCookies(req).lang;
+    const asked =
+      typeof req.query.lang === 'string' && req.query.lang.trim() !== ''
+        ? req.query.lang
+        : readCookies(req).lang;
     r.lng = detectLanguage(asked, req.get('accept-language'));
     r.t = i18n.t(r.lng);
     res.setHeader('Content-Language', r.lng);

@@ -18,7 +18,13 @@ export function createPagesRouter(deps: DraftPagesDeps): Router {
     if (req.path.startsWith('/api/') || req.path.startsWith('/assets/')) return next('router');
     const asked = typeof req.query.lang === 'string' ? req.query.lang.trim().toLowerCase() : '';
     if (isLanguage(asked)) {
-      res.cookie(LANGUAGE_COOKIE, asked, { httpOnly: true, sameSite: 'lax', secure: req.secure, path: '/', maxAge: 365 * 24 * 3600 * 1000 });
+      res.cookie(LANGUAGE_COOKIE, asked, {
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: req.secure,
+        path: '/',
+        maxAge: 365 * 24 * 3600 * 1000,
+      });
     }
     next();
   });

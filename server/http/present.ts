@@ -34,7 +34,11 @@ function requirementView(req: Requirement, tr: Translator) {
     ...(req.route ? { route: req.route } : {}),
     label: tr.t(`legal:requirements.${req.id}.label`),
     supply: tr.t(`legal:requirements.${req.id}.supply`),
-    quote: { text: req.quote.text, lang: 'en', source: { id: req.quote.source, ...SOURCES[req.quote.source] } },
+    quote: {
+      text: req.quote.text,
+      lang: 'en',
+      source: { id: req.quote.source, ...SOURCES[req.quote.source] },
+    },
   };
 }
 
@@ -48,7 +52,11 @@ export function catalogueView(participation: Participation, tr: Translator) {
         untcChapter: t.untcChapter,
         parent: t.parent,
         titles: Object.fromEntries(UN_LANGUAGES.map((lng) => [lng, t.titles[lng]])),
-        concluded: { place: tr.t(`legal:places.${t.concluded.place}`), date: t.concluded.date, dateLabel: formatDate(t.concluded.date, tr.lng) },
+        concluded: {
+          place: tr.t(`legal:places.${t.concluded.place}`),
+          date: t.concluded.date,
+          dateLabel: formatDate(t.concluded.date, tr.lng),
+        },
         adoptedBy: t.adoptedBy,
         entryIntoForce: t.entryIntoForce,
         signature: t.signature,
@@ -59,7 +67,10 @@ export function catalogueView(participation: Participation, tr: Translator) {
         registration: t.registration,
         textDocument: t.textDocument,
         untcUrl: t.untcUrl,
-        participationData: { asAt: participation[id].asAt, sources: participation[id].sources.map((s) => ({ id: s, ...SOURCES[s] })) },
+        participationData: {
+          asAt: participation[id].asAt,
+          sources: participation[id].sources.map((s) => ({ id: s, ...SOURCES[s] })),
+        },
         requirements: REQUIREMENTS.filter((r) => r.appliesTo === id).map((r) => requirementView(r, tr)),
       };
     }),
@@ -88,8 +99,8 @@ export function statesView(participation: Participation, names: string) {
   return {
     asAt: Object.fromEntries(TREATY_IDS.map((t) => [t, participation[t].asAt])),
     names,
-    states: [...STATE_CODES.map((c) => entry(c, 'state')), ...REIO_CODES.map((c) => entry(c, 'reio'))].sort((a, b) =>
-      collator.compare(a.name, b.name),
+    states: [...STATE_CODES.map((c) => entry(c, 'state')), ...REIO_CODES.map((c) => entry(c, 'reio'))].sort(
+      (a, b) => collator.compare(a.name, b.name),
     ),
   };
 }
@@ -109,12 +120,17 @@ function checklistItemView(item: ChecklistItem, tr: Translator) {
 /** A missing checklist item, reported like an issue (for final mode refused). */
 export function missingAsIssue(item: ChecklistItem, tr: Translator) {
   const citation = formatCitation(item.requirement.citation, tr);
-  const heading = tr.t('legal:titled', { before: citation, after: tr.t(`legal:requirements.${item.id}.label`) });
+  const heading = tr.t('legal:titled', {
+    before: citation,
+    after: tr.t(`legal:requirements.${item.id}.label`),
+  });
   return {
     severity: 'error' as const,
     code: 'checklist.missing',
     requirement: item.id,
-    message: item.reason ? tr.t('legal:titled', { before: heading, after: translate(item.reason, tr) }) : heading,
+    message: item.reason
+      ? tr.t('legal:titled', { before: heading, after: translate(item.reason, tr) })
+      : heading,
     path: formatPath(item.path),
     field: null,
     source: { ...item.requirement.citation, label: citation },

@@ -24,8 +24,16 @@ function cached<T>(map: Map<Language, T>, lng: Language, make: () => T): T {
  * juillet"); Intl gives "1 juillet", so the day is replaced.
  */
 export function formatDate(date: IsoDate, lng: Language): string {
-  const format = cached(dateFormats, lng, () =>
-    new Intl.DateTimeFormat(LANGUAGE_TAGS[lng], { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
+  const format = cached(
+    dateFormats,
+    lng,
+    () =>
+      new Intl.DateTimeFormat(LANGUAGE_TAGS[lng], {
+        day: 'numeric',
+        month: 'long',
+        year: 'numeric',
+        timeZone: 'UTC',
+      }),
   );
   const parts = format.formatToParts(new Date(`${date}T00:00:00Z`));
   return parts.map((p) => (p.type === 'day' && lng === 'fr' && p.value === '1' ? '1er' : p.value)).join('');
@@ -33,14 +41,30 @@ export function formatDate(date: IsoDate, lng: Language): string {
 
 /** The name of a State or territory by ISO 3166 code ("EU": European Union). */
 export function regionName(code: string, lng: Language): string {
-  return cached(regionNames, lng, () => new Intl.DisplayNames([LANGUAGE_TAGS[lng]], { type: 'region', fallback: 'code' })).of(code) ?? code;
+  return (
+    cached(
+      regionNames,
+      lng,
+      () => new Intl.DisplayNames([LANGUAGE_TAGS[lng]], { type: 'region', fallback: 'code' }),
+    ).of(code) ?? code
+  );
 }
 
 /** The name of a language by ISO 639-1 code. */
 export function languageName(code: string, lng: Language): string {
-  return cached(languageNames, lng, () => new Intl.DisplayNames([LANGUAGE_TAGS[lng]], { type: 'language', fallback: 'code' })).of(code) ?? code;
+  return (
+    cached(
+      languageNames,
+      lng,
+      () => new Intl.DisplayNames([LANGUAGE_TAGS[lng]], { type: 'language', fallback: 'code' }),
+    ).of(code) ?? code
+  );
 }
 
 export function formatList(items: readonly string[], lng: Language): string {
-  return cached(lists, lng, () => new Intl.ListFormat(LANGUAGE_TAGS[lng], { style: 'long', type: 'conjunction' })).format(items);
+  return cached(
+    lists,
+    lng,
+    () => new Intl.ListFormat(LANGUAGE_TAGS[lng], { style: 'long', type: 'conjunction' }),
+  ).format(items);
 }

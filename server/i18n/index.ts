@@ -64,7 +64,9 @@ export function createI18n(localesDir: string): I18n {
     returnNull: false,
     showSupportNotice: false,
   } as Parameters<typeof instance.init>[0]);
-  const fixed = new Map<Language, TFunction>(SUPPORTED_LANGUAGES.map((lng) => [lng, memoized(instance.getFixedT(lng))]));
+  const fixed = new Map<Language, TFunction>(
+    SUPPORTED_LANGUAGES.map((lng) => [lng, memoized(instance.getFixedT(lng))]),
+  );
   return {
     instance,
     t: (lng) => fixed.get(lng)!,
@@ -123,7 +125,11 @@ export function detectLanguage(query: unknown, acceptLanguage: string | undefine
         const [tag = '', ...attrs] = part.trim().split(';');
         const qAttr = attrs.map((a) => a.trim()).find((a) => a.startsWith('q='));
         const quality = qAttr ? Number(qAttr.slice(2)) : 1;
-        return { base: tag.trim().toLowerCase().split('-')[0] ?? '', quality: Number.isFinite(quality) ? quality : 0, order };
+        return {
+          base: tag.trim().toLowerCase().split('-')[0] ?? '',
+          quality: Number.isFinite(quality) ? quality : 0,
+          order,
+        };
       })
       .filter((x) => x.quality > 0)
       .sort((a, b) => b.quality - a.quality || a.order - b.order);

@@ -17,9 +17,17 @@ function formatParam(param: Param, tr: Translator): string | number {
   if ('date' in param) return formatDate(param.date, tr.lng);
   if ('treaty' in param) return tr.t(`legal:treaties.${param.treaty}.name`);
   if ('instrumentType' in param) return tr.t(`legal:instrumentTypes.${param.instrumentType}`);
-  if ('languages' in param) return formatList(param.languages.map((c) => languageName(c, tr.lng)), tr.lng);
+  if ('languages' in param)
+    return formatList(
+      param.languages.map((c) => languageName(c, tr.lng)),
+      tr.lng,
+    );
   if ('region' in param) return regionName(param.region, tr.lng);
-  if ('keys' in param) return formatList(param.keys.map((k) => tr.t(k.includes(':') ? k : `legal:${k}`)), tr.lng);
+  if ('keys' in param)
+    return formatList(
+      param.keys.map((k) => tr.t(k.includes(':') ? k : `legal:${k}`)),
+      tr.lng,
+    );
   return tr.t(param.key.includes(':') ? param.key : `legal:${param.key}`);
 }
 
@@ -39,14 +47,21 @@ export function translate(ref: MessageRef, tr: Translator): string {
 export function formatCitation(citation: Citation, tr: Translator): string {
   const instrument = tr.t(`legal:instruments.${citation.instrument}`);
   if (citation.instrument === 'handbook') {
-    return tr.t('legal:citation', { context: 'handbook', instrument, article: tr.t(`legal:handbookParts.${citation.article}`) });
+    return tr.t('legal:citation', {
+      context: 'handbook',
+      instrument,
+      article: tr.t(`legal:handbookParts.${citation.article}`),
+    });
   }
   return tr.t('legal:citation', { instrument, article: citation.article });
 }
 
 /** "treaties[0].instrument" */
 export function formatPath(path: readonly PathSegment[]): string {
-  return path.reduce<string>((out, seg) => (typeof seg === 'number' ? `${out}[${seg}]` : out ? `${out}.${seg}` : seg), '');
+  return path.reduce<string>(
+    (out, seg) => (typeof seg === 'number' ? `${out}[${seg}]` : out ? `${out}.${seg}` : seg),
+    '',
+  );
 }
 
 /**

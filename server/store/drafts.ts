@@ -6,7 +6,13 @@
  * checked against its exact shape before it reaches the database, and nothing lists drafts.
  */
 import { randomBytes } from 'node:crypto';
-import { DRAFT_FORMAT_VERSION, readDraft, serializeDraft, type Draft, type DraftReadError } from '../domain/draft';
+import {
+  DRAFT_FORMAT_VERSION,
+  readDraft,
+  serializeDraft,
+  type Draft,
+  type DraftReadError,
+} from '../domain/draft';
 import type { Store } from './store';
 
 export const DRAFT_ID_PATTERN = /^[A-Za-z0-9_-]{24}$/;

@@ -60,7 +60,9 @@ export function openStore(file: string): Store {
   });
   if (current > MIGRATIONS.length) {
     db.close();
-    throw new Error(`${file} is at schema version ${current}, newer than this program (${MIGRATIONS.length})`);
+    throw new Error(
+      `${file} is at schema version ${current}, newer than this program (${MIGRATIONS.length})`,
+    );
   }
   migrate();
   const ping = db.prepare('SELECT 1 AS ok');
@@ -74,7 +76,14 @@ export function openStore(file: string): Store {
     insert: (id, formatVersion, data, now) => insert.run(id, formatVersion, data, now, now).changes === 1,
     get: (id) => {
       const row = select.get(id) as Row | undefined;
-      return row ? { formatVersion: row.format_version, data: row.data, createdAt: row.created_at, updatedAt: row.updated_at } : null;
+      return row
+        ? {
+            formatVersion: row.format_version,
+            data: row.data,
+            createdAt: row.created_at,
+            updatedAt: row.updated_at,
+          }
+        : null;
     },
     update: (id, formatVersion, data, now) => update.run(formatVersion, data, now, id).changes === 1,
   };

@@ -26,11 +26,20 @@ export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']
 
 export function launchBrowser(): Promise<Browser> {
   if (!fs.existsSync(CHROMIUM_PATH)) {
-    throw new Error(`No Chromium at ${CHROMIUM_PATH}: install Debian's package (apt-get install chromium) or set CHROMIUM_PATH. The tests never download a browser.`);
+    throw new Error(
+      `No Chromium at ${CHROMIUM_PATH}: install Debian's package (apt-get install chromium) or set CHROMIUM_PATH. The tests never download a browser.`,
+    );
   }
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
 }
 
@@ -75,7 +84,8 @@ export function texts(lng: Language): Texts {
   const own = i18n;
   return (key, vars = {}) => {
     const plural = typeof vars.count === 'number' ? [`${key}_one`, `${key}_other`] : [];
-    if (!own.exists(lng, key) && !plural.some((k) => own.exists(lng, k))) throw new Error(`No ${lng} text for ${key}`);
+    if (!own.exists(lng, key) && !plural.some((k) => own.exists(lng, k)))
+      throw new Error(`No ${lng} text for ${key}`);
     return t(key, vars) as string;
   };
 }
@@ -99,7 +109,9 @@ export function formatViolations(violations: readonly AxeViolation[]): string {
     .map((v) =>
       [
         `${v.page} (${v.url}): ${v.id} [${v.impact}] ${v.help} (${v.helpUrl})`,
-        ...v.nodes.map((n) => `    at ${n.target}\n      ${n.html}\n      ${n.summary.replace(/\n/g, '\n      ')}`),
+        ...v.nodes.map(
+          (n) => `    at ${n.target}\n      ${n.html}\n      ${n.summary.replace(/\n/g, '\n      ')}`,
+        ),
       ].join('\n'),
     )
     .join('\n\n');
@@ -152,7 +164,10 @@ export class Visits {
     await this.page.screenshot({ path: file, fullPage: true, animations: 'disabled', caret: 'initial' });
     const t1 = Date.now();
     const results = await this.axe();
-    if (process.env.E2E_TIMING) console.log(`${name}: screenshot ${t1 - t0} ms, axe ${Date.now() - t1} ms, ${results.passes.length} rules passed`);
+    if (process.env.E2E_TIMING)
+      console.log(
+        `${name}: screenshot ${t1 - t0} ms, axe ${Date.now() - t1} ms, ${results.passes.length} rules passed`,
+      );
     this.visited.push(name);
     for (const v of results.violations) {
       this.violations.push({
@@ -162,7 +177,11 @@ export class Visits {
         impact: v.impact ?? 'unknown',
         help: v.help,
         helpUrl: v.helpUrl,
-        nodes: v.nodes.map((node) => ({ target: node.target.join(' '), html: node.html, summary: node.failureSummary ?? '' })),
+        nodes: v.nodes.map((node) => ({
+          target: node.target.join(' '),
+          html: node.html,
+          summary: node.failureSummary ?? '',
+        })),
       });
     }
   }
@@ -173,7 +192,10 @@ export class Visits {
    * detail. (options() replaces every option, so it comes before withTags, which adds the tags to it.)
    */
   private builder(page: Page): AxeBuilder {
-    return new AxeBuilder({ page }).setLegacyMode(true).options({ resultTypes: ['violations'] }).withTags(AXE_TAGS);
+    return new AxeBuilder({ page })
+      .setLegacyMode(true)
+      .options({ resultTypes: ['violations'] })
+      .withTags(AXE_TAGS);
   }
 
   private async axe(): Promise<AxeResults> {
@@ -199,7 +221,9 @@ export class Visits {
 
   assertNoViolations(): void {
     if (this.violations.length > 0) {
-      throw new Error(`axe-core found ${this.violations.length} violation(s) on ${new Set(this.violations.map((v) => v.page)).size} page(s):\n\n${formatViolations(this.violations)}`);
+      throw new Error(
+        `axe-core found ${this.violations.length} violation(s) on ${new Set(this.violations.map((v) => v.page)).size} page(s):\n\n${formatViolations(this.violations)}`,
+      );
     }
   }
 

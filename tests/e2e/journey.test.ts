@@ -10,7 +10,15 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { TREATIES } from '../../server/catalogue/treaties';
-import { docxText, focusedElement, inViewport, launchBrowser, startServer, texts, type RunningServer } from './browser';
+import {
+  docxText,
+  focusedElement,
+  inViewport,
+  launchBrowser,
+  startServer,
+  texts,
+  type RunningServer,
+} from './browser';
 import { Journey } from './steps';
 
 // One test walks some forty pages, each screenshotted and checked by axe-core.
@@ -31,7 +39,11 @@ afterAll(async () => {
 });
 
 async function newPage(options: { javaScriptEnabled?: boolean } = {}): Promise<Page> {
-  const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1024, height: 768 }, ...options });
+  const context = await browser.newContext({
+    locale: 'en-GB',
+    viewport: { width: 1024, height: 768 },
+    ...options,
+  });
   contexts.push(context);
   return context.newPage();
 }
@@ -67,15 +79,19 @@ test('a newcomer drafts the whole package in English, to the final instrument', 
   // Continuing without choosing shows the error summary.
   await j.navigate(j.button('Continue'));
   expect(await page.title()).toMatch(/^Error: /);
-  expect(await page.getByRole('alert').getByRole('link', { name: 'Select a State or the European Union' }).count()).toBe(1);
+  expect(
+    await page.getByRole('alert').getByRole('link', { name: 'Select a State or the European Union' }).count(),
+  ).toBe(1);
   await j.record('new-draft-error');
 
   await j.chooseParty('BT');
   await j.chooseTreaties(['untoc', 'tip']);
   // The task list: only the sections that apply (no maritime authority, no firearms, no competence).
   // The treaties were chosen when the draft was created: that section is under way.
-  for (const id of BHUTAN_SECTIONS) await j.expectStatus(id, id === 'treaties' ? 'in-progress' : 'not-started');
-  for (const id of ['maritime', 'firearms', 'competence']) expect(await j.link(j.sectionTitle(id)).count()).toBe(0);
+  for (const id of BHUTAN_SECTIONS)
+    await j.expectStatus(id, id === 'treaties' ? 'in-progress' : 'not-started');
+  for (const id of ['maritime', 'firearms', 'competence'])
+    expect(await j.link(j.sectionTitle(id)).count()).toBe(0);
   expect(await page.getByText('Cannot start yet', { exact: true }).count()).toBe(1);
 
   // Final documents before anything is answered: refused, with what is missing linked to its page.
@@ -83,10 +99,16 @@ test('a newcomer drafts the whole package in English, to the final instrument', 
   await j.record('documents-draft-empty');
   await j.showDocuments('final');
   const blocked = page.getByRole('alert');
-  expect(await blocked.getByRole('heading', { name: 'Final documents cannot be produced yet' }).count()).toBe(1);
+  expect(await blocked.getByRole('heading', { name: 'Final documents cannot be produced yet' }).count()).toBe(
+    1,
+  );
   const missing = blocked.getByRole('link');
   expect(await missing.count()).toBeGreaterThan(3);
-  expect(await j.link(t('pages.documents.instrument', { treaty: t('legal:treaties.untoc.name'), type: 'Accession' })).count()).toBe(0);
+  expect(
+    await j
+      .link(t('pages.documents.instrument', { treaty: t('legal:treaties.untoc.name'), type: 'Accession' }))
+      .count(),
+  ).toBe(0);
   await j.record('documents-final-missing');
   // Each missing item links to a page that exists.
   for (const link of await missing.all()) {
@@ -104,14 +126,30 @@ test('a newcomer drafts the whole package in English, to the final instrument', 
   await j.party('the Kingdom of Bhutan', 'en');
   await j.expectStatus('party', 'completed');
   await j.treaties(['untoc', 'tip'], 'accession');
-  await j.signatory(SIGNER, 'Minister for Foreign Affairs and External Trade of the Kingdom of Bhutan', 'minister-for-foreign-affairs');
+  await j.signatory(
+    SIGNER,
+    'Minister for Foreign Affairs and External Trade of the Kingdom of Bhutan',
+    'minister-for-foreign-affairs',
+  );
   await j.signing('Paro', { day: '10', month: '1', year: '2027' });
   await j.extradition(true, true);
   await j.centralAuthority(
-    { name: CENTRAL_AUTHORITY, addressLines: 'Post Box 1045\nNorzin Lam', city: 'Thimphu', country: 'BT', phone: '+975 2 000 000', email: 'mla@example.bt' },
+    {
+      name: CENTRAL_AUTHORITY,
+      addressLines: 'Post Box 1045\nNorzin Lam',
+      city: 'Thimphu',
+      country: 'BT',
+      phone: '+975 2 000 000',
+      email: 'mla@example.bt',
+    },
     ['English'],
   );
-  await j.prevention({ name: 'Royal Bhutan Police, Crime Prevention Unit', addressLines: 'Chang Lam', city: 'Thimphu', country: 'BT' });
+  await j.prevention({
+    name: 'Royal Bhutan Police, Crime Prevention Unit',
+    addressLines: 'Chang Lam',
+    city: 'Thimphu',
+    country: 'BT',
+  });
   await j.article5(false, true);
   await j.lawCopies('to-follow');
   await j.noReservations();
@@ -120,14 +158,22 @@ test('a newcomer drafts the whole package in English, to the final instrument', 
   await j.openSection('declarations');
   await j.expectHeading('Other declarations');
   await j.record('declarations-empty');
-  await j.addDeclaration('territorial', 'The Government of the Kingdom of Bhutan declares that the Convention and the Protocol apply to the whole territory of the Kingdom.');
+  await j.addDeclaration(
+    'territorial',
+    'The Government of the Kingdom of Bhutan declares that the Convention and the Protocol apply to the whole territory of the Kingdom.',
+  );
   await j.addDeclaration('interpretative', 'A declaration added by mistake.');
   await j.record('declarations-two');
   await j.navigate(j.link('Remove Declaration 2'));
   await j.expectHeading('Are you sure you want to remove Declaration 2?');
   await j.record('remove-confirmation');
   await j.navigate(j.button('Continue'));
-  expect(await page.getByRole('alert').getByRole('link', { name: 'Select yes if you want to remove Declaration 2' }).count()).toBe(1);
+  expect(
+    await page
+      .getByRole('alert')
+      .getByRole('link', { name: 'Select yes if you want to remove Declaration 2' })
+      .count(),
+  ).toBe(1);
   await j.record('remove-confirmation-error');
   await j.answer('Are you sure you want to remove Declaration 2?', true);
   await j.navigate(j.button('Continue'));
@@ -141,12 +187,19 @@ test('a newcomer drafts the whole package in English, to the final instrument', 
 
   // Every section is completed, and check answers opens.
   for (const id of BHUTAN_SECTIONS) await j.expectStatus(id, 'completed');
-  expect(await page.getByText(`You have completed ${BHUTAN_SECTIONS.length} of ${BHUTAN_SECTIONS.length} sections.`).count()).toBe(1);
+  expect(
+    await page
+      .getByText(`You have completed ${BHUTAN_SECTIONS.length} of ${BHUTAN_SECTIONS.length} sections.`)
+      .count(),
+  ).toBe(1);
   await j.record('task-list-completed');
 
   await j.navigate(j.link('Check your answers'));
   await j.expectHeading('Check your answers');
-  const placeRow = page.getByRole('term').filter({ hasText: /^Place of signature$/ }).locator('..');
+  const placeRow = page
+    .getByRole('term')
+    .filter({ hasText: /^Place of signature$/ })
+    .locator('..');
   expect(((await placeRow.textContent()) ?? '').includes('Paro')).toBe(true);
   await j.record('check-answers');
   await j.navigate(j.link('Change Place of signature'));
@@ -157,7 +210,10 @@ test('a newcomer drafts the whole package in English, to the final instrument', 
   await j.saveAndContinue();
   expect(j.path()).toBe(`${j.draftPath}/check`);
   const placeAfter = (await placeRow.textContent()) ?? '';
-  expect({ thimphu: placeAfter.includes('Thimphu'), paro: placeAfter.includes('Paro') }).toEqual({ thimphu: true, paro: false });
+  expect({ thimphu: placeAfter.includes('Thimphu'), paro: placeAfter.includes('Paro') }).toEqual({
+    thimphu: true,
+    paro: false,
+  });
   await j.record('check-answers-changed');
 
   // The documents, final: the instrument for the Convention.
@@ -225,7 +281,11 @@ test('the journey in French, after the language switcher, to a French instrument
   await j.chooseParty('BT');
   await j.chooseTreaties(['untoc', 'tip']);
   await j.party('le Royaume du Bhoutan', 'fr');
-  await j.signatory('Pema Exemple', 'Ministre des affaires étrangères et du commerce extérieur du Royaume du Bhoutan', 'minister-for-foreign-affairs');
+  await j.signatory(
+    'Pema Exemple',
+    'Ministre des affaires étrangères et du commerce extérieur du Royaume du Bhoutan',
+    'minister-for-foreign-affairs',
+  );
   await j.signing('Thimphou', { day: '10', month: '1', year: '2027' });
   for (const id of ['party', 'signatory', 'signing']) await j.expectStatus(id, 'completed');
   await j.record('task-list-fr');
@@ -242,7 +302,9 @@ test('the journey in French, after the language switcher, to a French instrument
   expect(instrument).toContain('le Gouvernement du Royaume du Bhoutan');
   expect(instrument).toContain('Pema Exemple');
   expect(instrument).toContain(d('documents:instrument.heading.accession'));
-  expect(d('documents:instrument.heading.accession')).not.toBe(texts('en')('documents:instrument.heading.accession'));
+  expect(d('documents:instrument.heading.accession')).not.toBe(
+    texts('en')('documents:instrument.heading.accession'),
+  );
   // French text, not English wording around the answers.
   expect(instrument).not.toMatch(/\bWHEREAS\b|\bIN WITNESS WHEREOF\b|\bto be completed\b/);
   expect(instrument).toMatch(/\bConvention des Nations Unies\b/);
@@ -311,7 +373,12 @@ test('keyboard: the error summary is focused on load and Tab reaches its first l
   await j.navigate(j.button('Continue'));
   expect(await focusedElement(page)).toMatchObject({ tag: 'div', holdsAlert: true });
   await page.keyboard.press('Tab');
-  expect(await focusedElement(page)).toMatchObject({ tag: 'a', holdsAlert: false, href: '#party', text: 'Select a State or the European Union' });
+  expect(await focusedElement(page)).toMatchObject({
+    tag: 'a',
+    holdsAlert: false,
+    href: '#party',
+    text: 'Select a State or the European Union',
+  });
   await j.record('error-summary-link-focused');
   // Enter follows the link: focus moves to the State select.
   await page.keyboard.press('Enter');

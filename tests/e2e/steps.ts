@@ -125,7 +125,10 @@ export class Journey {
 
   async expectStatus(id: string, status: 'not-started' | 'in-progress' | 'completed'): Promise<void> {
     const text = ((await this.task(this.sectionTitle(id)).textContent()) ?? '').replace(/\s+/g, ' ').trim();
-    expect({ section: id, row: text }).toEqual({ section: id, row: expect.stringContaining(this.t(`pages.tasks.status.${status}`)) });
+    expect({ section: id, row: text }).toEqual({
+      section: id,
+      row: expect.stringContaining(this.t(`pages.tasks.status.${status}`)),
+    });
   }
 
   // -- New draft -----------------------------------------------------------------------------------
@@ -149,14 +152,17 @@ export class Journey {
   }
 
   async chooseParty(code: string): Promise<void> {
-    await this.page.getByLabel(this.t('pages.newDraft.party.label'), { exact: true }).selectOption({ label: regionName(code, this.lng) });
+    await this.page
+      .getByLabel(this.t('pages.newDraft.party.label'), { exact: true })
+      .selectOption({ label: regionName(code, this.lng) });
     await this.record('new-draft-party');
     await this.navigate(this.button(this.t('pages.common.continue')));
     expect(this.path()).toBe('/drafts/new/treaties');
   }
 
   async chooseTreaties(ids: readonly string[]): Promise<void> {
-    for (const id of ids) await this.page.getByLabel(this.t(`legal:treaties.${id}.name`), { exact: true }).check();
+    for (const id of ids)
+      await this.page.getByLabel(this.t(`legal:treaties.${id}.name`), { exact: true }).check();
     await this.record('new-draft-treaties');
     await this.navigate(this.button(this.t('pages.newDraft.create')));
     expect(this.path()).toMatch(/^\/drafts\/[^/]+$/);
@@ -183,12 +189,18 @@ export class Journey {
   async treaties(ids: readonly string[], instrument: string): Promise<void> {
     await this.openSection('treaties');
     await this.expectHeading(this.t('pages.q.treaties.treaties.label'));
-    for (const id of ids) expect(await this.page.getByLabel(this.t(`legal:treaties.${id}.name`), { exact: true }).isChecked()).toBe(true);
+    for (const id of ids)
+      expect(
+        await this.page.getByLabel(this.t(`legal:treaties.${id}.name`), { exact: true }).isChecked(),
+      ).toBe(true);
     await this.record('treaties');
     await this.saveAndContinue();
     await this.expectHeading(this.t('pages.q.instruments.title'));
     for (const id of ids) {
-      const radio = this.group(this.t(`legal:treaties.${id}.name`)).getByLabel(this.t(`pages.q.instruments.types.${instrument}`), { exact: true });
+      const radio = this.group(this.t(`legal:treaties.${id}.name`)).getByLabel(
+        this.t(`pages.q.instruments.types.${instrument}`),
+        { exact: true },
+      );
       expect(await radio.isChecked()).toBe(true);
       await radio.check();
     }
@@ -236,7 +248,11 @@ export class Journey {
   }
 
   /** The authority form, opened from a list page's add button; saved back to the list. */
-  async addAuthority(list: 'central-authorities' | 'prevention', a: AuthorityAnswers, role: string): Promise<void> {
+  async addAuthority(
+    list: 'central-authorities' | 'prevention',
+    a: AuthorityAnswers,
+    role: string,
+  ): Promise<void> {
     const listTitle = this.t(`pages.lists.${list}.title`);
     await this.expectHeading(listTitle);
     await this.navigate(this.link(this.t(`pages.lists.${list}.add`)));
@@ -244,7 +260,8 @@ export class Journey {
     // The role the list is for is already ticked.
     const roles = this.group(this.t('pages.q.authority.roles.label'));
     expect(await roles.getByLabel(this.t(`pages.roles.${role}`), { exact: true }).isChecked()).toBe(true);
-    const L = (name: string) => this.page.getByLabel(this.t(`pages.q.authority.${name}.label`), { exact: true });
+    const L = (name: string) =>
+      this.page.getByLabel(this.t(`pages.q.authority.${name}.label`), { exact: true });
     await L('name').fill(a.name);
     if (a.addressLines !== undefined) await L('addressLines').fill(a.addressLines);
     if (a.city !== undefined) await L('city').fill(a.city);
@@ -264,14 +281,17 @@ export class Journey {
     await this.addAuthority('central-authorities', a, 'untoc-18-13');
     await this.record('central-authorities-list');
     // The languages: the list's "Change" link for the languages accepted.
-    await this.navigate(this.link(`${this.t('pages.common.change')} ${this.t('pages.q.languages.summaryKey')}`));
+    await this.navigate(
+      this.link(`${this.t('pages.common.change')} ${this.t('pages.q.languages.summaryKey')}`),
+    );
     await this.expectHeading(this.t('pages.q.languages.title'));
     const un = this.group(this.t('pages.q.languages.un.label'));
     for (const name of languages) await un.getByLabel(name, { exact: true }).check();
     await this.record('languages');
     await this.saveAndContinue();
     expect(this.path()).toBe(`${this.draftPath}/central-authorities`);
-    for (const name of languages) expect(await this.page.getByRole('definition').filter({ hasText: name }).count()).toBeGreaterThan(0);
+    for (const name of languages)
+      expect(await this.page.getByRole('definition').filter({ hasText: name }).count()).toBeGreaterThan(0);
     await this.record('central-authorities-done');
     await this.navigate(this.link(this.t('pages.common.continueToTasks')));
     await this.expectOnTaskList();
@@ -319,7 +339,9 @@ export class Journey {
 
   /** Add a declaration from the declarations page ("Add a declaration" or "Add another declaration"). */
   async addDeclaration(kind: string, text: string): Promise<void> {
-    await this.navigate(this.link(this.t('pages.declarations.add')).or(this.link(this.t('pages.declarations.addAnother'))));
+    await this.navigate(
+      this.link(this.t('pages.declarations.add')).or(this.link(this.t('pages.declarations.addAnother'))),
+    );
     await this.expectHeading(this.t('pages.q.declaration.titleNew'));
     await this.group(this.t('pages.q.declaration.kind.label'))
       .getByLabel(this.t(`pages.q.declaration.kinds.${kind}`), { exact: true })
@@ -349,8 +371,12 @@ export class Journey {
   /** On the documents page: choose the mode and the documents' language, then show them. */
   async showDocuments(mode: 'draft' | 'final', doclang: Language = this.lng): Promise<void> {
     await this.expectHeading(this.t('pages.documents.title'));
-    await this.group(this.t('pages.documents.modeLegend')).getByLabel(this.t(`pages.documents.modes.${mode}`), { exact: true }).check();
-    await this.group(this.t('pages.documents.languageLegend')).getByLabel(texts(doclang)('languageName'), { exact: true }).check();
+    await this.group(this.t('pages.documents.modeLegend'))
+      .getByLabel(this.t(`pages.documents.modes.${mode}`), { exact: true })
+      .check();
+    await this.group(this.t('pages.documents.languageLegend'))
+      .getByLabel(texts(doclang)('languageName'), { exact: true })
+      .check();
     await this.navigate(this.button(this.t('pages.documents.apply')));
     await this.expectHeading(this.t('pages.documents.title'));
     const q = new URL(this.page.url()).searchParams;
@@ -358,6 +384,11 @@ export class Journey {
   }
 
   instrumentLink(treaty: string, type: string): Locator {
-    return this.link(this.t('pages.documents.instrument', { treaty: this.t(`legal:treaties.${treaty}.name`), type: this.t(`pages.q.instruments.types.${type}`) }));
+    return this.link(
+      this.t('pages.documents.instrument', {
+        treaty: this.t(`legal:treaties.${treaty}.name`),
+        type: this.t(`pages.q.instruments.types.${type}`),
+      }),
+    );
   }
 }

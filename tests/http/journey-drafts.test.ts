@@ -38,10 +38,16 @@ interface DraftFile {
   kind: string;
   formatVersion: number;
   exportedAt: string;
-  draft: { package: Record<string, unknown> & { signing: { place: string | null; date: string | null } }; visited: string[] };
+  draft: {
+    package: Record<string, unknown> & { signing: { place: string | null; date: string | null } };
+    visited: string[];
+  };
 }
 
-async function exportOf(client: JourneyClient, draft: Draft): Promise<{ res: Response; file: DraftFile; text: string }> {
+async function exportOf(
+  client: JourneyClient,
+  draft: Draft,
+): Promise<{ res: Response; file: DraftFile; text: string }> {
   const { res, bytes } = await client.getBytes(`${draft.url}/export`);
   expect(res.status).toBe(200);
   const text = bytes.toString('utf8');
@@ -50,12 +56,33 @@ async function exportOf(client: JourneyClient, draft: Draft): Promise<{ res: Res
 
 /** Fill a few pages of a draft, so that there is something to read back. */
 async function fill(client: JourneyClient, draft: Draft): Promise<void> {
-  redirectOf(await client.post(`${draft.url}/party`, { formalName: 'the State of Japan', documentLanguage: 'en' }));
-  redirectOf(await client.post(`${draft.url}/signing`, { place: 'Tokyo', 'date-day': '3', 'date-month': '2', 'date-year': '2027' }));
+  redirectOf(
+    await client.post(`${draft.url}/party`, { formalName: 'the State of Japan', documentLanguage: 'en' }),
+  );
+  redirectOf(
+    await client.post(`${draft.url}/signing`, {
+      place: 'Tokyo',
+      'date-day': '3',
+      'date-month': '2',
+      'date-year': '2027',
+    }),
+  );
   redirectOf(await client.post(`${draft.url}/extradition`, { conditionalOnTreaty: 'yes' }));
   redirectOf(await client.post(`${draft.url}/extradition-legal-basis`, { conventionAsLegalBasis: 'no' }));
-  redirectOf(await client.post(`${draft.url}/authorities/new?role=untoc-18-13`, { roles: 'untoc-18-13', name: 'Ministry of Justice', email: 'mla@example.jp' }));
-  redirectOf(await client.post(`${draft.url}/declarations/new`, { treaties: 'untoc', kind: 'territorial', text: 'Applies to the whole territory.' }));
+  redirectOf(
+    await client.post(`${draft.url}/authorities/new?role=untoc-18-13`, {
+      roles: 'untoc-18-13',
+      name: 'Ministry of Justice',
+      email: 'mla@example.jp',
+    }),
+  );
+  redirectOf(
+    await client.post(`${draft.url}/declarations/new`, {
+      treaties: 'untoc',
+      kind: 'territorial',
+      text: 'Applies to the whole territory.',
+    }),
+  );
 }
 
 /** How many drafts the database holds, read beside the app (nothing in the app lists them). */
@@ -98,12 +125,24 @@ describe('drafts survive a restart', () => {
       const signing = await again.get(`${draft.url}/signing`);
       expect(signing.status).toBe(200);
       expect(inputValue(signing.text, 'place')).toBe('Tokyo');
-      expect([inputValue(signing.text, 'date-day'), inputValue(signing.text, 'date-month'), inputValue(signing.text, 'date-year')]).toEqual(['3', '2', '2027']);
+      expect([
+        inputValue(signing.text, 'date-day'),
+        inputValue(signing.text, 'date-month'),
+        inputValue(signing.text, 'date-year'),
+      ]).toEqual(['3', '2', '2027']);
       const rows = summaryRows((await again.get(`${draft.url}/check`)).text);
-      expect(rows.find((r) => r.key === en('pages.q.party.formalName.label'))?.value).toBe('the State of Japan');
-      expect(rows.find((r) => r.key === en('pages.q.extradition-legal-basis.conventionAsLegalBasis.label'))?.value).toBe(en('pages.common.no'));
-      expect(rows.find((r) => r.key === en('pages.lists.central-authorities.summaryKey'))?.value).toBe('Ministry of Justice mla@example.jp');
-      expect(textOf((await again.get(`${draft.url}/declarations`)).text)).toContain('Applies to the whole territory.');
+      expect(rows.find((r) => r.key === en('pages.q.party.formalName.label'))?.value).toBe(
+        'the State of Japan',
+      );
+      expect(
+        rows.find((r) => r.key === en('pages.q.extradition-legal-basis.conventionAsLegalBasis.label'))?.value,
+      ).toBe(en('pages.common.no'));
+      expect(rows.find((r) => r.key === en('pages.lists.central-authorities.summaryKey'))?.value).toBe(
+        'Ministry of Justice mla@example.jp',
+      );
+      expect(textOf((await again.get(`${draft.url}/declarations`)).text)).toContain(
+        'Applies to the whole territory.',
+      );
       const after = await exportOf(again, draft);
       expect(after.file).toEqual(before.file);
       // And it can still be changed.
@@ -136,7 +175,13 @@ describe('draft addresses', () => {
     ['an id with an encoded slash', 'AAAAAAAAAAAA%2FAAAAAAAAAA'],
     ['an id with SQL in it', "x'%20OR%20'1'%3D'1"],
   ])('%s is a 404 "draft not found" page, for the task list and its pages', async (_label, id) => {
-    for (const url of [`/drafts/${id}`, `/drafts/${id}/signing`, `/drafts/${id}/check`, `/drafts/${id}/export`, `/drafts/${id}/documents/bundle`]) {
+    for (const url of [
+      `/drafts/${id}`,
+      `/drafts/${id}/signing`,
+      `/drafts/${id}/check`,
+      `/drafts/${id}/export`,
+      `/drafts/${id}/documents/bundle`,
+    ]) {
       const res = await c.get(url);
       expect(res.status).toBe(404);
       expect(res.headers['content-type']).toMatch(/^text\/html/);
@@ -180,7 +225,9 @@ describe('export and import', () => {
     expect(file.exportedAt).toBe(new Date(FIXED_NOW).toISOString());
     expect(file.draft.package.signing).toEqual({ place: 'Tokyo', date: '2027-02-03' });
     expect(file.draft.package.party).toEqual({ kind: 'state', code: 'JP', formalName: 'the State of Japan' });
-    expect(file.draft.visited).toEqual(expect.arrayContaining(['party', 'signing', 'extradition', 'central-authorities', 'declarations']));
+    expect(file.draft.visited).toEqual(
+      expect.arrayContaining(['party', 'signing', 'extradition', 'central-authorities', 'declarations']),
+    );
     // The file does not carry its draft's address.
     expect(JSON.stringify(file)).not.toContain(draft.id);
   });
@@ -196,7 +243,10 @@ describe('export and import', () => {
     expect(imported.id).not.toBe(draft.id);
     expect(draftCount(dbFile)).toBe(before + 1);
     const tasks = await c.get(location);
-    expect(notice(tasks.text)).toEqual({ title: en('pages.import.done.title'), lines: [en('pages.import.done.line')] });
+    expect(notice(tasks.text)).toEqual({
+      title: en('pages.import.done.title'),
+      lines: [en('pages.import.done.line')],
+    });
     expect((await exportOf(c, imported)).file.draft).toEqual(file.draft);
     // Changing the copy leaves the original alone.
     redirectOf(await c.post(`${imported.url}/signing`, { place: 'Osaka' }));
@@ -215,44 +265,82 @@ describe('export and import', () => {
   }
 
   const BAD: Array<[string, () => Promise<{ content: string | Buffer } | null>, number, () => string]> = [
-    ['not JSON', async () => ({ content: 'this is not { JSON' }), 400, () => en('pages.import.errors.not-json')],
-    ['JSON of another kind', async () => ({ content: JSON.stringify({ ...(await validFile()), kind: 'something-else' }) }), 400, () => en('pages.import.errors.not-a-draft')],
-    ['a JSON array', async () => ({ content: '[1, 2, 3]' }), 400, () => en('pages.import.errors.not-a-draft')],
-    ['format version 99', async () => ({ content: JSON.stringify({ ...(await validFile()), formatVersion: 99 }) }), 400, () => en('pages.import.errors.newer-version', { version: 99 })],
-    ['no format version', async () => {
-      const f: Partial<DraftFile> = await validFile();
-      delete f.formatVersion;
-      return { content: JSON.stringify(f) };
-    }, 400, () => en('pages.import.errors.bad-version')],
-    ['a draft with a date that does not exist', async () => {
-      const f = await validFile();
-      f.draft.package.signing.date = '2027-02-31';
-      return { content: JSON.stringify(f) };
-    }, 400, () => en('pages.import.errors.invalid_one', { first: '' })],
+    [
+      'not JSON',
+      async () => ({ content: 'this is not { JSON' }),
+      400,
+      () => en('pages.import.errors.not-json'),
+    ],
+    [
+      'JSON of another kind',
+      async () => ({ content: JSON.stringify({ ...(await validFile()), kind: 'something-else' }) }),
+      400,
+      () => en('pages.import.errors.not-a-draft'),
+    ],
+    [
+      'a JSON array',
+      async () => ({ content: '[1, 2, 3]' }),
+      400,
+      () => en('pages.import.errors.not-a-draft'),
+    ],
+    [
+      'format version 99',
+      async () => ({ content: JSON.stringify({ ...(await validFile()), formatVersion: 99 }) }),
+      400,
+      () => en('pages.import.errors.newer-version', { version: 99 }),
+    ],
+    [
+      'no format version',
+      async () => {
+        const f: Partial<DraftFile> = await validFile();
+        delete f.formatVersion;
+        return { content: JSON.stringify(f) };
+      },
+      400,
+      () => en('pages.import.errors.bad-version'),
+    ],
+    [
+      'a draft with a date that does not exist',
+      async () => {
+        const f = await validFile();
+        f.draft.package.signing.date = '2027-02-31';
+        return { content: JSON.stringify(f) };
+      },
+      400,
+      () => en('pages.import.errors.invalid_one', { first: '' }),
+    ],
     ['no file', async () => null, 400, () => en('pages.import.errors.noFile')],
     ['an empty file', async () => ({ content: '' }), 400, () => en('pages.import.errors.noFile')],
-    ['a file over the body limit', async () => ({ content: Buffer.alloc(300 * 1024, 0x20) }), 413, () => en('pages.import.errors.tooLarge', { kb: 256 })],
+    [
+      'a file over the body limit',
+      async () => ({ content: Buffer.alloc(300 * 1024, 0x20) }),
+      413,
+      () => en('pages.import.errors.tooLarge', { kb: 256 }),
+    ],
   ];
 
-  test.each(BAD)('%s: an import page with a clear message, and no draft created', async (_label, make, status, message) => {
-    const file = await make();
-    const before = draftCount(dbFile);
-    const res = await c.upload('/drafts/import', file);
-    expect(res.status).toBe(status);
-    expect(res.headers.location).toBeUndefined();
-    expect(titleOf(res.text).startsWith(en('pages.common.errorTitlePrefix'))).toBe(true);
-    expect(h1s(res.text)).toEqual([en('pages.import.title')]);
-    const summary = errorSummary(res.text);
-    expect(summary).toHaveLength(1);
-    expect(summary[0]!.href).toBe('#file');
-    expect(res.text).toContain('id="file"');
-    const expected = message();
-    // An invalid draft names its first problem after the fixed sentence.
-    if (expected.endsWith(': ')) expect(summary[0]!.text.startsWith(expected)).toBe(true);
-    else expect(summary[0]!.text).toBe(expected);
-    expect(inlineErrors(res.text).get('file')).toBe(summary[0]!.text);
-    expect(draftCount(dbFile)).toBe(before);
-  });
+  test.each(BAD)(
+    '%s: an import page with a clear message, and no draft created',
+    async (_label, make, status, message) => {
+      const file = await make();
+      const before = draftCount(dbFile);
+      const res = await c.upload('/drafts/import', file);
+      expect(res.status).toBe(status);
+      expect(res.headers.location).toBeUndefined();
+      expect(titleOf(res.text).startsWith(en('pages.common.errorTitlePrefix'))).toBe(true);
+      expect(h1s(res.text)).toEqual([en('pages.import.title')]);
+      const summary = errorSummary(res.text);
+      expect(summary).toHaveLength(1);
+      expect(summary[0]!.href).toBe('#file');
+      expect(res.text).toContain('id="file"');
+      const expected = message();
+      // An invalid draft names its first problem after the fixed sentence.
+      if (expected.endsWith(': ')) expect(summary[0]!.text.startsWith(expected)).toBe(true);
+      else expect(summary[0]!.text).toBe(expected);
+      expect(inlineErrors(res.text).get('file')).toBe(summary[0]!.text);
+      expect(draftCount(dbFile)).toBe(before);
+    },
+  );
 
   test('the invalid-draft message names the field and the problem', async () => {
     const f = await validFile();
@@ -271,7 +359,12 @@ describe('cross-site request forgery', () => {
   beforeAll(async () => {
     draft = await createDraft(c, 'JP', ['untoc']);
     redirectOf(await c.post(`${draft.url}/signing`, { place: 'Tokyo' }));
-    redirectOf(await c.post(`${draft.url}/authorities/new?role=untoc-18-13`, { roles: 'untoc-18-13', name: 'Ministry of Justice' }));
+    redirectOf(
+      await c.post(`${draft.url}/authorities/new?role=untoc-18-13`, {
+        roles: 'untoc-18-13',
+        name: 'Ministry of Justice',
+      }),
+    );
   });
 
   function expectForbidden(res: Response) {
@@ -292,7 +385,9 @@ describe('cross-site request forgery', () => {
   test.each(ATTACKS)('a POST with %s is a 403 and saves nothing', async (_label, options) => {
     expectForbidden(await c.post(`${draft.url}/signing`, { place: 'Forged' }, options));
     expect(inputValue((await c.get(`${draft.url}/signing`)).text, 'place')).toBe('Tokyo');
-    expectForbidden(await c.post(`${draft.url}/authorities/0/remove?role=untoc-18-13`, { confirm: 'yes' }, options));
+    expectForbidden(
+      await c.post(`${draft.url}/authorities/0/remove?role=untoc-18-13`, { confirm: 'yes' }, options),
+    );
     expect(textOf((await c.get(`${draft.url}/central-authorities`)).text)).toContain('Ministry of Justice');
     const before = draftCount(dbFile);
     expectForbidden(await c.post('/drafts', { party: 'JP', treaties: 'untoc' }, options));
@@ -305,7 +400,9 @@ describe('cross-site request forgery', () => {
     expect(theirs).not.toBe(await c.csrf());
     expectForbidden(await c.post(`${draft.url}/signing`, { place: 'Forged' }, { token: theirs }));
     // A browser without the cookie, sending a token it read elsewhere.
-    expectForbidden(await request(t.app).post(`${draft.url}/signing`).type('form').send(`_csrf=${theirs}&place=Forged`));
+    expectForbidden(
+      await request(t.app).post(`${draft.url}/signing`).type('form').send(`_csrf=${theirs}&place=Forged`),
+    );
     expect(inputValue((await c.get(`${draft.url}/signing`)).text, 'place')).toBe('Tokyo');
   });
 
@@ -318,7 +415,11 @@ describe('cross-site request forgery', () => {
   });
 
   test('the same form from this site goes through (the checks above are not refusing everything)', async () => {
-    const res = await c.post(`${draft.url}/signing`, { place: 'Kyoto' }, { headers: { 'Sec-Fetch-Site': 'same-origin' } });
+    const res = await c.post(
+      `${draft.url}/signing`,
+      { place: 'Kyoto' },
+      { headers: { 'Sec-Fetch-Site': 'same-origin' } },
+    );
     expect(redirectOf(res)).toBe(draft.url);
     expect(inputValue((await c.get(`${draft.url}/signing`)).text, 'place')).toBe('Kyoto');
     redirectOf(await c.post(`${draft.url}/signing`, { place: 'Tokyo' }));
@@ -326,7 +427,9 @@ describe('cross-site request forgery', () => {
 
   test('the token cookie is HttpOnly and SameSite=Strict', async () => {
     const res = await request(t.app).get('/drafts/new');
-    const cookies = ([] as string[]).concat((res.headers['set-cookie'] as string[] | string | undefined) ?? []);
+    const cookies = ([] as string[]).concat(
+      (res.headers['set-cookie'] as string[] | string | undefined) ?? [],
+    );
     const csrf = cookies.find((s) => s.startsWith('csrf='));
     expect(csrf).toBeDefined();
     expect(csrf).toMatch(/; HttpOnly/);
@@ -381,7 +484,11 @@ describe('security headers on the pages', () => {
   });
 
   test('a page with errors and a forbidden post carry them too', async () => {
-    const invalid = await c.post(`${draft.url}/signing`, { 'date-day': '31', 'date-month': '2', 'date-year': '2027' });
+    const invalid = await c.post(`${draft.url}/signing`, {
+      'date-day': '31',
+      'date-month': '2',
+      'date-year': '2027',
+    });
     expect(invalid.status).toBe(400);
     expectHeaders(invalid);
     expect(invalid.headers['cache-control']).toBe('no-store');
@@ -391,7 +498,13 @@ describe('security headers on the pages', () => {
   });
 
   test('pages have no inline script or style', async () => {
-    for (const url of [draft.url, `${draft.url}/signing`, `${draft.url}/documents`, `${draft.url}/checklist`, `${draft.url}/check`]) {
+    for (const url of [
+      draft.url,
+      `${draft.url}/signing`,
+      `${draft.url}/documents`,
+      `${draft.url}/checklist`,
+      `${draft.url}/check`,
+    ]) {
       const html = (await c.get(url)).text;
       expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/i);
       expect(html).not.toMatch(/\sstyle=/i);
@@ -412,12 +525,44 @@ describe('the request log', () => {
     try {
       const browser = new JourneyClient(app.app);
       const draft = await createDraft(browser, 'JP', ['untoc', 'som']);
-      redirectOf(await browser.post(`${draft.url}/authorities/new?role=untoc-18-13`, { roles: 'untoc-18-13', name: NAME, email: EMAIL }));
+      redirectOf(
+        await browser.post(`${draft.url}/authorities/new?role=untoc-18-13`, {
+          roles: 'untoc-18-13',
+          name: NAME,
+          email: EMAIL,
+        }),
+      );
       redirectOf(await browser.post(`${draft.url}/signing`, { place: PLACE }));
-      expect((await browser.post(`${draft.url}/signing`, { place: PLACE, 'date-day': '31', 'date-month': '2', 'date-year': '2027' })).status).toBe(400);
-      expect((await browser.post(`${draft.url}/authorities/new?role=untoc-18-13`, { roles: 'untoc-18-13', name: NAME, email: 'not-an-address' })).status).toBe(400);
-      expect((await browser.post(`${draft.url}/signing`, { place: PLACE }, { token: null })).status).toBe(403);
-      for (const url of [draft.url, `${draft.url}/central-authorities`, `${draft.url}/authorities/0?role=untoc-18-13`, `${draft.url}/check`, `${draft.url}/checklist`, `${draft.url}/documents?mode=final`]) {
+      expect(
+        (
+          await browser.post(`${draft.url}/signing`, {
+            place: PLACE,
+            'date-day': '31',
+            'date-month': '2',
+            'date-year': '2027',
+          })
+        ).status,
+      ).toBe(400);
+      expect(
+        (
+          await browser.post(`${draft.url}/authorities/new?role=untoc-18-13`, {
+            roles: 'untoc-18-13',
+            name: NAME,
+            email: 'not-an-address',
+          })
+        ).status,
+      ).toBe(400);
+      expect((await browser.post(`${draft.url}/signing`, { place: PLACE }, { token: null })).status).toBe(
+        403,
+      );
+      for (const url of [
+        draft.url,
+        `${draft.url}/central-authorities`,
+        `${draft.url}/authorities/0?role=untoc-18-13`,
+        `${draft.url}/check`,
+        `${draft.url}/checklist`,
+        `${draft.url}/documents?mode=final`,
+      ]) {
         expect((await browser.get(url)).status).toBe(200);
       }
       const { res: exported, bytes } = await browser.getBytes(`${draft.url}/export`);
@@ -425,13 +570,28 @@ describe('the request log', () => {
       const imported = redirectOf(await browser.upload('/drafts/import', { content: bytes }));
       const importedId = /^\/drafts\/([A-Za-z0-9_-]{24})/.exec(imported)![1]!;
       expect((await browser.upload('/drafts/import', { content: `{"kind":"${NAME}"}` })).status).toBe(400);
-      expect((await browser.getBytes(`${draft.url}/documents/instrument?treaty=untoc&mode=draft&doclang=en`)).res.status).toBe(200);
+      expect(
+        (await browser.getBytes(`${draft.url}/documents/instrument?treaty=untoc&mode=draft&doclang=en`)).res
+          .status,
+      ).toBe(200);
 
       const log = app.logLines.join('\n');
-      for (const secret of [draft.id, importedId, NAME, EMAIL, PLACE, '7731', 'Zebra']) expect(log).not.toContain(secret);
+      for (const secret of [draft.id, importedId, NAME, EMAIL, PLACE, '7731', 'Zebra'])
+        expect(log).not.toContain(secret);
       const entries = app.logLines.map((l) => JSON.parse(l) as Record<string, unknown>);
       const paths = entries.map((e) => e.path);
-      expect(paths).toEqual(expect.arrayContaining(['/drafts/new', '/drafts', '/drafts/:id', '/drafts/:id/authorities/new', '/drafts/:id/signing', '/drafts/:id/export', '/drafts/import', '/drafts/:id/documents/instrument']));
+      expect(paths).toEqual(
+        expect.arrayContaining([
+          '/drafts/new',
+          '/drafts',
+          '/drafts/:id',
+          '/drafts/:id/authorities/new',
+          '/drafts/:id/signing',
+          '/drafts/:id/export',
+          '/drafts/import',
+          '/drafts/:id/documents/instrument',
+        ]),
+      );
       for (const e of entries) {
         expect(Object.keys(e).sort()).toEqual(['event', 'level', 'method', 'ms', 'path', 'status', 'time']);
         expect(String(e.path)).not.toContain('?');
@@ -451,9 +611,18 @@ describe('text that looks like HTML is escaped wherever it is shown', () => {
   let draft: Draft;
   beforeAll(async () => {
     draft = await createDraft(c, 'JP', ['untoc']);
-    redirectOf(await c.post(`${draft.url}/authorities/new?role=untoc-18-13`, { roles: 'untoc-18-13', name: SCRIPT, territory: SCRIPT, unit: QUOTE }));
+    redirectOf(
+      await c.post(`${draft.url}/authorities/new?role=untoc-18-13`, {
+        roles: 'untoc-18-13',
+        name: SCRIPT,
+        territory: SCRIPT,
+        unit: QUOTE,
+      }),
+    );
     redirectOf(await c.post(`${draft.url}/signing`, { place: QUOTE }));
-    redirectOf(await c.post(`${draft.url}/declarations/new`, { treaties: 'untoc', kind: 'other', text: SCRIPT }));
+    redirectOf(
+      await c.post(`${draft.url}/declarations/new`, { treaties: 'untoc', kind: 'other', text: SCRIPT }),
+    );
   });
 
   function expectEscaped(html: string) {
@@ -479,7 +648,11 @@ describe('text that looks like HTML is escaped wherever it is shown', () => {
   });
 
   test('the name is shown as text where the authority is named', async () => {
-    for (const url of [`${draft.url}/central-authorities`, `${draft.url}/check`, `${draft.url}/authorities/0/remove?role=untoc-18-13`]) {
+    for (const url of [
+      `${draft.url}/central-authorities`,
+      `${draft.url}/check`,
+      `${draft.url}/authorities/0/remove?role=untoc-18-13`,
+    ]) {
       const html = (await c.get(url)).text;
       expect(html).toContain(ESCAPED);
       expect(textOf(html)).toContain(SCRIPT);
@@ -487,12 +660,18 @@ describe('text that looks like HTML is escaped wherever it is shown', () => {
     const remove = (await c.get(`${draft.url}/authorities/0/remove?role=untoc-18-13`)).text;
     expect(titleOf(remove)).toContain(SCRIPT);
     expect(remove).toMatch(/<title>[^<]*&lt;script&gt;/);
-    expect(inputValue((await c.get(`${draft.url}/authorities/0?role=untoc-18-13`)).text, 'name')).toBe(SCRIPT);
+    expect(inputValue((await c.get(`${draft.url}/authorities/0?role=untoc-18-13`)).text, 'name')).toBe(
+      SCRIPT,
+    );
     expect(inputValue((await c.get(`${draft.url}/signing`)).text, 'place')).toBe(QUOTE);
   });
 
   test('typed values shown back on a page with errors are escaped too', async () => {
-    const res = await c.post(`${draft.url}/authorities/new?role=untoc-18-13`, { roles: 'untoc-18-13', name: SCRIPT, email: QUOTE });
+    const res = await c.post(`${draft.url}/authorities/new?role=untoc-18-13`, {
+      roles: 'untoc-18-13',
+      name: SCRIPT,
+      email: QUOTE,
+    });
     expect(res.status).toBe(400);
     expectEscaped(res.text);
     expect(inputValue(res.text, 'name')).toBe(SCRIPT);
@@ -506,11 +685,15 @@ describe('downloads', () => {
   let draft: Draft;
   beforeAll(async () => {
     draft = await createDraft(c, 'JP', ['untoc', 'som']);
-    redirectOf(await c.post(`${draft.url}/party`, { formalName: 'the State of Japan', documentLanguage: 'en' }));
+    redirectOf(
+      await c.post(`${draft.url}/party`, { formalName: 'the State of Japan', documentLanguage: 'en' }),
+    );
   });
 
   test('a draft instrument is a .docx naming the treaty and the party', async () => {
-    const { res, bytes } = await c.getBytes(`${draft.url}/documents/instrument?treaty=som&mode=draft&doclang=en`);
+    const { res, bytes } = await c.getBytes(
+      `${draft.url}/documents/instrument?treaty=som&mode=draft&doclang=en`,
+    );
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe(DOCX_MIME);
     expect(attachmentName(res)).toMatch(/^instrument-som-ratification-jp-en-draft\.docx$/);
@@ -519,13 +702,17 @@ describe('downloads', () => {
     expect(text).toContain(TREATIES.som.titles.en.text);
     expect(text).toContain('the Government of the State of Japan');
     expect(text).toMatch(/INSTRUMENT OF RATIFICATION/i);
-    const untoc = await docxText((await c.getBytes(`${draft.url}/documents/instrument?treaty=untoc&mode=draft&doclang=en`)).bytes);
+    const untoc = await docxText(
+      (await c.getBytes(`${draft.url}/documents/instrument?treaty=untoc&mode=draft&doclang=en`)).bytes,
+    );
     expect(untoc).toContain(TREATIES.untoc.titles.en.text);
     expect(untoc).not.toContain(TREATIES.som.titles.en.text.split(',')[0]!);
   });
 
   test('in French, the instrument uses the French title of the treaty', async () => {
-    const { res, bytes } = await c.getBytes(`${draft.url}/documents/instrument?treaty=som&mode=draft&doclang=fr`);
+    const { res, bytes } = await c.getBytes(
+      `${draft.url}/documents/instrument?treaty=som&mode=draft&doclang=fr`,
+    );
     expect(res.status).toBe(200);
     const text = await docxText(bytes);
     expect(text).toContain(TREATIES.som.titles.fr!.text);
@@ -543,7 +730,13 @@ describe('downloads', () => {
     expect(textOf(page.text)).toContain(en('pages.documents.blockedTitle'));
     const missing = errorSummary(page.text);
     expect(missing.length).toBeGreaterThan(0);
-    expect(missing.map((m) => m.href)).toEqual(expect.arrayContaining([`${draft.url}/signatory`, `${draft.url}/extradition`, `${draft.url}/central-authorities`]));
+    expect(missing.map((m) => m.href)).toEqual(
+      expect.arrayContaining([
+        `${draft.url}/signatory`,
+        `${draft.url}/extradition`,
+        `${draft.url}/central-authorities`,
+      ]),
+    );
     expect(missing.map((m) => m.href)).not.toContain(`${draft.url}/party`);
     for (const href of new Set(missing.map((m) => m.href))) {
       expect(href.startsWith(`${draft.url}/`)).toBe(true);
@@ -567,9 +760,17 @@ describe('downloads', () => {
 
   test('a complete draft gives final documents', async () => {
     const pkg = samplePackage('bhutan-accession');
-    const res = await c.upload('/drafts/import', { content: JSON.stringify({ kind: 'untoc-accession-draft', formatVersion: 1, draft: { package: pkg, visited: [] } }) });
+    const res = await c.upload('/drafts/import', {
+      content: JSON.stringify({
+        kind: 'untoc-accession-draft',
+        formatVersion: 1,
+        draft: { package: pkg, visited: [] },
+      }),
+    });
     const url = redirectOf(res).split('?')[0]!;
-    const { res: doc, bytes } = await c.getBytes(`${url}/documents/instrument?treaty=untoc&mode=final&doclang=en`);
+    const { res: doc, bytes } = await c.getBytes(
+      `${url}/documents/instrument?treaty=untoc&mode=final&doclang=en`,
+    );
     expect(doc.status).toBe(200);
     expect(attachmentName(doc)).toBe('instrument-untoc-accession-bt-en.docx');
     const text = await docxText(bytes);

@@ -6,7 +6,16 @@
  * answers, and the treaties page shown again with an error has a language switcher that works.
  */
 import { createTestApp, type TestApp } from './test-app';
-import { createDraft, decodeEntities, errorSummary, inlineErrors, JourneyClient, redirectOf, summaryRows, switcherLinks } from './journey-helpers';
+import {
+  createDraft,
+  decodeEntities,
+  errorSummary,
+  inlineErrors,
+  JourneyClient,
+  redirectOf,
+  summaryRows,
+  switcherLinks,
+} from './journey-helpers';
 
 let t: TestApp;
 let c: JourneyClient;
@@ -27,7 +36,10 @@ test('the request log masks a draft id in an upper-case address too', async () =
 
 test('a competence text that is too long is reported on its own treaty’s field', async () => {
   const d = await createDraft(c, 'EU', ['untoc', 'tip']);
-  const res = await c.post(`${d.url}/competence`, { 'competence-untoc': 'Within the limits of its competence.', 'competence-tip': 'x'.repeat(5001) });
+  const res = await c.post(`${d.url}/competence`, {
+    'competence-untoc': 'Within the limits of its competence.',
+    'competence-tip': 'x'.repeat(5001),
+  });
   expect(res.status).toBe(400);
   expect(errorSummary(res.text).map((e) => e.href)).toEqual(['#competence-tip']);
   expect([...inlineErrors(res.text).keys()]).toEqual(['competence-tip']);
@@ -35,7 +47,13 @@ test('a competence text that is too long is reported on its own treaty’s field
 
 test('Back from removing an authority goes to its list', async () => {
   const d = await createDraft(c, 'BT', ['untoc']);
-  redirectOf(await c.post(`${d.url}/authorities/new?role=untoc-31-6`, { roles: 'untoc-31-6', name: 'National Crime Prevention Board', addressLines: '1 Main Street' }));
+  redirectOf(
+    await c.post(`${d.url}/authorities/new?role=untoc-31-6`, {
+      roles: 'untoc-31-6',
+      name: 'National Crime Prevention Board',
+      addressLines: '1 Main Street',
+    }),
+  );
   const page = await c.get(`${d.url}/authorities/0/remove?role=untoc-31-6`);
   expect(decodeEntities(page.text)).toContain(`<a class="back-link" href="${d.url}/prevention">`);
   expect((await c.get(`${d.url}/prevention`)).status).toBe(200);
@@ -50,7 +68,13 @@ test('the declarations list opened from check answers goes back there', async ()
 
 test('an authority form opened from check answers has Back and Cancel to check answers', async () => {
   const d = await createDraft(c, 'BT', ['untoc']);
-  redirectOf(await c.post(`${d.url}/authorities/new?role=untoc-18-13`, { roles: 'untoc-18-13', name: 'Office of the Attorney General', email: 'ag@example.org' }));
+  redirectOf(
+    await c.post(`${d.url}/authorities/new?role=untoc-18-13`, {
+      roles: 'untoc-18-13',
+      name: 'Office of the Attorney General',
+      email: 'ag@example.org',
+    }),
+  );
   const page = decodeEntities((await c.get(`${d.url}/authorities/0?role=untoc-18-13&return=check`)).text);
   expect(page).toContain(`<a class="back-link" href="${d.url}/check">`);
   expect(page).toContain(`<a class="link" href="${d.url}/check">`);
@@ -58,8 +82,21 @@ test('an authority form opened from check answers has Back and Cancel to check a
 
 test('from check answers, a signer who now needs full powers is asked for them first', async () => {
   const d = await createDraft(c, 'BT', ['untoc']);
-  redirectOf(await c.post(`${d.url}/signatory`, { name: 'A. Minister', signerTitle: 'Minister for Foreign Affairs', office: 'minister-for-foreign-affairs' }));
-  const to = redirectOf(await c.post(`${d.url}/signatory`, { name: 'A. Ambassador', signerTitle: 'Permanent Representative', office: 'other', return: 'check' }));
+  redirectOf(
+    await c.post(`${d.url}/signatory`, {
+      name: 'A. Minister',
+      signerTitle: 'Minister for Foreign Affairs',
+      office: 'minister-for-foreign-affairs',
+    }),
+  );
+  const to = redirectOf(
+    await c.post(`${d.url}/signatory`, {
+      name: 'A. Ambassador',
+      signerTitle: 'Permanent Representative',
+      office: 'other',
+      return: 'check',
+    }),
+  );
   expect(to).toBe(`${d.url}/full-powers?return=check`);
 });
 
@@ -74,19 +111,34 @@ test('the treaties page shown again with an error keeps a working language switc
 
 test('a question page shown again with errors keeps return=check in the switcher', async () => {
   const d = await createDraft(c, 'BT', ['untoc']);
-  const res = await c.post(`${d.url}/signing?lang=en`, { 'date-day': '31', 'date-month': '2', 'date-year': '2027', return: 'check' });
+  const res = await c.post(`${d.url}/signing?lang=en`, {
+    'date-day': '31',
+    'date-month': '2',
+    'date-year': '2027',
+    return: 'check',
+  });
   expect(res.status).toBe(400);
   expect(switcherLinks(res.text)[0]?.href).toBe(`${d.url}/signing?return=check&lang=fr`);
 });
 
 test('check answers says what a blank answer means once its page was saved', async () => {
   const d = await createDraft(c, 'BT', ['untoc']);
-  const rows = async () => new Map(summaryRows((await c.get(`${d.url}/check?lang=en`)).text).map((r) => [r.key, r.value]));
+  const rows = async () =>
+    new Map(summaryRows((await c.get(`${d.url}/check?lang=en`)).text).map((r) => [r.key, r.value]));
   let before = await rows();
   expect(before.get('Place of deposit')).toBe('Not answered yet');
   redirectOf(await c.post(`${d.url}/reservations`, {}));
-  redirectOf(await c.post(`${d.url}/deposit`, { 'plannedOn-day': '15', 'plannedOn-month': '1', 'plannedOn-year': '2027', place: '' }));
-  redirectOf(await c.post(`${d.url}/signing`, { place: '', 'date-day': '', 'date-month': '', 'date-year': '' }));
+  redirectOf(
+    await c.post(`${d.url}/deposit`, {
+      'plannedOn-day': '15',
+      'plannedOn-month': '1',
+      'plannedOn-year': '2027',
+      place: '',
+    }),
+  );
+  redirectOf(
+    await c.post(`${d.url}/signing`, { place: '', 'date-day': '', 'date-month': '', 'date-year': '' }),
+  );
   before = await rows();
   expect(before.get('Place of deposit')).toBe('United Nations Headquarters, New York');
   expect(before.get('Place of signature')).toBe('Left blank, to complete by hand');

@@ -153,7 +153,10 @@ export class JourneyClient {
     if (token !== null) req = req.field('_csrf', token);
     if (file) {
       const content = typeof file.content === 'string' ? Buffer.from(file.content, 'utf8') : file.content;
-      req = req.attach('file', content, { filename: file.name ?? 'draft.json', contentType: file.type ?? 'application/json' });
+      req = req.attach('file', content, {
+        filename: file.name ?? 'draft.json',
+        contentType: file.type ?? 'application/json',
+      });
     }
     return req;
   }
@@ -175,10 +178,15 @@ export interface Draft {
 }
 
 /** Create a draft as a browser does: POST /drafts/new (the party), then POST /drafts (the treaties). */
-export async function createDraft(client: JourneyClient, party: string, treaties: readonly string[]): Promise<Draft> {
+export async function createDraft(
+  client: JourneyClient,
+  party: string,
+  treaties: readonly string[],
+): Promise<Draft> {
   const first = await client.post('/drafts/new', { party });
   const treatiesPage = redirectOf(first);
-  if (treatiesPage !== `/drafts/new/treaties?party=${party}`) throw new Error(`POST /drafts/new went to ${treatiesPage}`);
+  if (treatiesPage !== `/drafts/new/treaties?party=${party}`)
+    throw new Error(`POST /drafts/new went to ${treatiesPage}`);
   const created = await client.post('/drafts', { party, treaties });
   const url = redirectOf(created);
   const m = /^\/drafts\/([A-Za-z0-9_-]+)$/.exec(url);
@@ -227,9 +235,14 @@ export interface Link {
 
 /** The links of the error summary (GOV.UK: first on the page), in order. */
 export function errorSummary(html: string): Link[] {
-  const list = /<div class="error-summary"[\s\S]*?<ul class="error-summary-list">([\s\S]*?)<\/ul>/.exec(html)?.[1];
+  const list = /<div class="error-summary"[\s\S]*?<ul class="error-summary-list">([\s\S]*?)<\/ul>/.exec(
+    html,
+  )?.[1];
   if (list === undefined) return [];
-  return [...list.matchAll(/<a href="([^"]*)">([\s\S]*?)<\/a>/g)].map((m) => ({ href: decodeEntities(m[1]!), text: textOf(m[2]!) }));
+  return [...list.matchAll(/<a href="([^"]*)">([\s\S]*?)<\/a>/g)].map((m) => ({
+    href: decodeEntities(m[1]!),
+    text: textOf(m[2]!),
+  }));
 }
 
 /** The inline error messages, by the id of the field they belong to (id="{field}-error"). */
@@ -293,17 +306,27 @@ export function summaryRows(html: string): SummaryRow[] {
     const row = m[1]!;
     return {
       key: textOf(/<dt class="summary-list-key">([\s\S]*?)<\/dt>/.exec(row)?.[1] ?? ''),
-      value: textOf((/<dd class="summary-list-value">([\s\S]*?)<\/dd>/.exec(row)?.[1] ?? '').replace(/<br>/g, '\n')),
-      href: ((h) => (h === undefined ? null : decodeEntities(h)))(/<dd class="summary-list-actions"><a href="([^"]*)"/.exec(row)?.[1]),
+      value: textOf(
+        (/<dd class="summary-list-value">([\s\S]*?)<\/dd>/.exec(row)?.[1] ?? '').replace(/<br>/g, '\n'),
+      ),
+      href: ((h) => (h === undefined ? null : decodeEntities(h)))(
+        /<dd class="summary-list-actions"><a href="([^"]*)"/.exec(row)?.[1],
+      ),
     };
   });
 }
 
 /** The notification banner (answers removed, draft opened): its title and lines, or null. */
 export function notice(html: string): { title: string; lines: string[] } | null {
-  const banner = /<div class="notification-banner"[\s\S]*?<h2 class="notification-banner-title"[^>]*>([\s\S]*?)<\/h2>[\s\S]*?<ul class="list">([\s\S]*?)<\/ul>/.exec(html);
+  const banner =
+    /<div class="notification-banner"[\s\S]*?<h2 class="notification-banner-title"[^>]*>([\s\S]*?)<\/h2>[\s\S]*?<ul class="list">([\s\S]*?)<\/ul>/.exec(
+      html,
+    );
   if (!banner) return null;
-  return { title: textOf(banner[1]!), lines: [...banner[2]!.matchAll(/<li>([\s\S]*?)<\/li>/g)].map((m) => textOf(m[1]!)) };
+  return {
+    title: textOf(banner[1]!),
+    lines: [...banner[2]!.matchAll(/<li>([\s\S]*?)<\/li>/g)].map((m) => textOf(m[1]!)),
+  };
 }
 
 /** Every link's href on the page, decoded. */
@@ -321,7 +344,10 @@ function locale(lang: Lang, ns = 'common'): Record<string, unknown> {
   const key = `${lang}/${ns}`;
   let data = locales.get(key);
   if (!data) {
-    data = JSON.parse(fs.readFileSync(path.join(PATHS.locales, lang, `${ns}.json`), 'utf8')) as Record<string, unknown>;
+    data = JSON.parse(fs.readFileSync(path.join(PATHS.locales, lang, `${ns}.json`), 'utf8')) as Record<
+      string,
+      unknown
+    >;
     locales.set(key, data);
   }
   return data;
@@ -332,7 +358,11 @@ function interpolate(s: string, params: Readonly<Record<string, string | number>
 }
 
 /** A string of the locale file ("ns:a.b.c" or "a.b.c" in common), interpolated; undefined when absent. */
-export function localeString(lang: Lang, key: string, params: Readonly<Record<string, string | number>> = {}): string | undefined {
+export function localeString(
+  lang: Lang,
+  key: string,
+  params: Readonly<Record<string, string | number>> = {},
+): string | undefined {
   const [ns, dotted] = key.includes(':') ? (key.split(':') as [string, string]) : ['common', key];
   let v: unknown = locale(lang, ns);
   for (const part of dotted.split('.')) {
@@ -346,7 +376,11 @@ export function localeString(lang: Lang, key: string, params: Readonly<Record<st
  * The string a page in `lang` shows for `key`: the locale's own, or the English one while the
  * translation is missing (the service falls back to English rather than show a key).
  */
-export function expectedString(lang: Lang, key: string, params: Readonly<Record<string, string | number>> = {}): string {
+export function expectedString(
+  lang: Lang,
+  key: string,
+  params: Readonly<Record<string, string | number>> = {},
+): string {
   const s = localeString(lang, key, params) ?? localeString('en', key, params);
   if (s === undefined) throw new Error(`no string ${key} in the English locale`);
   return s;

@@ -56,16 +56,30 @@ beforeAll(async () => {
   t = createTestApp();
   c = new JourneyClient(t.app);
   full = await createDraft(c, 'JP', ALL_TREATIES);
-  redirectOf(await c.post(`${full.url}/signatory`, { name: 'Taro Example', signerTitle: 'Ambassador', office: 'other' }));
+  redirectOf(
+    await c.post(`${full.url}/signatory`, {
+      name: 'Taro Example',
+      signerTitle: 'Ambassador',
+      office: 'other',
+    }),
+  );
   redirectOf(await c.post(`${full.url}/extradition`, { conditionalOnTreaty: 'yes' }));
-  for (const r of ROLES) redirectOf(await c.post(`${full.url}/authorities/new?role=${r.role}`, { roles: r.role, name: r.name }));
-  redirectOf(await c.post(`${full.url}/declarations/new`, { treaties: 'untoc', kind: 'territorial', text: 'The Convention applies to the whole territory.' }));
+  for (const r of ROLES)
+    redirectOf(await c.post(`${full.url}/authorities/new?role=${r.role}`, { roles: r.role, name: r.name }));
+  redirectOf(
+    await c.post(`${full.url}/declarations/new`, {
+      treaties: 'untoc',
+      kind: 'territorial',
+      text: 'The Convention applies to the whole territory.',
+    }),
+  );
   eu = await createDraft(c, 'EU', ['untoc', 'tip']);
 });
 afterAll(() => t.close());
 
 const SERVICE = (lang: Lang) => expectedString(lang, 'pages.serviceName');
-const regionIn = (lang: Lang, code: string) => new Intl.DisplayNames([lang === 'fr' ? 'fr-FR' : 'en-GB'], { type: 'region' }).of(code) ?? code;
+const regionIn = (lang: Lang, code: string) =>
+  new Intl.DisplayNames([lang === 'fr' ? 'fr-FR' : 'en-GB'], { type: 'region' }).of(code) ?? code;
 
 // -------------------------------------------------------------------------------------------------
 // Every page, in both languages
@@ -89,7 +103,12 @@ interface PageCase {
 const removeName = (lang: Lang) => ({ name: expectedString(lang, 'pages.declarations.item', { n: 1 }) });
 
 const PAGES: readonly PageCase[] = [
-  { name: 'the start page', url: () => '/', h1: { key: 'pages.home.heading' }, title: { key: 'pages.serviceName' } },
+  {
+    name: 'the start page',
+    url: () => '/',
+    h1: { key: 'pages.home.heading' },
+    title: { key: 'pages.serviceName' },
+  },
   { name: 'new draft: the party', url: () => '/drafts/new', h1: { key: 'pages.newDraft.title' } },
   {
     name: 'new draft: the treaties',
@@ -102,11 +121,19 @@ const PAGES: readonly PageCase[] = [
   { name: 'party', url: () => `${full.url}/party`, h1: { key: 'pages.q.party.title' } },
   { name: 'treaties', url: () => `${full.url}/treaties`, h1: { key: 'pages.q.treaties.treaties.label' } },
   { name: 'instruments', url: () => `${full.url}/instruments`, h1: { key: 'pages.q.instruments.title' } },
-  { name: 'signature-reservations', url: () => `${full.url}/signature-reservations`, h1: { key: 'pages.q.signature-reservations.title' } },
+  {
+    name: 'signature-reservations',
+    url: () => `${full.url}/signature-reservations`,
+    h1: { key: 'pages.q.signature-reservations.title' },
+  },
   { name: 'signatory', url: () => `${full.url}/signatory`, h1: { key: 'pages.q.signatory.title' } },
   { name: 'full-powers', url: () => `${full.url}/full-powers`, h1: { key: 'pages.q.full-powers.title' } },
   { name: 'signing', url: () => `${full.url}/signing`, h1: { key: 'pages.q.signing.title' } },
-  { name: 'extradition', url: () => `${full.url}/extradition`, h1: { key: 'pages.q.extradition.conditionalOnTreaty.label' } },
+  {
+    name: 'extradition',
+    url: () => `${full.url}/extradition`,
+    h1: { key: 'pages.q.extradition.conditionalOnTreaty.label' },
+  },
   {
     name: 'extradition-legal-basis',
     url: () => `${full.url}/extradition-legal-basis`,
@@ -115,26 +142,70 @@ const PAGES: readonly PageCase[] = [
   { name: 'languages', url: () => `${full.url}/languages`, h1: { key: 'pages.q.languages.title' } },
   { name: 'article5', url: () => `${full.url}/article5`, h1: { key: 'pages.q.article5.title' } },
   { name: 'law-copies', url: () => `${full.url}/law-copies`, h1: { key: 'pages.q.law-copies.title' } },
-  { name: 'competence (the European Union)', url: () => `${eu.url}/competence`, h1: { key: 'pages.q.competence.title' } },
-  { name: 'reservations', url: () => `${full.url}/reservations`, h1: { key: 'pages.q.reservations.reservations.label' } },
+  {
+    name: 'competence (the European Union)',
+    url: () => `${eu.url}/competence`,
+    h1: { key: 'pages.q.competence.title' },
+  },
+  {
+    name: 'reservations',
+    url: () => `${full.url}/reservations`,
+    h1: { key: 'pages.q.reservations.reservations.label' },
+  },
   { name: 'deposit', url: () => `${full.url}/deposit`, h1: { key: 'pages.q.deposit.title' } },
   ...ROLES.flatMap((r, i): PageCase[] => [
-    { name: `the ${r.list} list`, url: () => `${full.url}/${r.list}`, h1: { key: `pages.lists.${r.list}.title` } },
-    { name: `a new ${r.role} authority`, url: () => `${full.url}/authorities/new?role=${r.role}`, h1: { key: 'pages.q.authority.titleNew' } },
-    { name: `changing the ${r.role} authority`, url: () => `${full.url}/authorities/${i}?role=${r.role}`, h1: { key: 'pages.q.authority.titleChange' } },
+    {
+      name: `the ${r.list} list`,
+      url: () => `${full.url}/${r.list}`,
+      h1: { key: `pages.lists.${r.list}.title` },
+    },
+    {
+      name: `a new ${r.role} authority`,
+      url: () => `${full.url}/authorities/new?role=${r.role}`,
+      h1: { key: 'pages.q.authority.titleNew' },
+    },
+    {
+      name: `changing the ${r.role} authority`,
+      url: () => `${full.url}/authorities/${i}?role=${r.role}`,
+      h1: { key: 'pages.q.authority.titleChange' },
+    },
     {
       name: `removing the ${r.role} authority`,
       url: () => `${full.url}/authorities/${i}/remove?role=${r.role}`,
       h1: { key: 'pages.remove.question', params: () => ({ name: r.name }) },
     },
   ]),
-  { name: 'the declarations', url: () => `${full.url}/declarations`, h1: { key: 'pages.declarations.title' } },
-  { name: 'a new declaration', url: () => `${full.url}/declarations/new`, h1: { key: 'pages.q.declaration.titleNew' } },
-  { name: 'changing a declaration', url: () => `${full.url}/declarations/0`, h1: { key: 'pages.q.declaration.titleChange' } },
-  { name: 'removing a declaration', url: () => `${full.url}/declarations/0/remove`, h1: { key: 'pages.remove.question', params: removeName } },
+  {
+    name: 'the declarations',
+    url: () => `${full.url}/declarations`,
+    h1: { key: 'pages.declarations.title' },
+  },
+  {
+    name: 'a new declaration',
+    url: () => `${full.url}/declarations/new`,
+    h1: { key: 'pages.q.declaration.titleNew' },
+  },
+  {
+    name: 'changing a declaration',
+    url: () => `${full.url}/declarations/0`,
+    h1: { key: 'pages.q.declaration.titleChange' },
+  },
+  {
+    name: 'removing a declaration',
+    url: () => `${full.url}/declarations/0/remove`,
+    h1: { key: 'pages.remove.question', params: removeName },
+  },
   { name: 'check answers', url: () => `${full.url}/check`, h1: { key: 'pages.check.title' } },
-  { name: 'the documents (draft)', url: () => `${full.url}/documents?mode=draft&doclang=en`, h1: { key: 'pages.documents.title' } },
-  { name: 'the documents (final)', url: () => `${full.url}/documents?mode=final&doclang=en`, h1: { key: 'pages.documents.title' } },
+  {
+    name: 'the documents (draft)',
+    url: () => `${full.url}/documents?mode=draft&doclang=en`,
+    h1: { key: 'pages.documents.title' },
+  },
+  {
+    name: 'the documents (final)',
+    url: () => `${full.url}/documents?mode=final&doclang=en`,
+    h1: { key: 'pages.documents.title' },
+  },
   {
     name: 'the checklist',
     url: () => `${full.url}/checklist`,
@@ -148,7 +219,8 @@ function expectText(actual: string | undefined, text: Text, pageLang: Lang) {
   const params = text.params?.(lang) ?? {};
   expect(actual).toBe(expectedString(lang, text.key, params));
   // Once the French string exists, the French page must not show the English one.
-  if (lang === 'fr' && translated(text.key)) expect(actual).not.toBe(expectedString('en', text.key, text.params?.('en') ?? {}));
+  if (lang === 'fr' && translated(text.key))
+    expect(actual).not.toBe(expectedString('en', text.key, text.params?.('en') ?? {}));
 }
 
 function expectPage(html: string, page: PageCase, lang: Lang, url: string) {
@@ -161,7 +233,11 @@ function expectPage(html: string, page: PageCase, lang: Lang, url: string) {
   const titleText = page.title ?? page.h1;
   if (titleText?.key === 'pages.serviceName') expect(title).toBe(SERVICE(lang));
   else if (titleText) {
-    const own = expectedString(titleText.lang ?? lang, titleText.key, titleText.params?.(titleText.lang ?? lang) ?? {});
+    const own = expectedString(
+      titleText.lang ?? lang,
+      titleText.key,
+      titleText.params?.(titleText.lang ?? lang) ?? {},
+    );
     expect(title).toBe(`${own} – ${SERVICE(lang)}`);
   } else {
     expect(title.endsWith(` – ${SERVICE(lang)}`)).toBe(true);
@@ -177,7 +253,8 @@ function expectPage(html: string, page: PageCase, lang: Lang, url: string) {
   const target = new URL(link.href, 'http://x');
   expect(target.pathname).toBe(asked.pathname);
   expect(target.searchParams.get('lang')).toBe(other);
-  for (const kept of ['party', 'role', 'mode', 'doclang', 'return']) expect(target.searchParams.get(kept)).toBe(asked.searchParams.get(kept));
+  for (const kept of ['party', 'role', 'mode', 'doclang', 'return'])
+    expect(target.searchParams.get(kept)).toBe(asked.searchParams.get(kept));
   // Validation is the server's: no form leaves it to the browser.
   for (const form of html.match(/<form\b[^>]*>/g) ?? []) expect(form).toMatch(/\snovalidate(\s|>)/);
 }
@@ -202,7 +279,22 @@ describe('every page of the journey opens in English and in French', () => {
   });
 
   test('every question page that applies carries a form with the anti-forgery field and posts to itself', async () => {
-    const ids = ['party', 'treaties', 'instruments', 'signature-reservations', 'signatory', 'full-powers', 'signing', 'extradition', 'extradition-legal-basis', 'languages', 'article5', 'law-copies', 'reservations', 'deposit'];
+    const ids = [
+      'party',
+      'treaties',
+      'instruments',
+      'signature-reservations',
+      'signatory',
+      'full-powers',
+      'signing',
+      'extradition',
+      'extradition-legal-basis',
+      'languages',
+      'article5',
+      'law-copies',
+      'reservations',
+      'deposit',
+    ];
     for (const id of ids) {
       const res = await c.get(`${full.url}/${id}`);
       expect(res.status).toBe(200);
@@ -216,7 +308,22 @@ describe('every page of the journey opens in English and in French', () => {
   test('the task list links every section that applies, and names those that do not', async () => {
     const jp = await c.get(full.url);
     const links = hrefs(jp.text);
-    for (const start of ['party', 'treaties', 'signatory', 'signing', 'extradition', 'central-authorities', 'prevention', 'article5', 'maritime', 'firearms', 'law-copies', 'reservations', 'declarations', 'deposit']) {
+    for (const start of [
+      'party',
+      'treaties',
+      'signatory',
+      'signing',
+      'extradition',
+      'central-authorities',
+      'prevention',
+      'article5',
+      'maritime',
+      'firearms',
+      'law-copies',
+      'reservations',
+      'declarations',
+      'deposit',
+    ]) {
       expect(links).toContain(`${full.url}/${start}`);
     }
     expect(links).not.toContain(`${full.url}/competence`);
@@ -245,7 +352,9 @@ function expectErrorPage(res: request.Response, expected: readonly ExpectedError
   const html = res.text;
   expect(htmlLangDir(html)).toEqual({ lang, dir: 'ltr' });
   expect(titleOf(html).startsWith(expectedString(lang, 'pages.common.errorTitlePrefix'))).toBe(true);
-  expect(html).toContain(`<h2 class="error-summary-title">${expectedString(lang, 'pages.common.errorSummaryTitle')}</h2>`);
+  expect(html).toContain(
+    `<h2 class="error-summary-title">${expectedString(lang, 'pages.common.errorSummaryTitle')}</h2>`,
+  );
   const summary = errorSummary(html);
   expect(summary.map((l) => l.href)).toEqual(expected.map((e) => e.href));
   const ids = elementIds(html);
@@ -262,8 +371,10 @@ function expectErrorPage(res: request.Response, expected: readonly ExpectedError
 }
 
 const label = (key: string, lang: Lang = 'en') => expectedString(lang, key);
-const notInList = (labelKey: string, lang: Lang = 'en') => expectedString(lang, 'pages.errors.notInList', { label: label(labelKey, lang) });
-const dateNotReal = (labelKey: string, lang: Lang = 'en') => expectedString(lang, 'pages.errors.dateNotReal', { label: label(labelKey, lang) });
+const notInList = (labelKey: string, lang: Lang = 'en') =>
+  expectedString(lang, 'pages.errors.notInList', { label: label(labelKey, lang) });
+const dateNotReal = (labelKey: string, lang: Lang = 'en') =>
+  expectedString(lang, 'pages.errors.dateNotReal', { label: label(labelKey, lang) });
 
 /** A fresh draft for one test, so that tests that save do not depend on each other. */
 async function draft(party = 'JP', treaties: readonly string[] = ALL_TREATIES): Promise<Draft> {
@@ -284,12 +395,16 @@ describe('new draft', () => {
     expect(page.text).toContain('<input type="hidden" name="party" value="JP">');
     for (const treaty of ALL_TREATIES) expect(elementIds(page.text).has(`treaties-${treaty}`)).toBe(true);
     // Japan signed the Convention (UNTC data as at 2014): it ratifies.
-    expect(textOf(page.text)).toContain(expectedString('en', 'pages.treatyData.signed', { date: '12 December 2000', asAt: '27 January 2014' }));
+    expect(textOf(page.text)).toContain(
+      expectedString('en', 'pages.treatyData.signed', { date: '12 December 2000', asAt: '27 January 2014' }),
+    );
   });
 
   test('the European Union is offered as an organization', async () => {
     const page = await c.get('/drafts/new');
-    expect(textOf(page.text)).toContain(expectedString('en', 'pages.newDraft.party.reio', { name: 'European Union' }));
+    expect(textOf(page.text)).toContain(
+      expectedString('en', 'pages.newDraft.party.reio', { name: 'European Union' }),
+    );
     expect(redirectOf(await post('/drafts/new', { party: 'EU' }))).toBe('/drafts/new/treaties?party=EU');
   });
 
@@ -316,18 +431,32 @@ describe('new draft', () => {
 
   test('no party, or one not in the list, is a 400 with the error linked to the menu', async () => {
     const none = await post('/drafts/new', { party: '' });
-    expectErrorPage(none, [{ field: 'party', href: '#party', message: label('pages.newDraft.party.required') }]);
+    expectErrorPage(none, [
+      { field: 'party', href: '#party', message: label('pages.newDraft.party.required') },
+    ]);
     expect(selectedOption(none.text, 'party')).toBe('');
     const king = await post('/drafts/new', { party: 'XX' });
-    expectErrorPage(king, [{ field: 'party', href: '#party', message: notInList('pages.newDraft.party.label') }]);
+    expectErrorPage(king, [
+      { field: 'party', href: '#party', message: notInList('pages.newDraft.party.label') },
+    ]);
   });
 
   test('no treaty, or one that does not exist, is a 400 and creates no draft', async () => {
     const none = await post('/drafts', { party: 'JP' });
-    expectErrorPage(none, [{ field: 'treaties', href: '#treaties-untoc', message: label('pages.q.treaties.treaties.required') }]);
+    expectErrorPage(none, [
+      { field: 'treaties', href: '#treaties-untoc', message: label('pages.q.treaties.treaties.required') },
+    ]);
     expect(none.headers.location).toBeUndefined();
     const bogus = await post('/drafts', { party: 'JP', treaties: ['som', 'bogus'] });
-    expectErrorPage(bogus, [{ field: 'treaties', href: '#treaties-untoc', message: expectedString('en', 'pages.errors.notInList', { label: label('pages.newDraft.treaties.title') }) }]);
+    expectErrorPage(bogus, [
+      {
+        field: 'treaties',
+        href: '#treaties-untoc',
+        message: expectedString('en', 'pages.errors.notInList', {
+          label: label('pages.newDraft.treaties.title'),
+        }),
+      },
+    ]);
     // What was ticked is shown back.
     expect(checkedValues(bogus.text, 'treaties')).toEqual(['som']);
   });
@@ -335,7 +464,11 @@ describe('new draft', () => {
   test('a French browser gets the errors in French', async () => {
     const fr = new JourneyClient(t.app, { 'Accept-Language': 'fr' });
     const res = await fr.post('/drafts/new', { party: 'XX' });
-    expectErrorPage(res, [{ field: 'party', href: '#party', message: notInList('pages.newDraft.party.label', 'fr') }], 'fr');
+    expectErrorPage(
+      res,
+      [{ field: 'party', href: '#party', message: notInList('pages.newDraft.party.label', 'fr') }],
+      'fr',
+    );
   });
 });
 
@@ -345,7 +478,9 @@ describe('new draft', () => {
 describe('question pages save a valid answer and go to the next page', () => {
   test('party: the formal name and the documents language', async () => {
     const d = await draft();
-    expect(redirectOf(await post(`${d.url}/party`, { formalName: 'the State of Japan', documentLanguage: 'fr' }))).toBe(d.url);
+    expect(
+      redirectOf(await post(`${d.url}/party`, { formalName: 'the State of Japan', documentLanguage: 'fr' })),
+    ).toBe(d.url);
     const page = await c.get(`${d.url}/party`);
     expect(inputValue(page.text, 'formalName')).toBe('the State of Japan');
     expect(checkedValues(page.text, 'documentLanguage')).toEqual(['fr']);
@@ -355,7 +490,9 @@ describe('question pages save a valid answer and go to the next page', () => {
 
   test('treaties: the next page is the instruments', async () => {
     const d = await draft('JP', ['untoc']);
-    expect(redirectOf(await post(`${d.url}/treaties`, { treaties: ['untoc', 'fp'] }))).toBe(`${d.url}/instruments`);
+    expect(redirectOf(await post(`${d.url}/treaties`, { treaties: ['untoc', 'fp'] }))).toBe(
+      `${d.url}/instruments`,
+    );
     const page = await c.get(`${d.url}/treaties`);
     expect(checkedValues(page.text, 'treaties')).toEqual(['untoc', 'fp']);
     expect(hrefs((await c.get(d.url)).text)).toContain(`${d.url}/firearms`);
@@ -363,7 +500,14 @@ describe('question pages save a valid answer and go to the next page', () => {
 
   test('instruments: a treaty ratified, accepted or approved leads to the reservations made on signature', async () => {
     const d = await draft('JP', ['untoc', 'tip']);
-    expect(redirectOf(await post(`${d.url}/instruments`, { 'instrument-untoc': 'acceptance', 'instrument-tip': 'approval' }))).toBe(`${d.url}/signature-reservations`);
+    expect(
+      redirectOf(
+        await post(`${d.url}/instruments`, {
+          'instrument-untoc': 'acceptance',
+          'instrument-tip': 'approval',
+        }),
+      ),
+    ).toBe(`${d.url}/signature-reservations`);
     const page = await c.get(`${d.url}/instruments`);
     expect(checkedValues(page.text, 'instrument-untoc')).toEqual(['acceptance']);
     expect(checkedValues(page.text, 'instrument-tip')).toEqual(['approval']);
@@ -379,34 +523,60 @@ describe('question pages save a valid answer and go to the next page', () => {
     const d = await draft('JP', ['untoc', 'tip']);
     const text = 'The Government of Japan reserves the right not to apply article 99.';
     expect(
-      redirectOf(await post(`${d.url}/signature-reservations`, { 'sigres-untoc-text': text, 'sigres-untoc-confirm': 'yes', 'sigres-tip-text': '', 'sigres-tip-confirm': '' })),
+      redirectOf(
+        await post(`${d.url}/signature-reservations`, {
+          'sigres-untoc-text': text,
+          'sigres-untoc-confirm': 'yes',
+          'sigres-tip-text': '',
+          'sigres-tip-confirm': '',
+        }),
+      ),
     ).toBe(d.url);
     const page = await c.get(`${d.url}/signature-reservations`);
     expect(textareaValue(page.text, 'sigres-untoc-text')).toBe(text);
     expect(checkedValues(page.text, 'sigres-untoc-confirm')).toEqual(['yes']);
     expect(textareaValue(page.text, 'sigres-tip-text')).toBe('');
-    const tooLong = await post(`${d.url}/signature-reservations`, { 'sigres-untoc-text': 'x'.repeat(5001), 'sigres-untoc-confirm': 'yes' });
+    const tooLong = await post(`${d.url}/signature-reservations`, {
+      'sigres-untoc-text': 'x'.repeat(5001),
+      'sigres-untoc-confirm': 'yes',
+    });
     expect(tooLong.status).toBe(400);
     expect(errorSummary(tooLong.text).map((e) => e.href)).toEqual(['#sigres-untoc-text']);
-    expect(textareaValue((await c.get(`${d.url}/signature-reservations`)).text, 'sigres-untoc-text')).toBe(text);
+    expect(textareaValue((await c.get(`${d.url}/signature-reservations`)).text, 'sigres-untoc-text')).toBe(
+      text,
+    );
   });
 
   test('signatory: a Minister for Foreign Affairs goes back to the task list, another office to the full powers', async () => {
     const d = await draft();
-    expect(redirectOf(await post(`${d.url}/signatory`, { name: 'Yoko Example', signerTitle: 'Minister for Foreign Affairs', office: 'minister-for-foreign-affairs' }))).toBe(d.url);
+    expect(
+      redirectOf(
+        await post(`${d.url}/signatory`, {
+          name: 'Yoko Example',
+          signerTitle: 'Minister for Foreign Affairs',
+          office: 'minister-for-foreign-affairs',
+        }),
+      ),
+    ).toBe(d.url);
     let page = await c.get(`${d.url}/signatory`);
     expect(inputValue(page.text, 'name')).toBe('Yoko Example');
     expect(inputValue(page.text, 'signerTitle')).toBe('Minister for Foreign Affairs');
     expect(checkedValues(page.text, 'office')).toEqual(['minister-for-foreign-affairs']);
     expect((await c.get(`${d.url}/full-powers`)).status).toBe(404);
-    expect(redirectOf(await post(`${d.url}/signatory`, { name: 'Ken Example', signerTitle: 'Ambassador', office: 'other' }))).toBe(`${d.url}/full-powers`);
+    expect(
+      redirectOf(
+        await post(`${d.url}/signatory`, { name: 'Ken Example', signerTitle: 'Ambassador', office: 'other' }),
+      ),
+    ).toBe(`${d.url}/full-powers`);
     page = await c.get(`${d.url}/signatory`);
     expect(checkedValues(page.text, 'office')).toEqual(['other']);
   });
 
   test('full-powers: shown back on the page and, as a date, on check answers', async () => {
     const d = await draft();
-    redirectOf(await post(`${d.url}/signatory`, { name: 'Ken Example', signerTitle: 'Ambassador', office: 'other' }));
+    redirectOf(
+      await post(`${d.url}/signatory`, { name: 'Ken Example', signerTitle: 'Ambassador', office: 'other' }),
+    );
     const saved = await post(`${d.url}/full-powers`, {
       issuerName: 'Yoko Example',
       issuerTitle: 'Minister for Foreign Affairs',
@@ -420,27 +590,58 @@ describe('question pages save a valid answer and go to the next page', () => {
     const page = await c.get(`${d.url}/full-powers`);
     expect(inputValue(page.text, 'issuerName')).toBe('Yoko Example');
     expect(checkedValues(page.text, 'issuerOffice')).toEqual(['minister-for-foreign-affairs']);
-    expect([inputValue(page.text, 'date-day'), inputValue(page.text, 'date-month'), inputValue(page.text, 'date-year')]).toEqual(['15', '1', '2027']);
+    expect([
+      inputValue(page.text, 'date-day'),
+      inputValue(page.text, 'date-month'),
+      inputValue(page.text, 'date-year'),
+    ]).toEqual(['15', '1', '2027']);
     const rows = summaryRows((await c.get(`${d.url}/check`)).text);
-    expect(rows.find((r) => r.key === label('pages.q.full-powers.date.label'))?.value).toBe('15 January 2027');
-    expect(rows.find((r) => r.key === label('pages.q.full-powers.issuerName.label'))?.value).toBe('Yoko Example');
+    expect(rows.find((r) => r.key === label('pages.q.full-powers.date.label'))?.value).toBe(
+      '15 January 2027',
+    );
+    expect(rows.find((r) => r.key === label('pages.q.full-powers.issuerName.label'))?.value).toBe(
+      'Yoko Example',
+    );
   });
 
   test('signing', async () => {
     const d = await draft();
-    expect(redirectOf(await post(`${d.url}/signing`, { place: 'Tokyo', 'date-day': '3', 'date-month': '2', 'date-year': '2027' }))).toBe(d.url);
+    expect(
+      redirectOf(
+        await post(`${d.url}/signing`, {
+          place: 'Tokyo',
+          'date-day': '3',
+          'date-month': '2',
+          'date-year': '2027',
+        }),
+      ),
+    ).toBe(d.url);
     const page = await c.get(`${d.url}/signing`);
     expect(inputValue(page.text, 'place')).toBe('Tokyo');
-    expect([inputValue(page.text, 'date-day'), inputValue(page.text, 'date-month'), inputValue(page.text, 'date-year')]).toEqual(['3', '2', '2027']);
-    expect(summaryRows((await c.get(`${d.url}/check`)).text).find((r) => r.key === label('pages.q.signing.date.label'))?.value).toBe('3 February 2027');
+    expect([
+      inputValue(page.text, 'date-day'),
+      inputValue(page.text, 'date-month'),
+      inputValue(page.text, 'date-year'),
+    ]).toEqual(['3', '2', '2027']);
+    expect(
+      summaryRows((await c.get(`${d.url}/check`)).text).find(
+        (r) => r.key === label('pages.q.signing.date.label'),
+      )?.value,
+    ).toBe('3 February 2027');
   });
 
   test('extradition: yes asks the legal basis next, which then goes back to the task list', async () => {
     const d = await draft();
-    expect(redirectOf(await post(`${d.url}/extradition`, { conditionalOnTreaty: 'yes' }))).toBe(`${d.url}/extradition-legal-basis`);
+    expect(redirectOf(await post(`${d.url}/extradition`, { conditionalOnTreaty: 'yes' }))).toBe(
+      `${d.url}/extradition-legal-basis`,
+    );
     expect(checkedValues((await c.get(`${d.url}/extradition`)).text, 'conditionalOnTreaty')).toEqual(['yes']);
-    expect(redirectOf(await post(`${d.url}/extradition-legal-basis`, { conventionAsLegalBasis: 'no' }))).toBe(d.url);
-    expect(checkedValues((await c.get(`${d.url}/extradition-legal-basis`)).text, 'conventionAsLegalBasis')).toEqual(['no']);
+    expect(redirectOf(await post(`${d.url}/extradition-legal-basis`, { conventionAsLegalBasis: 'no' }))).toBe(
+      d.url,
+    );
+    expect(
+      checkedValues((await c.get(`${d.url}/extradition-legal-basis`)).text, 'conventionAsLegalBasis'),
+    ).toEqual(['no']);
   });
 
   test('extradition: no goes back to the task list', async () => {
@@ -451,17 +652,30 @@ describe('question pages save a valid answer and go to the next page', () => {
 
   test('languages: back to the central authorities, which list them', async () => {
     const d = await draft();
-    expect(redirectOf(await post(`${d.url}/languages`, { un: ['en', 'fr'], other1: 'ja', other2: '', other3: '' }))).toBe(`${d.url}/central-authorities`);
+    expect(
+      redirectOf(
+        await post(`${d.url}/languages`, { un: ['en', 'fr'], other1: 'ja', other2: '', other3: '' }),
+      ),
+    ).toBe(`${d.url}/central-authorities`);
     const page = await c.get(`${d.url}/languages`);
     expect(checkedValues(page.text, 'un')).toEqual(['en', 'fr']);
     expect(selectedOption(page.text, 'other1')).toBe('ja');
     const list = await c.get(`${d.url}/central-authorities`);
-    expect(summaryRows(list.text).find((r) => r.key === label('pages.q.languages.summaryKey'))?.value).toBe('English French Japanese');
+    expect(summaryRows(list.text).find((r) => r.key === label('pages.q.languages.summaryKey'))?.value).toBe(
+      'English French Japanese',
+    );
   });
 
   test('article5', async () => {
     const d = await draft();
-    expect(redirectOf(await post(`${d.url}/article5`, { requiresOrganizedCriminalGroup: 'no', requiresActInFurtherance: 'yes' }))).toBe(d.url);
+    expect(
+      redirectOf(
+        await post(`${d.url}/article5`, {
+          requiresOrganizedCriminalGroup: 'no',
+          requiresActInFurtherance: 'yes',
+        }),
+      ),
+    ).toBe(d.url);
     const page = await c.get(`${d.url}/article5`);
     expect(checkedValues(page.text, 'requiresOrganizedCriminalGroup')).toEqual(['no']);
     expect(checkedValues(page.text, 'requiresActInFurtherance')).toEqual(['yes']);
@@ -469,7 +683,11 @@ describe('question pages save a valid answer and go to the next page', () => {
 
   test('law-copies', async () => {
     const d = await draft();
-    expect(redirectOf(await post(`${d.url}/law-copies`, { moneyLaundering: 'enclosed', confiscation: 'to-follow' }))).toBe(d.url);
+    expect(
+      redirectOf(
+        await post(`${d.url}/law-copies`, { moneyLaundering: 'enclosed', confiscation: 'to-follow' }),
+      ),
+    ).toBe(d.url);
     const page = await c.get(`${d.url}/law-copies`);
     expect(checkedValues(page.text, 'moneyLaundering')).toEqual(['enclosed']);
     expect(checkedValues(page.text, 'confiscation')).toEqual(['to-follow']);
@@ -477,7 +695,10 @@ describe('question pages save a valid answer and go to the next page', () => {
 
   test('competence (the European Union): a text per treaty', async () => {
     const d = await draft('EU', ['untoc', 'tip']);
-    const saved = await post(`${d.url}/competence`, { 'competence-untoc': 'Competence for the Convention.', 'competence-tip': 'Competence for the Protocol.' });
+    const saved = await post(`${d.url}/competence`, {
+      'competence-untoc': 'Competence for the Convention.',
+      'competence-tip': 'Competence for the Protocol.',
+    });
     expect(redirectOf(saved)).toBe(d.url);
     const page = await c.get(`${d.url}/competence`);
     expect(textareaValue(page.text, 'competence-untoc')).toBe('Competence for the Convention.');
@@ -487,7 +708,9 @@ describe('question pages save a valid answer and go to the next page', () => {
   test('reservations', async () => {
     const d = await draft('JP', ['untoc', 'som']);
     expect(redirectOf(await post(`${d.url}/reservations`, { reservations: ['untoc-35-3'] }))).toBe(d.url);
-    expect(checkedValues((await c.get(`${d.url}/reservations`)).text, 'reservations')).toEqual(['untoc-35-3']);
+    expect(checkedValues((await c.get(`${d.url}/reservations`)).text, 'reservations')).toEqual([
+      'untoc-35-3',
+    ]);
     // None ticked is an answer too: no reservation.
     expect(redirectOf(await post(`${d.url}/reservations`, {}))).toBe(d.url);
     expect(checkedValues((await c.get(`${d.url}/reservations`)).text, 'reservations')).toEqual([]);
@@ -495,7 +718,16 @@ describe('question pages save a valid answer and go to the next page', () => {
 
   test('deposit', async () => {
     const d = await draft();
-    expect(redirectOf(await post(`${d.url}/deposit`, { 'plannedOn-day': '15', 'plannedOn-month': '1', 'plannedOn-year': '2027', place: 'New York' }))).toBe(d.url);
+    expect(
+      redirectOf(
+        await post(`${d.url}/deposit`, {
+          'plannedOn-day': '15',
+          'plannedOn-month': '1',
+          'plannedOn-year': '2027',
+          place: 'New York',
+        }),
+      ),
+    ).toBe(d.url);
     const page = await c.get(`${d.url}/deposit`);
     expect(inputValue(page.text, 'place')).toBe('New York');
     expect(inputValue(page.text, 'plannedOn-day')).toBe('15');
@@ -510,9 +742,25 @@ describe('question pages save a valid answer and go to the next page', () => {
 describe('question pages refuse an invalid answer, show it back and save nothing', () => {
   test('signatory: an office not in the list (office=king)', async () => {
     const d = await draft();
-    redirectOf(await post(`${d.url}/signatory`, { name: 'Old Name', signerTitle: 'Old Title', office: 'head-of-state' }));
-    const res = await post(`${d.url}/signatory`, { name: 'New Name', signerTitle: 'New Title', office: 'king' });
-    expectErrorPage(res, [{ field: 'office', href: '#office-head-of-state', message: notInList('pages.q.signatory.office.label') }]);
+    redirectOf(
+      await post(`${d.url}/signatory`, {
+        name: 'Old Name',
+        signerTitle: 'Old Title',
+        office: 'head-of-state',
+      }),
+    );
+    const res = await post(`${d.url}/signatory`, {
+      name: 'New Name',
+      signerTitle: 'New Title',
+      office: 'king',
+    });
+    expectErrorPage(res, [
+      {
+        field: 'office',
+        href: '#office-head-of-state',
+        message: notInList('pages.q.signatory.office.label'),
+      },
+    ]);
     expect(inputValue(res.text, 'name')).toBe('New Name');
     expect(inputValue(res.text, 'signerTitle')).toBe('New Title');
     const page = await c.get(`${d.url}/signatory`);
@@ -522,11 +770,29 @@ describe('question pages refuse an invalid answer, show it back and save nothing
 
   test('signing: a date that does not exist (31 2 2027)', async () => {
     const d = await draft();
-    redirectOf(await post(`${d.url}/signing`, { place: 'Tokyo', 'date-day': '1', 'date-month': '3', 'date-year': '2027' }));
-    const res = await post(`${d.url}/signing`, { place: 'Osaka', 'date-day': '31', 'date-month': '2', 'date-year': '2027' });
-    expectErrorPage(res, [{ field: 'date', href: '#date-day', message: dateNotReal('pages.q.signing.date.label') }]);
+    redirectOf(
+      await post(`${d.url}/signing`, {
+        place: 'Tokyo',
+        'date-day': '1',
+        'date-month': '3',
+        'date-year': '2027',
+      }),
+    );
+    const res = await post(`${d.url}/signing`, {
+      place: 'Osaka',
+      'date-day': '31',
+      'date-month': '2',
+      'date-year': '2027',
+    });
+    expectErrorPage(res, [
+      { field: 'date', href: '#date-day', message: dateNotReal('pages.q.signing.date.label') },
+    ]);
     expect(inputValue(res.text, 'place')).toBe('Osaka');
-    expect([inputValue(res.text, 'date-day'), inputValue(res.text, 'date-month'), inputValue(res.text, 'date-year')]).toEqual(['31', '2', '2027']);
+    expect([
+      inputValue(res.text, 'date-day'),
+      inputValue(res.text, 'date-month'),
+      inputValue(res.text, 'date-year'),
+    ]).toEqual(['31', '2', '2027']);
     expect(res.text).toMatch(/id="date-day" name="date-day"/);
     const page = await c.get(`${d.url}/signing`);
     expect(inputValue(page.text, 'place')).toBe('Tokyo');
@@ -535,18 +801,44 @@ describe('question pages refuse an invalid answer, show it back and save nothing
 
   test('signing: a date with a part missing names the part', async () => {
     const d = await draft();
-    const res = await post(`${d.url}/signing`, { place: '', 'date-day': '31', 'date-month': '', 'date-year': '2027' });
+    const res = await post(`${d.url}/signing`, {
+      place: '',
+      'date-day': '31',
+      'date-month': '',
+      'date-year': '2027',
+    });
     expectErrorPage(res, [
-      { field: 'date', href: '#date-day', message: expectedString('en', 'pages.errors.dateIncomplete', { label: label('pages.q.signing.date.label'), parts: expectedString('en', 'pages.date.month') }) },
+      {
+        field: 'date',
+        href: '#date-day',
+        message: expectedString('en', 'pages.errors.dateIncomplete', {
+          label: label('pages.q.signing.date.label'),
+          parts: expectedString('en', 'pages.date.month'),
+        }),
+      },
     ]);
   });
 
   test('full-powers: a date that does not exist and an issuer who cannot issue them', async () => {
     const d = await draft();
-    redirectOf(await post(`${d.url}/signatory`, { name: 'Ken Example', signerTitle: 'Ambassador', office: 'other' }));
-    const res = await post(`${d.url}/full-powers`, { issuerName: 'Typed Issuer', issuerTitle: '', issuerOffice: 'other', place: '', 'date-day': '31', 'date-month': '2', 'date-year': '2027' });
+    redirectOf(
+      await post(`${d.url}/signatory`, { name: 'Ken Example', signerTitle: 'Ambassador', office: 'other' }),
+    );
+    const res = await post(`${d.url}/full-powers`, {
+      issuerName: 'Typed Issuer',
+      issuerTitle: '',
+      issuerOffice: 'other',
+      place: '',
+      'date-day': '31',
+      'date-month': '2',
+      'date-year': '2027',
+    });
     expectErrorPage(res, [
-      { field: 'issuerOffice', href: '#issuerOffice-head-of-state', message: notInList('pages.q.full-powers.issuerOffice.label') },
+      {
+        field: 'issuerOffice',
+        href: '#issuerOffice-head-of-state',
+        message: notInList('pages.q.full-powers.issuerOffice.label'),
+      },
       { field: 'date', href: '#date-day', message: dateNotReal('pages.q.full-powers.date.label') },
     ]);
     expect(inputValue(res.text, 'issuerName')).toBe('Typed Issuer');
@@ -559,12 +851,33 @@ describe('question pages refuse an invalid answer, show it back and save nothing
     const d = await draft();
     redirectOf(await post(`${d.url}/party`, { formalName: 'Japan', documentLanguage: 'en' }));
     const res = await post(`${d.url}/party`, { formalName: 'J'.repeat(201), documentLanguage: 'de' });
-    expectErrorPage(res, [{ field: 'documentLanguage', href: '#documentLanguage-en', message: notInList('pages.q.party.documentLanguage.label') }]);
+    expectErrorPage(res, [
+      {
+        field: 'documentLanguage',
+        href: '#documentLanguage-en',
+        message: notInList('pages.q.party.documentLanguage.label'),
+      },
+    ]);
     expect(inputValue(res.text, 'formalName')).toBe('J'.repeat(201));
     const long = await post(`${d.url}/party`, { formalName: 'J'.repeat(201), documentLanguage: 'fr' });
-    expectErrorPage(long, [{ field: 'formalName', href: '#formalName', message: expectedString('en', 'pages.errors.tooLong', { label: label('pages.q.party.formalName.label'), max: 200 }) }]);
+    expectErrorPage(long, [
+      {
+        field: 'formalName',
+        href: '#formalName',
+        message: expectedString('en', 'pages.errors.tooLong', {
+          label: label('pages.q.party.formalName.label'),
+          max: 200,
+        }),
+      },
+    ]);
     const missing = await post(`${d.url}/party`, { formalName: 'Nippon' });
-    expectErrorPage(missing, [{ field: 'documentLanguage', href: '#documentLanguage-en', message: label('pages.q.party.documentLanguage.required') }]);
+    expectErrorPage(missing, [
+      {
+        field: 'documentLanguage',
+        href: '#documentLanguage-en',
+        message: label('pages.q.party.documentLanguage.required'),
+      },
+    ]);
     const page = await c.get(`${d.url}/party`);
     expect(inputValue(page.text, 'formalName')).toBe('Japan');
     expect(checkedValues(page.text, 'documentLanguage')).toEqual(['en']);
@@ -573,14 +886,19 @@ describe('question pages refuse an invalid answer, show it back and save nothing
   test('treaties: none ticked', async () => {
     const d = await draft('JP', ['untoc', 'tip']);
     const res = await post(`${d.url}/treaties`, {});
-    expectErrorPage(res, [{ field: 'treaties', href: '#treaties-untoc', message: label('pages.q.treaties.treaties.required') }]);
+    expectErrorPage(res, [
+      { field: 'treaties', href: '#treaties-untoc', message: label('pages.q.treaties.treaties.required') },
+    ]);
     expect(checkedValues(res.text, 'treaties')).toEqual([]);
     expect(checkedValues((await c.get(`${d.url}/treaties`)).text, 'treaties')).toEqual(['untoc', 'tip']);
   });
 
   test('instruments: a type not in the list', async () => {
     const d = await draft('JP', ['untoc', 'tip']);
-    const res = await post(`${d.url}/instruments`, { 'instrument-untoc': 'king', 'instrument-tip': 'acceptance' });
+    const res = await post(`${d.url}/instruments`, {
+      'instrument-untoc': 'king',
+      'instrument-tip': 'acceptance',
+    });
     expectErrorPage(res, [{ field: 'instrument-untoc', href: '#instrument-untoc-ratification' }]);
     expect(checkedValues(res.text, 'instrument-tip')).toEqual(['acceptance']);
     const page = await c.get(`${d.url}/instruments`);
@@ -590,11 +908,17 @@ describe('question pages refuse an invalid answer, show it back and save nothing
   test('extradition and its legal basis: an answer other than yes or no', async () => {
     const d = await draft();
     expectErrorPage(await post(`${d.url}/extradition`, { conditionalOnTreaty: 'maybe' }), [
-      { field: 'conditionalOnTreaty', href: '#conditionalOnTreaty-yes', message: notInList('pages.q.extradition.conditionalOnTreaty.label') },
+      {
+        field: 'conditionalOnTreaty',
+        href: '#conditionalOnTreaty-yes',
+        message: notInList('pages.q.extradition.conditionalOnTreaty.label'),
+      },
     ]);
     expect(checkedValues((await c.get(`${d.url}/extradition`)).text, 'conditionalOnTreaty')).toEqual([]);
     redirectOf(await post(`${d.url}/extradition`, { conditionalOnTreaty: 'yes' }));
-    expectErrorPage(await post(`${d.url}/extradition-legal-basis`, { conventionAsLegalBasis: 'perhaps' }), [{ field: 'conventionAsLegalBasis', href: '#conventionAsLegalBasis-yes' }]);
+    expectErrorPage(await post(`${d.url}/extradition-legal-basis`, { conventionAsLegalBasis: 'perhaps' }), [
+      { field: 'conventionAsLegalBasis', href: '#conventionAsLegalBasis-yes' },
+    ]);
   });
 
   test('languages: a language not in the list', async () => {
@@ -608,20 +932,36 @@ describe('question pages refuse an invalid answer, show it back and save nothing
 
   test('article5 and law-copies: values not offered', async () => {
     const d = await draft();
-    expectErrorPage(await post(`${d.url}/article5`, { requiresOrganizedCriminalGroup: 'yes', requiresActInFurtherance: 'sometimes' }), [
-      { field: 'requiresActInFurtherance', href: '#requiresActInFurtherance-yes' },
-    ]);
-    expect(checkedValues((await c.get(`${d.url}/article5`)).text, 'requiresOrganizedCriminalGroup')).toEqual([]);
-    expectErrorPage(await post(`${d.url}/law-copies`, { moneyLaundering: 'king', confiscation: 'enclosed' }), [
-      { field: 'moneyLaundering', href: '#moneyLaundering-enclosed', message: notInList('pages.q.law-copies.moneyLaundering.label') },
-    ]);
+    expectErrorPage(
+      await post(`${d.url}/article5`, {
+        requiresOrganizedCriminalGroup: 'yes',
+        requiresActInFurtherance: 'sometimes',
+      }),
+      [{ field: 'requiresActInFurtherance', href: '#requiresActInFurtherance-yes' }],
+    );
+    expect(checkedValues((await c.get(`${d.url}/article5`)).text, 'requiresOrganizedCriminalGroup')).toEqual(
+      [],
+    );
+    expectErrorPage(
+      await post(`${d.url}/law-copies`, { moneyLaundering: 'king', confiscation: 'enclosed' }),
+      [
+        {
+          field: 'moneyLaundering',
+          href: '#moneyLaundering-enclosed',
+          message: notInList('pages.q.law-copies.moneyLaundering.label'),
+        },
+      ],
+    );
     expect(checkedValues((await c.get(`${d.url}/law-copies`)).text, 'confiscation')).toEqual([]);
   });
 
   test('competence: a text too long for the first treaty', async () => {
     const d = await draft('EU', ['untoc', 'tip']);
     redirectOf(await post(`${d.url}/competence`, { 'competence-untoc': 'Old text.' }));
-    const res = await post(`${d.url}/competence`, { 'competence-untoc': 'x'.repeat(5001), 'competence-tip': 'Typed for the Protocol.' });
+    const res = await post(`${d.url}/competence`, {
+      'competence-untoc': 'x'.repeat(5001),
+      'competence-tip': 'Typed for the Protocol.',
+    });
     expectErrorPage(res, [{ field: 'competence-untoc', href: '#competence-untoc' }]);
     expect(textareaValue(res.text, 'competence-tip')).toBe('Typed for the Protocol.');
     const page = await c.get(`${d.url}/competence`);
@@ -638,13 +978,37 @@ describe('question pages refuse an invalid answer, show it back and save nothing
 
   test('deposit: a date out of range and a date that does not exist', async () => {
     const d = await draft();
-    const early = await post(`${d.url}/deposit`, { 'plannedOn-day': '1', 'plannedOn-month': '1', 'plannedOn-year': '1900', place: 'Geneva' });
-    expectErrorPage(early, [{ field: 'plannedOn', href: '#plannedOn-day', message: expectedString('en', 'pages.errors.dateOutOfRange', { label: label('pages.q.deposit.plannedOn.label') }) }]);
+    const early = await post(`${d.url}/deposit`, {
+      'plannedOn-day': '1',
+      'plannedOn-month': '1',
+      'plannedOn-year': '1900',
+      place: 'Geneva',
+    });
+    expectErrorPage(early, [
+      {
+        field: 'plannedOn',
+        href: '#plannedOn-day',
+        message: expectedString('en', 'pages.errors.dateOutOfRange', {
+          label: label('pages.q.deposit.plannedOn.label'),
+        }),
+      },
+    ]);
     expect(inputValue(early.text, 'plannedOn-year')).toBe('1900');
     expect(inputValue(early.text, 'place')).toBe('Geneva');
-    expectErrorPage(await post(`${d.url}/deposit`, { 'plannedOn-day': '31', 'plannedOn-month': '2', 'plannedOn-year': '2027' }), [
-      { field: 'plannedOn', href: '#plannedOn-day', message: dateNotReal('pages.q.deposit.plannedOn.label') },
-    ]);
+    expectErrorPage(
+      await post(`${d.url}/deposit`, {
+        'plannedOn-day': '31',
+        'plannedOn-month': '2',
+        'plannedOn-year': '2027',
+      }),
+      [
+        {
+          field: 'plannedOn',
+          href: '#plannedOn-day',
+          message: dateNotReal('pages.q.deposit.plannedOn.label'),
+        },
+      ],
+    );
     const page = await c.get(`${d.url}/deposit`);
     expect(inputValue(page.text, 'place')).toBe('');
     expect(inputValue(page.text, 'plannedOn-year')).toBe('');
@@ -653,11 +1017,31 @@ describe('question pages refuse an invalid answer, show it back and save nothing
   test('in French, the title prefix, the summary and the messages are the French ones', async () => {
     const fr = new JourneyClient(t.app, { 'Accept-Language': 'fr' });
     const d = await createDraft(fr, 'JP', ['untoc']);
-    const res = await fr.post(`${d.url}/signing`, { place: 'Kyoto', 'date-day': '31', 'date-month': '2', 'date-year': '2027' });
-    expectErrorPage(res, [{ field: 'date', href: '#date-day', message: dateNotReal('pages.q.signing.date.label', 'fr') }], 'fr');
-    if (translated('pages.common.errorTitlePrefix')) expect(titleOf(res.text).startsWith(expectedString('en', 'pages.common.errorTitlePrefix'))).toBe(false);
+    const res = await fr.post(`${d.url}/signing`, {
+      place: 'Kyoto',
+      'date-day': '31',
+      'date-month': '2',
+      'date-year': '2027',
+    });
+    expectErrorPage(
+      res,
+      [{ field: 'date', href: '#date-day', message: dateNotReal('pages.q.signing.date.label', 'fr') }],
+      'fr',
+    );
+    if (translated('pages.common.errorTitlePrefix'))
+      expect(titleOf(res.text).startsWith(expectedString('en', 'pages.common.errorTitlePrefix'))).toBe(false);
     const office = await fr.post(`${d.url}/signatory`, { name: 'N', signerTitle: 'T', office: 'king' });
-    expectErrorPage(office, [{ field: 'office', href: '#office-head-of-state', message: notInList('pages.q.signatory.office.label', 'fr') }], 'fr');
+    expectErrorPage(
+      office,
+      [
+        {
+          field: 'office',
+          href: '#office-head-of-state',
+          message: notInList('pages.q.signatory.office.label', 'fr'),
+        },
+      ],
+      'fr',
+    );
   });
 });
 
@@ -665,44 +1049,83 @@ describe('question pages refuse an invalid answer, show it back and save nothing
 // Authorities
 
 describe('authority lists and the authority form', () => {
-  test.each(ROLES.map((r) => [r.list, r] as const))('%s: add, change and remove an authority', async (_list, r) => {
-    const d = await draft();
-    const list = `${d.url}/${r.list}`;
-    const empty = await c.get(list);
-    expect(textOf(empty.text)).toContain(expectedString('en', `pages.lists.${r.list}.empty`));
-    expect(hrefs(empty.text)).toContain(`${d.url}/authorities/new?role=${r.role}`);
+  test.each(ROLES.map((r) => [r.list, r] as const))(
+    '%s: add, change and remove an authority',
+    async (_list, r) => {
+      const d = await draft();
+      const list = `${d.url}/${r.list}`;
+      const empty = await c.get(list);
+      expect(textOf(empty.text)).toContain(expectedString('en', `pages.lists.${r.list}.empty`));
+      expect(hrefs(empty.text)).toContain(`${d.url}/authorities/new?role=${r.role}`);
 
-    // The new form ticks the list's role.
-    const form = await c.get(`${d.url}/authorities/new?role=${r.role}`);
-    expect(checkedValues(form.text, 'roles')).toEqual([r.role]);
-    expect(formAction(form.text)).toBe(`${d.url}/authorities/new?role=${r.role}`);
-    const added = await post(`${d.url}/authorities/new?role=${r.role}`, { roles: r.role, name: r.name, email: 'desk@example.jp', phone: '+81 3 1234 5678' });
-    expect(redirectOf(added)).toBe(list);
-    const withOne = await c.get(list);
-    expect(textOf(withOne.text)).toContain(r.name);
-    expect(summaryRows(withOne.text).find((row) => row.key === label('pages.q.authority.email.label'))?.value).toBe('desk@example.jp');
-    expect(hrefs(withOne.text)).toEqual(expect.arrayContaining([`${d.url}/authorities/0?role=${r.role}`, `${d.url}/authorities/0/remove?role=${r.role}`]));
+      // The new form ticks the list's role.
+      const form = await c.get(`${d.url}/authorities/new?role=${r.role}`);
+      expect(checkedValues(form.text, 'roles')).toEqual([r.role]);
+      expect(formAction(form.text)).toBe(`${d.url}/authorities/new?role=${r.role}`);
+      const added = await post(`${d.url}/authorities/new?role=${r.role}`, {
+        roles: r.role,
+        name: r.name,
+        email: 'desk@example.jp',
+        phone: '+81 3 1234 5678',
+      });
+      expect(redirectOf(added)).toBe(list);
+      const withOne = await c.get(list);
+      expect(textOf(withOne.text)).toContain(r.name);
+      expect(
+        summaryRows(withOne.text).find((row) => row.key === label('pages.q.authority.email.label'))?.value,
+      ).toBe('desk@example.jp');
+      expect(hrefs(withOne.text)).toEqual(
+        expect.arrayContaining([
+          `${d.url}/authorities/0?role=${r.role}`,
+          `${d.url}/authorities/0/remove?role=${r.role}`,
+        ]),
+      );
 
-    const change = await c.get(`${d.url}/authorities/0?role=${r.role}`);
-    expect(inputValue(change.text, 'name')).toBe(r.name);
-    expect(inputValue(change.text, 'email')).toBe('desk@example.jp');
-    expect(redirectOf(await post(`${d.url}/authorities/0?role=${r.role}`, { roles: r.role, name: `${r.name} (renamed)`, email: 'desk@example.jp' }))).toBe(list);
-    expect(textOf((await c.get(list)).text)).toContain(`${r.name} (renamed)`);
+      const change = await c.get(`${d.url}/authorities/0?role=${r.role}`);
+      expect(inputValue(change.text, 'name')).toBe(r.name);
+      expect(inputValue(change.text, 'email')).toBe('desk@example.jp');
+      expect(
+        redirectOf(
+          await post(`${d.url}/authorities/0?role=${r.role}`, {
+            roles: r.role,
+            name: `${r.name} (renamed)`,
+            email: 'desk@example.jp',
+          }),
+        ),
+      ).toBe(list);
+      expect(textOf((await c.get(list)).text)).toContain(`${r.name} (renamed)`);
 
-    // Remove: "no" keeps it, "yes" removes it.
-    expect(redirectOf(await post(`${d.url}/authorities/0/remove?role=${r.role}`, { confirm: 'no' }))).toBe(list);
-    expect(textOf((await c.get(list)).text)).toContain(`${r.name} (renamed)`);
-    expect(redirectOf(await post(`${d.url}/authorities/0/remove?role=${r.role}`, { confirm: 'yes' }))).toBe(list);
-    const after = await c.get(list);
-    expect(textOf(after.text)).not.toContain(r.name);
-    expect((await c.get(`${d.url}/authorities/0?role=${r.role}`)).status).toBe(404);
-  });
+      // Remove: "no" keeps it, "yes" removes it.
+      expect(redirectOf(await post(`${d.url}/authorities/0/remove?role=${r.role}`, { confirm: 'no' }))).toBe(
+        list,
+      );
+      expect(textOf((await c.get(list)).text)).toContain(`${r.name} (renamed)`);
+      expect(redirectOf(await post(`${d.url}/authorities/0/remove?role=${r.role}`, { confirm: 'yes' }))).toBe(
+        list,
+      );
+      const after = await c.get(list);
+      expect(textOf(after.text)).not.toContain(r.name);
+      expect((await c.get(`${d.url}/authorities/0?role=${r.role}`)).status).toBe(404);
+    },
+  );
 
   test('the central authority form asks for the territory and channels; the maritime one for the date of designation', async () => {
     const d = await draft();
     const central = await c.get(`${d.url}/authorities/new?role=untoc-18-13`);
     const ids = elementIds(central.text);
-    for (const id of ['roles-untoc-18-13', 'roles-som-8-6', 'name', 'email', 'phone', 'territory', 'diplomaticOnly-yes', 'interpolForUrgent-yes', 'oralForUrgent-yes', 'designatedOn-day']) expect(ids.has(id)).toBe(true);
+    for (const id of [
+      'roles-untoc-18-13',
+      'roles-som-8-6',
+      'name',
+      'email',
+      'phone',
+      'territory',
+      'diplomaticOnly-yes',
+      'interpolForUrgent-yes',
+      'oralForUrgent-yes',
+      'designatedOn-day',
+    ])
+      expect(ids.has(id)).toBe(true);
     const union = await draft('JP', ['som']);
     const maritime = await c.get(`${union.url}/authorities/new?role=som-8-6`);
     expect(elementIds(maritime.text).has('designatedOn-day')).toBe(true);
@@ -712,8 +1135,21 @@ describe('authority lists and the authority form', () => {
 
   test('a bad e-mail, a missing name and a missing role are refused, typed values kept, nothing saved', async () => {
     const d = await draft();
-    const res = await post(`${d.url}/authorities/new?role=untoc-18-13`, { roles: 'untoc-18-13', name: 'Typed Authority', email: 'not-an-address', phone: '+81 3 1234 5678' });
-    expectErrorPage(res, [{ field: 'email', href: '#email', message: expectedString('en', 'pages.errors.email', { label: label('pages.q.authority.email.label') }) }]);
+    const res = await post(`${d.url}/authorities/new?role=untoc-18-13`, {
+      roles: 'untoc-18-13',
+      name: 'Typed Authority',
+      email: 'not-an-address',
+      phone: '+81 3 1234 5678',
+    });
+    expectErrorPage(res, [
+      {
+        field: 'email',
+        href: '#email',
+        message: expectedString('en', 'pages.errors.email', {
+          label: label('pages.q.authority.email.label'),
+        }),
+      },
+    ]);
     expect(inputValue(res.text, 'name')).toBe('Typed Authority');
     expect(inputValue(res.text, 'email')).toBe('not-an-address');
     expect(inputValue(res.text, 'phone')).toBe('+81 3 1234 5678');
@@ -730,14 +1166,43 @@ describe('authority lists and the authority form', () => {
 
   test('changing an authority with a bad telephone number or date of designation keeps the saved one', async () => {
     const d = await draft();
-    redirectOf(await post(`${d.url}/authorities/new?role=som-8-6`, { roles: 'som-8-6', name: 'Coast Guard', phone: '+81 3 1234 5678' }));
-    const res = await post(`${d.url}/authorities/0?role=som-8-6`, { roles: 'som-8-6', name: 'Coast Guard HQ', phone: '12345', 'designatedOn-day': '31', 'designatedOn-month': '2', 'designatedOn-year': '2027' });
+    redirectOf(
+      await post(`${d.url}/authorities/new?role=som-8-6`, {
+        roles: 'som-8-6',
+        name: 'Coast Guard',
+        phone: '+81 3 1234 5678',
+      }),
+    );
+    const res = await post(`${d.url}/authorities/0?role=som-8-6`, {
+      roles: 'som-8-6',
+      name: 'Coast Guard HQ',
+      phone: '12345',
+      'designatedOn-day': '31',
+      'designatedOn-month': '2',
+      'designatedOn-year': '2027',
+    });
     expectErrorPage(res, [
-      { field: 'designatedOn', href: '#designatedOn-day', message: dateNotReal('pages.q.authority.designatedOn.label') },
+      {
+        field: 'designatedOn',
+        href: '#designatedOn-day',
+        message: dateNotReal('pages.q.authority.designatedOn.label'),
+      },
     ]);
     expect(inputValue(res.text, 'name')).toBe('Coast Guard HQ');
-    const phone = await post(`${d.url}/authorities/0?role=som-8-6`, { roles: 'som-8-6', name: 'Coast Guard HQ', phone: '12345' });
-    expectErrorPage(phone, [{ field: 'phone', href: '#phone', message: expectedString('en', 'pages.errors.phone', { label: label('pages.q.authority.phone.label') }) }]);
+    const phone = await post(`${d.url}/authorities/0?role=som-8-6`, {
+      roles: 'som-8-6',
+      name: 'Coast Guard HQ',
+      phone: '12345',
+    });
+    expectErrorPage(phone, [
+      {
+        field: 'phone',
+        href: '#phone',
+        message: expectedString('en', 'pages.errors.phone', {
+          label: label('pages.q.authority.phone.label'),
+        }),
+      },
+    ]);
     const page = await c.get(`${d.url}/authorities/0?role=som-8-6`);
     expect(inputValue(page.text, 'name')).toBe('Coast Guard');
     expect(inputValue(page.text, 'phone')).toBe('+81 3 1234 5678');
@@ -745,9 +1210,20 @@ describe('authority lists and the authority form', () => {
 
   test('removing without an answer is a 400 asking for one; the authority stays', async () => {
     const d = await draft();
-    redirectOf(await post(`${d.url}/authorities/new?role=untoc-31-6`, { roles: 'untoc-31-6', name: 'Crime Prevention Unit' }));
+    redirectOf(
+      await post(`${d.url}/authorities/new?role=untoc-31-6`, {
+        roles: 'untoc-31-6',
+        name: 'Crime Prevention Unit',
+      }),
+    );
     const res = await post(`${d.url}/authorities/0/remove?role=untoc-31-6`, {});
-    expectErrorPage(res, [{ field: 'confirm', href: '#confirm-yes', message: expectedString('en', 'pages.remove.required', { name: 'Crime Prevention Unit' }) }]);
+    expectErrorPage(res, [
+      {
+        field: 'confirm',
+        href: '#confirm-yes',
+        message: expectedString('en', 'pages.remove.required', { name: 'Crime Prevention Unit' }),
+      },
+    ]);
     expect(textOf((await c.get(`${d.url}/prevention`)).text)).toContain('Crime Prevention Unit');
   });
 
@@ -783,17 +1259,40 @@ describe('declarations', () => {
     const form = await c.get(`${list}/new`);
     // Every treaty of the draft is ticked to start with.
     expect(checkedValues(form.text, 'treaties')).toEqual(['untoc', 'tip']);
-    expect(redirectOf(await post(`${list}/new`, { treaties: 'tip', kind: 'interpretative', text: 'An interpretative declaration.' }))).toBe(list);
+    expect(
+      redirectOf(
+        await post(`${list}/new`, {
+          treaties: 'tip',
+          kind: 'interpretative',
+          text: 'An interpretative declaration.',
+        }),
+      ),
+    ).toBe(list);
     const one = await c.get(list);
     const rows = summaryRows(one.text);
-    expect(rows.find((r) => r.key === label('pages.q.declaration.kind.label'))?.value).toBe(label('pages.q.declaration.kinds.interpretative'));
-    expect(rows.find((r) => r.key === label('pages.q.declaration.text.label'))?.value).toBe('An interpretative declaration.');
+    expect(rows.find((r) => r.key === label('pages.q.declaration.kind.label'))?.value).toBe(
+      label('pages.q.declaration.kinds.interpretative'),
+    );
+    expect(rows.find((r) => r.key === label('pages.q.declaration.text.label'))?.value).toBe(
+      'An interpretative declaration.',
+    );
 
     const change = await c.get(`${list}/0`);
     expect(checkedValues(change.text, 'treaties')).toEqual(['tip']);
     expect(textareaValue(change.text, 'text')).toBe('An interpretative declaration.');
-    expect(redirectOf(await post(`${list}/0`, { treaties: ['untoc', 'tip'], kind: 'territorial', text: 'Territorial application.' }))).toBe(list);
-    expect(summaryRows((await c.get(list)).text).find((r) => r.key === label('pages.q.declaration.text.label'))?.value).toBe('Territorial application.');
+    expect(
+      redirectOf(
+        await post(`${list}/0`, {
+          treaties: ['untoc', 'tip'],
+          kind: 'territorial',
+          text: 'Territorial application.',
+        }),
+      ),
+    ).toBe(list);
+    expect(
+      summaryRows((await c.get(list)).text).find((r) => r.key === label('pages.q.declaration.text.label'))
+        ?.value,
+    ).toBe('Territorial application.');
 
     expect(redirectOf(await post(`${list}/0/remove`, { confirm: 'no' }))).toBe(list);
     expect(textOf((await c.get(list)).text)).toContain('Territorial application.');
@@ -801,7 +1300,9 @@ describe('declarations', () => {
     expect(textOf((await c.get(list)).text)).toContain(expectedString('en', 'pages.declarations.empty'));
 
     expect(redirectOf(await post(list, {}))).toBe(d.url);
-    expect((await c.get(d.url)).text).toMatch(/id="task-declarations-status"><strong class="tag tag-completed">/);
+    expect((await c.get(d.url)).text).toMatch(
+      /id="task-declarations-status"><strong class="tag tag-completed">/,
+    );
   });
 
   test('a declaration without its kind and text, or with none of its treaties, is refused and not saved', async () => {
@@ -814,17 +1315,29 @@ describe('declarations', () => {
     ]);
     expect(checkedValues(res.text, 'treaties')).toEqual(['tip']);
     const noTreaty = await post(`${list}/new`, { kind: 'other', text: 'Typed text.' });
-    expectErrorPage(noTreaty, [{ field: 'treaties', href: '#treaties-untoc', message: label('pages.q.declaration.treaties.required') }]);
+    expectErrorPage(noTreaty, [
+      { field: 'treaties', href: '#treaties-untoc', message: label('pages.q.declaration.treaties.required') },
+    ]);
     expect(textareaValue(noTreaty.text, 'text')).toBe('Typed text.');
     expect(checkedValues(noTreaty.text, 'kind')).toEqual(['other']);
     expect(textOf((await c.get(list)).text)).toContain(expectedString('en', 'pages.declarations.empty'));
 
     redirectOf(await post(`${list}/new`, { treaties: 'untoc', kind: 'other', text: 'Saved text.' }));
     const change = await post(`${list}/0`, { treaties: 'untoc', kind: 'other', text: '' });
-    expectErrorPage(change, [{ field: 'text', href: '#text', message: label('pages.q.declaration.text.required') }]);
+    expectErrorPage(change, [
+      { field: 'text', href: '#text', message: label('pages.q.declaration.text.required') },
+    ]);
     expect(textareaValue((await c.get(`${list}/0`)).text, 'text')).toBe('Saved text.');
     const remove = await post(`${list}/0/remove`, { confirm: 'maybe' });
-    expectErrorPage(remove, [{ field: 'confirm', href: '#confirm-yes', message: expectedString('en', 'pages.remove.required', { name: expectedString('en', 'pages.declarations.item', { n: 1 }) }) }]);
+    expectErrorPage(remove, [
+      {
+        field: 'confirm',
+        href: '#confirm-yes',
+        message: expectedString('en', 'pages.remove.required', {
+          name: expectedString('en', 'pages.declarations.item', { n: 1 }),
+        }),
+      },
+    ]);
     expect(textOf((await c.get(list)).text)).toContain('Saved text.');
   });
 });
@@ -833,7 +1346,10 @@ describe('declarations', () => {
 // Answers that stop applying
 
 describe('answers made inapplicable are removed, and the next page says which', () => {
-  const clearedNotice = (name: string) => ({ title: label('pages.cleared.title'), lines: [label(`pages.cleared.${name}`)] });
+  const clearedNotice = (name: string) => ({
+    title: label('pages.cleared.title'),
+    lines: [label(`pages.cleared.${name}`)],
+  });
 
   test('extradition "no" after "yes" and a legal basis removes the legal basis', async () => {
     const d = await draft();
@@ -846,9 +1362,13 @@ describe('answers made inapplicable are removed, and the next page says which', 
     // Without the notice parameter, no notice.
     expect(notice((await c.get(d.url)).text)).toBeNull();
     // The legal basis is gone: asked again, it is unanswered.
-    expect(summaryRows((await c.get(`${d.url}/check`)).text).map((r) => r.key)).not.toContain(label('pages.q.extradition-legal-basis.conventionAsLegalBasis.label'));
+    expect(summaryRows((await c.get(`${d.url}/check`)).text).map((r) => r.key)).not.toContain(
+      label('pages.q.extradition-legal-basis.conventionAsLegalBasis.label'),
+    );
     redirectOf(await post(`${d.url}/extradition`, { conditionalOnTreaty: 'yes' }));
-    expect(checkedValues((await c.get(`${d.url}/extradition-legal-basis`)).text, 'conventionAsLegalBasis')).toEqual([]);
+    expect(
+      checkedValues((await c.get(`${d.url}/extradition-legal-basis`)).text, 'conventionAsLegalBasis'),
+    ).toEqual([]);
   });
 
   test('the legal-basis page does not apply while extradition is not conditional on a treaty', async () => {
@@ -862,36 +1382,63 @@ describe('answers made inapplicable are removed, and the next page says which', 
     const posted = await post(`${d.url}/extradition-legal-basis`, { conventionAsLegalBasis: 'yes' });
     expect(posted.status).toBe(404);
     redirectOf(await post(`${d.url}/extradition`, { conditionalOnTreaty: 'yes' }));
-    expect(checkedValues((await c.get(`${d.url}/extradition-legal-basis`)).text, 'conventionAsLegalBasis')).toEqual([]);
+    expect(
+      checkedValues((await c.get(`${d.url}/extradition-legal-basis`)).text, 'conventionAsLegalBasis'),
+    ).toEqual([]);
   });
 
   test("changing the signer's office from another office to Minister for Foreign Affairs removes the full powers", async () => {
     const d = await draft();
-    redirectOf(await post(`${d.url}/signatory`, { name: 'Ken Example', signerTitle: 'Ambassador', office: 'other' }));
-    redirectOf(await post(`${d.url}/full-powers`, { issuerName: 'Yoko Example', issuerTitle: 'Minister', issuerOffice: 'minister-for-foreign-affairs' }));
-    const next = redirectOf(await post(`${d.url}/signatory`, { name: 'Yoko Example', signerTitle: 'Minister for Foreign Affairs', office: 'minister-for-foreign-affairs' }));
+    redirectOf(
+      await post(`${d.url}/signatory`, { name: 'Ken Example', signerTitle: 'Ambassador', office: 'other' }),
+    );
+    redirectOf(
+      await post(`${d.url}/full-powers`, {
+        issuerName: 'Yoko Example',
+        issuerTitle: 'Minister',
+        issuerOffice: 'minister-for-foreign-affairs',
+      }),
+    );
+    const next = redirectOf(
+      await post(`${d.url}/signatory`, {
+        name: 'Yoko Example',
+        signerTitle: 'Minister for Foreign Affairs',
+        office: 'minister-for-foreign-affairs',
+      }),
+    );
     expect(next).toBe(`${d.url}?cleared=fullPowers`);
     expect(notice((await c.get(next)).text)).toEqual(clearedNotice('fullPowers'));
     expect((await c.get(`${d.url}/full-powers`)).status).toBe(404);
-    expect(summaryRows((await c.get(`${d.url}/check`)).text).map((r) => r.key)).not.toContain(label('pages.q.full-powers.issuerName.label'));
+    expect(summaryRows((await c.get(`${d.url}/check`)).text).map((r) => r.key)).not.toContain(
+      label('pages.q.full-powers.issuerName.label'),
+    );
     // Another office again: the full powers are asked afresh.
-    expect(redirectOf(await post(`${d.url}/signatory`, { name: 'Ken Example', signerTitle: 'Ambassador', office: 'other' }))).toBe(`${d.url}/full-powers`);
+    expect(
+      redirectOf(
+        await post(`${d.url}/signatory`, { name: 'Ken Example', signerTitle: 'Ambassador', office: 'other' }),
+      ),
+    ).toBe(`${d.url}/full-powers`);
     expect(inputValue((await c.get(`${d.url}/full-powers`)).text, 'issuerName')).toBe('');
   });
 
   test('taking a treaty out removes its authorities, and the instruments page says so', async () => {
     const d = await draft('JP', ['untoc', 'som']);
-    redirectOf(await post(`${d.url}/authorities/new?role=som-8-6`, { roles: 'som-8-6', name: 'Coast Guard' }));
+    redirectOf(
+      await post(`${d.url}/authorities/new?role=som-8-6`, { roles: 'som-8-6', name: 'Coast Guard' }),
+    );
     redirectOf(await post(`${d.url}/reservations`, { reservations: ['som-20-3'] }));
     const next = redirectOf(await post(`${d.url}/treaties`, { treaties: 'untoc' }));
     expect(next).toBe(`${d.url}/instruments?cleared=authorityRoles,reservations`);
     const page = await c.get(next);
-    expect(notice(page.text)).toEqual({ title: label('pages.cleared.title'), lines: [label('pages.cleared.authorityRoles'), label('pages.cleared.reservations')] });
+    expect(notice(page.text)).toEqual({
+      title: label('pages.cleared.title'),
+      lines: [label('pages.cleared.authorityRoles'), label('pages.cleared.reservations')],
+    });
     expect((await c.get(`${d.url}/maritime`)).status).toBe(404);
     expect(checkedValues((await c.get(`${d.url}/reservations`)).text, 'reservations')).toEqual([]);
   });
 
-  test('pages that do not apply: competence for a State, the signer\'s office and full powers for the Union', async () => {
+  test("pages that do not apply: competence for a State, the signer's office and full powers for the Union", async () => {
     const state = await draft('JP', ['untoc']);
     expect((await c.get(`${state.url}/competence`)).status).toBe(404);
     expect((await post(`${state.url}/competence`, { 'competence-untoc': 'x' })).status).toBe(404);
@@ -899,10 +1446,21 @@ describe('answers made inapplicable are removed, and the next page says which', 
     const signatory = await c.get(`${union.url}/signatory`);
     expect(signatory.status).toBe(200);
     expect(elementIds(signatory.text).has('office-head-of-state')).toBe(false);
-    expect(redirectOf(await post(`${union.url}/signatory`, { name: 'A Commissioner', signerTitle: 'Commissioner' }))).toBe(union.url);
+    expect(
+      redirectOf(
+        await post(`${union.url}/signatory`, { name: 'A Commissioner', signerTitle: 'Commissioner' }),
+      ),
+    ).toBe(union.url);
     expect((await c.get(`${union.url}/full-powers`)).status).toBe(404);
     const protocolOnly = await draft('JP', ['som']);
-    for (const page of ['extradition', 'languages', 'article5', 'law-copies', 'central-authorities', 'prevention']) {
+    for (const page of [
+      'extradition',
+      'languages',
+      'article5',
+      'law-copies',
+      'central-authorities',
+      'prevention',
+    ]) {
       expect((await c.get(`${protocolOnly.url}/${page}`)).status).toBe(404);
     }
   });
@@ -922,8 +1480,12 @@ describe('check answers', () => {
     const res = await c.get(`${full.url}/check`);
     const rows = summaryRows(res.text);
     expect(rows.find((r) => r.key === label('pages.q.signatory.name.label'))?.value).toBe('Taro Example');
-    expect(rows.find((r) => r.key === label('pages.q.extradition.conditionalOnTreaty.label'))?.value).toBe(label('pages.common.yes'));
-    expect(rows.find((r) => r.key === label('pages.lists.maritime.summaryKey'))?.value).toBe('Japan Coast Guard');
+    expect(rows.find((r) => r.key === label('pages.q.extradition.conditionalOnTreaty.label'))?.value).toBe(
+      label('pages.common.yes'),
+    );
+    expect(rows.find((r) => r.key === label('pages.lists.maritime.summaryKey'))?.value).toBe(
+      'Japan Coast Guard',
+    );
     expect(rows.length).toBeGreaterThan(20);
     const changes = [...new Set(rows.map((r) => r.href))];
     for (const href of changes) {
@@ -933,7 +1495,8 @@ describe('check answers', () => {
       const page = await c.get(href!);
       expect(page.status).toBe(200);
       // The forms send the reader back to check answers (the declarations list: see the report).
-      if (!u.pathname.endsWith('/declarations')) expect(page.text).toContain('<input type="hidden" name="return" value="check">');
+      if (!u.pathname.endsWith('/declarations'))
+        expect(page.text).toContain('<input type="hidden" name="return" value="check">');
       // A question page's back link leads back there too (the authority form's: see the report).
       if (!u.pathname.includes('/authorities/') && !u.pathname.endsWith('/declarations')) {
         expect(page.text).toContain(`<a class="back-link" href="${full.url}/check">`);
@@ -944,20 +1507,46 @@ describe('check answers', () => {
 
   test('a page saved with return=check goes back to check answers', async () => {
     const d = await draft();
-    expect(redirectOf(await post(`${d.url}/signing`, { place: 'Kyoto', return: 'check' }))).toBe(`${d.url}/check`);
-    expect(summaryRows((await c.get(`${d.url}/check`)).text).find((r) => r.key === label('pages.q.signing.place.label'))?.value).toBe('Kyoto');
-    expect(redirectOf(await post(`${d.url}/languages`, { un: 'es', return: 'check' }))).toBe(`${d.url}/check`);
-    expect(redirectOf(await post(`${d.url}/authorities/new?role=untoc-31-6`, { roles: 'untoc-31-6', name: 'Prevention Office', return: 'check' }))).toBe(`${d.url}/check`);
+    expect(redirectOf(await post(`${d.url}/signing`, { place: 'Kyoto', return: 'check' }))).toBe(
+      `${d.url}/check`,
+    );
+    expect(
+      summaryRows((await c.get(`${d.url}/check`)).text).find(
+        (r) => r.key === label('pages.q.signing.place.label'),
+      )?.value,
+    ).toBe('Kyoto');
+    expect(redirectOf(await post(`${d.url}/languages`, { un: 'es', return: 'check' }))).toBe(
+      `${d.url}/check`,
+    );
+    expect(
+      redirectOf(
+        await post(`${d.url}/authorities/new?role=untoc-31-6`, {
+          roles: 'untoc-31-6',
+          name: 'Prevention Office',
+          return: 'check',
+        }),
+      ),
+    ).toBe(`${d.url}/check`);
     expect(redirectOf(await post(`${d.url}/declarations`, { return: 'check' }))).toBe(`${d.url}/check`);
-    expect(redirectOf(await post(`${d.url}/treaties`, { treaties: ALL_TREATIES, return: 'check' }))).toBe(`${d.url}/check`);
+    expect(redirectOf(await post(`${d.url}/treaties`, { treaties: ALL_TREATIES, return: 'check' }))).toBe(
+      `${d.url}/check`,
+    );
     const rows = summaryRows((await c.get(`${d.url}/check`)).text);
-    expect(rows.find((r) => r.key === label('pages.lists.prevention.summaryKey'))?.value).toBe('Prevention Office');
+    expect(rows.find((r) => r.key === label('pages.lists.prevention.summaryKey'))?.value).toBe(
+      'Prevention Office',
+    );
     expect(rows.find((r) => r.key === label('pages.q.languages.summaryKey'))?.value).toBe('Spanish');
   });
 
   test('a page with errors keeps return=check', async () => {
     const d = await draft();
-    const res = await post(`${d.url}/signing`, { place: 'Kyoto', 'date-day': '31', 'date-month': '2', 'date-year': '2027', return: 'check' });
+    const res = await post(`${d.url}/signing`, {
+      place: 'Kyoto',
+      'date-day': '31',
+      'date-month': '2',
+      'date-year': '2027',
+      return: 'check',
+    });
     expect(res.status).toBe(400);
     expect(res.text).toContain('<input type="hidden" name="return" value="check">');
     expect(res.text).toContain(`<a class="back-link" href="${d.url}/check">`);
@@ -966,21 +1555,34 @@ describe('check answers', () => {
   test('extradition newly conditional from check answers asks the legal basis first, then goes back', async () => {
     const d = await draft();
     redirectOf(await post(`${d.url}/extradition`, { conditionalOnTreaty: 'no' }));
-    const next = redirectOf(await post(`${d.url}/extradition`, { conditionalOnTreaty: 'yes', return: 'check' }));
+    const next = redirectOf(
+      await post(`${d.url}/extradition`, { conditionalOnTreaty: 'yes', return: 'check' }),
+    );
     expect(next).toBe(`${d.url}/extradition-legal-basis?return=check`);
     const page = await c.get(next);
     expect(page.text).toContain('<input type="hidden" name="return" value="check">');
-    expect(redirectOf(await post(`${d.url}/extradition-legal-basis`, { conventionAsLegalBasis: 'yes', return: 'check' }))).toBe(`${d.url}/check`);
+    expect(
+      redirectOf(
+        await post(`${d.url}/extradition-legal-basis`, { conventionAsLegalBasis: 'yes', return: 'check' }),
+      ),
+    ).toBe(`${d.url}/check`);
     // Already answered: changing extradition again from check answers goes straight back.
-    expect(redirectOf(await post(`${d.url}/extradition`, { conditionalOnTreaty: 'yes', return: 'check' }))).toBe(`${d.url}/check`);
+    expect(
+      redirectOf(await post(`${d.url}/extradition`, { conditionalOnTreaty: 'yes', return: 'check' })),
+    ).toBe(`${d.url}/check`);
     const rows = summaryRows((await c.get(`${d.url}/check`)).text);
-    expect(rows.find((r) => r.key === label('pages.q.extradition-legal-basis.conventionAsLegalBasis.label'))?.value).toBe(label('pages.common.yes'));
+    expect(
+      rows.find((r) => r.key === label('pages.q.extradition-legal-basis.conventionAsLegalBasis.label'))
+        ?.value,
+    ).toBe(label('pages.common.yes'));
   });
 
   test('the European Union: a row per treaty for the declaration of competence', async () => {
     const rows = summaryRows((await c.get(`${eu.url}/check`)).text);
     for (const treaty of ['untoc', 'tip']) {
-      const key = expectedString('en', 'pages.q.competence.text.label', { treaty: expectedString('en', `legal:treaties.${treaty}.name`) });
+      const key = expectedString('en', 'pages.q.competence.text.label', {
+        treaty: expectedString('en', `legal:treaties.${treaty}.name`),
+      });
       const row = rows.find((r) => r.key === key);
       expect(row?.value).toBe(label('pages.common.notAnswered'));
       expect(row?.href).toBe(`${eu.url}/competence?return=check`);
@@ -996,11 +1598,18 @@ describe('documents and the checklist', () => {
   test('draft mode lists a download per instrument, the notifications, the full powers, the checklist and the bundle', async () => {
     const res = await c.get(`${full.url}/documents?mode=draft&doclang=en`);
     const links = hrefs(res.text);
-    for (const treaty of ALL_TREATIES) expect(links).toContain(`${full.url}/documents/instrument?mode=draft&doclang=en&treaty=${treaty}`);
-    for (const name of ['notifications', 'full-powers', 'checklist', 'bundle']) expect(links).toContain(`${full.url}/documents/${name}?mode=draft&doclang=en`);
+    for (const treaty of ALL_TREATIES)
+      expect(links).toContain(`${full.url}/documents/instrument?mode=draft&doclang=en&treaty=${treaty}`);
+    for (const name of ['notifications', 'full-powers', 'checklist', 'bundle'])
+      expect(links).toContain(`${full.url}/documents/${name}?mode=draft&doclang=en`);
     expect(checkedValues(res.text, 'mode')).toEqual(['draft']);
     expect(checkedValues(res.text, 'doclang')).toEqual(['en']);
-    expect(textOf(res.text)).toContain(expectedString('en', 'pages.documents.instrument', { treaty: expectedString('en', 'legal:treaties.som.name'), type: label('pages.q.instruments.types.ratification') }));
+    expect(textOf(res.text)).toContain(
+      expectedString('en', 'pages.documents.instrument', {
+        treaty: expectedString('en', 'legal:treaties.som.name'),
+        type: label('pages.q.instruments.types.ratification'),
+      }),
+    );
   });
 
   test('final mode with answers missing lists them, each linked to the page that fixes it', async () => {
@@ -1010,16 +1619,30 @@ describe('documents and the checklist', () => {
     const missing = errorSummary(res.text);
     expect(missing.length).toBeGreaterThan(3);
     const targets = missing.map((m) => m.href);
-    expect(targets).toEqual(expect.arrayContaining([`${full.url}/party`, `${full.url}/full-powers`, `${full.url}/extradition-legal-basis`, `${full.url}/languages`]));
+    expect(targets).toEqual(
+      expect.arrayContaining([
+        `${full.url}/party`,
+        `${full.url}/full-powers`,
+        `${full.url}/extradition-legal-basis`,
+        `${full.url}/languages`,
+      ]),
+    );
     for (const href of new Set(targets)) expect((await c.get(href)).status).toBe(200);
     // No download is offered.
     expect(hrefs(res.text).some((h) => h.includes('/documents/'))).toBe(false);
-    expect(textOf(res.text)).toContain(expectedString('en', 'pages.documents.missingCount_other', { count: missing.length }));
+    expect(textOf(res.text)).toContain(
+      expectedString('en', 'pages.documents.missingCount_other', { count: missing.length }),
+    );
   });
 
   test('the documents in French are noted as not translating the answers', async () => {
     const res = await c.get(`${full.url}/documents?mode=draft&doclang=fr`);
-    expect(textOf(res.text)).toContain(expectedString('en', 'pages.documents.languageNote', { answers: 'English', documents: expectedString('fr', 'languageName') }));
+    expect(textOf(res.text)).toContain(
+      expectedString('en', 'pages.documents.languageNote', {
+        answers: 'English',
+        documents: expectedString('fr', 'languageName'),
+      }),
+    );
   });
 
   test('the checklist page shows the checklist for the party, with a download and the other language', async () => {
@@ -1027,7 +1650,12 @@ describe('documents and the checklist', () => {
     expect(res.status).toBe(200);
     expect(textOf(res.text)).toContain('Japan');
     expect(textOf(res.text)).toContain('Ministry of Justice of Japan');
-    expect(hrefs(res.text)).toEqual(expect.arrayContaining([`${full.url}/documents/checklist?mode=draft&doclang=en`, `${full.url}/checklist?doclang=fr`]));
+    expect(hrefs(res.text)).toEqual(
+      expect.arrayContaining([
+        `${full.url}/documents/checklist?mode=draft&doclang=en`,
+        `${full.url}/checklist?doclang=fr`,
+      ]),
+    );
     expect(res.text).toContain('<link rel="stylesheet" href="/assets/css/document.css">');
     const fr = await c.get(`${full.url}/checklist?doclang=fr`);
     expect(h1s(fr.text)).toEqual([expectedString('fr', 'documents:checklist.title')]);

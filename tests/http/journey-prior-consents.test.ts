@@ -4,7 +4,16 @@
  * prior-consents page; the final-mode list of what is missing then drops the 37(2) item.
  */
 import { createTestApp, type TestApp } from './test-app';
-import { checkedValues, createDraft, decodeEntities, errorSummary, inputValue, JourneyClient, redirectOf, summaryRows } from './journey-helpers';
+import {
+  checkedValues,
+  createDraft,
+  decodeEntities,
+  errorSummary,
+  inputValue,
+  JourneyClient,
+  redirectOf,
+  summaryRows,
+} from './journey-helpers';
 
 let t: TestApp;
 let c: JourneyClient;
@@ -15,7 +24,8 @@ beforeAll(() => {
 });
 afterAll(() => t.close());
 
-const documentsFinal = async (url: string) => decodeEntities((await c.get(`${url}/documents?mode=final&doclang=en&lang=en`)).text);
+const documentsFinal = async (url: string) =>
+  decodeEntities((await c.get(`${url}/documents?mode=final&doclang=en&lang=en`)).text);
 
 test('the 37(2) item links to the page, and recording the Convention’s deposit satisfies it', async () => {
   const d = await createDraft(c, 'BT', ['tip']);
@@ -23,7 +33,9 @@ test('the 37(2) item links to the page, and recording the Convention’s deposit
   expect(page).toContain(`<a href="${d.url}/prior-consents">UNTOC art. 37(2)`);
 
   // The instruments page leads to it (Bhutan accedes: no signature question).
-  expect(redirectOf(await c.post(`${d.url}/instruments`, { 'instrument-tip': 'accession' }))).toBe(`${d.url}/prior-consents`);
+  expect(redirectOf(await c.post(`${d.url}/instruments`, { 'instrument-tip': 'accession' }))).toBe(
+    `${d.url}/prior-consents`,
+  );
   const form = await c.get(`${d.url}/prior-consents?lang=en`);
   expect(form.status).toBe(200);
   expect(decodeEntities(form.text)).toContain('Not signed (data as at');
@@ -32,7 +44,11 @@ test('the 37(2) item links to the page, and recording the Convention’s deposit
   expect(decodeEntities(french.text)).toContain('Traités auxquels votre État est déjà partie');
   await c.get(`${d.url}/prior-consents?lang=en`);
 
-  const bad = await c.post(`${d.url}/prior-consents`, { 'prior-untoc-date-day': '31', 'prior-untoc-date-month': '2', 'prior-untoc-date-year': '2025' });
+  const bad = await c.post(`${d.url}/prior-consents`, {
+    'prior-untoc-date-day': '31',
+    'prior-untoc-date-month': '2',
+    'prior-untoc-date-year': '2025',
+  });
   expect(bad.status).toBe(400);
   expect(errorSummary(bad.text).map((e) => e.href)).toEqual(['#prior-untoc-date-day']);
 
@@ -50,7 +66,11 @@ test('the 37(2) item links to the page, and recording the Convention’s deposit
   page = await documentsFinal(d.url);
   expect(page).not.toContain('UNTOC art. 37(2)');
   const rows = summaryRows((await c.get(`${d.url}/check?lang=en`)).text);
-  expect(rows.find((r) => r.key.startsWith('Date your State deposited its instrument for the United Nations Convention'))?.value).toBe('3 November 2025 (accession)');
+  expect(
+    rows.find((r) =>
+      r.key.startsWith('Date your State deposited its instrument for the United Nations Convention'),
+    )?.value,
+  ).toBe('3 November 2025 (accession)');
 });
 
 test('the page does not apply when the Convention is in the draft', async () => {

@@ -18,21 +18,39 @@ export const competenceRule: Rule = ({ facts }) => {
   const issues: Issue[] = [];
   const { pkg } = facts;
   if (facts.isOrganization) {
-    issues.push(issue('info', 'rules.organization.withinCompetence', ['party'], { instrument: 'untoc', article: '2(j)' }));
-    issues.push(issue('info', 'rules.organization.memberStates', ['party'], { instrument: 'untoc', article: '36(3)' }));
+    issues.push(
+      issue('info', 'rules.organization.withinCompetence', ['party'], {
+        instrument: 'untoc',
+        article: '2(j)',
+      }),
+    );
+    issues.push(
+      issue('info', 'rules.organization.memberStates', ['party'], { instrument: 'untoc', article: '36(3)' }),
+    );
   }
   pkg.competence.forEach((entry, i) => {
     if (!facts.isOrganization) {
-      issues.push(issue('error', 'rules.competence.byState', ['competence', i], { instrument: 'untoc', article: '2(j)' }));
+      issues.push(
+        issue('error', 'rules.competence.byState', ['competence', i], {
+          instrument: 'untoc',
+          article: '2(j)',
+        }),
+      );
       return;
     }
     entry.treaties.forEach((treaty, k) => {
       if (!facts.inPackage.has(treaty)) {
         issues.push(
-          issue('error', 'rules.competence.treatyNotInPackage', ['competence', i, 'treaties', k], {
-            instrument: treaty,
-            article: TREATIES[treaty].consentArticles.ratification,
-          }, { treaty: { treaty } }),
+          issue(
+            'error',
+            'rules.competence.treatyNotInPackage',
+            ['competence', i, 'treaties', k],
+            {
+              instrument: treaty,
+              article: TREATIES[treaty].consentArticles.ratification,
+            },
+            { treaty: { treaty } },
+          ),
         );
       }
     });
@@ -42,7 +60,9 @@ export const competenceRule: Rule = ({ facts }) => {
   pkg.competence.forEach((entry, i) =>
     entry.treaties.forEach((treaty) => {
       if (seen.has(treaty)) {
-        issues.push(issue('error', 'rules.competence.twice', ['competence', i], null, { treaty: { treaty } }));
+        issues.push(
+          issue('error', 'rules.competence.twice', ['competence', i], null, { treaty: { treaty } }),
+        );
       }
       seen.set(treaty, i);
     }),

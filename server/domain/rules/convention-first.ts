@@ -18,10 +18,16 @@ export const conventionFirstRule: Rule = ({ facts }) => {
   if (facts.convention.status === 'not-party') {
     for (const t of protocols) {
       issues.push(
-        issue('error', 'rules.conventionFirst.notParty', ['treaties', t.index, 'treaty'], {
-          instrument: 'untoc',
-          article: '37(2)',
-        }, { treaty: { treaty: t.treaty }, asAt: { date: facts.convention.asAt } }),
+        issue(
+          'error',
+          'rules.conventionFirst.notParty',
+          ['treaties', t.index, 'treaty'],
+          {
+            instrument: 'untoc',
+            article: '37(2)',
+          },
+          { treaty: { treaty: t.treaty }, asAt: { date: facts.convention.asAt } },
+        ),
       );
     }
   } else if (facts.convention.status === 'already-party') {
@@ -30,19 +36,31 @@ export const conventionFirstRule: Rule = ({ facts }) => {
     if (deposit && deposit < conventionDate) {
       for (const t of protocols) {
         issues.push(
-          issue('error', 'rules.conventionFirst.conventionLater', ['deposit', 'plannedOn'], { instrument: 'untoc', article: '37(2)' }, {
-            treaty: { treaty: t.treaty },
-            conventionDate: { date: conventionDate },
-            deposit: { date: deposit },
-          }),
+          issue(
+            'error',
+            'rules.conventionFirst.conventionLater',
+            ['deposit', 'plannedOn'],
+            { instrument: 'untoc', article: '37(2)' },
+            {
+              treaty: { treaty: t.treaty },
+              conventionDate: { date: conventionDate },
+              deposit: { date: deposit },
+            },
+          ),
         );
       }
     }
     issues.push(
-      issue('info', 'rules.conventionFirst.notificationsMadeEarlier', ['treaties'], {
-        instrument: protocols[0]!.treaty,
-        article: '1(2)',
-      }, { since: { date: facts.convention.consent.date } }),
+      issue(
+        'info',
+        'rules.conventionFirst.notificationsMadeEarlier',
+        ['treaties'],
+        {
+          instrument: protocols[0]!.treaty,
+          article: '1(2)',
+        },
+        { since: { date: facts.convention.consent.date } },
+      ),
     );
   }
   return issues;

@@ -31,23 +31,43 @@ export const datesRule: Rule = ({ facts, today }) => {
         );
       } else if (t.choice.instrument !== 'accession' && t.signedOn && signing < t.signedOn) {
         issues.push(
-          issue('error', 'rules.dates.signingBeforeSignature', ['signing', 'date'], { instrument: 'vclt', article: '14(1)' }, {
-            treaty: { treaty: t.treaty },
-            signedOn: { date: t.signedOn },
-          }),
+          issue(
+            'error',
+            'rules.dates.signingBeforeSignature',
+            ['signing', 'date'],
+            { instrument: 'vclt', article: '14(1)' },
+            {
+              treaty: { treaty: t.treaty },
+              signedOn: { date: t.signedOn },
+            },
+          ),
         );
       }
     }
   }
   if (signing && deposit && deposit < signing) {
-    issues.push(issue('error', 'rules.dates.depositBeforeSigning', ['deposit', 'plannedOn'], { instrument: 'vclt', article: '16' }));
+    issues.push(
+      issue('error', 'rules.dates.depositBeforeSigning', ['deposit', 'plannedOn'], {
+        instrument: 'vclt',
+        article: '16',
+      }),
+    );
   }
   if (deposit && deposit < today) {
-    issues.push(issue('warning', 'rules.dates.depositInPast', ['deposit', 'plannedOn'], null, { today: { date: today } }));
+    issues.push(
+      issue('warning', 'rules.dates.depositInPast', ['deposit', 'plannedOn'], null, {
+        today: { date: today },
+      }),
+    );
   }
   const fullPowersDate = pkg.fullPowers?.date;
   if (fullPowersDate && signing && fullPowersDate > signing) {
-    issues.push(issue('error', 'rules.dates.fullPowersAfterSigning', ['fullPowers', 'date'], { instrument: 'vclt', article: '7(1)(a)' }));
+    issues.push(
+      issue('error', 'rules.dates.fullPowersAfterSigning', ['fullPowers', 'date'], {
+        instrument: 'vclt',
+        article: '7(1)(a)',
+      }),
+    );
   }
   pkg.priorConsents.forEach((consent, i) => {
     const concluded = TREATIES[consent.treaty].concluded.date;

@@ -6,7 +6,12 @@ import type { Rule, RuleContext } from './context';
 import { conventionFirstRule } from './convention-first';
 import { datesRule } from './dates';
 import { instrumentTypeRule } from './instrument-type';
-import { authorityTreatyRule, centralAuthorityRule, extraditionRule, maritimeAuthorityRule } from './notifications';
+import {
+  authorityTreatyRule,
+  centralAuthorityRule,
+  extraditionRule,
+  maritimeAuthorityRule,
+} from './notifications';
 import { declarationsRule, disputeReservationRule, signatureReservationRule } from './reservations';
 import { signatoryRule } from './signatory';
 import type { Issue, Severity } from '../issues';

@@ -20,31 +20,55 @@ export const instrumentTypeRule: Rule = ({ facts }) => {
     if (choice.instrument !== 'accession') {
       if (!signedPerData) {
         issues.push(
-          issue('error', 'rules.instrumentType.notSignatory', [...path, 'instrument'], {
-            instrument: treaty,
-            article: treatyData.consentArticles.accession,
-          }, { treaty: { treaty }, instrumentType: { instrumentType: choice.instrument }, closed: { date: treatyData.signature.closed } }),
+          issue(
+            'error',
+            'rules.instrumentType.notSignatory',
+            [...path, 'instrument'],
+            {
+              instrument: treaty,
+              article: treatyData.consentArticles.accession,
+            },
+            {
+              treaty: { treaty },
+              instrumentType: { instrumentType: choice.instrument },
+              closed: { date: treatyData.signature.closed },
+            },
+          ),
         );
       } else if (choice.signedOn && choice.signedOn !== signedPerData) {
         issues.push(
-          issue('error', 'rules.instrumentType.signatureDateDiffers', [...path, 'signedOn'], {
-            instrument: treaty,
-            article: treatyData.signature.article,
-          }, { treaty: { treaty }, given: { date: choice.signedOn }, recorded: { date: signedPerData } }),
+          issue(
+            'error',
+            'rules.instrumentType.signatureDateDiffers',
+            [...path, 'signedOn'],
+            {
+              instrument: treaty,
+              article: treatyData.signature.article,
+            },
+            { treaty: { treaty }, given: { date: choice.signedOn }, recorded: { date: signedPerData } },
+          ),
         );
       }
     } else {
       if (signedPerData) {
         issues.push(
-          issue('warning', 'rules.instrumentType.signatoryAccedes', [...path, 'instrument'], {
-            instrument: treaty,
-            article: treatyData.consentArticles.accession,
-          }, { treaty: { treaty }, signedOn: { date: signedPerData } }),
+          issue(
+            'warning',
+            'rules.instrumentType.signatoryAccedes',
+            [...path, 'instrument'],
+            {
+              instrument: treaty,
+              article: treatyData.consentArticles.accession,
+            },
+            { treaty: { treaty }, signedOn: { date: signedPerData } },
+          ),
         );
       }
       if (choice.signedOn) {
         issues.push(
-          issue('info', 'rules.instrumentType.signedOnNotRecited', [...path, 'signedOn'], null, { treaty: { treaty } }),
+          issue('info', 'rules.instrumentType.signedOnNotRecited', [...path, 'signedOn'], null, {
+            treaty: { treaty },
+          }),
         );
       }
     }

@@ -18,7 +18,9 @@ import type { AuthorityRole } from '../package';
 import type { Rule } from './context';
 
 /** The treaty and article each authority role answers. */
-export const ROLE_CITATION: Readonly<Record<AuthorityRole, { readonly instrument: TreatyId; readonly article: string }>> = {
+export const ROLE_CITATION: Readonly<
+  Record<AuthorityRole, { readonly instrument: TreatyId; readonly article: string }>
+> = {
   'untoc-18-13': { instrument: 'untoc', article: '18(13)' },
   'untoc-31-6': { instrument: 'untoc', article: '31(6)' },
   'som-8-6': { instrument: 'som', article: '8(6)' },
@@ -30,10 +32,22 @@ export const extraditionRule: Rule = ({ facts }) => {
   if (!facts.inPackage.has('untoc')) return [];
   const source = { instrument: 'untoc', article: '16(5)(a)' } as const;
   if (extradition.conditionalOnTreaty === false && extradition.conventionAsLegalBasis !== null) {
-    return [issue('warning', 'rules.extradition.answerNotNeeded', ['extradition', 'conventionAsLegalBasis'], source)];
+    return [
+      issue(
+        'warning',
+        'rules.extradition.answerNotNeeded',
+        ['extradition', 'conventionAsLegalBasis'],
+        source,
+      ),
+    ];
   }
   if (extradition.conditionalOnTreaty === true && extradition.conventionAsLegalBasis === false) {
-    return [issue('info', 'rules.extradition.seekTreaties', ['extradition', 'conventionAsLegalBasis'], { instrument: 'untoc', article: '16(5)(b)' })];
+    return [
+      issue('info', 'rules.extradition.seekTreaties', ['extradition', 'conventionAsLegalBasis'], {
+        instrument: 'untoc',
+        article: '16(5)(b)',
+      }),
+    ];
   }
   return [];
 };
@@ -46,9 +60,13 @@ export const centralAuthorityRule: Rule = ({ facts }) => {
   const source = { instrument: 'untoc', article: '18(13)' } as const;
   const central = authoritiesFor(facts.pkg, 'untoc-18-13');
   const forWholeState = central.filter(({ authority }) => authority.territory === null);
-  forWholeState.slice(1).forEach(({ index }) =>
-    issues.push(issue('error', 'rules.centralAuthority.onlyOneForState', ['authorities', index, 'territory'], source)),
-  );
+  forWholeState
+    .slice(1)
+    .forEach(({ index }) =>
+      issues.push(
+        issue('error', 'rules.centralAuthority.onlyOneForState', ['authorities', index, 'territory'], source),
+      ),
+    );
   const territories = new Map<string, number>();
   for (const { authority, index } of central) {
     if (authority.territory === null) continue;
@@ -64,7 +82,14 @@ export const centralAuthorityRule: Rule = ({ facts }) => {
   }
   facts.pkg.authorities.forEach((authority, index) => {
     if (authority.territory !== null && !authority.roles.includes('untoc-18-13')) {
-      issues.push(issue('warning', 'rules.authority.territoryOnlyForCentralAuthority', ['authorities', index, 'territory'], source));
+      issues.push(
+        issue(
+          'warning',
+          'rules.authority.territoryOnlyForCentralAuthority',
+          ['authorities', index, 'territory'],
+          source,
+        ),
+      );
     }
   });
   return issues;
@@ -100,13 +125,18 @@ export const maritimeAuthorityRule: Rule = ({ facts }) => {
     const due = addMonths(authority.designatedOn, 1);
     if (due < deposit) {
       issues.push(
-        issue('warning', 'rules.maritimeAuthority.dueBeforeDeposit', ['authorities', index, 'designatedOn'], {
-          instrument: 'som',
-          article: '8(6)',
-        }, { designatedOn: { date: authority.designatedOn }, due: { date: due }, deposit: { date: deposit } }),
+        issue(
+          'warning',
+          'rules.maritimeAuthority.dueBeforeDeposit',
+          ['authorities', index, 'designatedOn'],
+          {
+            instrument: 'som',
+            article: '8(6)',
+          },
+          { designatedOn: { date: authority.designatedOn }, due: { date: due }, deposit: { date: deposit } },
+        ),
       );
     }
   }
   return issues;
 };
-

@@ -21,10 +21,16 @@ export const disputeReservationRule: Rule = ({ facts }) =>
     return facts.inPackage.has(treaty)
       ? []
       : [
-          issue('error', 'rules.reservation.treatyNotInPackage', ['reservations', i], {
-            instrument: treaty,
-            article: `${TREATIES[treaty].disputeArticle}(3)`,
-          }, { treaty: { treaty } }),
+          issue(
+            'error',
+            'rules.reservation.treatyNotInPackage',
+            ['reservations', i],
+            {
+              instrument: treaty,
+              article: `${TREATIES[treaty].disputeArticle}(3)`,
+            },
+            { treaty: { treaty } },
+          ),
         ];
   });
 
@@ -35,9 +41,17 @@ export const signatureReservationRule: Rule = ({ facts }) => {
     t.choice.signatureReservations.forEach((reservation, k) => {
       const path = ['treaties', t.index, 'signatureReservations', k];
       if (!t.signedPerData || t.choice.instrument === 'accession') {
-        issues.push(issue('error', 'rules.signatureReservation.notSignatory', path, source, { treaty: { treaty: t.treaty } }));
+        issues.push(
+          issue('error', 'rules.signatureReservation.notSignatory', path, source, {
+            treaty: { treaty: t.treaty },
+          }),
+        );
       } else if (reservation.confirm === false) {
-        issues.push(issue('warning', 'rules.signatureReservation.notConfirmed', [...path, 'confirm'], source, { treaty: { treaty: t.treaty } }));
+        issues.push(
+          issue('warning', 'rules.signatureReservation.notConfirmed', [...path, 'confirm'], source, {
+            treaty: { treaty: t.treaty },
+          }),
+        );
       }
     });
   }
@@ -49,14 +63,23 @@ export const declarationsRule: Rule = ({ facts }) => {
   facts.pkg.declarations.forEach((declaration, i) => {
     declaration.treaties.forEach((treaty, k) => {
       if (!facts.inPackage.has(treaty)) {
-        issues.push(issue('error', 'rules.declaration.treatyNotInPackage', ['declarations', i, 'treaties', k], null, { treaty: { treaty } }));
+        issues.push(
+          issue('error', 'rules.declaration.treatyNotInPackage', ['declarations', i, 'treaties', k], null, {
+            treaty: { treaty },
+          }),
+        );
       }
     });
     if (new Set(declaration.treaties).size !== declaration.treaties.length) {
       issues.push(issue('error', 'schema.duplicate', ['declarations', i, 'treaties'], null));
     }
     if (declaration.kind !== 'territorial') {
-      issues.push(issue('info', 'rules.declaration.mayBeReservation', ['declarations', i], { instrument: 'vclt', article: '2(1)(d)' }));
+      issues.push(
+        issue('info', 'rules.declaration.mayBeReservation', ['declarations', i], {
+          instrument: 'vclt',
+          article: '2(1)(d)',
+        }),
+      );
     }
   });
   return issues;

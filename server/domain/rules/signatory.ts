@@ -12,17 +12,33 @@ export const signatoryRule: Rule = ({ facts }) => {
   const issues: Issue[] = [];
   const { pkg } = facts;
   if (facts.isOrganization) {
-    issues.push(issue('info', 'rules.signatory.organization', ['signatory'], { instrument: 'vclt', article: '7(2)(a)' }));
+    issues.push(
+      issue('info', 'rules.signatory.organization', ['signatory'], {
+        instrument: 'vclt',
+        article: '7(2)(a)',
+      }),
+    );
     if (pkg.fullPowers) {
-      issues.push(issue('warning', 'rules.fullPowers.notForOrganization', ['fullPowers'], { instrument: 'vclt', article: '7(1)(a)' }));
+      issues.push(
+        issue('warning', 'rules.fullPowers.notForOrganization', ['fullPowers'], {
+          instrument: 'vclt',
+          article: '7(1)(a)',
+        }),
+      );
     }
     return issues;
   }
   if (facts.signerNeedsFullPowers === false && pkg.fullPowers) {
     issues.push(
-      issue('warning', 'rules.fullPowers.notNeeded', ['fullPowers'], { instrument: 'vclt', article: '7(2)(a)' }, {
-        office: { key: `offices.${pkg.signatory.office}` },
-      }),
+      issue(
+        'warning',
+        'rules.fullPowers.notNeeded',
+        ['fullPowers'],
+        { instrument: 'vclt', article: '7(2)(a)' },
+        {
+          office: { key: `offices.${pkg.signatory.office}` },
+        },
+      ),
     );
   }
   return issues;

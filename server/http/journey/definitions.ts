@@ -43,17 +43,22 @@ export interface PageContext {
 }
 
 /** The treaties not in the package: the party may have joined them already (after the data's date). */
-export const notInPackage = (pkg: Package) => TREATY_IDS.filter((t) => !pkg.treaties.some((c) => c.treaty === t));
+export const notInPackage = (pkg: Package) =>
+  TREATY_IDS.filter((t) => !pkg.treaties.some((c) => c.treaty === t));
 /** Earlier consents matter when a Protocol is joined without the Convention (UNTOC 37(2)). */
 export const priorConsentsApply = (pkg: Package) => !pkg.treaties.some((t) => t.treaty === 'untoc');
 
 /** The treaties the party signed and now ratifies, accepts or approves (not accession), with their index. */
 export const signedChoices = (pkg: Package) =>
-  pkg.treaties.map((choice, index) => ({ choice, index })).filter(({ choice }) => choice.instrument !== 'accession');
+  pkg.treaties
+    .map((choice, index) => ({ choice, index }))
+    .filter(({ choice }) => choice.instrument !== 'accession');
 const inPackage = (pkg: Package, treaty: TreatyId) => pkg.treaties.some((t) => t.treaty === treaty);
 const isState = (pkg: Package) => pkg.party.kind === 'state';
 export const needsFullPowers = (pkg: Package) =>
-  isState(pkg) && pkg.signatory.office !== null && !(FULL_POWERS_OFFICES as readonly string[]).includes(pkg.signatory.office);
+  isState(pkg) &&
+  pkg.signatory.office !== null &&
+  !(FULL_POWERS_OFFICES as readonly string[]).includes(pkg.signatory.office);
 
 // ---------------------------------------------------------------------------------------------------
 // Sections
@@ -76,7 +81,8 @@ export interface SectionDef {
   readonly absentBecause?: 'untoc' | 'maritime' | 'firearms' | 'competence';
 }
 
-const authoritiesWith = (pkg: Package, role: AuthorityRole) => pkg.authorities.filter((a) => a.roles.includes(role));
+const authoritiesWith = (pkg: Package, role: AuthorityRole) =>
+  pkg.authorities.filter((a) => a.roles.includes(role));
 const designated = (pkg: Package, role: AuthorityRole) => {
   const list = authoritiesWith(pkg, role);
   return list.length > 0 && list.every((a) => designationComplete(role, a));
@@ -84,7 +90,13 @@ const designated = (pkg: Package, role: AuthorityRole) => {
 
 export const SECTIONS: readonly SectionDef[] = [
   // The European Union needs no formal name: the instrument says "the European Union".
-  { id: 'party', start: 'party', applies: () => true, complete: (p, v) => p.party.formalName !== null || (!isState(p) && v), started: (p) => p.party.formalName !== null },
+  {
+    id: 'party',
+    start: 'party',
+    applies: () => true,
+    complete: (p, v) => p.party.formalName !== null || (!isState(p) && v),
+    started: (p) => p.party.formalName !== null,
+  },
   { id: 'treaties', start: 'treaties', applies: () => true, complete: (_p, v) => v, started: () => true },
   {
     id: 'signatory',
@@ -95,16 +107,27 @@ export const SECTIONS: readonly SectionDef[] = [
       p.signatory.title !== null &&
       (!isState(p) || p.signatory.office !== null) &&
       (!needsFullPowers(p) ||
-        (p.fullPowers !== null && p.fullPowers.issuer.name !== null && p.fullPowers.issuer.title !== null && p.fullPowers.issuer.office !== null)),
+        (p.fullPowers !== null &&
+          p.fullPowers.issuer.name !== null &&
+          p.fullPowers.issuer.title !== null &&
+          p.fullPowers.issuer.office !== null)),
     started: (p) => p.signatory.name !== null || p.signatory.title !== null || p.signatory.office !== null,
   },
-  { id: 'signing', start: 'signing', applies: () => true, complete: (_p, v) => v, started: (p) => p.signing.place !== null || p.signing.date !== null },
+  {
+    id: 'signing',
+    start: 'signing',
+    applies: () => true,
+    complete: (_p, v) => v,
+    started: (p) => p.signing.place !== null || p.signing.date !== null,
+  },
   {
     id: 'extradition',
     start: 'extradition',
     absentBecause: 'untoc',
     applies: (p) => inPackage(p, 'untoc'),
-    complete: (p) => p.extradition.conditionalOnTreaty === false || (p.extradition.conditionalOnTreaty === true && p.extradition.conventionAsLegalBasis !== null),
+    complete: (p) =>
+      p.extradition.conditionalOnTreaty === false ||
+      (p.extradition.conditionalOnTreaty === true && p.extradition.conventionAsLegalBasis !== null),
     started: (p) => p.extradition.conditionalOnTreaty !== null,
   },
   {
@@ -129,8 +152,10 @@ export const SECTIONS: readonly SectionDef[] = [
     start: 'article5',
     absentBecause: 'untoc',
     applies: (p) => inPackage(p, 'untoc'),
-    complete: (p) => p.article5.requiresOrganizedCriminalGroup !== null && p.article5.requiresActInFurtherance !== null,
-    started: (p) => p.article5.requiresOrganizedCriminalGroup !== null || p.article5.requiresActInFurtherance !== null,
+    complete: (p) =>
+      p.article5.requiresOrganizedCriminalGroup !== null && p.article5.requiresActInFurtherance !== null,
+    started: (p) =>
+      p.article5.requiresOrganizedCriminalGroup !== null || p.article5.requiresActInFurtherance !== null,
   },
   {
     id: 'maritime',
@@ -167,9 +192,27 @@ export const SECTIONS: readonly SectionDef[] = [
     complete: (p) => p.treaties.every((t) => p.competence.some((c) => c.treaties.includes(t.treaty))),
     started: (p) => p.competence.length > 0,
   },
-  { id: 'reservations', start: 'reservations', applies: () => true, complete: (_p, v) => v, started: (p) => p.reservations.length > 0 },
-  { id: 'declarations', start: 'declarations', applies: () => true, complete: (_p, v) => v, started: (p) => p.declarations.length > 0 },
-  { id: 'deposit', start: 'deposit', applies: () => true, complete: (p) => p.deposit.plannedOn !== null, started: (p) => p.deposit.plannedOn !== null || p.deposit.place !== null },
+  {
+    id: 'reservations',
+    start: 'reservations',
+    applies: () => true,
+    complete: (_p, v) => v,
+    started: (p) => p.reservations.length > 0,
+  },
+  {
+    id: 'declarations',
+    start: 'declarations',
+    applies: () => true,
+    complete: (_p, v) => v,
+    started: (p) => p.declarations.length > 0,
+  },
+  {
+    id: 'deposit',
+    start: 'deposit',
+    applies: () => true,
+    complete: (p) => p.deposit.plannedOn !== null,
+    started: (p) => p.deposit.plannedOn !== null || p.deposit.place !== null,
+  },
 ];
 
 export const TASK_STATUSES = ['not-started', 'in-progress', 'completed', 'cannot-start'] as const;
@@ -203,15 +246,23 @@ export interface QuestionPage {
   readonly single?: boolean;
 }
 
-const opt = (value: string, label: string, hint?: string): FieldOption => (hint ? { value, label, hint } : { value, label });
-const yesNo = (ctx: PageContext) => [opt('yes', ctx.t('pages.common.yes')), opt('no', ctx.t('pages.common.no'))];
+const opt = (value: string, label: string, hint?: string): FieldOption =>
+  hint ? { value, label, hint } : { value, label };
+const yesNo = (ctx: PageContext) => [
+  opt('yes', ctx.t('pages.common.yes')),
+  opt('no', ctx.t('pages.common.no')),
+];
 const L = (ctx: PageContext, page: string, name: string) => ctx.t(`pages.q.${page}.${name}.label`);
 const H = (ctx: PageContext, page: string, name: string): string | undefined => {
   const v = ctx.t(`pages.q.${page}.${name}.hint`, { defaultValue: '' });
   return v === '' ? undefined : v;
 };
 
-function field(ctx: PageContext, page: string, def: Omit<FieldDef, 'label' | 'hint'> & { hint?: string }): FieldDef {
+function field(
+  ctx: PageContext,
+  page: string,
+  def: Omit<FieldDef, 'label' | 'hint'> & { hint?: string },
+): FieldDef {
   const hint = def.hint ?? H(ctx, page, def.name);
   return { ...def, label: L(ctx, page, def.name), ...(hint ? { hint } : {}) };
 }
@@ -220,23 +271,38 @@ function field(ctx: PageContext, page: string, def: Omit<FieldDef, 'label' | 'hi
 const toTasks = () => 'tasks';
 
 /** What the participation data says about a treaty for this party, in words. */
-export function treatyDataHint(pkg: Pick<Package, 'party'>, treaty: TreatyId, ctx: PageContext, options: { withProtocolNote?: boolean } = {}): string {
+export function treatyDataHint(
+  pkg: Pick<Package, 'party'>,
+  treaty: TreatyId,
+  ctx: PageContext,
+  options: { withProtocolNote?: boolean } = {},
+): string {
   const record = participationOf(ctx.participation, treaty, pkg.party.code);
   const asAt = formatDate(ctx.participation[treaty].asAt, ctx.lng);
   const parts: string[] = [];
   if (record?.consent) {
-    parts.push(ctx.t('pages.treatyData.party', { date: formatDate(record.consent.date, ctx.lng), asAt: formatDate(record.consent.asAt, ctx.lng) }));
+    parts.push(
+      ctx.t('pages.treatyData.party', {
+        date: formatDate(record.consent.date, ctx.lng),
+        asAt: formatDate(record.consent.asAt, ctx.lng),
+      }),
+    );
   } else if (record?.signature) {
     parts.push(ctx.t('pages.treatyData.signed', { date: formatDate(record.signature, ctx.lng), asAt }));
   } else {
     parts.push(ctx.t('pages.treatyData.notSigned', { asAt }));
   }
-  if (isProtocol(treaty) && options.withProtocolNote !== false) parts.push(ctx.t('pages.treatyData.needsConvention'));
+  if (isProtocol(treaty) && options.withProtocolNote !== false)
+    parts.push(ctx.t('pages.treatyData.needsConvention'));
   return parts.join(' ');
 }
 
 /** The instrument the data points to: ratification after a signature, accession without one. */
-export function defaultInstrument(party: Package['party'], treaty: TreatyId, participation: Participation): InstrumentType {
+export function defaultInstrument(
+  party: Package['party'],
+  treaty: TreatyId,
+  participation: Participation,
+): InstrumentType {
   return participationOf(participation, treaty, party.code)?.signature ? 'ratification' : 'accession';
 }
 
@@ -245,9 +311,19 @@ export function treatyOptions(pkg: Pick<Package, 'party'>, ctx: PageContext): Fi
 }
 
 /** The treaties chosen, in catalogue order, keeping what was already answered for the ones kept. */
-export function chooseTreaties(pkg: Pick<Package, 'party' | 'treaties'>, chosen: readonly string[], participation: Participation): Package['treaties'] {
+export function chooseTreaties(
+  pkg: Pick<Package, 'party' | 'treaties'>,
+  chosen: readonly string[],
+  participation: Participation,
+): Package['treaties'] {
   return TREATY_IDS.filter((t) => chosen.includes(t)).map(
-    (t) => pkg.treaties.find((c) => c.treaty === t) ?? { treaty: t, instrument: defaultInstrument(pkg.party, t, participation), signedOn: null, signatureReservations: [] },
+    (t) =>
+      pkg.treaties.find((c) => c.treaty === t) ?? {
+        treaty: t,
+        instrument: defaultInstrument(pkg.party, t, participation),
+        signedOn: null,
+        signatureReservations: [],
+      },
   );
 }
 
@@ -269,7 +345,12 @@ export const PAGES: readonly QuestionPage[] = [
     applies: () => true,
     requirements: () => ['model-party-name'],
     fields: (_p, ctx) => [
-      field(ctx, 'party', { name: 'formalName', kind: 'text', path: ['party', 'formalName'], width: 'two-thirds' }),
+      field(ctx, 'party', {
+        name: 'formalName',
+        kind: 'text',
+        path: ['party', 'formalName'],
+        width: 'two-thirds',
+      }),
       field(ctx, 'party', {
         name: 'documentLanguage',
         kind: 'radios',
@@ -284,7 +365,10 @@ export const PAGES: readonly QuestionPage[] = [
     id: 'treaties',
     section: 'treaties',
     applies: () => true,
-    requirements: (p) => p.treaties.filter((t) => isProtocol(t.treaty)).length > 0 ? [`${p.treaties.find((t) => isProtocol(t.treaty))!.treaty}-untoc-37-2`] : [],
+    requirements: (p) =>
+      p.treaties.filter((t) => isProtocol(t.treaty)).length > 0
+        ? [`${p.treaties.find((t) => isProtocol(t.treaty))!.treaty}-untoc-37-2`]
+        : [],
     single: true,
     fields: (p, ctx) => [
       field(ctx, 'treaties', {
@@ -295,7 +379,10 @@ export const PAGES: readonly QuestionPage[] = [
         required: ctx.t('pages.q.treaties.treaties.required'),
       }),
     ],
-    apply: (p, values, ctx) => ({ ...p, treaties: chooseTreaties(p, (values.get('treaties') as string[] | null) ?? [], ctx.participation) }),
+    apply: (p, values, ctx) => ({
+      ...p,
+      treaties: chooseTreaties(p, (values.get('treaties') as string[] | null) ?? [], ctx.participation),
+    }),
     next: () => 'instruments',
   },
   {
@@ -308,13 +395,22 @@ export const PAGES: readonly QuestionPage[] = [
         name: `instrument-${choice.treaty}`,
         kind: 'radios',
         path: ['treaties', i, 'instrument'],
-        label: ctx.t('pages.q.instruments.instrument.label', { treaty: ctx.t(`legal:treaties.${choice.treaty}.name`) }),
+        label: ctx.t('pages.q.instruments.instrument.label', {
+          treaty: ctx.t(`legal:treaties.${choice.treaty}.name`),
+        }),
         hint: treatyDataHint(p, choice.treaty, ctx),
         options: INSTRUMENT_TYPES.map((type) => opt(type, ctx.t(`pages.q.instruments.types.${type}`))),
-        required: ctx.t('pages.q.instruments.instrument.required', { treaty: ctx.t(`legal:treaties.${choice.treaty}.name`) }),
+        required: ctx.t('pages.q.instruments.instrument.required', {
+          treaty: ctx.t(`legal:treaties.${choice.treaty}.name`),
+        }),
         legendSize: 'section',
       })),
-    next: (p) => (signedChoices(p).length > 0 ? 'signature-reservations' : priorConsentsApply(p) ? 'prior-consents' : 'tasks'),
+    next: (p) =>
+      signedChoices(p).length > 0
+        ? 'signature-reservations'
+        : priorConsentsApply(p)
+          ? 'prior-consents'
+          : 'tasks',
   },
   {
     // VCLT 23(2): a reservation formulated on signature of a treaty subject to ratification, acceptance or
@@ -355,7 +451,10 @@ export const PAGES: readonly QuestionPage[] = [
         const rest = choice.signatureReservations.slice(1);
         return {
           ...choice,
-          signatureReservations: typeof text === 'string' ? [{ text, confirm: typeof confirm === 'boolean' ? confirm : null }, ...rest] : rest,
+          signatureReservations:
+            typeof text === 'string'
+              ? [{ text, confirm: typeof confirm === 'boolean' ? confirm : null }, ...rest]
+              : rest,
         };
       }),
     }),
@@ -389,7 +488,9 @@ export const PAGES: readonly QuestionPage[] = [
             kind: 'radios' as const,
             path: ['priorConsents'],
             label: ctx.t('pages.q.prior-consents.type.label', { treaty: name }),
-            options: CONSENT_TYPES.map((type) => opt(type, ctx.t(`legal:participation.consentTypes.${type}`))),
+            options: CONSENT_TYPES.map((type) =>
+              opt(type, ctx.t(`legal:participation.consentTypes.${type}`)),
+            ),
             legendSize: 'section' as const,
           },
         ];
@@ -402,7 +503,9 @@ export const PAGES: readonly QuestionPage[] = [
         ...notInPackage(p).flatMap((treaty) => {
           const date = values.get(`prior-${treaty}-date`);
           const type = values.get(`prior-${treaty}-type`);
-          return typeof date === 'string' ? [{ treaty, depositedOn: date, type: typeof type === 'string' ? type : null }] : [];
+          return typeof date === 'string'
+            ? [{ treaty, depositedOn: date, type: typeof type === 'string' ? type : null }]
+            : [];
         }),
       ],
     }),
@@ -414,8 +517,19 @@ export const PAGES: readonly QuestionPage[] = [
     applies: () => true,
     requirements: (p) => (isState(p) ? ['vclt-7-2-a', 'vclt-7-1'] : []),
     fields: (p, ctx) => [
-      field(ctx, 'signatory', { name: 'name', kind: 'text', path: ['signatory', 'name'], width: 'two-thirds', autocomplete: 'name' }),
-      field(ctx, 'signatory', { name: 'signerTitle', kind: 'text', path: ['signatory', 'title'], width: 'full' }),
+      field(ctx, 'signatory', {
+        name: 'name',
+        kind: 'text',
+        path: ['signatory', 'name'],
+        width: 'two-thirds',
+        autocomplete: 'name',
+      }),
+      field(ctx, 'signatory', {
+        name: 'signerTitle',
+        kind: 'text',
+        path: ['signatory', 'title'],
+        width: 'full',
+      }),
       ...(isState(p)
         ? [
             field(ctx, 'signatory', {
@@ -435,16 +549,37 @@ export const PAGES: readonly QuestionPage[] = [
     applies: needsFullPowers,
     requirements: () => ['vclt-7-1', 'vclt-7-2-a'],
     fields: (_p, ctx) => [
-      field(ctx, 'full-powers', { name: 'issuerName', kind: 'text', path: ['fullPowers', 'issuer', 'name'], width: 'two-thirds' }),
-      field(ctx, 'full-powers', { name: 'issuerTitle', kind: 'text', path: ['fullPowers', 'issuer', 'title'], width: 'full' }),
+      field(ctx, 'full-powers', {
+        name: 'issuerName',
+        kind: 'text',
+        path: ['fullPowers', 'issuer', 'name'],
+        width: 'two-thirds',
+      }),
+      field(ctx, 'full-powers', {
+        name: 'issuerTitle',
+        kind: 'text',
+        path: ['fullPowers', 'issuer', 'title'],
+        width: 'full',
+      }),
       field(ctx, 'full-powers', {
         name: 'issuerOffice',
         kind: 'radios',
         path: ['fullPowers', 'issuer', 'office'],
         options: FULL_POWERS_OFFICES.map((o) => opt(o, ctx.t(`pages.q.signatory.offices.${o}`))),
       }),
-      field(ctx, 'full-powers', { name: 'place', kind: 'text', path: ['fullPowers', 'place'], width: 'half', blank: ctx.t('pages.blank.byHand') }),
-      field(ctx, 'full-powers', { name: 'date', kind: 'date', path: ['fullPowers', 'date'], blank: ctx.t('pages.blank.byHand') }),
+      field(ctx, 'full-powers', {
+        name: 'place',
+        kind: 'text',
+        path: ['fullPowers', 'place'],
+        width: 'half',
+        blank: ctx.t('pages.blank.byHand'),
+      }),
+      field(ctx, 'full-powers', {
+        name: 'date',
+        kind: 'date',
+        path: ['fullPowers', 'date'],
+        blank: ctx.t('pages.blank.byHand'),
+      }),
     ],
     next: toTasks,
   },
@@ -454,8 +589,19 @@ export const PAGES: readonly QuestionPage[] = [
     applies: () => true,
     requirements: () => ['model-place-date'],
     fields: (_p, ctx) => [
-      field(ctx, 'signing', { name: 'place', kind: 'text', path: ['signing', 'place'], width: 'half', blank: ctx.t('pages.blank.byHand') }),
-      field(ctx, 'signing', { name: 'date', kind: 'date', path: ['signing', 'date'], blank: ctx.t('pages.blank.byHand') }),
+      field(ctx, 'signing', {
+        name: 'place',
+        kind: 'text',
+        path: ['signing', 'place'],
+        width: 'half',
+        blank: ctx.t('pages.blank.byHand'),
+      }),
+      field(ctx, 'signing', {
+        name: 'date',
+        kind: 'date',
+        path: ['signing', 'date'],
+        blank: ctx.t('pages.blank.byHand'),
+      }),
     ],
     next: toTasks,
   },
@@ -465,7 +611,14 @@ export const PAGES: readonly QuestionPage[] = [
     applies: (p) => inPackage(p, 'untoc'),
     requirements: () => ['untoc-16-5-a'],
     single: true,
-    fields: (_p, ctx) => [field(ctx, 'extradition', { name: 'conditionalOnTreaty', kind: 'yesno', path: ['extradition', 'conditionalOnTreaty'], options: yesNo(ctx) })],
+    fields: (_p, ctx) => [
+      field(ctx, 'extradition', {
+        name: 'conditionalOnTreaty',
+        kind: 'yesno',
+        path: ['extradition', 'conditionalOnTreaty'],
+        options: yesNo(ctx),
+      }),
+    ],
     next: (p) => (p.extradition.conditionalOnTreaty === true ? 'extradition-legal-basis' : 'tasks'),
   },
   {
@@ -475,7 +628,12 @@ export const PAGES: readonly QuestionPage[] = [
     requirements: () => ['untoc-16-5-a'],
     single: true,
     fields: (_p, ctx) => [
-      field(ctx, 'extradition-legal-basis', { name: 'conventionAsLegalBasis', kind: 'yesno', path: ['extradition', 'conventionAsLegalBasis'], options: yesNo(ctx) }),
+      field(ctx, 'extradition-legal-basis', {
+        name: 'conventionAsLegalBasis',
+        kind: 'yesno',
+        path: ['extradition', 'conventionAsLegalBasis'],
+        options: yesNo(ctx),
+      }),
     ],
     next: toTasks,
   },
@@ -504,7 +662,9 @@ export const PAGES: readonly QuestionPage[] = [
     },
     apply: (p, values) => {
       const un = (values.get('un') as string[] | null) ?? [];
-      const others = Array.from({ length: OTHER_LANGUAGE_SLOTS }, (_, i) => values.get(`other${i + 1}`)).filter((v): v is string => typeof v === 'string');
+      const others = Array.from({ length: OTHER_LANGUAGE_SLOTS }, (_, i) =>
+        values.get(`other${i + 1}`),
+      ).filter((v): v is string => typeof v === 'string');
       return { ...p, mlaLanguages: [...new Set([...un, ...others])] };
     },
     next: () => 'central-authorities',
@@ -515,8 +675,18 @@ export const PAGES: readonly QuestionPage[] = [
     applies: (p) => inPackage(p, 'untoc'),
     requirements: () => ['untoc-5-3'],
     fields: (_p, ctx) => [
-      field(ctx, 'article5', { name: 'requiresOrganizedCriminalGroup', kind: 'yesno', path: ['article5', 'requiresOrganizedCriminalGroup'], options: yesNo(ctx) }),
-      field(ctx, 'article5', { name: 'requiresActInFurtherance', kind: 'yesno', path: ['article5', 'requiresActInFurtherance'], options: yesNo(ctx) }),
+      field(ctx, 'article5', {
+        name: 'requiresOrganizedCriminalGroup',
+        kind: 'yesno',
+        path: ['article5', 'requiresOrganizedCriminalGroup'],
+        options: yesNo(ctx),
+      }),
+      field(ctx, 'article5', {
+        name: 'requiresActInFurtherance',
+        kind: 'yesno',
+        path: ['article5', 'requiresActInFurtherance'],
+        options: yesNo(ctx),
+      }),
     ],
     next: toTasks,
   },
@@ -546,7 +716,9 @@ export const PAGES: readonly QuestionPage[] = [
         name: `competence-${choice.treaty}`,
         kind: 'textarea' as const,
         path: ['competence'],
-        label: ctx.t('pages.q.competence.text.label', { treaty: ctx.t(`legal:treaties.${choice.treaty}.name`) }),
+        label: ctx.t('pages.q.competence.text.label', {
+          treaty: ctx.t(`legal:treaties.${choice.treaty}.name`),
+        }),
         hint: ctx.t('pages.q.competence.text.hint'),
         schema: LongTextSchema,
       })),
@@ -572,7 +744,10 @@ export const PAGES: readonly QuestionPage[] = [
         path: ['reservations'],
         blank: ctx.t('pages.blank.noReservation'),
         options: p.treaties.map((t) =>
-          opt(disputeReservationId(t.treaty), ctx.t('pages.q.reservations.option', { treaty: ctx.t(`legal:treaties.${t.treaty}.name`) })),
+          opt(
+            disputeReservationId(t.treaty),
+            ctx.t('pages.q.reservations.option', { treaty: ctx.t(`legal:treaties.${t.treaty}.name`) }),
+          ),
         ),
       }),
     ],
@@ -585,7 +760,13 @@ export const PAGES: readonly QuestionPage[] = [
     requirements: () => [],
     fields: (_p, ctx) => [
       field(ctx, 'deposit', { name: 'plannedOn', kind: 'date', path: ['deposit', 'plannedOn'] }),
-      field(ctx, 'deposit', { name: 'place', kind: 'text', path: ['deposit', 'place'], width: 'half', blank: ctx.t('pages.blank.headquarters') }),
+      field(ctx, 'deposit', {
+        name: 'place',
+        kind: 'text',
+        path: ['deposit', 'place'],
+        width: 'half',
+        blank: ctx.t('pages.blank.headquarters'),
+      }),
     ],
     next: toTasks,
   },
@@ -599,7 +780,9 @@ export function pageById(id: string): QuestionPage | undefined {
 // Authorities (a repeating list per designation) and declarations (a repeating list)
 
 /** The list pages: one per designation, each the start of its section. */
-export const AUTHORITY_LISTS: Readonly<Record<'central-authorities' | 'prevention' | 'maritime' | 'firearms', AuthorityRole>> = {
+export const AUTHORITY_LISTS: Readonly<
+  Record<'central-authorities' | 'prevention' | 'maritime' | 'firearms', AuthorityRole>
+> = {
   'central-authorities': 'untoc-18-13',
   prevention: 'untoc-31-6',
   maritime: 'som-8-6',
@@ -625,7 +808,11 @@ export function applicableRoles(pkg: Package): AuthorityRole[] {
 }
 
 /** The authority form's fields; `base` is the authority's path in the package (['authorities', n]). */
-export function authorityFields(pkg: Package, base: readonly (string | number)[], ctx: PageContext): FieldDef[] {
+export function authorityFields(
+  pkg: Package,
+  base: readonly (string | number)[],
+  ctx: PageContext,
+): FieldDef[] {
   const f = (def: Omit<FieldDef, 'label' | 'hint' | 'path'> & { path: readonly (string | number)[] }) =>
     field(ctx, 'authority', { ...def, path: [...base, ...def.path] });
   const collator = new Intl.Collator(ctx.lng);
@@ -638,38 +825,116 @@ export function authorityFields(pkg: Package, base: readonly (string | number)[]
       options: roles.map((r) => opt(r, ctx.t(`pages.roles.${r}`))),
       required: ctx.t('pages.q.authority.roles.required'),
     }),
-    f({ name: 'name', kind: 'text', path: ['name'], groupHeading: ctx.t('pages.q.authority.groups.who'), width: 'full', required: ctx.t('pages.q.authority.name.required'), autocomplete: 'organization' }),
+    f({
+      name: 'name',
+      kind: 'text',
+      path: ['name'],
+      groupHeading: ctx.t('pages.q.authority.groups.who'),
+      width: 'full',
+      required: ctx.t('pages.q.authority.name.required'),
+      autocomplete: 'organization',
+    }),
     f({ name: 'unit', kind: 'text', path: ['unit'], width: 'full' }),
-    f({ name: 'officerTitle', kind: 'text', path: ['officerTitle'], width: 'two-thirds', autocomplete: 'organization-title' }),
-    f({ name: 'addressLines', groupHeading: ctx.t('pages.q.authority.groups.address'), kind: 'list', separator: 'lines', path: ['address', 'lines'], autocomplete: 'street-address' }),
-    f({ name: 'city', kind: 'text', path: ['address', 'city'], width: 'half', autocomplete: 'address-level2' }),
-    f({ name: 'postcode', kind: 'text', path: ['address', 'postcode'], width: 'short', autocomplete: 'postal-code' }),
+    f({
+      name: 'officerTitle',
+      kind: 'text',
+      path: ['officerTitle'],
+      width: 'two-thirds',
+      autocomplete: 'organization-title',
+    }),
+    f({
+      name: 'addressLines',
+      groupHeading: ctx.t('pages.q.authority.groups.address'),
+      kind: 'list',
+      separator: 'lines',
+      path: ['address', 'lines'],
+      autocomplete: 'street-address',
+    }),
+    f({
+      name: 'city',
+      kind: 'text',
+      path: ['address', 'city'],
+      width: 'half',
+      autocomplete: 'address-level2',
+    }),
+    f({
+      name: 'postcode',
+      kind: 'text',
+      path: ['address', 'postcode'],
+      width: 'short',
+      autocomplete: 'postal-code',
+    }),
     f({
       name: 'country',
       kind: 'select',
       path: ['address', 'country'],
-      options: REGION_CODES.map((c) => opt(c, regionName(c, ctx.lng))).sort((a, b) => collator.compare(a.label, b.label)),
+      options: REGION_CODES.map((c) => opt(c, regionName(c, ctx.lng))).sort((a, b) =>
+        collator.compare(a.label, b.label),
+      ),
     }),
-    f({ name: 'phone', groupHeading: ctx.t('pages.q.authority.groups.contact'), kind: 'list', separator: 'commas', path: ['phone'], width: 'two-thirds', autocomplete: 'tel' }),
+    f({
+      name: 'phone',
+      groupHeading: ctx.t('pages.q.authority.groups.contact'),
+      kind: 'list',
+      separator: 'commas',
+      path: ['phone'],
+      width: 'two-thirds',
+      autocomplete: 'tel',
+    }),
     f({ name: 'fax', kind: 'list', separator: 'commas', path: ['fax'], width: 'two-thirds' }),
-    f({ name: 'email', kind: 'list', separator: 'commas', path: ['email'], width: 'two-thirds', autocomplete: 'email' }),
+    f({
+      name: 'email',
+      kind: 'list',
+      separator: 'commas',
+      path: ['email'],
+      width: 'two-thirds',
+      autocomplete: 'email',
+    }),
     f({ name: 'website', kind: 'text', path: ['website'], width: 'two-thirds', autocomplete: 'url' }),
     f({ name: 'officeHours', kind: 'text', path: ['officeHours'], width: 'two-thirds' }),
-    f({ name: 'timeZone', kind: 'select', path: ['timeZone'], options: TIME_ZONES.map((z) => opt(z, z.replace(/_/g, ' '))) }),
+    f({
+      name: 'timeZone',
+      kind: 'select',
+      path: ['timeZone'],
+      options: TIME_ZONES.map((z) => opt(z, z.replace(/_/g, ' '))),
+    }),
   ];
   if (roles.includes('untoc-18-13')) {
     fields.push(
-      f({ name: 'territory', groupHeading: ctx.t('pages.q.authority.groups.central'), kind: 'text', path: ['territory'], width: 'two-thirds' }),
+      f({
+        name: 'territory',
+        groupHeading: ctx.t('pages.q.authority.groups.central'),
+        kind: 'text',
+        path: ['territory'],
+        width: 'two-thirds',
+      }),
       f({ name: 'diplomaticOnly', kind: 'yesno', path: ['channels', 'diplomaticOnly'], options: yesNo(ctx) }),
-      f({ name: 'interpolForUrgent', kind: 'yesno', path: ['channels', 'interpolForUrgent'], options: yesNo(ctx) }),
+      f({
+        name: 'interpolForUrgent',
+        kind: 'yesno',
+        path: ['channels', 'interpolForUrgent'],
+        options: yesNo(ctx),
+      }),
       f({ name: 'oralForUrgent', kind: 'yesno', path: ['channels', 'oralForUrgent'], options: yesNo(ctx) }),
     );
   }
-  if (roles.includes('som-8-6')) fields.push(f({ name: 'designatedOn', groupHeading: ctx.t('pages.q.authority.groups.maritime'), kind: 'date', path: ['designatedOn'] }));
+  if (roles.includes('som-8-6'))
+    fields.push(
+      f({
+        name: 'designatedOn',
+        groupHeading: ctx.t('pages.q.authority.groups.maritime'),
+        kind: 'date',
+        path: ['designatedOn'],
+      }),
+    );
   return fields;
 }
 
-export function declarationFields(pkg: Package, base: readonly (string | number)[], ctx: PageContext): FieldDef[] {
+export function declarationFields(
+  pkg: Package,
+  base: readonly (string | number)[],
+  ctx: PageContext,
+): FieldDef[] {
   return [
     field(ctx, 'declaration', {
       name: 'treaties',
@@ -682,10 +947,17 @@ export function declarationFields(pkg: Package, base: readonly (string | number)
       name: 'kind',
       kind: 'radios',
       path: [...base, 'kind'],
-      options: DECLARATION_KINDS.map((k) => opt(k, ctx.t(`pages.q.declaration.kinds.${k}`), H(ctx, 'declaration', `kinds-${k}`))),
+      options: DECLARATION_KINDS.map((k) =>
+        opt(k, ctx.t(`pages.q.declaration.kinds.${k}`), H(ctx, 'declaration', `kinds-${k}`)),
+      ),
       required: ctx.t('pages.q.declaration.kind.required'),
     }),
-    field(ctx, 'declaration', { name: 'text', kind: 'textarea', path: [...base, 'text'], required: ctx.t('pages.q.declaration.text.required') }),
+    field(ctx, 'declaration', {
+      name: 'text',
+      kind: 'textarea',
+      path: [...base, 'text'],
+      required: ctx.t('pages.q.declaration.text.required'),
+    }),
   ];
 }
 

@@ -3,13 +3,20 @@
  * missing, each linked to the page that fixes it), the downloads, the printable checklist page, and the
  * draft exported as a file.
  */
-import { type Request, type Router } from 'express';
+import type { Request, Router } from 'express';
 import type { Checklist } from '../../domain/checklist';
 import { draftFile } from '../../domain/draft';
 import type { PathSegment } from '../../domain/issues';
 import { AUTHORITY_ROLES, type AuthorityRole, type Package } from '../../domain/package';
-import { type Assessment } from '../../domain/validate';
-import { buildBundle, buildModel, DOCX_MIME, fileName, fullPowersNeeded, type DocumentName } from '../../documents';
+import type { Assessment } from '../../domain/validate';
+import {
+  buildBundle,
+  buildModel,
+  DOCX_MIME,
+  fileName,
+  fullPowersNeeded,
+  type DocumentName,
+} from '../../documents';
 import type { Mode } from '../../documents/context';
 import { renderDocx } from '../../documents/render-docx';
 import { renderHtmlBody } from '../../documents/render-html';
@@ -23,9 +30,13 @@ export function registerDocumentPages(router: Router, kit: PageKit): void {
   // -------------------------------------------------------------------------------------------------
   // Documents and the checklist
 
-
   /** The page that answers a path in the package (a checklist item's or an issue's). */
-  function hrefForPath(req: Request, p: readonly PathSegment[], requirementId: string | null, pkg: Package): string {
+  function hrefForPath(
+    req: Request,
+    p: readonly PathSegment[],
+    requirementId: string | null,
+    pkg: Package,
+  ): string {
     const b = base(req);
     const [head, second, third] = p;
     switch (head) {
@@ -36,7 +47,8 @@ export function registerDocumentPages(router: Router, kit: PageKit): void {
       case 'treaties':
         if (third === 'signatureReservations') return `${b}/signature-reservations`;
         // UNTOC 37(2): a Protocol without the Convention is fixed by adding it, or by recording an earlier consent.
-        if ((third === 'treaty' || requirementId?.endsWith('-untoc-37-2')) && priorConsentsApply(pkg)) return `${b}/prior-consents`;
+        if ((third === 'treaty' || requirementId?.endsWith('-untoc-37-2')) && priorConsentsApply(pkg))
+          return `${b}/prior-consents`;
         return third === 'instrument' || typeof second === 'number' ? `${b}/instruments` : `${b}/treaties`;
       case 'priorConsents':
         return priorConsentsApply(pkg) ? `${b}/prior-consents` : `${b}/treaties`;
@@ -47,7 +59,9 @@ export function registerDocumentPages(router: Router, kit: PageKit): void {
       case 'signing':
         return `${b}/signing`;
       case 'extradition':
-        return second === 'conventionAsLegalBasis' && pkg.extradition.conditionalOnTreaty === true ? `${b}/extradition-legal-basis` : `${b}/extradition`;
+        return second === 'conventionAsLegalBasis' && pkg.extradition.conditionalOnTreaty === true
+          ? `${b}/extradition-legal-basis`
+          : `${b}/extradition`;
       case 'article5':
         return `${b}/article5`;
       case 'mlaLanguages':
@@ -63,8 +77,10 @@ export function registerDocumentPages(router: Router, kit: PageKit): void {
       case 'deposit':
         return `${b}/deposit`;
       case 'authorities': {
-        if (typeof second === 'number' && second < pkg.authorities.length) return `${b}/authorities/${second}`;
-        const role = (AUTHORITY_ROLES as readonly string[]).find((x) => x === requirementId) as AuthorityRole | undefined;
+        if (typeof second === 'number' && second < pkg.authorities.length)
+          return `${b}/authorities/${second}`;
+        const role = (AUTHORITY_ROLES as readonly string[]).find((x) => x === requirementId) as
+          AuthorityRole | undefined;
         return `${b}/${role ? listForRole(role) : 'central-authorities'}`;
       }
       default:
@@ -83,13 +99,20 @@ export function registerDocumentPages(router: Router, kit: PageKit): void {
     const tr: Translator = { lng: r.lng, t: r.t };
     const checklist: Checklist = assessment.checklist;
     const missing = checklist.missing.map((item) => ({
-      text: r.t('legal:titled', { before: formatCitation(item.requirement.citation, tr), after: r.t(`legal:requirements.${item.requirement.id}.label`) }),
+      text: r.t('legal:titled', {
+        before: formatCitation(item.requirement.citation, tr),
+        after: r.t(`legal:requirements.${item.requirement.id}.label`),
+      }),
       reason: item.reason ? translate(item.reason, tr) : null,
       href: hrefForPath(req, item.path, item.requirement.id, assessment.pkg),
     }));
     const errors = assessment.issues
       .filter((i) => i.severity === 'error')
-      .map((i) => ({ text: localizeIssue(i, tr).message, reason: i.source ? formatCitation(i.source, tr) : null, href: hrefForPath(req, i.path, null, assessment.pkg) }));
+      .map((i) => ({
+        text: localizeIssue(i, tr).message,
+        reason: i.source ? formatCitation(i.source, tr) : null,
+        href: hrefForPath(req, i.path, null, assessment.pkg),
+      }));
     return [...errors, ...missing];
   }
 
@@ -99,17 +122,39 @@ export function registerDocumentPages(router: Router, kit: PageKit): void {
     const assessment = assess(pkg);
     const mode = modeOf(req);
     const lng = docLang(req, pkg);
-    const q = (extra: Record<string, string>) => `?${new URLSearchParams({ mode, doclang: lng, ...extra }).toString()}`;
+    const q = (extra: Record<string, string>) =>
+      `?${new URLSearchParams({ mode, doclang: lng, ...extra }).toString()}`;
     const blocked = mode === 'final' && !assessment.finalAllowed;
     const documents = [
-      ...pkg.treaties.map((c) => ({ text: r.t('pages.documents.instrument', { treaty: r.t(`legal:treaties.${c.treaty}.name`), type: r.t(`pages.q.instruments.types.${c.instrument}`) }), href: `${base(req)}/documents/instrument${q({ treaty: c.treaty })}` })),
+      ...pkg.treaties.map((c) => ({
+        text: r.t('pages.documents.instrument', {
+          treaty: r.t(`legal:treaties.${c.treaty}.name`),
+          type: r.t(`pages.q.instruments.types.${c.instrument}`),
+        }),
+        href: `${base(req)}/documents/instrument${q({ treaty: c.treaty })}`,
+      })),
       { text: r.t('pages.documents.notifications'), href: `${base(req)}/documents/notifications${q({})}` },
-      ...(fullPowersNeeded(assessment) ? [{ text: r.t('pages.documents.fullPowers'), href: `${base(req)}/documents/full-powers${q({})}` }] : []),
+      ...(fullPowersNeeded(assessment)
+        ? [{ text: r.t('pages.documents.fullPowers'), href: `${base(req)}/documents/full-powers${q({})}` }]
+        : []),
       { text: r.t('pages.documents.checklist'), href: `${base(req)}/documents/checklist${q({})}` },
     ];
-    const warnings = assessment.issues.filter((i) => i.severity === 'warning').map((i) => localizeIssue(i, { lng: r.lng, t: r.t }).message);
-    const docLangOptions = SUPPORTED_LANGUAGES.map((l) => ({ value: l, label: r.t('languageName', { lng: l }), checked: l === lng, id: `doclang-${l}` }));
-    const modeOptions = MODES.map((m) => ({ value: m, label: r.t(`pages.documents.modes.${m}`), hint: r.t(`pages.documents.modeHints.${m}`), checked: m === mode, id: `mode-${m}` }));
+    const warnings = assessment.issues
+      .filter((i) => i.severity === 'warning')
+      .map((i) => localizeIssue(i, { lng: r.lng, t: r.t }).message);
+    const docLangOptions = SUPPORTED_LANGUAGES.map((l) => ({
+      value: l,
+      label: r.t('languageName', { lng: l }),
+      checked: l === lng,
+      id: `doclang-${l}`,
+    }));
+    const modeOptions = MODES.map((m) => ({
+      value: m,
+      label: r.t(`pages.documents.modes.${m}`),
+      hint: r.t(`pages.documents.modeHints.${m}`),
+      checked: m === mode,
+      id: `mode-${m}`,
+    }));
     render(
       req,
       res,
@@ -123,12 +168,20 @@ export function registerDocumentPages(router: Router, kit: PageKit): void {
         docLangOptions,
         blocked,
         missing: blocked ? missingView(req, assessment) : [],
-        missingCount: r.t('pages.documents.missingCount', { count: blocked ? missingView(req, assessment).length : 0 }),
+        missingCount: r.t('pages.documents.missingCount', {
+          count: blocked ? missingView(req, assessment).length : 0,
+        }),
         documents: blocked ? [] : documents,
         bundleHref: blocked ? null : `${base(req)}/documents/bundle${q({})}`,
         checklistPage: `${base(req)}/checklist?doclang=${lng}`,
         warnings,
-        languageNote: lng !== pkg.documentLanguage ? r.t('pages.documents.languageNote', { answers: r.t('languageName', { lng: pkg.documentLanguage }), documents: r.t('languageName', { lng }) }) : null,
+        languageNote:
+          lng !== pkg.documentLanguage
+            ? r.t('pages.documents.languageNote', {
+                answers: r.t('languageName', { lng: pkg.documentLanguage }),
+                documents: r.t('languageName', { lng }),
+              })
+            : null,
         modeText: r.t(`pages.documents.modes.${mode}`),
       },
       { back: base(req) },
@@ -140,26 +193,42 @@ export function registerDocumentPages(router: Router, kit: PageKit): void {
   router.get('/drafts/:id/documents/:name', async (req, res) => {
     const r = dr(req);
     const name = req.params.name as DocumentName;
-    if (!(DOWNLOADS as readonly string[]).includes(name)) return errorPage(req, res, 404, 'notFound', [{ href: `${base(req)}/documents`, text: r.t('pages.documents.title') }]);
+    if (!(DOWNLOADS as readonly string[]).includes(name))
+      return errorPage(req, res, 404, 'notFound', [
+        { href: `${base(req)}/documents`, text: r.t('pages.documents.title') },
+      ]);
     const pkg = r.draft.package;
     const assessment = assess(pkg);
     const mode = modeOf(req);
     const lng = docLang(req, pkg);
     const tv = queryString(req, 'treaty');
     const treaty = name === 'instrument' ? (pkg.treaties.find((c) => c.treaty === tv)?.treaty ?? null) : null;
-    if (name === 'instrument' && !treaty) return errorPage(req, res, 404, 'notFound', [{ href: `${base(req)}/documents`, text: r.t('pages.documents.title') }]);
-    if (name === 'full-powers' && !fullPowersNeeded(assessment)) return errorPage(req, res, 404, 'notFound', [{ href: `${base(req)}/documents`, text: r.t('pages.documents.title') }]);
-    if (mode === 'final' && !assessment.finalAllowed) return res.redirect(303, `${base(req)}/documents?mode=final&doclang=${lng}`);
+    if (name === 'instrument' && !treaty)
+      return errorPage(req, res, 404, 'notFound', [
+        { href: `${base(req)}/documents`, text: r.t('pages.documents.title') },
+      ]);
+    if (name === 'full-powers' && !fullPowersNeeded(assessment))
+      return errorPage(req, res, 404, 'notFound', [
+        { href: `${base(req)}/documents`, text: r.t('pages.documents.title') },
+      ]);
+    if (mode === 'final' && !assessment.finalAllowed)
+      return res.redirect(303, `${base(req)}/documents?mode=final&doclang=${lng}`);
     const tr: Translator = { lng, t: deps.i18n.t(lng) };
     res.set('Cache-Control', 'no-store');
     if (name === 'bundle') {
       const zip = await buildBundle(assessment, { tr, mode, today: today(), stylesheet });
-      res.type('application/zip').attachment(fileName(assessment, 'bundle', lng, mode, undefined, 'zip')).send(zip);
+      res
+        .type('application/zip')
+        .attachment(fileName(assessment, 'bundle', lng, mode, undefined, 'zip'))
+        .send(zip);
       return;
     }
     const model = buildModel(assessment, name, { tr, mode, today: today(), ...(treaty ? { treaty } : {}) });
     const docx = await renderDocx(model);
-    res.type(DOCX_MIME).attachment(fileName(assessment, name, lng, mode, treaty ?? undefined)).send(docx);
+    res
+      .type(DOCX_MIME)
+      .attachment(fileName(assessment, name, lng, mode, treaty ?? undefined))
+      .send(docx);
   });
 
   router.get('/drafts/:id/checklist', (req, res) => {
@@ -180,7 +249,11 @@ export function registerDocumentPages(router: Router, kit: PageKit): void {
         documentLang: lng,
         documentHtml: renderHtmlBody(model),
         downloadHref: `${base(req)}/documents/checklist?mode=draft&doclang=${lng}`,
-        otherDocLangs: SUPPORTED_LANGUAGES.filter((l) => l !== lng).map((l) => ({ href: `${base(req)}/checklist?doclang=${l}`, text: r.t('pages.checklist.inLanguage', { language: r.t('languageName', { lng: l }) }), code: l })),
+        otherDocLangs: SUPPORTED_LANGUAGES.filter((l) => l !== lng).map((l) => ({
+          href: `${base(req)}/checklist?doclang=${l}`,
+          text: r.t('pages.checklist.inLanguage', { language: r.t('languageName', { lng: l }) }),
+          code: l,
+        })),
       },
       { back: base(req), stylesheets: ['/assets/css/document.css'] },
     );
@@ -190,7 +263,9 @@ export function registerDocumentPages(router: Router, kit: PageKit): void {
     const r = dr(req);
     const stem = `draft-${r.draft.package.party.code.toLowerCase()}-${today()}`;
     res.set('Cache-Control', 'no-store');
-    res.type('application/json').attachment(`${stem}.json`).send(draftFile(r.draft, deps.clock().toISOString()));
+    res
+      .type('application/json')
+      .attachment(`${stem}.json`)
+      .send(draftFile(r.draft, deps.clock().toISOString()));
   });
-
 }

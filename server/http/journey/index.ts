@@ -47,11 +47,16 @@ export function createDraftPagesRouter(deps: DraftPagesDeps): Router {
 
   router.use('/drafts/:id', (req, res, next) => {
     const id = req.params.id;
-    if (!isDraftId(id)) return errorPage(req, res, 404, 'draftNotFound', [{ href: '/drafts/new', text: lr(req).t('pages.home.start') }]);
+    if (!isDraftId(id))
+      return errorPage(req, res, 404, 'draftNotFound', [
+        { href: '/drafts/new', text: lr(req).t('pages.home.start') },
+      ]);
     const loaded = drafts.load(id);
     if (!loaded.ok) {
       return loaded.error.code === 'not-found'
-        ? errorPage(req, res, 404, 'draftNotFound', [{ href: '/drafts/new', text: lr(req).t('pages.home.start') }])
+        ? errorPage(req, res, 404, 'draftNotFound', [
+            { href: '/drafts/new', text: lr(req).t('pages.home.start') },
+          ])
         : errorPage(req, res, 500, 'draftUnreadable');
     }
     const r = dr(req);
@@ -68,13 +73,22 @@ export function createDraftPagesRouter(deps: DraftPagesDeps): Router {
   // -------------------------------------------------------------------------------------------------
   // Anything else: a page not found, and errors from the form parsers, as pages (the API answers JSON)
 
-  router.use((req, res) => errorPage(req, res, 404, 'notFound', [{ href: '/', text: lr(req).t('pages.common.toStart') }]));
+  router.use((req, res) =>
+    errorPage(req, res, 404, 'notFound', [{ href: '/', text: lr(req).t('pages.common.toStart') }]),
+  );
 
   router.use((err: unknown, req: Request, res: Response, next: (e?: unknown) => void) => {
     if (res.headersSent) return next(err);
-    const type = typeof err === 'object' && err !== null && 'type' in err ? String((err as { type: unknown }).type) : '';
+    const type =
+      typeof err === 'object' && err !== null && 'type' in err ? String((err as { type: unknown }).type) : '';
     if (type === 'entity.too.large') return errorPage(req, res, 413, 'tooLarge');
-    if (type.startsWith('entity.') || type.startsWith('request.') || type.startsWith('charset.') || type.startsWith('encoding.')) return errorPage(req, res, 400, 'badRequest');
+    if (
+      type.startsWith('entity.') ||
+      type.startsWith('request.') ||
+      type.startsWith('charset.') ||
+      type.startsWith('encoding.')
+    )
+      return errorPage(req, res, 400, 'badRequest');
     next(err);
   });
 

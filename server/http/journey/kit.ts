@@ -7,13 +7,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import express, { type Request, type Response } from 'express';
 import multer from 'multer';
-import { type Participation } from '../../catalogue';
+import type { Participation } from '../../catalogue';
 import { requirementById } from '../../catalogue/requirements';
 import { SOURCES } from '../../catalogue/sources';
 import { CLEARED_ANSWERS, clearInapplicable, type ClearedAnswer } from '../../domain/applicability';
 import { isoToday } from '../../domain/dates';
-import { type Draft, type SectionId } from '../../domain/draft';
-import { type Package } from '../../domain/package';
+import type { Draft, SectionId } from '../../domain/draft';
+import type { Package } from '../../domain/package';
 import { assessPackage, type Assessment } from '../../domain/validate';
 import { SUPPORTED_LANGUAGES, type I18n, LANGUAGE_DIRECTIONS } from '../../i18n';
 import { regionName } from '../../i18n/format';
@@ -21,9 +21,9 @@ import { formatCitation, type Translator } from '../../i18n/messages';
 import { PATHS } from '../../paths';
 import { createDrafts, type Drafts } from '../../store/drafts';
 import type { Store } from '../../store/store';
-import { type CsrfRequest } from '../csrf';
-import { type FieldError } from '../forms';
-import { type PageContext } from './definitions';
+import type { CsrfRequest } from '../csrf';
+import type { FieldError } from '../forms';
+import type { PageContext } from './definitions';
 import type { RequestWithLanguage } from '../middleware';
 import type { Views } from '../views';
 
@@ -59,7 +59,10 @@ export function createPageKit(deps: DraftPagesDeps) {
   const drafts: Drafts = createDrafts(deps.store, deps.clock);
   const today = () => isoToday(deps.clock());
   const form = express.urlencoded({ extended: false, limit: deps.bodyLimitBytes, parameterLimit: 500 });
-  const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: deps.bodyLimitBytes, files: 1, fields: 10, parts: 12 } });
+  const upload = multer({
+    storage: multer.memoryStorage(),
+    limits: { fileSize: deps.bodyLimitBytes, files: 1, fields: 10, parts: 12 },
+  });
   const stylesheet = fs.readFileSync(path.join(PATHS.public, 'css', 'document.css'), 'utf8');
 
   const ctxOf = (req: Request): PageContext => {
@@ -67,11 +70,14 @@ export function createPageKit(deps: DraftPagesDeps) {
     return { t: r.t, lng: r.lng, participation: deps.participation };
   };
 
-
   // -------------------------------------------------------------------------------------------------
   // Rendering
 
-  function otherLanguages(req: Request, samePage: boolean, here: { path: string; query: Record<string, string> } | null) {
+  function otherLanguages(
+    req: Request,
+    samePage: boolean,
+    here: { path: string; query: Record<string, string> } | null,
+  ) {
     const r = lr(req);
     return SUPPORTED_LANGUAGES.filter((code) => code !== r.lng).map((code) => {
       const params = new URLSearchParams(here?.query ?? {});
@@ -84,7 +90,11 @@ export function createPageKit(deps: DraftPagesDeps) {
       params.set('lang', code);
       // An address that is not a page (a 404) is not echoed back: the switcher leads to the start page.
       if (!samePage) return { code, name: r.t('languageName', { lng: code }), href: `/?lang=${code}` };
-      return { code, name: r.t('languageName', { lng: code }), href: `${here?.path ?? `${req.baseUrl}${req.path}`}?${params.toString()}` };
+      return {
+        code,
+        name: r.t('languageName', { lng: code }),
+        href: `${here?.path ?? `${req.baseUrl}${req.path}`}?${params.toString()}`,
+      };
     });
   }
 
@@ -124,13 +134,32 @@ export function createPageKit(deps: DraftPagesDeps) {
     );
   }
 
-  function errorPage(req: Request, res: Response, status: number, key: string, links: { href: string; text: string }[] = []) {
+  function errorPage(
+    req: Request,
+    res: Response,
+    status: number,
+    key: string,
+    links: { href: string; text: string }[] = [],
+  ) {
     const r = lr(req);
-    render(req, res, 'error', { title: r.t(`pages.errorPages.${key}.title`), heading: r.t(`pages.errorPages.${key}.title`), lines: r.t(`pages.errorPages.${key}.lines`, { returnObjects: true }) as string[], links }, { status });
+    render(
+      req,
+      res,
+      'error',
+      {
+        title: r.t(`pages.errorPages.${key}.title`),
+        heading: r.t(`pages.errorPages.${key}.title`),
+        lines: r.t(`pages.errorPages.${key}.lines`, { returnObjects: true }) as string[],
+        links,
+      },
+      { status },
+    );
   }
 
   const refuseForgery = (req: Request, res: Response) =>
-    errorPage(req, res, 403, 'forbidden', [{ href: req.originalUrl.split('?')[0]!, text: lr(req).t('pages.errorPages.forbidden.retry') }]);
+    errorPage(req, res, 403, 'forbidden', [
+      { href: req.originalUrl.split('?')[0]!, text: lr(req).t('pages.errorPages.forbidden.retry') },
+    ]);
 
   function requirementViews(ids: readonly string[], req: Request) {
     const r = lr(req);
@@ -154,13 +183,14 @@ export function createPageKit(deps: DraftPagesDeps) {
     const r = lr(req);
     const raw = queryString(req, 'cleared');
     if (raw === null) return null;
-    const names = raw.split(',').filter((n): n is ClearedAnswer => (CLEARED_ANSWERS as readonly string[]).includes(n));
+    const names = raw
+      .split(',')
+      .filter((n): n is ClearedAnswer => (CLEARED_ANSWERS as readonly string[]).includes(n));
     if (names.length === 0) return null;
     return { title: r.t('pages.cleared.title'), lines: names.map((n) => r.t(`pages.cleared.${n}`)) };
   }
 
   const base = (req: Request) => `/drafts/${dr(req).draftId}`;
-
 
   // -------------------------------------------------------------------------------------------------
   // Saving
@@ -168,7 +198,8 @@ export function createPageKit(deps: DraftPagesDeps) {
   function save(req: Request, res: Response, pkg: Package, section: SectionId | null, next: string): void {
     const r = dr(req);
     const { pkg: cleaned, cleared } = clearInapplicable(pkg);
-    const visited = section && !r.draft.visited.includes(section) ? [...r.draft.visited, section] : r.draft.visited;
+    const visited =
+      section && !r.draft.visited.includes(section) ? [...r.draft.visited, section] : r.draft.visited;
     drafts.save(r.draftId, { package: cleaned, visited });
     const sep = next.includes('?') ? '&' : '?';
     res.redirect(303, cleared.length > 0 ? `${next}${sep}cleared=${cleared.join(',')}` : next);
@@ -185,10 +216,28 @@ export function createPageKit(deps: DraftPagesDeps) {
     return regionName(pkg.party.code, r.lng);
   }
 
-  const assess = (pkg: Package): Assessment => assessPackage(pkg, { participation: deps.participation, today: today() });
+  const assess = (pkg: Package): Assessment =>
+    assessPackage(pkg, { participation: deps.participation, today: today() });
 
-
-  return { deps, drafts, today, form, upload, stylesheet, ctxOf, render, errorPage, refuseForgery, requirementViews, clearedNotice, base, save, returnTo, partyLabel, assess };
+  return {
+    deps,
+    drafts,
+    today,
+    form,
+    upload,
+    stylesheet,
+    ctxOf,
+    render,
+    errorPage,
+    refuseForgery,
+    requirementViews,
+    clearedNotice,
+    base,
+    save,
+    returnTo,
+    partyLabel,
+    assess,
+  };
 }
 
 export type PageKit = ReturnType<typeof createPageKit>;

@@ -3,24 +3,62 @@
  * authorities, prevention, maritime, firearms) and the other declarations, each with add, change and
  * remove (a confirmation page).
  */
-import { type Request, type Response, type Router } from 'express';
+import type { Request, Response, Router } from 'express';
 import type { PathSegment } from '../../domain/issues';
 import { AUTHORITY_ROLES, type Authority, type AuthorityRole, type Package } from '../../domain/package';
 import { formatDate, languageName, regionName } from '../../i18n/format';
 import { verifyCsrf } from '../csrf';
-import { fieldView, getIn, rawFromValue, submitForm, type FieldDef, type FieldError, type RawValue } from '../forms';
-import { AUTHORITY_LIST_IDS, AUTHORITY_LISTS, applicableRoles, authorityFields, declarationFields, declarationRequirements, listForRole, ROLE_REQUIREMENT, SECTIONS, type AuthorityList } from './definitions';
+import {
+  fieldView,
+  getIn,
+  rawFromValue,
+  submitForm,
+  type FieldDef,
+  type FieldError,
+  type RawValue,
+} from '../forms';
+import {
+  AUTHORITY_LIST_IDS,
+  AUTHORITY_LISTS,
+  applicableRoles,
+  authorityFields,
+  declarationFields,
+  declarationRequirements,
+  listForRole,
+  ROLE_REQUIREMENT,
+  SECTIONS,
+  type AuthorityList,
+} from './definitions';
 import { dr, lr, queryString, type PageKit } from './kit';
 
 export function registerListPages(router: Router, kit: PageKit): void {
-  const { drafts, form, ctxOf, render, errorPage, refuseForgery, requirementViews, clearedNotice, base, save, returnTo } = kit;
+  const {
+    drafts,
+    form,
+    ctxOf,
+    render,
+    errorPage,
+    refuseForgery,
+    requirementViews,
+    clearedNotice,
+    base,
+    save,
+    returnTo,
+  } = kit;
   // -------------------------------------------------------------------------------------------------
   // Authority lists
 
   function authorityRows(req: Request, a: Authority, changeHref: string | null) {
     const r = lr(req);
-    const lines = (...xs: (string | null | undefined)[]) => xs.filter((x): x is string => typeof x === 'string' && x !== '');
-    const addr = a.address ? lines(...a.address.lines, [a.address.postcode, a.address.city].filter(Boolean).join(' '), a.address.country ? regionName(a.address.country, r.lng) : null) : [];
+    const lines = (...xs: (string | null | undefined)[]) =>
+      xs.filter((x): x is string => typeof x === 'string' && x !== '');
+    const addr = a.address
+      ? lines(
+          ...a.address.lines,
+          [a.address.postcode, a.address.city].filter(Boolean).join(' '),
+          a.address.country ? regionName(a.address.country, r.lng) : null,
+        )
+      : [];
     const row = (key: string, value: string[]) => ({
       key: r.t(`pages.q.authority.${key}.label`),
       lines: value.length > 0 ? value : [r.t('pages.common.notAnswered')],
@@ -29,13 +67,18 @@ export function registerListPages(router: Router, kit: PageKit): void {
       actionHidden: r.t(`pages.q.authority.${key}.label`),
     });
     return [
-      row('roles', a.roles.map((role) => r.t(`pages.roles.${role}`))),
+      row(
+        'roles',
+        a.roles.map((role) => r.t(`pages.roles.${role}`)),
+      ),
       row('unit', lines(a.unit, a.officerTitle)),
       row('addressLines', addr),
       row('phone', [...a.phone]),
       row('email', [...a.email]),
       ...(a.territory ? [row('territory', [a.territory])] : []),
-      ...(a.roles.includes('som-8-6') ? [row('designatedOn', a.designatedOn ? [formatDate(a.designatedOn, r.lng)] : [])] : []),
+      ...(a.roles.includes('som-8-6')
+        ? [row('designatedOn', a.designatedOn ? [formatDate(a.designatedOn, r.lng)] : [])]
+        : []),
     ];
   }
 
@@ -47,7 +90,9 @@ export function registerListPages(router: Router, kit: PageKit): void {
       .map((a, i) => ({ a, i }))
       .filter(({ a }) => a.roles.includes(role))
       .map(({ a, i }) => ({
-        title: a.territory ? r.t('pages.authorities.forTerritory', { name: a.name, territory: a.territory }) : a.name,
+        title: a.territory
+          ? r.t('pages.authorities.forTerritory', { name: a.name, territory: a.territory })
+          : a.name,
         rows: authorityRows(req, a, null),
         changeHref: `${base(req)}/authorities/${i}?role=${role}`,
         removeHref: `${base(req)}/authorities/${i}/remove?role=${role}`,
@@ -59,7 +104,10 @@ export function registerListPages(router: Router, kit: PageKit): void {
             rows: [
               {
                 key: r.t('pages.q.languages.summaryKey'),
-                lines: pkg.mlaLanguages.length > 0 ? pkg.mlaLanguages.map((l) => languageName(l, r.lng)) : [r.t('pages.common.notAnswered')],
+                lines:
+                  pkg.mlaLanguages.length > 0
+                    ? pkg.mlaLanguages.map((l) => languageName(l, r.lng))
+                    : [r.t('pages.common.notAnswered')],
                 href: `${base(req)}/languages`,
                 action: r.t('pages.common.change'),
                 actionHidden: r.t('pages.q.languages.summaryKey'),
@@ -78,7 +126,10 @@ export function registerListPages(router: Router, kit: PageKit): void {
         heading: r.t(`pages.lists.${list}.title`),
         lead: Array.isArray(lead) ? lead : [],
         notice: clearedNotice(req),
-        requirements: requirementViews(list === 'central-authorities' ? ['untoc-18-13', 'untoc-18-14'] : [ROLE_REQUIREMENT[role]], req),
+        requirements: requirementViews(
+          list === 'central-authorities' ? ['untoc-18-13', 'untoc-18-14'] : [ROLE_REQUIREMENT[role]],
+          req,
+        ),
         authorities,
         addHref: `${base(req)}/authorities/new?role=${role}`,
         addText: r.t(authorities.length > 0 ? `pages.lists.${list}.addAnother` : `pages.lists.${list}.add`),
@@ -94,9 +145,13 @@ export function registerListPages(router: Router, kit: PageKit): void {
     router.get(`/drafts/:id/${list}`, (req, res) => {
       const r = dr(req);
       const section = SECTIONS.find((s) => s.id === list)!;
-      if (!section.applies(r.draft.package)) return errorPage(req, res, 404, 'notApplicable', [{ href: base(req), text: r.t('pages.common.toTasks') }]);
+      if (!section.applies(r.draft.package))
+        return errorPage(req, res, 404, 'notApplicable', [
+          { href: base(req), text: r.t('pages.common.toTasks') },
+        ]);
       // Opening the list counts as starting the section.
-      if (!r.draft.visited.includes(list)) drafts.save(r.draftId, { ...r.draft, visited: [...r.draft.visited, list] });
+      if (!r.draft.visited.includes(list))
+        drafts.save(r.draftId, { ...r.draft, visited: [...r.draft.visited, list] });
       renderAuthorityList(req, res, list);
     });
   }
@@ -104,7 +159,11 @@ export function registerListPages(router: Router, kit: PageKit): void {
   /** The role a link asked for (?role=), when it applies to the package. */
   function roleFromQuery(req: Request, pkg: Package): AuthorityRole | null {
     const v = queryString(req, 'role') ?? (req.body as Record<string, unknown> | undefined)?.role;
-    return typeof v === 'string' && (AUTHORITY_ROLES as readonly string[]).includes(v) && applicableRoles(pkg).includes(v as AuthorityRole) ? (v as AuthorityRole) : null;
+    return typeof v === 'string' &&
+      (AUTHORITY_ROLES as readonly string[]).includes(v) &&
+      applicableRoles(pkg).includes(v as AuthorityRole)
+      ? (v as AuthorityRole)
+      : null;
   }
 
   /** The authority index in the address, when it names one. */
@@ -132,15 +191,29 @@ export function registerListPages(router: Router, kit: PageKit): void {
     designatedOn: null,
   };
 
-  function renderAuthorityForm(req: Request, res: Response, index: number | null, raw: Record<string, RawValue> | null, errors: readonly FieldError[]) {
+  function renderAuthorityForm(
+    req: Request,
+    res: Response,
+    index: number | null,
+    raw: Record<string, RawValue> | null,
+    errors: readonly FieldError[],
+  ) {
     const r = dr(req);
     const pkg = r.draft.package;
     const role = roleFromQuery(req, pkg);
     const at = index ?? pkg.authorities.length;
     const fields = authorityFields(pkg, ['authorities', at], ctxOf(req));
-    const current = index !== null ? pkg.authorities[index]! : { ...EMPTY_AUTHORITY, roles: role ? [role] : [] };
-    const values = raw ?? Object.fromEntries(fields.map((f) => [f.name, rawFromValue(f, getIn({ authorities: { [at]: current } }, f.path))]));
-    const listHref = returnTo(req) === 'check' ? `${base(req)}/check` : `${base(req)}/${listForRole(role ?? current.roles[0] ?? 'untoc-18-13')}`;
+    const current =
+      index !== null ? pkg.authorities[index]! : { ...EMPTY_AUTHORITY, roles: role ? [role] : [] };
+    const values =
+      raw ??
+      Object.fromEntries(
+        fields.map((f) => [f.name, rawFromValue(f, getIn({ authorities: { [at]: current } }, f.path))]),
+      );
+    const listHref =
+      returnTo(req) === 'check'
+        ? `${base(req)}/check`
+        : `${base(req)}/${listForRole(role ?? current.roles[0] ?? 'untoc-18-13')}`;
     const roleQuery = role ? `?role=${role}` : '';
     render(
       req,
@@ -152,9 +225,14 @@ export function registerListPages(router: Router, kit: PageKit): void {
         heading: r.t(index === null ? 'pages.q.authority.titleNew' : 'pages.q.authority.titleChange'),
         lead: [r.t('pages.q.authority.lead')],
         notice: null,
-        requirements: requirementViews(applicableRoles(pkg).map((x) => ROLE_REQUIREMENT[x]), req),
+        requirements: requirementViews(
+          applicableRoles(pkg).map((x) => ROLE_REQUIREMENT[x]),
+          req,
+        ),
         action: `${base(req)}/authorities/${index === null ? 'new' : index}${roleQuery}`,
-        fields: fields.map((f) => fieldView(f, values[f.name] ?? '', errors.find((e) => e.name === f.name)?.message ?? null)),
+        fields: fields.map((f) =>
+          fieldView(f, values[f.name] ?? '', errors.find((e) => e.name === f.name)?.message ?? null),
+        ),
         submitText: r.t('pages.q.authority.save'),
         cancel: { href: listHref, text: r.t('pages.common.cancel') },
         returnTo: returnTo(req),
@@ -168,7 +246,8 @@ export function registerListPages(router: Router, kit: PageKit): void {
     const pkg = r.draft.package;
     const at = index ?? pkg.authorities.length;
     const fields = authorityFields(pkg, ['authorities', at], ctxOf(req));
-    const start: Package = index === null ? { ...pkg, authorities: [...pkg.authorities, EMPTY_AUTHORITY] } : pkg;
+    const start: Package =
+      index === null ? { ...pkg, authorities: [...pkg.authorities, EMPTY_AUTHORITY] } : pkg;
     const result = submitForm(start, fields, req.body as Record<string, unknown>, r.t, (p, values) => {
       let out: unknown = p;
       for (const f of fields) {
@@ -176,25 +255,48 @@ export function registerListPages(router: Router, kit: PageKit): void {
         // An address with nothing in it is no address.
         out = setPath(out, f.path, v);
       }
-      const a = getIn(out, ['authorities', at]) as Record<string, unknown> & { address: { lines: string[]; city: unknown; postcode: unknown; country: unknown } };
+      const a = getIn(out, ['authorities', at]) as Record<string, unknown> & {
+        address: { lines: string[]; city: unknown; postcode: unknown; country: unknown };
+      };
       const addr = a.address;
-      if (addr && addr.lines.length === 0 && addr.city === null && addr.postcode === null && addr.country === null) a.address = null as never;
+      if (
+        addr &&
+        addr.lines.length === 0 &&
+        addr.city === null &&
+        addr.postcode === null &&
+        addr.country === null
+      )
+        a.address = null as never;
       return out;
     });
-    if (!result.pkg) return renderAuthorityForm(req, res, index, result.raw as Record<string, RawValue>, result.errors);
+    if (!result.pkg)
+      return renderAuthorityForm(req, res, index, result.raw as Record<string, RawValue>, result.errors);
     const saved = result.pkg.authorities[at]!;
     const role = roleFromQuery(req, pkg) ?? saved.roles[0]!;
     const list = saved.roles.includes(role) ? listForRole(role) : listForRole(saved.roles[0]!);
-    save(req, res, result.pkg, list, returnTo(req) === 'check' ? `${base(req)}/check` : `${base(req)}/${list}`);
+    save(
+      req,
+      res,
+      result.pkg,
+      list,
+      returnTo(req) === 'check' ? `${base(req)}/check` : `${base(req)}/${list}`,
+    );
   }
 
   /** setIn that also builds the authority's nested objects (address, channels) from null. */
   function setPath(root: unknown, p: readonly PathSegment[], value: unknown): unknown {
     if (p.length === 0) return value;
     const [head, ...rest] = p as [PathSegment, ...PathSegment[]];
-    const container: Record<string | number, unknown> = Array.isArray(root) ? ([...(root as unknown[])] as unknown as Record<number, unknown>) : { ...((root ?? {}) as object) };
+    const container: Record<string | number, unknown> = Array.isArray(root)
+      ? ([...(root as unknown[])] as unknown as Record<number, unknown>)
+      : { ...((root ?? {}) as object) };
     const child = container[head];
-    const seed = child === null || child === undefined ? (head === 'address' ? { lines: [], city: null, postcode: null, country: null } : {}) : child;
+    const seed =
+      child === null || child === undefined
+        ? head === 'address'
+          ? { lines: [], city: null, postcode: null, country: null }
+          : {}
+        : child;
     container[head] = setPath(seed, rest, value);
     return container;
   }
@@ -203,20 +305,28 @@ export function registerListPages(router: Router, kit: PageKit): void {
   router.post('/drafts/:id/authorities/new', form, verifyCsrf(refuseForgery), (req, res) => {
     const r = dr(req);
     if (r.draft.package.authorities.length >= 20) {
-      return renderAuthorityForm(req, res, null, null, [{ name: '_page', href: '#main', message: r.t('pages.errors.tooManyAuthorities', { max: 20 }) }]);
+      return renderAuthorityForm(req, res, null, null, [
+        { name: '_page', href: '#main', message: r.t('pages.errors.tooManyAuthorities', { max: 20 }) },
+      ]);
     }
     saveAuthority(req, res, null);
   });
   router.get('/drafts/:id/authorities/:n', (req, res) => {
     const r = dr(req);
     const n = indexParam(req, r.draft.package.authorities.length);
-    if (n === null) return errorPage(req, res, 404, 'entryNotFound', [{ href: base(req), text: r.t('pages.common.toTasks') }]);
+    if (n === null)
+      return errorPage(req, res, 404, 'entryNotFound', [
+        { href: base(req), text: r.t('pages.common.toTasks') },
+      ]);
     renderAuthorityForm(req, res, n, null, []);
   });
   router.post('/drafts/:id/authorities/:n', form, verifyCsrf(refuseForgery), (req, res) => {
     const r = dr(req);
     const n = indexParam(req, r.draft.package.authorities.length);
-    if (n === null) return errorPage(req, res, 404, 'entryNotFound', [{ href: base(req), text: r.t('pages.common.toTasks') }]);
+    if (n === null)
+      return errorPage(req, res, 404, 'entryNotFound', [
+        { href: base(req), text: r.t('pages.common.toTasks') },
+      ]);
     saveAuthority(req, res, n);
   });
 
@@ -236,14 +346,28 @@ export function registerListPages(router: Router, kit: PageKit): void {
     };
   }
 
-  function renderRemove(req: Request, res: Response, name: string, caption: string, action: string, back: string, errors: FieldError[]) {
+  function renderRemove(
+    req: Request,
+    res: Response,
+    name: string,
+    caption: string,
+    action: string,
+    back: string,
+    errors: FieldError[],
+  ) {
     const r = lr(req);
     const f = removeField(req, name);
     render(
       req,
       res,
       'remove',
-      { title: f.label, caption, action, fields: [fieldView(f, '', errors[0]?.message ?? null, { pageHeading: true })], submitText: r.t('pages.common.continue') },
+      {
+        title: f.label,
+        caption,
+        action,
+        fields: [fieldView(f, '', errors[0]?.message ?? null, { pageHeading: true })],
+        submitText: r.t('pages.common.continue'),
+      },
       { errors, back },
     );
   }
@@ -251,28 +375,49 @@ export function registerListPages(router: Router, kit: PageKit): void {
   router.get('/drafts/:id/authorities/:n/remove', (req, res) => {
     const r = dr(req);
     const n = indexParam(req, r.draft.package.authorities.length);
-    if (n === null) return errorPage(req, res, 404, 'entryNotFound', [{ href: base(req), text: r.t('pages.common.toTasks') }]);
+    if (n === null)
+      return errorPage(req, res, 404, 'entryNotFound', [
+        { href: base(req), text: r.t('pages.common.toTasks') },
+      ]);
     const a = r.draft.package.authorities[n]!;
     const role = roleFromQuery(req, r.draft.package) ?? a.roles[0]!;
-    renderRemove(req, res, a.name, r.t(`pages.sections.${listForRole(role)}`), `${base(req)}/authorities/${n}/remove?role=${role}`, `${base(req)}/${listForRole(role)}`, []);
+    renderRemove(
+      req,
+      res,
+      a.name,
+      r.t(`pages.sections.${listForRole(role)}`),
+      `${base(req)}/authorities/${n}/remove?role=${role}`,
+      `${base(req)}/${listForRole(role)}`,
+      [],
+    );
   });
   router.post('/drafts/:id/authorities/:n/remove', form, verifyCsrf(refuseForgery), (req, res) => {
     const r = dr(req);
     const pkg = r.draft.package;
     const n = indexParam(req, pkg.authorities.length);
-    if (n === null) return errorPage(req, res, 404, 'entryNotFound', [{ href: base(req), text: r.t('pages.common.toTasks') }]);
+    if (n === null)
+      return errorPage(req, res, 404, 'entryNotFound', [
+        { href: base(req), text: r.t('pages.common.toTasks') },
+      ]);
     const a = pkg.authorities[n]!;
     const role = roleFromQuery(req, pkg) ?? a.roles[0]!;
     const answer = (req.body as Record<string, unknown>).confirm;
     if (answer !== 'yes' && answer !== 'no') {
       const f = removeField(req, a.name);
-      return renderRemove(req, res, a.name, r.t(`pages.sections.${listForRole(role)}`), `${base(req)}/authorities/${n}/remove?role=${role}`, `${base(req)}/${listForRole(role)}`, [{ name: 'confirm', href: '#confirm-yes', message: f.required! }]);
+      return renderRemove(
+        req,
+        res,
+        a.name,
+        r.t(`pages.sections.${listForRole(role)}`),
+        `${base(req)}/authorities/${n}/remove?role=${role}`,
+        `${base(req)}/${listForRole(role)}`,
+        [{ name: 'confirm', href: '#confirm-yes', message: f.required! }],
+      );
     }
     const list = `${base(req)}/${listForRole(role)}`;
     if (answer === 'no') return res.redirect(303, list);
     save(req, res, { ...pkg, authorities: pkg.authorities.filter((_, i) => i !== n) }, null, list);
   });
-
 
   // -------------------------------------------------------------------------------------------------
   // Declarations
@@ -283,9 +428,27 @@ export function registerListPages(router: Router, kit: PageKit): void {
     const declarations = pkg.declarations.map((d, i) => ({
       title: r.t('pages.declarations.item', { n: i + 1 }),
       rows: [
-        { key: r.t('pages.q.declaration.treaties.label'), lines: d.treaties.map((t) => r.t(`legal:treaties.${t}.name`)), href: null, action: '', actionHidden: '' },
-        { key: r.t('pages.q.declaration.kind.label'), lines: [r.t(`pages.q.declaration.kinds.${d.kind}`)], href: null, action: '', actionHidden: '' },
-        { key: r.t('pages.q.declaration.text.label'), lines: d.text.split('\n'), href: null, action: '', actionHidden: '' },
+        {
+          key: r.t('pages.q.declaration.treaties.label'),
+          lines: d.treaties.map((t) => r.t(`legal:treaties.${t}.name`)),
+          href: null,
+          action: '',
+          actionHidden: '',
+        },
+        {
+          key: r.t('pages.q.declaration.kind.label'),
+          lines: [r.t(`pages.q.declaration.kinds.${d.kind}`)],
+          href: null,
+          action: '',
+          actionHidden: '',
+        },
+        {
+          key: r.t('pages.q.declaration.text.label'),
+          lines: d.text.split('\n'),
+          href: null,
+          action: '',
+          actionHidden: '',
+        },
       ],
       changeHref: `${base(req)}/declarations/${i}`,
       removeHref: `${base(req)}/declarations/${i}/remove`,
@@ -317,16 +480,35 @@ export function registerListPages(router: Router, kit: PageKit): void {
   router.get('/drafts/:id/declarations', (req, res) => renderDeclarations(req, res));
   router.post('/drafts/:id/declarations', form, verifyCsrf(refuseForgery), (req, res) => {
     const r = dr(req);
-    save(req, res, r.draft.package, 'declarations', returnTo(req) === 'check' ? `${base(req)}/check` : base(req));
+    save(
+      req,
+      res,
+      r.draft.package,
+      'declarations',
+      returnTo(req) === 'check' ? `${base(req)}/check` : base(req),
+    );
   });
 
-  function renderDeclarationForm(req: Request, res: Response, index: number | null, raw: Record<string, RawValue> | null, errors: readonly FieldError[]) {
+  function renderDeclarationForm(
+    req: Request,
+    res: Response,
+    index: number | null,
+    raw: Record<string, RawValue> | null,
+    errors: readonly FieldError[],
+  ) {
     const r = dr(req);
     const pkg = r.draft.package;
     const at = index ?? pkg.declarations.length;
     const fields = declarationFields(pkg, ['declarations', at], ctxOf(req));
-    const current = index !== null ? pkg.declarations[index]! : { treaties: pkg.treaties.map((t) => t.treaty), kind: null, text: '' };
-    const values = raw ?? Object.fromEntries(fields.map((f) => [f.name, rawFromValue(f, getIn({ declarations: { [at]: current } }, f.path))]));
+    const current =
+      index !== null
+        ? pkg.declarations[index]!
+        : { treaties: pkg.treaties.map((t) => t.treaty), kind: null, text: '' };
+    const values =
+      raw ??
+      Object.fromEntries(
+        fields.map((f) => [f.name, rawFromValue(f, getIn({ declarations: { [at]: current } }, f.path))]),
+      );
     render(
       req,
       res,
@@ -339,7 +521,9 @@ export function registerListPages(router: Router, kit: PageKit): void {
         notice: null,
         requirements: requirementViews(declarationRequirements(pkg), req),
         action: `${base(req)}/declarations/${index === null ? 'new' : index}`,
-        fields: fields.map((f) => fieldView(f, values[f.name] ?? '', errors.find((e) => e.name === f.name)?.message ?? null)),
+        fields: fields.map((f) =>
+          fieldView(f, values[f.name] ?? '', errors.find((e) => e.name === f.name)?.message ?? null),
+        ),
         submitText: r.t('pages.q.declaration.save'),
         cancel: { href: `${base(req)}/declarations`, text: r.t('pages.common.cancel') },
         returnTo: null,
@@ -353,9 +537,13 @@ export function registerListPages(router: Router, kit: PageKit): void {
     const pkg = r.draft.package;
     const at = index ?? pkg.declarations.length;
     const fields = declarationFields(pkg, ['declarations', at], ctxOf(req));
-    const start: Package = index === null ? { ...pkg, declarations: [...pkg.declarations, { treaties: [], kind: 'other', text: '' }] } : pkg;
+    const start: Package =
+      index === null
+        ? { ...pkg, declarations: [...pkg.declarations, { treaties: [], kind: 'other', text: '' }] }
+        : pkg;
     const result = submitForm(start, fields, req.body as Record<string, unknown>, r.t);
-    if (!result.pkg) return renderDeclarationForm(req, res, index, result.raw as Record<string, RawValue>, result.errors);
+    if (!result.pkg)
+      return renderDeclarationForm(req, res, index, result.raw as Record<string, RawValue>, result.errors);
     save(req, res, result.pkg, 'declarations', `${base(req)}/declarations`);
   }
 
@@ -363,40 +551,75 @@ export function registerListPages(router: Router, kit: PageKit): void {
   router.post('/drafts/:id/declarations/new', form, verifyCsrf(refuseForgery), (req, res) => {
     const r = dr(req);
     if (r.draft.package.declarations.length >= 20) {
-      return renderDeclarationForm(req, res, null, null, [{ name: '_page', href: '#main', message: r.t('pages.errors.tooManyDeclarations', { max: 20 }) }]);
+      return renderDeclarationForm(req, res, null, null, [
+        { name: '_page', href: '#main', message: r.t('pages.errors.tooManyDeclarations', { max: 20 }) },
+      ]);
     }
     saveDeclaration(req, res, null);
   });
   router.get('/drafts/:id/declarations/:n', (req, res) => {
     const r = dr(req);
     const n = indexParam(req, r.draft.package.declarations.length);
-    if (n === null) return errorPage(req, res, 404, 'entryNotFound', [{ href: base(req), text: r.t('pages.common.toTasks') }]);
+    if (n === null)
+      return errorPage(req, res, 404, 'entryNotFound', [
+        { href: base(req), text: r.t('pages.common.toTasks') },
+      ]);
     renderDeclarationForm(req, res, n, null, []);
   });
   router.post('/drafts/:id/declarations/:n', form, verifyCsrf(refuseForgery), (req, res) => {
     const r = dr(req);
     const n = indexParam(req, r.draft.package.declarations.length);
-    if (n === null) return errorPage(req, res, 404, 'entryNotFound', [{ href: base(req), text: r.t('pages.common.toTasks') }]);
+    if (n === null)
+      return errorPage(req, res, 404, 'entryNotFound', [
+        { href: base(req), text: r.t('pages.common.toTasks') },
+      ]);
     saveDeclaration(req, res, n);
   });
   router.get('/drafts/:id/declarations/:n/remove', (req, res) => {
     const r = dr(req);
     const n = indexParam(req, r.draft.package.declarations.length);
-    if (n === null) return errorPage(req, res, 404, 'entryNotFound', [{ href: base(req), text: r.t('pages.common.toTasks') }]);
-    renderRemove(req, res, r.t('pages.declarations.item', { n: n + 1 }), r.t('pages.sections.declarations'), `${base(req)}/declarations/${n}/remove`, `${base(req)}/declarations`, []);
+    if (n === null)
+      return errorPage(req, res, 404, 'entryNotFound', [
+        { href: base(req), text: r.t('pages.common.toTasks') },
+      ]);
+    renderRemove(
+      req,
+      res,
+      r.t('pages.declarations.item', { n: n + 1 }),
+      r.t('pages.sections.declarations'),
+      `${base(req)}/declarations/${n}/remove`,
+      `${base(req)}/declarations`,
+      [],
+    );
   });
   router.post('/drafts/:id/declarations/:n/remove', form, verifyCsrf(refuseForgery), (req, res) => {
     const r = dr(req);
     const pkg = r.draft.package;
     const n = indexParam(req, pkg.declarations.length);
-    if (n === null) return errorPage(req, res, 404, 'entryNotFound', [{ href: base(req), text: r.t('pages.common.toTasks') }]);
+    if (n === null)
+      return errorPage(req, res, 404, 'entryNotFound', [
+        { href: base(req), text: r.t('pages.common.toTasks') },
+      ]);
     const name = r.t('pages.declarations.item', { n: n + 1 });
     const answer = (req.body as Record<string, unknown>).confirm;
     if (answer !== 'yes' && answer !== 'no') {
-      return renderRemove(req, res, name, r.t('pages.sections.declarations'), `${base(req)}/declarations/${n}/remove`, `${base(req)}/declarations`, [{ name: 'confirm', href: '#confirm-yes', message: removeField(req, name).required! }]);
+      return renderRemove(
+        req,
+        res,
+        name,
+        r.t('pages.sections.declarations'),
+        `${base(req)}/declarations/${n}/remove`,
+        `${base(req)}/declarations`,
+        [{ name: 'confirm', href: '#confirm-yes', message: removeField(req, name).required! }],
+      );
     }
     if (answer === 'no') return res.redirect(303, `${base(req)}/declarations`);
-    save(req, res, { ...pkg, declarations: pkg.declarations.filter((_, i) => i !== n) }, null, `${base(req)}/declarations`);
+    save(
+      req,
+      res,
+      { ...pkg, declarations: pkg.declarations.filter((_, i) => i !== n) },
+      null,
+      `${base(req)}/declarations`,
+    );
   });
-
 }

@@ -2,16 +2,48 @@
  * The task list, the question pages (journey definitions: definitions.ts) and check answers. Registered
  * last: a question page's address ends in its id, a parameter.
  */
-import { type Request, type Response, type Router } from 'express';
-import { type Package } from '../../domain/package';
+import type { Request, Response, Router } from 'express';
+import type { Package } from '../../domain/package';
 import { formatDate, languageName } from '../../i18n/format';
 import { verifyCsrf } from '../csrf';
-import { fieldView, getIn, rawFromValue, submitForm, type FieldDef, type FieldError, type RawValue } from '../forms';
-import { AUTHORITY_LISTS, applicableSections, notInPackage, OTHER_LANGUAGE_SLOTS, PAGES, pageById, SECTIONS, sectionStatus, UN_LANGUAGE_CODES, type AuthorityList, type QuestionPage } from './definitions';
+import {
+  fieldView,
+  getIn,
+  rawFromValue,
+  submitForm,
+  type FieldDef,
+  type FieldError,
+  type RawValue,
+} from '../forms';
+import {
+  AUTHORITY_LISTS,
+  applicableSections,
+  notInPackage,
+  OTHER_LANGUAGE_SLOTS,
+  PAGES,
+  pageById,
+  SECTIONS,
+  sectionStatus,
+  UN_LANGUAGE_CODES,
+  type AuthorityList,
+  type QuestionPage,
+} from './definitions';
 import { dr, lr, type PageKit } from './kit';
 
 export function registerQuestionPages(router: Router, kit: PageKit): void {
-  const { form, ctxOf, render, errorPage, refuseForgery, requirementViews, clearedNotice, base, save, returnTo, partyLabel } = kit;
+  const {
+    form,
+    ctxOf,
+    render,
+    errorPage,
+    refuseForgery,
+    requirementViews,
+    clearedNotice,
+    base,
+    save,
+    returnTo,
+    partyLabel,
+  } = kit;
   // -------------------------------------------------------------------------------------------------
   // Task list
 
@@ -23,7 +55,13 @@ export function registerQuestionPages(router: Router, kit: PageKit): void {
     const completed = statuses.filter((x) => x.status === 'completed').length;
     // Check answers opens once every section due at deposit is completed (the others may follow later).
     const allDone = statuses.every(({ s, status }) => status === 'completed' || s.dueAtDeposit === false);
-    const task = (id: string, title: string, href: string | null, status: string, hint: string | null = null) => ({
+    const task = (
+      id: string,
+      title: string,
+      href: string | null,
+      status: string,
+      hint: string | null = null,
+    ) => ({
       id,
       title,
       href,
@@ -34,19 +72,38 @@ export function registerQuestionPages(router: Router, kit: PageKit): void {
     const groups = [
       {
         title: r.t('pages.tasks.groups.prepare'),
-        tasks: statuses.map(({ s, status }) => task(s.id, r.t(`pages.sections.${s.id}`), `${base(req)}/${s.start}`, status, r.t(`pages.sectionHints.${s.id}`, { defaultValue: '' }) || null)),
+        tasks: statuses.map(({ s, status }) =>
+          task(
+            s.id,
+            r.t(`pages.sections.${s.id}`),
+            `${base(req)}/${s.start}`,
+            status,
+            r.t(`pages.sectionHints.${s.id}`, { defaultValue: '' }) || null,
+          ),
+        ),
       },
       {
         title: r.t('pages.tasks.groups.finish'),
         tasks: [
-          task('check', r.t('pages.tasks.check'), allDone ? `${base(req)}/check` : null, allDone ? 'not-started' : 'cannot-start', r.t(allDone ? 'pages.tasks.checkReady' : 'pages.tasks.checkHint')),
+          task(
+            'check',
+            r.t('pages.tasks.check'),
+            allDone ? `${base(req)}/check` : null,
+            allDone ? 'not-started' : 'cannot-start',
+            r.t(allDone ? 'pages.tasks.checkReady' : 'pages.tasks.checkHint'),
+          ),
         ],
       },
     ];
     // One line per reason: the Convention's five sections share theirs.
-    const reasons = new Set(SECTIONS.filter((s) => !s.applies(pkg) && s.absentBecause).map((s) => s.absentBecause!));
+    const reasons = new Set(
+      SECTIONS.filter((s) => !s.applies(pkg) && s.absentBecause).map((s) => s.absentBecause!),
+    );
     const notApplicable = [...reasons].map((key) => r.t(`pages.notApplicable.${key}`));
-    const notice = req.query.imported === '1' ? { title: r.t('pages.import.done.title'), lines: [r.t('pages.import.done.line')] } : clearedNotice(req);
+    const notice =
+      req.query.imported === '1'
+        ? { title: r.t('pages.import.done.title'), lines: [r.t('pages.import.done.line')] }
+        : clearedNotice(req);
     render(req, res, 'tasks', {
       title: r.t('pages.tasks.title'),
       heading: r.t('pages.tasks.title'),
@@ -65,13 +122,15 @@ export function registerQuestionPages(router: Router, kit: PageKit): void {
     });
   });
 
-
-
   // -------------------------------------------------------------------------------------------------
   // Question pages
 
   /** The raw values a page shows when first opened. */
-  function initialRaw(page: QuestionPage, fields: readonly FieldDef[], pkg: Package): Record<string, RawValue> {
+  function initialRaw(
+    page: QuestionPage,
+    fields: readonly FieldDef[],
+    pkg: Package,
+  ): Record<string, RawValue> {
     const raw: Record<string, RawValue> = {};
     if (page.id === 'treaties') return { treaties: pkg.treaties.map((t) => t.treaty) };
     if (page.id === 'languages') {
@@ -81,13 +140,18 @@ export function registerQuestionPages(router: Router, kit: PageKit): void {
       return raw;
     }
     if (page.id === 'competence') {
-      for (const choice of pkg.treaties) raw[`competence-${choice.treaty}`] = pkg.competence.find((c) => c.treaties.includes(choice.treaty))?.text ?? '';
+      for (const choice of pkg.treaties)
+        raw[`competence-${choice.treaty}`] =
+          pkg.competence.find((c) => c.treaties.includes(choice.treaty))?.text ?? '';
       return raw;
     }
     if (page.id === 'prior-consents') {
       for (const treaty of notInPackage(pkg)) {
         const consent = pkg.priorConsents.find((c) => c.treaty === treaty);
-        raw[`prior-${treaty}-date`] = rawFromValue({ name: '', kind: 'date', path: [], label: '' }, consent?.depositedOn ?? null);
+        raw[`prior-${treaty}-date`] = rawFromValue(
+          { name: '', kind: 'date', path: [], label: '' },
+          consent?.depositedOn ?? null,
+        );
         raw[`prior-${treaty}-type`] = consent?.type ?? '';
       }
       return raw;
@@ -101,13 +165,24 @@ export function registerQuestionPages(router: Router, kit: PageKit): void {
     return raw;
   }
 
-  function renderQuestion(req: Request, res: Response, page: QuestionPage, raw: Record<string, RawValue>, errors: readonly FieldError[]) {
+  function renderQuestion(
+    req: Request,
+    res: Response,
+    page: QuestionPage,
+    raw: Record<string, RawValue>,
+    errors: readonly FieldError[],
+  ) {
     const r = dr(req);
     const pkg = r.draft.package;
     const fields = page.fields(pkg, ctxOf(req));
     const errorOf = (name: string) => errors.find((e) => e.name === name)?.message ?? null;
     const single = page.single === true && fields.length === 1;
-    const back = returnTo(req) === 'check' ? `${base(req)}/check` : page.id === 'languages' ? `${base(req)}/central-authorities` : base(req);
+    const back =
+      returnTo(req) === 'check'
+        ? `${base(req)}/check`
+        : page.id === 'languages'
+          ? `${base(req)}/central-authorities`
+          : base(req);
     const leadKey = `pages.q.${page.id}.lead`;
     const lead = r.t(leadKey, { returnObjects: true, defaultValue: [] }) as unknown;
     render(
@@ -137,7 +212,11 @@ export function registerQuestionPages(router: Router, kit: PageKit): void {
     if (returnTo(req) === 'check') {
       const follow = next !== 'tasks' ? pageById(next) : undefined;
       // A follow-up question that now applies (extradition became conditional on a treaty) is asked first.
-      if (follow && follow.applies(pkg) && follow.fields(pkg, ctxOf(req)).every((f) => (getIn(pkg, f.path) ?? null) === null)) {
+      if (
+        follow &&
+        follow.applies(pkg) &&
+        follow.fields(pkg, ctxOf(req)).every((f) => (getIn(pkg, f.path) ?? null) === null)
+      ) {
         return `${base(req)}/${follow.id}?return=check`;
       }
       return `${base(req)}/check`;
@@ -146,7 +225,6 @@ export function registerQuestionPages(router: Router, kit: PageKit): void {
     if (next === 'central-authorities') return `${base(req)}/central-authorities`;
     return `${base(req)}/${next}`;
   }
-
 
   // -------------------------------------------------------------------------------------------------
   // Check answers
@@ -179,69 +257,129 @@ export function registerQuestionPages(router: Router, kit: PageKit): void {
     const r = dr(req);
     const pkg = r.draft.package;
     const ctx = ctxOf(req);
-    const change = (href: string, what: string) => ({ href: `${href}${href.includes('?') ? '&' : '?'}return=check`, action: r.t('pages.common.change'), actionHidden: what });
+    const change = (href: string, what: string) => ({
+      href: `${href}${href.includes('?') ? '&' : '?'}return=check`,
+      action: r.t('pages.common.change'),
+      actionHidden: what,
+    });
     const sections = applicableSections(pkg).map((s) => {
       const rows: object[] = [];
       for (const page of PAGES.filter((p) => p.section === s.id && p.applies(pkg))) {
         if (page.id === 'treaties') {
-          rows.push({ key: r.t('pages.q.treaties.treaties.label'), lines: pkg.treaties.map((t) => r.t(`legal:treaties.${t.treaty}.name`)), ...change(`${base(req)}/treaties`, r.t('pages.q.treaties.treaties.label')) });
+          rows.push({
+            key: r.t('pages.q.treaties.treaties.label'),
+            lines: pkg.treaties.map((t) => r.t(`legal:treaties.${t.treaty}.name`)),
+            ...change(`${base(req)}/treaties`, r.t('pages.q.treaties.treaties.label')),
+          });
           continue;
         }
         if (page.id === 'languages') continue;
         if (page.id === 'prior-consents') {
           for (const treaty of notInPackage(pkg)) {
-            const key = r.t('pages.q.prior-consents.date.label', { treaty: r.t(`legal:treaties.${treaty}.name`) });
+            const key = r.t('pages.q.prior-consents.date.label', {
+              treaty: r.t(`legal:treaties.${treaty}.name`),
+            });
             const consent = pkg.priorConsents.find((c) => c.treaty === treaty);
             const lines = consent
-              ? [`${formatDate(consent.depositedOn, r.lng)}${consent.type ? ` (${r.t(`legal:participation.consentTypes.${consent.type}`)})` : ''}`]
-              : [r.t(r.draft.visited.includes('treaties') ? 'pages.q.prior-consents.none' : 'pages.common.notAnswered')];
+              ? [
+                  `${formatDate(consent.depositedOn, r.lng)}${consent.type ? ` (${r.t(`legal:participation.consentTypes.${consent.type}`)})` : ''}`,
+                ]
+              : [
+                  r.t(
+                    r.draft.visited.includes('treaties')
+                      ? 'pages.q.prior-consents.none'
+                      : 'pages.common.notAnswered',
+                  ),
+                ];
             rows.push({ key, lines, ...change(`${base(req)}/prior-consents`, key) });
           }
           continue;
         }
         if (page.id === 'competence') {
           for (const c of pkg.treaties) {
-            const key = r.t('pages.q.competence.text.label', { treaty: r.t(`legal:treaties.${c.treaty}.name`) });
+            const key = r.t('pages.q.competence.text.label', {
+              treaty: r.t(`legal:treaties.${c.treaty}.name`),
+            });
             const text = pkg.competence.find((x) => x.treaties.includes(c.treaty))?.text;
-            rows.push({ key, lines: text ? text.split('\n') : [r.t('pages.common.notAnswered')], ...change(`${base(req)}/competence`, key) });
+            rows.push({
+              key,
+              lines: text ? text.split('\n') : [r.t('pages.common.notAnswered')],
+              ...change(`${base(req)}/competence`, key),
+            });
           }
           continue;
         }
         for (const f of page.fields(pkg, ctx)) {
-          rows.push({ key: f.label, lines: answerLines(req, f, getIn(pkg, f.path), r.draft.visited.includes(page.section)), ...change(`${base(req)}/${page.id}#${f.name}`.replace(/#.*/, ''), f.label) });
+          rows.push({
+            key: f.label,
+            lines: answerLines(req, f, getIn(pkg, f.path), r.draft.visited.includes(page.section)),
+            ...change(`${base(req)}/${page.id}#${f.name}`.replace(/#.*/, ''), f.label),
+          });
         }
       }
       if (s.id in AUTHORITY_LISTS) {
         const role = AUTHORITY_LISTS[s.id as AuthorityList];
         const list = pkg.authorities.map((a, i) => ({ a, i })).filter(({ a }) => a.roles.includes(role));
-        if (list.length === 0) rows.push({ key: r.t(`pages.lists.${s.id}.title`), lines: [r.t('pages.common.notAnswered')], ...change(`${base(req)}/authorities/new?role=${role}`, r.t(`pages.lists.${s.id}.title`)) });
+        if (list.length === 0)
+          rows.push({
+            key: r.t(`pages.lists.${s.id}.title`),
+            lines: [r.t('pages.common.notAnswered')],
+            ...change(`${base(req)}/authorities/new?role=${role}`, r.t(`pages.lists.${s.id}.title`)),
+          });
         for (const { a, i } of list) {
           const contact = [...a.email, ...a.phone].slice(0, 2);
-          rows.push({ key: r.t(`pages.lists.${s.id}.summaryKey`), lines: [a.territory ? r.t('pages.authorities.forTerritory', { name: a.name, territory: a.territory }) : a.name, ...contact], ...change(`${base(req)}/authorities/${i}?role=${role}`, a.name) });
+          rows.push({
+            key: r.t(`pages.lists.${s.id}.summaryKey`),
+            lines: [
+              a.territory
+                ? r.t('pages.authorities.forTerritory', { name: a.name, territory: a.territory })
+                : a.name,
+              ...contact,
+            ],
+            ...change(`${base(req)}/authorities/${i}?role=${role}`, a.name),
+          });
         }
         if (s.id === 'central-authorities') {
-          rows.push({ key: r.t('pages.q.languages.summaryKey'), lines: pkg.mlaLanguages.length > 0 ? pkg.mlaLanguages.map((l) => languageName(l, r.lng)) : [r.t('pages.common.notAnswered')], ...change(`${base(req)}/languages`, r.t('pages.q.languages.summaryKey')) });
+          rows.push({
+            key: r.t('pages.q.languages.summaryKey'),
+            lines:
+              pkg.mlaLanguages.length > 0
+                ? pkg.mlaLanguages.map((l) => languageName(l, r.lng))
+                : [r.t('pages.common.notAnswered')],
+            ...change(`${base(req)}/languages`, r.t('pages.q.languages.summaryKey')),
+          });
         }
       }
       if (s.id === 'declarations') {
         rows.push({
           key: r.t('pages.declarations.title'),
-          lines: pkg.declarations.length > 0 ? pkg.declarations.map((d, i) => `${r.t('pages.declarations.item', { n: i + 1 })}: ${r.t(`pages.q.declaration.kinds.${d.kind}`)}`) : [r.t('pages.declarations.none')],
+          lines:
+            pkg.declarations.length > 0
+              ? pkg.declarations.map(
+                  (d, i) =>
+                    `${r.t('pages.declarations.item', { n: i + 1 })}: ${r.t(`pages.q.declaration.kinds.${d.kind}`)}`,
+                )
+              : [r.t('pages.declarations.none')],
           ...change(`${base(req)}/declarations`, r.t('pages.declarations.title')),
         });
       }
       return { title: r.t(`pages.sections.${s.id}`), rows };
     });
-    render(req, res, 'check', {
-      title: r.t('pages.check.title'),
-      heading: r.t('pages.check.title'),
-      partyName: partyLabel(req, pkg),
-      notice: clearedNotice(req),
-      sections,
-      documentsHref: `${base(req)}/documents`,
-    }, { back: base(req) });
+    render(
+      req,
+      res,
+      'check',
+      {
+        title: r.t('pages.check.title'),
+        heading: r.t('pages.check.title'),
+        partyName: partyLabel(req, pkg),
+        notice: clearedNotice(req),
+        sections,
+        documentsHref: `${base(req)}/documents`,
+      },
+      { back: base(req) },
+    );
   });
-
 
   // -------------------------------------------------------------------------------------------------
   // Question pages (last: the page id is a parameter)
@@ -249,8 +387,12 @@ export function registerQuestionPages(router: Router, kit: PageKit): void {
   router.get('/drafts/:id/:page', (req, res) => {
     const r = dr(req);
     const page = pageById(req.params.page as string);
-    if (!page) return errorPage(req, res, 404, 'notFound', [{ href: base(req), text: r.t('pages.common.toTasks') }]);
-    if (!page.applies(r.draft.package)) return errorPage(req, res, 404, 'notApplicable', [{ href: base(req), text: r.t('pages.common.toTasks') }]);
+    if (!page)
+      return errorPage(req, res, 404, 'notFound', [{ href: base(req), text: r.t('pages.common.toTasks') }]);
+    if (!page.applies(r.draft.package))
+      return errorPage(req, res, 404, 'notApplicable', [
+        { href: base(req), text: r.t('pages.common.toTasks') },
+      ]);
     const fields = page.fields(r.draft.package, ctxOf(req));
     renderQuestion(req, res, page, initialRaw(page, fields, r.draft.package), []);
   });
@@ -258,14 +400,24 @@ export function registerQuestionPages(router: Router, kit: PageKit): void {
   router.post('/drafts/:id/:page', form, verifyCsrf(refuseForgery), (req, res) => {
     const r = dr(req);
     const page = pageById(req.params.page as string);
-    if (!page) return errorPage(req, res, 404, 'notFound', [{ href: base(req), text: r.t('pages.common.toTasks') }]);
+    if (!page)
+      return errorPage(req, res, 404, 'notFound', [{ href: base(req), text: r.t('pages.common.toTasks') }]);
     const pkg = r.draft.package;
-    if (!page.applies(pkg)) return errorPage(req, res, 404, 'notApplicable', [{ href: base(req), text: r.t('pages.common.toTasks') }]);
+    if (!page.applies(pkg))
+      return errorPage(req, res, 404, 'notApplicable', [
+        { href: base(req), text: r.t('pages.common.toTasks') },
+      ]);
     const ctx = ctxOf(req);
     const fields = page.fields(pkg, ctx);
-    const result = submitForm(pkg, fields, req.body as Record<string, unknown>, r.t, page.apply ? (p, values) => page.apply!(p, values, ctx) : undefined);
-    if (!result.pkg) return renderQuestion(req, res, page, result.raw as Record<string, RawValue>, result.errors);
+    const result = submitForm(
+      pkg,
+      fields,
+      req.body as Record<string, unknown>,
+      r.t,
+      page.apply ? (p, values) => page.apply!(p, values, ctx) : undefined,
+    );
+    if (!result.pkg)
+      return renderQuestion(req, res, page, result.raw as Record<string, RawValue>, result.errors);
     save(req, res, result.pkg, page.section, nextHref(req, page, result.pkg));
   });
-
 }

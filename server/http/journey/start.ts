@@ -2,13 +2,13 @@
  * The start page, a new draft (the party, then the treaties with what the UN data says of each), and
  * importing a draft file into a new draft.
  */
-import { type Request, type Response, type Router } from 'express';
+import type { Request, Response, Router } from 'express';
 import multer from 'multer';
 import { REIO_CODES, STATE_CODES, TREATY_IDS } from '../../catalogue';
 import { clearInapplicable } from '../../domain/applicability';
 import { newDraft, parseDraftFile, type DraftReadError } from '../../domain/draft';
 import { PackageSchema, type Package } from '../../domain/package';
-import { type Language } from '../../i18n';
+import type { Language } from '../../i18n';
 import { regionName } from '../../i18n/format';
 import { localizeIssue, type Translator } from '../../i18n/messages';
 import { verifyCsrf } from '../csrf';
@@ -25,17 +25,22 @@ export function registerStartPages(router: Router, kit: PageKit): void {
     const r = lr(req);
     render(req, res, 'home', {
       title: r.t('pages.home.title'),
-      examples: { treaties: `/api/v1/treaties?lang=${r.lng}`, states: `/api/v1/states?lang=${r.lng}`, schema: '/api/v1/schema' },
+      examples: {
+        treaties: `/api/v1/treaties?lang=${r.lng}`,
+        states: `/api/v1/states?lang=${r.lng}`,
+        schema: '/api/v1/schema',
+      },
     });
   });
-
 
   // -------------------------------------------------------------------------------------------------
   // New draft
 
   const partyOptions = (lng: Language) => {
     const collator = new Intl.Collator(lng);
-    return STATE_CODES.map((c) => ({ value: c, label: regionName(c, lng) })).sort((a, b) => collator.compare(a.label, b.label));
+    return STATE_CODES.map((c) => ({ value: c, label: regionName(c, lng) })).sort((a, b) =>
+      collator.compare(a.label, b.label),
+    );
   };
 
   function partyFields(req: Request): FieldDef[] {
@@ -47,7 +52,13 @@ export function registerStartPages(router: Router, kit: PageKit): void {
         path: ['party', 'code'],
         label: r.t('pages.newDraft.party.label'),
         hint: r.t('pages.newDraft.party.hint'),
-        options: [...REIO_CODES.map((c) => ({ value: c, label: r.t('pages.newDraft.party.reio', { name: regionName(c, r.lng) }) })), ...partyOptions(r.lng)],
+        options: [
+          ...REIO_CODES.map((c) => ({
+            value: c,
+            label: r.t('pages.newDraft.party.reio', { name: regionName(c, r.lng) }),
+          })),
+          ...partyOptions(r.lng),
+        ],
         required: r.t('pages.newDraft.party.required'),
       },
     ];
@@ -82,22 +93,38 @@ export function registerStartPages(router: Router, kit: PageKit): void {
   router.post('/drafts/new', form, verifyCsrf(refuseForgery), (req, res) => {
     const r = lr(req);
     const [f] = partyFields(req);
-    const raw = typeof (req.body as Record<string, unknown>).party === 'string' ? ((req.body as Record<string, string>).party ?? '') : '';
+    const raw =
+      typeof (req.body as Record<string, unknown>).party === 'string'
+        ? ((req.body as Record<string, string>).party ?? '')
+        : '';
     const valid = f!.options!.some((o) => o.value === raw);
     if (!valid) {
-      return renderNewParty(req, res, raw, [{ name: 'party', href: '#party', message: raw === '' ? f!.required! : r.t('pages.errors.notInList', { label: f!.label }) }]);
+      return renderNewParty(req, res, raw, [
+        {
+          name: 'party',
+          href: '#party',
+          message: raw === '' ? f!.required! : r.t('pages.errors.notInList', { label: f!.label }),
+        },
+      ]);
     }
     res.redirect(303, `/drafts/new/treaties?party=${encodeURIComponent(raw)}`);
   });
 
   function newPartyFromQuery(code: unknown): Package['party'] | null {
     if (typeof code !== 'string') return null;
-    if ((REIO_CODES as readonly string[]).includes(code)) return { kind: 'reio', code: code as (typeof REIO_CODES)[number], formalName: null };
+    if ((REIO_CODES as readonly string[]).includes(code))
+      return { kind: 'reio', code: code as (typeof REIO_CODES)[number], formalName: null };
     if (STATE_CODES.includes(code)) return { kind: 'state', code, formalName: null };
     return null;
   }
 
-  function renderNewTreaties(req: Request, res: Response, party: Package['party'], raw: RawValue, errors: FieldError[]) {
+  function renderNewTreaties(
+    req: Request,
+    res: Response,
+    party: Package['party'],
+    raw: RawValue,
+    errors: FieldError[],
+  ) {
     const r = lr(req);
     const ctx = ctxOf(req);
     const f: FieldDef = {
@@ -136,11 +163,17 @@ export function registerStartPages(router: Router, kit: PageKit): void {
     const body = req.body as Record<string, unknown>;
     const party = newPartyFromQuery(body.party);
     if (!party) return res.redirect(303, '/drafts/new');
-    const chosen = (Array.isArray(body.treaties) ? body.treaties : [body.treaties]).filter((v): v is string => typeof v === 'string');
+    const chosen = (Array.isArray(body.treaties) ? body.treaties : [body.treaties]).filter(
+      (v): v is string => typeof v === 'string',
+    );
     const unknown = chosen.some((c) => !(TREATY_IDS as readonly string[]).includes(c));
     if (chosen.length === 0 || unknown) {
-      const message = unknown ? r.t('pages.errors.notInList', { label: r.t('pages.newDraft.treaties.title') }) : r.t('pages.q.treaties.treaties.required');
-      return renderNewTreaties(req, res, party, chosen, [{ name: 'treaties', href: '#treaties-untoc', message }]);
+      const message = unknown
+        ? r.t('pages.errors.notInList', { label: r.t('pages.newDraft.treaties.title') })
+        : r.t('pages.q.treaties.treaties.required');
+      return renderNewTreaties(req, res, party, chosen, [
+        { name: 'treaties', href: '#treaties-untoc', message },
+      ]);
     }
     const pkg: Package = PackageSchema.parse({
       party,
@@ -152,22 +185,31 @@ export function registerStartPages(router: Router, kit: PageKit): void {
     res.redirect(303, `/drafts/${id}`);
   });
 
-
   // -------------------------------------------------------------------------------------------------
   // Import
 
   function renderImport(req: Request, res: Response, errors: FieldError[], status?: number) {
     const r = lr(req);
-    render(req, res, 'import', { title: r.t('pages.import.title'), action: '/drafts/import', fieldError: errors[0]?.message ?? null }, { errors, back: '/', ...(status ? { status } : {}) });
+    render(
+      req,
+      res,
+      'import',
+      { title: r.t('pages.import.title'), action: '/drafts/import', fieldError: errors[0]?.message ?? null },
+      { errors, back: '/', ...(status ? { status } : {}) },
+    );
   }
 
   function importError(req: Request, error: DraftReadError): string {
     const r = lr(req);
-    if (error.code === 'newer-version') return r.t('pages.import.errors.newer-version', { version: error.version });
+    if (error.code === 'newer-version')
+      return r.t('pages.import.errors.newer-version', { version: error.version });
     if (error.code === 'invalid') {
       const tr: Translator = { lng: r.lng, t: r.t };
       const first = error.issues[0];
-      return r.t('pages.import.errors.invalid', { count: error.issues.length, first: first ? localizeIssue({ ...first, path: first.path.slice(1) }, tr).message : '' });
+      return r.t('pages.import.errors.invalid', {
+        count: error.issues.length,
+        first: first ? localizeIssue({ ...first, path: first.path.slice(1) }, tr).message : '',
+      });
     }
     return r.t(`pages.import.errors.${error.code}`);
   }
@@ -181,7 +223,9 @@ export function registerStartPages(router: Router, kit: PageKit): void {
         if (err) {
           const r = lr(req);
           const tooLarge = err instanceof multer.MulterError && err.code === 'LIMIT_FILE_SIZE';
-          const message = tooLarge ? r.t('pages.import.errors.tooLarge', { kb: Math.round(deps.bodyLimitBytes / 1024) }) : r.t('pages.import.errors.upload');
+          const message = tooLarge
+            ? r.t('pages.import.errors.tooLarge', { kb: Math.round(deps.bodyLimitBytes / 1024) })
+            : r.t('pages.import.errors.upload');
           // The form's fields may not have been read: check the origin at least before answering.
           return renderImport(req, res, [{ name: 'file', href: '#file', message }], tooLarge ? 413 : 400);
         }
@@ -192,14 +236,19 @@ export function registerStartPages(router: Router, kit: PageKit): void {
     (req, res) => {
       const r = lr(req);
       const file = req.file;
-      if (!file || file.size === 0) return renderImport(req, res, [{ name: 'file', href: '#file', message: r.t('pages.import.errors.noFile') }]);
+      if (!file || file.size === 0)
+        return renderImport(req, res, [
+          { name: 'file', href: '#file', message: r.t('pages.import.errors.noFile') },
+        ]);
       const text = file.buffer.toString('utf8');
       const read = parseDraftFile(text);
-      if (!read.ok) return renderImport(req, res, [{ name: 'file', href: '#file', message: importError(req, read.error) }]);
+      if (!read.ok)
+        return renderImport(req, res, [
+          { name: 'file', href: '#file', message: importError(req, read.error) },
+        ]);
       const { pkg } = clearInapplicable(read.draft.package);
       const id = drafts.create({ package: pkg, visited: read.draft.visited });
       res.redirect(303, `/drafts/${id}?imported=1`);
     },
   );
-
 }

@@ -26,7 +26,9 @@ import { PATHS } from '../../../server/paths';
 type Example = 'bhutan-accession' | 'thailand-som-ratification';
 
 function exampleInput(name: Example): PackageInput {
-  return JSON.parse(fs.readFileSync(path.join(PATHS.root, 'examples', `${name}.json`), 'utf8')) as PackageInput;
+  return JSON.parse(
+    fs.readFileSync(path.join(PATHS.root, 'examples', `${name}.json`), 'utf8'),
+  ) as PackageInput;
 }
 
 function parse(input: PackageInput): Package {
@@ -41,7 +43,11 @@ function sample(name: Example, overrides: Partial<PackageInput> = {}): Package {
 }
 
 const FULL_POWERS = {
-  issuer: { name: 'A Minister', title: 'Minister for Foreign Affairs', office: 'minister-for-foreign-affairs' as const },
+  issuer: {
+    name: 'A Minister',
+    title: 'Minister for Foreign Affairs',
+    office: 'minister-for-foreign-affairs' as const,
+  },
   place: 'Thimphu',
   date: '2027-01-02',
 };
@@ -60,12 +66,15 @@ function eu(overrides: Partial<PackageInput> = {}): Package {
 }
 
 describe('clearInapplicable on the examples', () => {
-  it.each<Example>(['bhutan-accession', 'thailand-som-ratification'])('leaves the %s example untouched', (name) => {
-    const pkg = sample(name);
-    const result = clearInapplicable(pkg);
-    expect(result.cleared).toEqual([]);
-    expect(result.pkg).toEqual(pkg);
-  });
+  it.each<Example>(['bhutan-accession', 'thailand-som-ratification'])(
+    'leaves the %s example untouched',
+    (name) => {
+      const pkg = sample(name);
+      const result = clearInapplicable(pkg);
+      expect(result.cleared).toEqual([]);
+      expect(result.pkg).toEqual(pkg);
+    },
+  );
 
   it('does not modify the package it is given', () => {
     const pkg = sample('bhutan-accession', {
@@ -84,21 +93,30 @@ describe('clearInapplicable on the examples', () => {
 
 describe('UNTOC 16(5)(a): the Convention as the legal basis for extradition', () => {
   it('is kept when extradition is conditional on a treaty', () => {
-    const pkg = sample('bhutan-accession', { extradition: { conditionalOnTreaty: true, conventionAsLegalBasis: false } });
+    const pkg = sample('bhutan-accession', {
+      extradition: { conditionalOnTreaty: true, conventionAsLegalBasis: false },
+    });
     const result = clearInapplicable(pkg);
     expect(result.cleared).not.toContain('conventionAsLegalBasis');
     expect(result.pkg.extradition).toEqual({ conditionalOnTreaty: true, conventionAsLegalBasis: false });
   });
 
   it.each([false, null])('is cleared when conditionalOnTreaty is %p', (conditional) => {
-    const pkg = sample('bhutan-accession', { extradition: { conditionalOnTreaty: conditional, conventionAsLegalBasis: true } });
+    const pkg = sample('bhutan-accession', {
+      extradition: { conditionalOnTreaty: conditional, conventionAsLegalBasis: true },
+    });
     const result = clearInapplicable(pkg);
     expect(result.cleared).toEqual(['conventionAsLegalBasis']);
-    expect(result.pkg.extradition).toEqual({ conditionalOnTreaty: conditional, conventionAsLegalBasis: null });
+    expect(result.pkg.extradition).toEqual({
+      conditionalOnTreaty: conditional,
+      conventionAsLegalBasis: null,
+    });
   });
 
   it('lists nothing when the legal basis was not answered anyway', () => {
-    const pkg = sample('bhutan-accession', { extradition: { conditionalOnTreaty: false, conventionAsLegalBasis: null } });
+    const pkg = sample('bhutan-accession', {
+      extradition: { conditionalOnTreaty: false, conventionAsLegalBasis: null },
+    });
     expect(clearInapplicable(pkg).cleared).toEqual([]);
   });
 });
@@ -107,7 +125,10 @@ describe('VCLT 7(2)(a): full powers', () => {
   it.each(['head-of-state', 'head-of-government', 'minister-for-foreign-affairs'] as const)(
     'are cleared when the signer is the %s',
     (office) => {
-      const pkg = sample('bhutan-accession', { signatory: { name: 'X', title: 'Y', office }, fullPowers: FULL_POWERS });
+      const pkg = sample('bhutan-accession', {
+        signatory: { name: 'X', title: 'Y', office },
+        fullPowers: FULL_POWERS,
+      });
       const result = clearInapplicable(pkg);
       expect(result.cleared).toEqual(['fullPowers']);
       expect(result.pkg.fullPowers).toBeNull();
@@ -116,14 +137,20 @@ describe('VCLT 7(2)(a): full powers', () => {
   );
 
   it('are kept when the signer holds another office', () => {
-    const pkg = sample('bhutan-accession', { signatory: { name: 'X', title: 'Ambassador', office: 'other' }, fullPowers: FULL_POWERS });
+    const pkg = sample('bhutan-accession', {
+      signatory: { name: 'X', title: 'Ambassador', office: 'other' },
+      fullPowers: FULL_POWERS,
+    });
     const result = clearInapplicable(pkg);
     expect(result.cleared).toEqual([]);
     expect(result.pkg.fullPowers).toEqual(FULL_POWERS);
   });
 
   it("are kept while the signer's office is not answered yet", () => {
-    const pkg = sample('bhutan-accession', { signatory: { name: null, title: null, office: null }, fullPowers: FULL_POWERS });
+    const pkg = sample('bhutan-accession', {
+      signatory: { name: null, title: null, office: null },
+      fullPowers: FULL_POWERS,
+    });
     const result = clearInapplicable(pkg);
     expect(result.cleared).toEqual([]);
     expect(result.pkg.fullPowers).toEqual(FULL_POWERS);
@@ -137,7 +164,10 @@ describe('VCLT 7(2)(a): full powers', () => {
   });
 
   it('lists nothing when there were no full powers', () => {
-    const pkg = sample('bhutan-accession', { signatory: { name: 'X', title: 'Y', office: 'head-of-state' }, fullPowers: null });
+    const pkg = sample('bhutan-accession', {
+      signatory: { name: 'X', title: 'Y', office: 'head-of-state' },
+      fullPowers: null,
+    });
     expect(clearInapplicable(pkg).cleared).toEqual([]);
   });
 });
@@ -190,20 +220,32 @@ describe('VCLT 18 and 23(2): signature details', () => {
     ]);
   });
 
-  it.each(['ratification', 'acceptance', 'approval'] as const)('keeps them for a treaty the party signed (%s)', (instrument) => {
-    const pkg = sample('thailand-som-ratification', {
-      treaties: [{ treaty: 'som', instrument, signedOn: '2001-12-18', signatureReservations: [reservation] }],
-    });
-    const result = clearInapplicable(pkg);
-    expect(result.cleared).toEqual([]);
-    expect(result.pkg.treaties).toEqual([{ treaty: 'som', instrument, signedOn: '2001-12-18', signatureReservations: [reservation] }]);
-  });
+  it.each(['ratification', 'acceptance', 'approval'] as const)(
+    'keeps them for a treaty the party signed (%s)',
+    (instrument) => {
+      const pkg = sample('thailand-som-ratification', {
+        treaties: [
+          { treaty: 'som', instrument, signedOn: '2001-12-18', signatureReservations: [reservation] },
+        ],
+      });
+      const result = clearInapplicable(pkg);
+      expect(result.cleared).toEqual([]);
+      expect(result.pkg.treaties).toEqual([
+        { treaty: 'som', instrument, signedOn: '2001-12-18', signatureReservations: [reservation] },
+      ]);
+    },
+  );
 
   it('clears only the treaty acceded to in a mixed package', () => {
     const pkg = sample('bhutan-accession', {
       treaties: [
         { treaty: 'untoc', instrument: 'ratification', signedOn: '2000-12-13' },
-        { treaty: 'som', instrument: 'accession', signedOn: '2000-12-13', signatureReservations: [reservation] },
+        {
+          treaty: 'som',
+          instrument: 'accession',
+          signedOn: '2000-12-13',
+          signatureReservations: [reservation],
+        },
       ],
     });
     const result = clearInapplicable(pkg);
@@ -226,7 +268,10 @@ describe("the Convention's notifications when the Convention leaves the package"
     const result = clearInapplicable(pkg);
     expect(result.cleared).toEqual(['untocAnswers', 'authorityRoles', 'reservations']);
     expect(result.pkg.extradition).toEqual({ conditionalOnTreaty: null, conventionAsLegalBasis: null });
-    expect(result.pkg.article5).toEqual({ requiresOrganizedCriminalGroup: null, requiresActInFurtherance: null });
+    expect(result.pkg.article5).toEqual({
+      requiresOrganizedCriminalGroup: null,
+      requiresActInFurtherance: null,
+    });
     expect(result.pkg.mlaLanguages).toEqual([]);
     expect(result.pkg.lawCopies).toEqual({ moneyLaundering: null, confiscation: null });
     expect(result.pkg.reservations).toEqual([]);
@@ -239,9 +284,18 @@ describe("the Convention's notifications when the Convention leaves the package"
 
   it.each<[string, Partial<PackageInput>]>([
     ['conditionalOnTreaty', { extradition: { conditionalOnTreaty: true, conventionAsLegalBasis: null } }],
-    ['conventionAsLegalBasis (with conditionalOnTreaty true)', { extradition: { conditionalOnTreaty: true, conventionAsLegalBasis: true } }],
-    ['requiresOrganizedCriminalGroup', { article5: { requiresOrganizedCriminalGroup: false, requiresActInFurtherance: null } }],
-    ['requiresActInFurtherance', { article5: { requiresOrganizedCriminalGroup: null, requiresActInFurtherance: true } }],
+    [
+      'conventionAsLegalBasis (with conditionalOnTreaty true)',
+      { extradition: { conditionalOnTreaty: true, conventionAsLegalBasis: true } },
+    ],
+    [
+      'requiresOrganizedCriminalGroup',
+      { article5: { requiresOrganizedCriminalGroup: false, requiresActInFurtherance: null } },
+    ],
+    [
+      'requiresActInFurtherance',
+      { article5: { requiresOrganizedCriminalGroup: null, requiresActInFurtherance: true } },
+    ],
     ['mlaLanguages', { mlaLanguages: ['en'] }],
     ['lawCopies.moneyLaundering', { lawCopies: { moneyLaundering: 'enclosed', confiscation: null } }],
     ['lawCopies.confiscation', { lawCopies: { moneyLaundering: null, confiscation: 'to-follow' } }],
@@ -252,7 +306,9 @@ describe("the Convention's notifications when the Convention leaves the package"
   });
 
   it('lists both rules when the legal basis was answered without a treaty condition', () => {
-    const pkg = sample('thailand-som-ratification', { extradition: { conditionalOnTreaty: false, conventionAsLegalBasis: true } });
+    const pkg = sample('thailand-som-ratification', {
+      extradition: { conditionalOnTreaty: false, conventionAsLegalBasis: true },
+    });
     const result = clearInapplicable(pkg);
     expect(result.cleared).toEqual(['conventionAsLegalBasis', 'untocAnswers']);
     expect(result.pkg.extradition).toEqual({ conditionalOnTreaty: null, conventionAsLegalBasis: null });
@@ -261,7 +317,10 @@ describe("the Convention's notifications when the Convention leaves the package"
   it('keeps the answers while the Convention is in the package', () => {
     const pkg = sample('bhutan-accession');
     const result = clearInapplicable(pkg);
-    expect(result.pkg.article5).toEqual({ requiresOrganizedCriminalGroup: false, requiresActInFurtherance: true });
+    expect(result.pkg.article5).toEqual({
+      requiresOrganizedCriminalGroup: false,
+      requiresActInFurtherance: true,
+    });
     expect(result.pkg.mlaLanguages).toEqual(['dz', 'en']);
     expect(result.pkg.lawCopies).toEqual({ moneyLaundering: 'to-follow', confiscation: 'to-follow' });
   });
@@ -295,7 +354,9 @@ describe('authorities', () => {
   });
 
   it('keeps every designation whose treaty is in the package', () => {
-    const pkg = sample('bhutan-accession', { authorities: [{ ...base, roles: ['untoc-18-13', 'untoc-31-6', 'som-8-6'] }] });
+    const pkg = sample('bhutan-accession', {
+      authorities: [{ ...base, roles: ['untoc-18-13', 'untoc-31-6', 'som-8-6'] }],
+    });
     const result = clearInapplicable(pkg);
     expect(result.cleared).toEqual([]);
     expect(result.pkg.authorities[0]!.roles).toEqual(['untoc-18-13', 'untoc-31-6', 'som-8-6']);
@@ -314,14 +375,18 @@ describe('authorities', () => {
     const channels = { diplomaticOnly: true, interpolForUrgent: false, oralForUrgent: true };
 
     it('are kept for a central authority', () => {
-      const pkg = sample('bhutan-accession', { authorities: [{ ...base, roles: ['untoc-18-13'], territory, channels }] });
+      const pkg = sample('bhutan-accession', {
+        authorities: [{ ...base, roles: ['untoc-18-13'], territory, channels }],
+      });
       const result = clearInapplicable(pkg);
       expect(result.cleared).toEqual([]);
       expect(result.pkg.authorities[0]).toMatchObject({ territory, channels });
     });
 
     it('clear the territory of an authority that is not a central authority', () => {
-      const pkg = sample('bhutan-accession', { authorities: [{ ...base, roles: ['untoc-31-6'], territory }] });
+      const pkg = sample('bhutan-accession', {
+        authorities: [{ ...base, roles: ['untoc-31-6'], territory }],
+      });
       const result = clearInapplicable(pkg);
       expect(result.cleared).toEqual(['authorityTerritory']);
       expect(result.pkg.authorities[0]!.territory).toBeNull();
@@ -332,16 +397,24 @@ describe('authorities', () => {
       'clear the channels when only %s was answered, on an authority that is not a central authority',
       (key) => {
         const one = { diplomaticOnly: null, interpolForUrgent: null, oralForUrgent: null, [key]: false };
-        const pkg = sample('bhutan-accession', { authorities: [{ ...base, roles: ['som-8-6'], channels: one }] });
+        const pkg = sample('bhutan-accession', {
+          authorities: [{ ...base, roles: ['som-8-6'], channels: one }],
+        });
         const result = clearInapplicable(pkg);
         expect(result.cleared).toEqual(['authorityChannels']);
-        expect(result.pkg.authorities[0]!.channels).toEqual({ diplomaticOnly: null, interpolForUrgent: null, oralForUrgent: null });
+        expect(result.pkg.authorities[0]!.channels).toEqual({
+          diplomaticOnly: null,
+          interpolForUrgent: null,
+          oralForUrgent: null,
+        });
       },
     );
 
     it('clear both when the 18(13) designation goes with the Convention', () => {
       const pkg = sample('thailand-som-ratification', {
-        authorities: [{ ...base, roles: ['untoc-18-13', 'som-8-6'], territory, channels, designatedOn: '2027-01-08' }],
+        authorities: [
+          { ...base, roles: ['untoc-18-13', 'som-8-6'], territory, channels, designatedOn: '2027-01-08' },
+        ],
       });
       const result = clearInapplicable(pkg);
       expect(result.cleared).toEqual(['authorityRoles', 'authorityTerritory', 'authorityChannels']);
@@ -356,14 +429,18 @@ describe('authorities', () => {
 
   describe('SOM 8(6): the date of designation', () => {
     it('is kept for the maritime authority', () => {
-      const pkg = sample('bhutan-accession', { authorities: [{ ...base, roles: ['untoc-31-6', 'som-8-6'], designatedOn: '2027-01-04' }] });
+      const pkg = sample('bhutan-accession', {
+        authorities: [{ ...base, roles: ['untoc-31-6', 'som-8-6'], designatedOn: '2027-01-04' }],
+      });
       const result = clearInapplicable(pkg);
       expect(result.cleared).toEqual([]);
       expect(result.pkg.authorities[0]!.designatedOn).toBe('2027-01-04');
     });
 
     it('is cleared for another authority', () => {
-      const pkg = sample('bhutan-accession', { authorities: [{ ...base, roles: ['untoc-18-13'], designatedOn: '2027-01-04' }] });
+      const pkg = sample('bhutan-accession', {
+        authorities: [{ ...base, roles: ['untoc-18-13'], designatedOn: '2027-01-04' }],
+      });
       const result = clearInapplicable(pkg);
       expect(result.cleared).toEqual(['authorityDesignatedOn']);
       expect(result.pkg.authorities[0]!.designatedOn).toBeNull();
@@ -418,7 +495,9 @@ describe('declarations', () => {
   });
 
   it('are kept when every treaty they name is in the package', () => {
-    const declarations = [{ treaties: ['som', 'untoc'] as TreatyId[], kind: 'other' as const, text: 'Kept.' }];
+    const declarations = [
+      { treaties: ['som', 'untoc'] as TreatyId[], kind: 'other' as const, text: 'Kept.' },
+    ];
     const result = clearInapplicable(sample('bhutan-accession', { declarations }));
     expect(result.cleared).toEqual([]);
     expect(result.pkg.declarations).toEqual(declarations);
@@ -478,7 +557,10 @@ const treatiesArb = fc.subarray([...TREATY_IDS], { minLength: 1 }).chain((ids) =
         treaty: fc.constant(treaty),
         instrument: fc.constantFrom(...INSTRUMENT_TYPES),
         signedOn: maybeDate,
-        signatureReservations: fc.array(fc.record({ text: fc.constantFrom('R1.', 'R2.'), confirm: nullableBool }), { maxLength: 2 }),
+        signatureReservations: fc.array(
+          fc.record({ text: fc.constantFrom('R1.', 'R2.'), confirm: nullableBool }),
+          { maxLength: 2 },
+        ),
       }),
     ),
   ),
@@ -488,7 +570,11 @@ const authorityArb = fc.record({
   roles: fc.subarray([...AUTHORITY_ROLES], { minLength: 1 }),
   name: fc.constantFrom('Authority A', 'Authority B'),
   territory: fc.option(fc.constant('A territory'), { nil: null }),
-  channels: fc.record({ diplomaticOnly: nullableBool, interpolForUrgent: nullableBool, oralForUrgent: nullableBool }),
+  channels: fc.record({
+    diplomaticOnly: nullableBool,
+    interpolForUrgent: nullableBool,
+    oralForUrgent: nullableBool,
+  }),
   designatedOn: maybeDate,
 });
 
@@ -500,16 +586,30 @@ const packageArb: fc.Arbitrary<PackageInput> = fc.record({
     { kind: 'reio' as const, code: 'EU' as const, formalName: null },
   ),
   treaties: treatiesArb,
-  signatory: fc.record({ name: fc.constant('A Signer'), title: fc.constant('A Title'), office: fc.constantFrom(...OFFICES, null) }),
+  signatory: fc.record({
+    name: fc.constant('A Signer'),
+    title: fc.constant('A Title'),
+    office: fc.constantFrom(...OFFICES, null),
+  }),
   fullPowers: fc.option(fc.constant(FULL_POWERS), { nil: null }),
   extradition: fc.record({ conditionalOnTreaty: nullableBool, conventionAsLegalBasis: nullableBool }),
-  article5: fc.record({ requiresOrganizedCriminalGroup: nullableBool, requiresActInFurtherance: nullableBool }),
+  article5: fc.record({
+    requiresOrganizedCriminalGroup: nullableBool,
+    requiresActInFurtherance: nullableBool,
+  }),
   authorities: fc.array(authorityArb, { maxLength: 3 }),
   mlaLanguages: fc.subarray(['en', 'fr', 'dz']),
   reservations: fc.subarray([...DISPUTE_RESERVATION_IDS]),
-  declarations: fc.array(fc.record({ treaties: treatyListArb, kind: fc.constantFrom('territorial' as const, 'other' as const), text: fc.constant('D.') }), {
-    maxLength: 2,
-  }),
+  declarations: fc.array(
+    fc.record({
+      treaties: treatyListArb,
+      kind: fc.constantFrom('territorial' as const, 'other' as const),
+      text: fc.constant('D.'),
+    }),
+    {
+      maxLength: 2,
+    },
+  ),
   competence: fc.array(fc.record({ treaties: treatyListArb, text: fc.constant('C.') }), { maxLength: 2 }),
   lawCopies: fc.record({
     moneyLaundering: fc.constantFrom('enclosed' as const, 'to-follow' as const, null),
@@ -521,7 +621,9 @@ describe('properties of clearInapplicable', () => {
   const packages = packageArb.map(parse);
 
   it('are checked over packages that exercise every rule, and packages that need no change', () => {
-    const results = fc.sample(packages, { numRuns: 500, seed: 42 }).map((pkg) => clearInapplicable(pkg).cleared);
+    const results = fc
+      .sample(packages, { numRuns: 500, seed: 42 })
+      .map((pkg) => clearInapplicable(pkg).cleared);
     expect(results.some((c) => c.length === 0)).toBe(true);
     expect(CLEARED_ANSWERS.filter((name) => !results.some((c) => c.includes(name)))).toEqual([]);
   });
@@ -569,10 +671,13 @@ describe('properties of clearInapplicable', () => {
         expect(out.treaties.map((t) => t.treaty)).toEqual(pkg.treaties.map((t) => t.treaty));
         expect(out.authorities.flatMap((a) => a.roles).every((r) => roleApplies(r, inPackage))).toBe(true);
         expect(out.reservations.every((r) => inPackage.has(r.split('-')[0] as TreatyId))).toBe(true);
-        expect([...out.declarations, ...out.competence].flatMap((d) => d.treaties).every((t) => inPackage.has(t))).toBe(true);
+        expect(
+          [...out.declarations, ...out.competence].flatMap((d) => d.treaties).every((t) => inPackage.has(t)),
+        ).toBe(true);
         if (out.party.kind === 'reio') expect(out.fullPowers).toBeNull();
         else expect(out.competence).toEqual([]);
-        if (out.extradition.conditionalOnTreaty !== true) expect(out.extradition.conventionAsLegalBasis).toBeNull();
+        if (out.extradition.conditionalOnTreaty !== true)
+          expect(out.extradition.conventionAsLegalBasis).toBeNull();
       }),
       { numRuns: 300 },
     );

@@ -26,7 +26,9 @@ import { parsePackage } from '../../../server/domain/validate';
 import { PATHS } from '../../../server/paths';
 
 function exampleInput(name: string): PackageInput {
-  return JSON.parse(fs.readFileSync(path.join(PATHS.root, 'examples', `${name}.json`), 'utf8')) as PackageInput;
+  return JSON.parse(
+    fs.readFileSync(path.join(PATHS.root, 'examples', `${name}.json`), 'utf8'),
+  ) as PackageInput;
 }
 
 const bhutanInput = exampleInput('bhutan-accession');
@@ -50,7 +52,13 @@ function errorOf(result: DraftReadResult) {
 
 /** A draft file as draftFile writes it, with some of its keys replaced. */
 function fileText(overrides: Record<string, unknown> = {}): string {
-  return JSON.stringify({ kind: DRAFT_FILE_KIND, formatVersion: DRAFT_FORMAT_VERSION, exportedAt: '2027-01-01T00:00:00.000Z', draft, ...overrides });
+  return JSON.stringify({
+    kind: DRAFT_FILE_KIND,
+    formatVersion: DRAFT_FORMAT_VERSION,
+    exportedAt: '2027-01-01T00:00:00.000Z',
+    draft,
+    ...overrides,
+  });
 }
 
 describe('the draft format version', () => {
@@ -103,12 +111,18 @@ describe('readDraft', () => {
     });
 
     it('refuses version 3, newer than the program', () => {
-      expect(readDraft(3, { package: bhutanInput }, [toVersion2])).toEqual({ ok: false, error: { code: 'newer-version', version: 3 } });
+      expect(readDraft(3, { package: bhutanInput }, [toVersion2])).toEqual({
+        ok: false,
+        error: { code: 'newer-version', version: 3 },
+      });
     });
 
     it('reports an invalid result of migration as invalid content', () => {
       const error = errorOf(readDraft(1, { pkg: bhutanInput, seen: ['nowhere'] }, [toVersion2]));
-      expect(error).toMatchObject({ code: 'invalid', issues: [expect.objectContaining({ code: 'schema.notInList', path: ['visited', 0] })] });
+      expect(error).toMatchObject({
+        code: 'invalid',
+        issues: [expect.objectContaining({ code: 'schema.notInList', path: ['visited', 0] })],
+      });
     });
   });
 
@@ -141,14 +155,24 @@ describe('readDraft', () => {
     });
   });
 
-  it.each([0, 1.5, -1, Number.NaN, Number.POSITIVE_INFINITY])('refuses version %p as a bad version', (version) => {
-    expect(readDraft(version, { package: bhutanInput })).toEqual({ ok: false, error: { code: 'bad-version' } });
-  });
+  it.each([0, 1.5, -1, Number.NaN, Number.POSITIVE_INFINITY])(
+    'refuses version %p as a bad version',
+    (version) => {
+      expect(readDraft(version, { package: bhutanInput })).toEqual({
+        ok: false,
+        error: { code: 'bad-version' },
+      });
+    },
+  );
 
   it('reports invalid content with the path of each issue', () => {
     const error = errorOf(
       readDraft(DRAFT_FORMAT_VERSION, {
-        package: { ...bhutanInput, party: { kind: 'state', code: 'XX' }, deposit: { plannedOn: '2027-02-31' } },
+        package: {
+          ...bhutanInput,
+          party: { kind: 'state', code: 'XX' },
+          deposit: { plannedOn: '2027-02-31' },
+        },
         visited: ['party', 'nowhere'],
         extra: true,
       }),
@@ -168,7 +192,10 @@ describe('readDraft', () => {
 
   it('reports a missing package as required', () => {
     const error = errorOf(readDraft(DRAFT_FORMAT_VERSION, { visited: [] }));
-    expect(error).toEqual({ code: 'invalid', issues: [expect.objectContaining({ code: 'schema.required', path: ['package'] })] });
+    expect(error).toEqual({
+      code: 'invalid',
+      issues: [expect.objectContaining({ code: 'schema.required', path: ['package'] })],
+    });
   });
 
   it.each([null, 'a draft', 42, []])('reports %p as invalid content', (data) => {
@@ -208,11 +235,17 @@ describe('parseDraftFile', () => {
     ['version 0', 0],
     ['version 1.5', 1.5],
   ])('refuses %s as a bad version', (_what, formatVersion) => {
-    expect(parseDraftFile(fileText({ formatVersion }))).toEqual({ ok: false, error: { code: 'bad-version' } });
+    expect(parseDraftFile(fileText({ formatVersion }))).toEqual({
+      ok: false,
+      error: { code: 'bad-version' },
+    });
   });
 
   it('refuses a file without a version as a bad version', () => {
-    expect(parseDraftFile(JSON.stringify({ kind: DRAFT_FILE_KIND, draft }))).toEqual({ ok: false, error: { code: 'bad-version' } });
+    expect(parseDraftFile(JSON.stringify({ kind: DRAFT_FILE_KIND, draft }))).toEqual({
+      ok: false,
+      error: { code: 'bad-version' },
+    });
   });
 
   it('refuses a file from a newer program', () => {
@@ -242,24 +275,39 @@ describe('draftFile', () => {
   it('writes the kind, the current version, the export time and the draft, ending with a line break', () => {
     const text = draftFile(draft, '2027-01-01T12:00:00.000Z');
     expect(text.endsWith('}\n')).toBe(true);
-    expect(JSON.parse(text)).toEqual({ kind: DRAFT_FILE_KIND, formatVersion: DRAFT_FORMAT_VERSION, exportedAt: '2027-01-01T12:00:00.000Z', draft });
+    expect(JSON.parse(text)).toEqual({
+      kind: DRAFT_FILE_KIND,
+      formatVersion: DRAFT_FORMAT_VERSION,
+      exportedAt: '2027-01-01T12:00:00.000Z',
+      draft,
+    });
   });
 
   it('round-trips a draft with every section visited and answers with line breaks and non-Latin text', () => {
     const rich: Draft = {
       package: {
         ...bhutan,
-        declarations: [{ treaties: ['untoc'], kind: 'interpretative', text: 'Line one\nLine two — « ງານ » 中文' }],
+        declarations: [
+          { treaties: ['untoc'], kind: 'interpretative', text: 'Line one\nLine two — « ງານ » 中文' },
+        ],
       },
       visited: [...SECTION_IDS],
     };
-    expect(parseDraftFile(draftFile(rich, '2027-01-01T00:00:00.000Z'))).toEqual({ ok: true, draft: rich, migratedFrom: null });
+    expect(parseDraftFile(draftFile(rich, '2027-01-01T00:00:00.000Z'))).toEqual({
+      ok: true,
+      draft: rich,
+      migratedFrom: null,
+    });
   });
 });
 
 describe('serializeDraft', () => {
   it('gives JSON that readDraft reads back in the current version', () => {
-    expect(readDraft(DRAFT_FORMAT_VERSION, JSON.parse(serializeDraft(draft)))).toEqual({ ok: true, draft, migratedFrom: null });
+    expect(readDraft(DRAFT_FORMAT_VERSION, JSON.parse(serializeDraft(draft)))).toEqual({
+      ok: true,
+      draft,
+      migratedFrom: null,
+    });
   });
 });
 

@@ -27,7 +27,9 @@ import { PATHS } from '../../../server/paths';
 const t = createI18n(PATHS.locales).t('en');
 
 function example(name: string): Package {
-  const input = JSON.parse(fs.readFileSync(path.join(PATHS.root, 'examples', `${name}.json`), 'utf8')) as PackageInput;
+  const input = JSON.parse(
+    fs.readFileSync(path.join(PATHS.root, 'examples', `${name}.json`), 'utf8'),
+  ) as PackageInput;
   const parsed = parsePackage(input);
   if (!parsed.ok) throw new Error(`${name} does not parse`);
   return parsed.pkg;
@@ -40,9 +42,25 @@ const yesNo = [
   { value: 'no', label: 'No' },
 ];
 
-const dateField: FieldDef = { name: 'plannedOn', kind: 'date', path: ['deposit', 'plannedOn'], label: 'Date of deposit' };
-const placeField: FieldDef = { name: 'place', kind: 'text', path: ['deposit', 'place'], label: 'Place of deposit' };
-const yesNoField: FieldDef = { name: 'conditional', kind: 'yesno', path: ['extradition', 'conditionalOnTreaty'], label: 'Conditional', options: yesNo };
+const dateField: FieldDef = {
+  name: 'plannedOn',
+  kind: 'date',
+  path: ['deposit', 'plannedOn'],
+  label: 'Date of deposit',
+};
+const placeField: FieldDef = {
+  name: 'place',
+  kind: 'text',
+  path: ['deposit', 'place'],
+  label: 'Place of deposit',
+};
+const yesNoField: FieldDef = {
+  name: 'conditional',
+  kind: 'yesno',
+  path: ['extradition', 'conditionalOnTreaty'],
+  label: 'Conditional',
+  options: yesNo,
+};
 const radiosField: FieldDef = {
   name: 'office',
   kind: 'radios',
@@ -64,9 +82,26 @@ const checkboxesField: FieldDef = {
     { value: 'tip-15-3', label: 'TIP 15(3)' },
   ],
 };
-const commasField: FieldDef = { name: 'email', kind: 'list', separator: 'commas', path: ['authorities', 0, 'email'], label: 'E-mail addresses' };
-const linesField: FieldDef = { name: 'addressLines', kind: 'list', separator: 'lines', path: ['authorities', 0, 'address', 'lines'], label: 'Address' };
-const textareaField: FieldDef = { name: 'text', kind: 'textarea', path: ['declarations', 0, 'text'], label: 'Text of the declaration' };
+const commasField: FieldDef = {
+  name: 'email',
+  kind: 'list',
+  separator: 'commas',
+  path: ['authorities', 0, 'email'],
+  label: 'E-mail addresses',
+};
+const linesField: FieldDef = {
+  name: 'addressLines',
+  kind: 'list',
+  separator: 'lines',
+  path: ['authorities', 0, 'address', 'lines'],
+  label: 'Address',
+};
+const textareaField: FieldDef = {
+  name: 'text',
+  kind: 'textarea',
+  path: ['declarations', 0, 'text'],
+  label: 'Text of the declaration',
+};
 
 const date = (day: string, month: string, year: string): RawValue => ({ day, month, year });
 
@@ -146,17 +181,24 @@ describe('parseRaw: yes/no, radios, selects and checkboxes', () => {
   it.each([radiosField, selectField])('accepts an option of the $kind field and nothing else', (field) => {
     expect(parseRaw(field, 'other', t)).toEqual({ ok: true, value: 'other' });
     expect(parseRaw(field, '', t)).toEqual({ ok: true, value: null });
-    expect(message(parseRaw(field, 'minister-for-foreign-affairs', t))).toBe(t('pages.errors.notInList', { label: 'Office' }));
+    expect(message(parseRaw(field, 'minister-for-foreign-affairs', t))).toBe(
+      t('pages.errors.notInList', { label: 'Office' }),
+    );
     expect(message(parseRaw(field, 'Other', t))).toBe('Office: select one of the options listed');
   });
 
   it('accepts checked options, once each', () => {
-    expect(parseRaw(checkboxesField, ['tip-15-3', 'untoc-35-3', 'tip-15-3'], t)).toEqual({ ok: true, value: ['tip-15-3', 'untoc-35-3'] });
+    expect(parseRaw(checkboxesField, ['tip-15-3', 'untoc-35-3', 'tip-15-3'], t)).toEqual({
+      ok: true,
+      value: ['tip-15-3', 'untoc-35-3'],
+    });
     expect(parseRaw(checkboxesField, [], t)).toEqual({ ok: true, value: [] });
   });
 
   it('refuses a checkbox value that is not an option, even beside valid ones', () => {
-    expect(message(parseRaw(checkboxesField, ['untoc-35-3', 'som-20-3'], t))).toBe('Reservations: select one of the options listed');
+    expect(message(parseRaw(checkboxesField, ['untoc-35-3', 'som-20-3'], t))).toBe(
+      'Reservations: select one of the options listed',
+    );
   });
 });
 
@@ -167,15 +209,23 @@ describe('parseRaw: text, text areas and lists', () => {
   });
 
   it('keeps the line breaks of a text area as \\n', () => {
-    expect(parseRaw(textareaField, 'One\r\nTwo\rThree\nFour', t)).toEqual({ ok: true, value: 'One\nTwo\nThree\nFour' });
-    expect(parseRaw(textareaField, '\r\n  Para one\r\n\r\nPara two  \r\n', t)).toEqual({ ok: true, value: 'Para one\n\nPara two' });
+    expect(parseRaw(textareaField, 'One\r\nTwo\rThree\nFour', t)).toEqual({
+      ok: true,
+      value: 'One\nTwo\nThree\nFour',
+    });
+    expect(parseRaw(textareaField, '\r\n  Para one\r\n\r\nPara two  \r\n', t)).toEqual({
+      ok: true,
+      value: 'Para one\n\nPara two',
+    });
   });
 
   it('splits a comma list on commas (and semicolons), dropping blanks', () => {
-    expect(parseRaw(commasField, ' a@example.org, b@example.org ,,c@example.org; d@example.org ', t)).toEqual({
-      ok: true,
-      value: ['a@example.org', 'b@example.org', 'c@example.org', 'd@example.org'],
-    });
+    expect(parseRaw(commasField, ' a@example.org, b@example.org ,,c@example.org; d@example.org ', t)).toEqual(
+      {
+        ok: true,
+        value: ['a@example.org', 'b@example.org', 'c@example.org', 'd@example.org'],
+      },
+    );
     expect(parseRaw(commasField, ' , ', t)).toEqual({ ok: true, value: [] });
   });
 
@@ -204,19 +254,26 @@ describe('parseRaw: required fields', () => {
   });
 
   it('says a value not in the list rather than required for a required checkbox group', () => {
-    expect(message(parseRaw({ ...checkboxesField, required }, ['nope'], t))).toBe('Reservations: select one of the options listed');
+    expect(message(parseRaw({ ...checkboxesField, required }, ['nope'], t))).toBe(
+      'Reservations: select one of the options listed',
+    );
   });
 });
 
 describe('readRaw', () => {
   it('reads the three inputs of a date, trimmed', () => {
-    expect(readRaw({ 'plannedOn-day': ' 5 ', 'plannedOn-month': '1', 'plannedOn-year': '2027 ' }, dateField)).toEqual(date('5', '1', '2027'));
+    expect(
+      readRaw({ 'plannedOn-day': ' 5 ', 'plannedOn-month': '1', 'plannedOn-year': '2027 ' }, dateField),
+    ).toEqual(date('5', '1', '2027'));
     expect(readRaw({}, dateField)).toEqual(date('', '', ''));
   });
 
   it('reads checkboxes as a list, whether one or several were sent', () => {
     expect(readRaw({ reservations: 'tip-15-3' }, checkboxesField)).toEqual(['tip-15-3']);
-    expect(readRaw({ reservations: ['tip-15-3', 7, 'untoc-35-3'] }, checkboxesField)).toEqual(['tip-15-3', 'untoc-35-3']);
+    expect(readRaw({ reservations: ['tip-15-3', 7, 'untoc-35-3'] }, checkboxesField)).toEqual([
+      'tip-15-3',
+      'untoc-35-3',
+    ]);
     expect(readRaw({}, checkboxesField)).toEqual([]);
   });
 
@@ -239,7 +296,9 @@ describe('rawFromValue', () => {
     expect([true, false, null].map((v) => rawFromValue(yesNoField, v))).toEqual(['yes', 'no', '']);
     expect(rawFromValue(checkboxesField, ['untoc-35-3'])).toEqual(['untoc-35-3']);
     expect(rawFromValue(checkboxesField, null)).toEqual([]);
-    expect(rawFromValue(commasField, ['a@example.org', 'b@example.org'])).toBe('a@example.org, b@example.org');
+    expect(rawFromValue(commasField, ['a@example.org', 'b@example.org'])).toBe(
+      'a@example.org, b@example.org',
+    );
     expect(rawFromValue(linesField, ['Line 1', 'Line 2'])).toBe('Line 1\nLine 2');
     expect(rawFromValue(linesField, null)).toBe('');
     expect(rawFromValue(placeField, 'Geneva')).toBe('Geneva');
@@ -259,8 +318,12 @@ describe('setIn and getIn', () => {
   });
 
   it('creates objects, and arrays before a numeric segment, on the way', () => {
-    expect(setIn({}, ['authorities', 0, 'address', 'lines'], ['A'])).toEqual({ authorities: [{ address: { lines: ['A'] } }] });
-    expect(setIn({ fullPowers: null }, ['fullPowers', 'place'], 'Thimphu')).toEqual({ fullPowers: { place: 'Thimphu' } });
+    expect(setIn({}, ['authorities', 0, 'address', 'lines'], ['A'])).toEqual({
+      authorities: [{ address: { lines: ['A'] } }],
+    });
+    expect(setIn({ fullPowers: null }, ['fullPowers', 'place'], 'Thimphu')).toEqual({
+      fullPowers: { place: 'Thimphu' },
+    });
   });
 
   it('replaces the whole value for an empty path', () => {
@@ -285,7 +348,12 @@ describe('setIn and getIn', () => {
 
 describe('submitForm', () => {
   it('writes the answers into a parsed copy of the package', () => {
-    const body = { 'plannedOn-day': '5', 'plannedOn-month': '1', 'plannedOn-year': '2027', place: ' Geneva ' };
+    const body = {
+      'plannedOn-day': '5',
+      'plannedOn-month': '1',
+      'plannedOn-year': '2027',
+      place: ' Geneva ',
+    };
     const result = submitForm(bhutan, [dateField, placeField], body, t);
     expect(result.errors).toEqual([]);
     expect(result.pkg).toEqual({ ...bhutan, deposit: { plannedOn: '2027-01-05', place: 'Geneva' } });
@@ -306,20 +374,39 @@ describe('submitForm', () => {
     expect(result.errors).toEqual([
       { name: 'email', href: '#email', message: t('pages.errors.email', { label: 'E-mail addresses' }) },
     ]);
-    expect(result.errors[0]!.message).toBe('E-mail addresses: enter each e-mail address in the correct format, like name@example.org');
+    expect(result.errors[0]!.message).toBe(
+      'E-mail addresses: enter each e-mail address in the correct format, like name@example.org',
+    );
     expect(result.raw).toEqual({ email: 'mla@example.bt, not-an-address', place: '' });
   });
 
   it('puts an issue on the list as a whole (the same address twice) on its field', () => {
     const result = submitForm(bhutan, [commasField], { email: 'a@example.org, a@example.org' }, t);
-    expect(result.errors).toEqual([{ name: 'email', href: '#email', message: 'E-mail addresses: the same entry is given twice' }]);
+    expect(result.errors).toEqual([
+      { name: 'email', href: '#email', message: 'E-mail addresses: the same entry is given twice' },
+    ]);
   });
 
   it('puts an issue on the field with the longest matching path', () => {
-    const authorityField: FieldDef = { name: 'authority', kind: 'text', path: ['authorities', 0, 'name'], label: 'Name' };
-    const officeHoursField: FieldDef = { name: 'hours', kind: 'text', path: ['authorities', 0], label: 'Whole authority' };
-    const result = submitForm(bhutan, [officeHoursField, commasField, authorityField], { email: 'bad', authority: 'Office' }, t, (p, values) =>
-      setIn(setIn(p, commasField.path, values.get('email')), authorityField.path, values.get('authority')),
+    const authorityField: FieldDef = {
+      name: 'authority',
+      kind: 'text',
+      path: ['authorities', 0, 'name'],
+      label: 'Name',
+    };
+    const officeHoursField: FieldDef = {
+      name: 'hours',
+      kind: 'text',
+      path: ['authorities', 0],
+      label: 'Whole authority',
+    };
+    const result = submitForm(
+      bhutan,
+      [officeHoursField, commasField, authorityField],
+      { email: 'bad', authority: 'Office' },
+      t,
+      (p, values) =>
+        setIn(setIn(p, commasField.path, values.get('email')), authorityField.path, values.get('authority')),
     );
     expect(result.errors.map((e) => e.name)).toEqual(['email']);
   });
@@ -327,25 +414,50 @@ describe('submitForm', () => {
   it('gives the schema message with its parameters (too long: the maximum)', () => {
     const result = submitForm(bhutan, [placeField], { place: 'x'.repeat(201) }, t);
     expect(result.pkg).toBeNull();
-    expect(result.errors).toEqual([{ name: 'place', href: '#place', message: 'Place of deposit must be 200 characters or fewer' }]);
+    expect(result.errors).toEqual([
+      { name: 'place', href: '#place', message: 'Place of deposit must be 200 characters or fewer' },
+    ]);
   });
 
   it('checks a date the schema refuses (before 1945) and links to its day input', () => {
-    const result = submitForm(bhutan, [dateField], { 'plannedOn-day': '1', 'plannedOn-month': '1', 'plannedOn-year': '1900' }, t);
+    const result = submitForm(
+      bhutan,
+      [dateField],
+      { 'plannedOn-day': '1', 'plannedOn-month': '1', 'plannedOn-year': '1900' },
+      t,
+    );
     expect(result.pkg).toBeNull();
     expect(result.errors).toEqual([
-      { name: 'plannedOn', href: '#plannedOn-day', message: t('pages.errors.dateOutOfRange', { label: 'Date of deposit' }) },
+      {
+        name: 'plannedOn',
+        href: '#plannedOn-day',
+        message: t('pages.errors.dateOutOfRange', { label: 'Date of deposit' }),
+      },
     ]);
     expect(result.errors[0]!.message).toBe('Date of deposit must be between 1945 and 2100');
   });
 
   it('returns the typing errors, in field order, without checking the schema', () => {
-    const body = { 'plannedOn-day': '31', 'plannedOn-month': '2', 'plannedOn-year': '2027', conditional: 'perhaps', email: 'bad' };
+    const body = {
+      'plannedOn-day': '31',
+      'plannedOn-month': '2',
+      'plannedOn-year': '2027',
+      conditional: 'perhaps',
+      email: 'bad',
+    };
     const result = submitForm(bhutan, [commasField, dateField, yesNoField], body, t);
     expect(result.pkg).toBeNull();
     expect(result.errors).toEqual([
-      { name: 'plannedOn', href: '#plannedOn-day', message: 'Date of deposit must be a real date, like 15 1 2027' },
-      { name: 'conditional', href: '#conditional-yes', message: 'Conditional: select one of the options listed' },
+      {
+        name: 'plannedOn',
+        href: '#plannedOn-day',
+        message: 'Date of deposit must be a real date, like 15 1 2027',
+      },
+      {
+        name: 'conditional',
+        href: '#conditional-yes',
+        message: 'Conditional: select one of the options listed',
+      },
     ]);
   });
 
@@ -359,7 +471,10 @@ describe('submitForm', () => {
   });
 
   it('says the draft is off elsewhere when the issue is on no field of the page', () => {
-    const broken = { ...bhutan, authorities: [{ ...bhutan.authorities[0]!, email: ['broken'] }, ...bhutan.authorities.slice(1)] };
+    const broken = {
+      ...bhutan,
+      authorities: [{ ...bhutan.authorities[0]!, email: ['broken'] }, ...bhutan.authorities.slice(1)],
+    };
     const result = submitForm(broken, [placeField], { place: 'Geneva' }, t);
     expect(result.pkg).toBeNull();
     expect(result.errors).toEqual([{ name: '_page', href: '#main', message: t('pages.errors.elsewhere') }]);
@@ -371,11 +486,16 @@ describe('submitForm', () => {
       ...p,
       deposit: { ...p.deposit, unexpected: values.get('deposit') },
     }));
-    expect(result.errors).toEqual([{ name: 'deposit', href: '#deposit', message: 'Deposit: the answer is not valid' }]);
+    expect(result.errors).toEqual([
+      { name: 'deposit', href: '#deposit', message: 'Deposit: the answer is not valid' },
+    ]);
   });
 
   it('uses the apply function it is given', () => {
-    const apply = jest.fn((p: Package, values: ReadonlyMap<string, unknown>) => ({ ...p, deposit: { ...p.deposit, place: `${String(values.get('place'))}!` } }));
+    const apply = jest.fn((p: Package, values: ReadonlyMap<string, unknown>) => ({
+      ...p,
+      deposit: { ...p.deposit, place: `${String(values.get('place'))}!` },
+    }));
     const result = submitForm(bhutan, [placeField], { place: 'Vienna' }, t, apply);
     expect(apply).toHaveBeenCalledTimes(1);
     expect(result.pkg?.deposit.place).toBe('Vienna!');
@@ -395,13 +515,18 @@ describe('fieldHref', () => {
   });
 
   it('links other fields to the field itself', () => {
-    for (const field of [placeField, textareaField, commasField, linesField, selectField]) expect(fieldHref(field)).toBe(`#${field.name}`);
+    for (const field of [placeField, textareaField, commasField, linesField, selectField])
+      expect(fieldHref(field)).toBe(`#${field.name}`);
   });
 });
 
 describe('fieldView', () => {
   it('describes a text field with hint and error', () => {
-    const view = fieldView({ ...placeField, hint: 'City', width: 'half', autocomplete: 'address-level2' }, 'Geneva', 'Enter a place');
+    const view = fieldView(
+      { ...placeField, hint: 'City', width: 'half', autocomplete: 'address-level2' },
+      'Geneva',
+      'Enter a place',
+    );
     expect(view).toMatchObject({
       partial: 'field-text',
       name: 'place',
@@ -423,7 +548,16 @@ describe('fieldView', () => {
 
   it('has every property present, null when unused', () => {
     const view = fieldView(placeField, '', null, { pageHeading: true });
-    expect(view).toMatchObject({ hint: null, hintId: null, error: null, errorId: null, describedBy: null, widthClass: null, autocomplete: null, pageHeading: true });
+    expect(view).toMatchObject({
+      hint: null,
+      hintId: null,
+      error: null,
+      errorId: null,
+      describedBy: null,
+      widthClass: null,
+      autocomplete: null,
+      pageHeading: true,
+    });
     expect(Object.values(view).every((v) => v !== undefined)).toBe(true);
   });
 
@@ -432,8 +566,26 @@ describe('fieldView', () => {
     expect(view.partial).toBe('field-radios');
     expect(view.inline).toBe(true);
     expect(view.options).toEqual([
-      { value: 'yes', label: 'Yes', hint: null, hintId: null, id: 'conditional-yes', first: true, checked: false, lang: null },
-      { value: 'no', label: 'No', hint: null, hintId: null, id: 'conditional-no', first: false, checked: true, lang: null },
+      {
+        value: 'yes',
+        label: 'Yes',
+        hint: null,
+        hintId: null,
+        id: 'conditional-yes',
+        first: true,
+        checked: false,
+        lang: null,
+      },
+      {
+        value: 'no',
+        label: 'No',
+        hint: null,
+        hintId: null,
+        id: 'conditional-no',
+        first: false,
+        checked: true,
+        lang: null,
+      },
     ]);
   });
 
@@ -470,12 +622,24 @@ describe('fieldView', () => {
 describe('fixes found in review', () => {
   it('a required date left blank gets its required message', () => {
     const required: FieldDef = { ...dateField, required: 'Enter the date of deposit' };
-    expect(parseRaw(required, { day: '', month: '', year: '' }, t)).toEqual({ ok: false, message: 'Enter the date of deposit' });
+    expect(parseRaw(required, { day: '', month: '', year: '' }, t)).toEqual({
+      ok: false,
+      message: 'Enter the date of deposit',
+    });
     expect(parseRaw(dateField, { day: '', month: '', year: '' }, t)).toEqual({ ok: true, value: null });
   });
 
   it('a list by lines splits on a lone carriage return too', () => {
-    const lines: FieldDef = { name: 'addressLines', kind: 'list', separator: 'lines', path: ['x'], label: 'Postal address' };
-    expect(parseRaw(lines, 'Road 1\rDistrict 2\r\nCity\n', t)).toEqual({ ok: true, value: ['Road 1', 'District 2', 'City'] });
+    const lines: FieldDef = {
+      name: 'addressLines',
+      kind: 'list',
+      separator: 'lines',
+      path: ['x'],
+      label: 'Postal address',
+    };
+    expect(parseRaw(lines, 'Road 1\rDistrict 2\r\nCity\n', t)).toEqual({
+      ok: true,
+      value: ['Road 1', 'District 2', 'City'],
+    });
   });
 });

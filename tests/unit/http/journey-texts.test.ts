@@ -9,7 +9,13 @@ import { parsePackage } from '../../../server/domain/validate';
 import type { Package } from '../../../server/domain/package';
 import { createI18n, SUPPORTED_LANGUAGES } from '../../../server/i18n';
 import { PATHS } from '../../../server/paths';
-import { authorityFields, declarationFields, PAGES, SECTIONS, type PageContext } from '../../../server/http/journey/definitions';
+import {
+  authorityFields,
+  declarationFields,
+  PAGES,
+  SECTIONS,
+  type PageContext,
+} from '../../../server/http/journey/definitions';
 
 const i18n = createI18n(PATHS.locales);
 const participation = loadParticipation(PATHS.participationData);
@@ -29,11 +35,20 @@ const SAMPLES: Record<string, Package> = {
     extradition: { conditionalOnTreaty: true },
   }),
   'the European Union': pkg({ party: { kind: 'reio', code: 'EU' }, treaties: all }),
-  'a State joining one Protocol only': pkg({ party: { kind: 'state', code: 'TH' }, treaties: [{ treaty: 'som', instrument: 'ratification' }] }),
+  'a State joining one Protocol only': pkg({
+    party: { kind: 'state', code: 'TH' },
+    treaties: [{ treaty: 'som', instrument: 'ratification' }],
+  }),
 };
 
 function looksBroken(text: string | undefined): boolean {
-  return text === undefined || text === '' || text.includes('returned an object') || /^pages\./.test(text) || text.includes('{{');
+  return (
+    text === undefined ||
+    text === '' ||
+    text.includes('returned an object') ||
+    /^pages\./.test(text) ||
+    text.includes('{{')
+  );
 }
 
 describe.each(SUPPORTED_LANGUAGES)('journey texts in %s', (lng) => {
@@ -54,18 +69,32 @@ describe.each(SUPPORTED_LANGUAGES)('journey texts in %s', (lng) => {
     }
   });
 
-  test.each(Object.entries(SAMPLES))('every page that applies, for %s, has its title, labels and options', (_name, p) => {
-    for (const page of PAGES.filter((x) => x.applies(p))) {
-      const fields = page.fields(p, ctx);
-      if (!(page.single && fields.length === 1)) {
-        expect([page.id, t(`pages.q.${page.id}.title`)]).toEqual([page.id, expect.any(String)]);
-        expect([page.id, looksBroken(t(`pages.q.${page.id}.title`))]).toEqual([page.id, false]);
+  test.each(Object.entries(SAMPLES))(
+    'every page that applies, for %s, has its title, labels and options',
+    (_name, p) => {
+      for (const page of PAGES.filter((x) => x.applies(p))) {
+        const fields = page.fields(p, ctx);
+        if (!(page.single && fields.length === 1)) {
+          expect([page.id, t(`pages.q.${page.id}.title`)]).toEqual([page.id, expect.any(String)]);
+          expect([page.id, looksBroken(t(`pages.q.${page.id}.title`))]).toEqual([page.id, false]);
+        }
+        for (const f of [
+          ...fields,
+          ...authorityFields(p, ['authorities', 0], ctx),
+          ...declarationFields(p, ['declarations', 0], ctx),
+        ]) {
+          expect([page.id, f.name, looksBroken(f.label)]).toEqual([page.id, f.name, false]);
+          if (f.hint !== undefined)
+            expect([page.id, f.name, looksBroken(f.hint)]).toEqual([page.id, f.name, false]);
+          for (const o of f.options ?? [])
+            expect([page.id, f.name, o.value, looksBroken(o.label)]).toEqual([
+              page.id,
+              f.name,
+              o.value,
+              false,
+            ]);
+        }
       }
-      for (const f of [...fields, ...authorityFields(p, ['authorities', 0], ctx), ...declarationFields(p, ['declarations', 0], ctx)]) {
-        expect([page.id, f.name, looksBroken(f.label)]).toEqual([page.id, f.name, false]);
-        if (f.hint !== undefined) expect([page.id, f.name, looksBroken(f.hint)]).toEqual([page.id, f.name, false]);
-        for (const o of f.options ?? []) expect([page.id, f.name, o.value, looksBroken(o.label)]).toEqual([page.id, f.name, o.value, false]);
-      }
-    }
-  });
+    },
+  );
 });

@@ -9,7 +9,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { DRAFT_FORMAT_VERSION, serializeDraft, type Draft, type DraftMigration } from '../../../server/domain/draft';
+import {
+  DRAFT_FORMAT_VERSION,
+  serializeDraft,
+  type Draft,
+  type DraftMigration,
+} from '../../../server/domain/draft';
 import type * as DraftModule from '../../../server/domain/draft';
 import type { PackageInput } from '../../../server/domain/package';
 import { parsePackage } from '../../../server/domain/validate';
@@ -19,7 +24,9 @@ import { openStore, type Store } from '../../../server/store/store';
 import { PATHS } from '../../../server/paths';
 
 function example(name: string) {
-  const input = JSON.parse(fs.readFileSync(path.join(PATHS.root, 'examples', `${name}.json`), 'utf8')) as PackageInput;
+  const input = JSON.parse(
+    fs.readFileSync(path.join(PATHS.root, 'examples', `${name}.json`), 'utf8'),
+  ) as PackageInput;
   const parsed = parsePackage(input);
   if (!parsed.ok) throw new Error(`${name} does not parse`);
   return { input, pkg: parsed.pkg };
@@ -59,9 +66,10 @@ function rawDb(at = file): Database.Database {
 function rowOf(id: string, at = file) {
   const db = rawDb(at);
   try {
-    return db.prepare('SELECT format_version, data, created_at, updated_at FROM drafts WHERE id = ?').get(id) as
-      | { format_version: number; data: string; created_at: string; updated_at: string }
-      | undefined;
+    return db
+      .prepare('SELECT format_version, data, created_at, updated_at FROM drafts WHERE id = ?')
+      .get(id) as
+      { format_version: number; data: string; created_at: string; updated_at: string } | undefined;
   } finally {
     db.close();
   }
@@ -70,13 +78,9 @@ function rowOf(id: string, at = file) {
 function insertRow(id: string, formatVersion: number, data: string, at = file) {
   const db = rawDb(at);
   try {
-    db.prepare('INSERT INTO drafts (id, format_version, data, created_at, updated_at) VALUES (?, ?, ?, ?, ?)').run(
-      id,
-      formatVersion,
-      data,
-      '2026-06-01T00:00:00.000Z',
-      '2026-06-01T00:00:00.000Z',
-    );
+    db.prepare(
+      'INSERT INTO drafts (id, format_version, data, created_at, updated_at) VALUES (?, ?, ?, ?, ?)',
+    ).run(id, formatVersion, data, '2026-06-01T00:00:00.000Z', '2026-06-01T00:00:00.000Z');
   } finally {
     db.close();
   }
@@ -115,7 +119,19 @@ describe('draft identifiers', () => {
 
   it('are told apart from anything else by isDraftId', () => {
     expect(isDraftId('AbCdEfGhIjKlMnOpQrStUv-_')).toBe(true);
-    for (const bad of ['', 'short', 'A'.repeat(23), 'A'.repeat(25), `${'A'.repeat(23)}=`, `${'A'.repeat(23)}/`, `${'A'.repeat(23)}+`, ` ${'A'.repeat(23)}`, 42, null, undefined]) {
+    for (const bad of [
+      '',
+      'short',
+      'A'.repeat(23),
+      'A'.repeat(25),
+      `${'A'.repeat(23)}=`,
+      `${'A'.repeat(23)}/`,
+      `${'A'.repeat(23)}+`,
+      ` ${'A'.repeat(23)}`,
+      42,
+      null,
+      undefined,
+    ]) {
       expect(isDraftId(bad)).toBe(false);
     }
     expect(DRAFT_ID_PATTERN.test('A'.repeat(24))).toBe(true);
@@ -173,7 +189,10 @@ describe('createDrafts', () => {
       const store = openTracked();
       insertRow(id, DRAFT_FORMAT_VERSION, serializeDraft(bhutanDraft));
       expect(store.drafts.get(id)).not.toBeNull();
-      expect(createDrafts(store, steppingClock()).load(id)).toEqual({ ok: false, error: { code: 'not-found' } });
+      expect(createDrafts(store, steppingClock()).load(id)).toEqual({
+        ok: false,
+        error: { code: 'not-found' },
+      });
     },
   );
 
@@ -182,8 +201,15 @@ describe('createDrafts', () => {
     const drafts = createDrafts(openTracked(), clock);
     const id = drafts.create(bhutanDraft);
     expect(drafts.save(id, thailandDraft)).toBe(true);
-    expect(drafts.load(id)).toEqual({ ok: true, draft: thailandDraft, updatedAt: '2027-01-01T00:01:00.000Z' });
-    expect(rowOf(id)).toMatchObject({ created_at: '2027-01-01T00:00:00.000Z', updated_at: '2027-01-01T00:01:00.000Z' });
+    expect(drafts.load(id)).toEqual({
+      ok: true,
+      draft: thailandDraft,
+      updatedAt: '2027-01-01T00:01:00.000Z',
+    });
+    expect(rowOf(id)).toMatchObject({
+      created_at: '2027-01-01T00:00:00.000Z',
+      updated_at: '2027-01-01T00:01:00.000Z',
+    });
   });
 
   it('does not save a draft that does not exist', () => {
@@ -200,7 +226,11 @@ describe('createDrafts', () => {
     createDrafts(first, steppingClock('2027-02-01T00:00:00.000Z')).save(id, thailandDraft);
     first.close();
     const again = openTracked();
-    expect(createDrafts(again, steppingClock()).load(id)).toEqual({ ok: true, draft: thailandDraft, updatedAt: '2027-02-01T00:00:00.000Z' });
+    expect(createDrafts(again, steppingClock()).load(id)).toEqual({
+      ok: true,
+      draft: thailandDraft,
+      updatedAt: '2027-02-01T00:00:00.000Z',
+    });
   });
 
   it('says not-json for a row whose data is not JSON', () => {
@@ -226,16 +256,26 @@ describe('createDrafts', () => {
     const store = openTracked();
     const id = newDraftId();
     insertRow(id, 0, serializeDraft(bhutanDraft));
-    expect(createDrafts(store, steppingClock()).load(id)).toEqual({ ok: false, error: { code: 'bad-version' } });
+    expect(createDrafts(store, steppingClock()).load(id)).toEqual({
+      ok: false,
+      error: { code: 'bad-version' },
+    });
   });
 
   it('says invalid, with the paths, for a row whose JSON is not a valid draft', () => {
     const store = openTracked();
     const id = newDraftId();
-    insertRow(id, DRAFT_FORMAT_VERSION, JSON.stringify({ package: { ...bhutan.input, party: { kind: 'state', code: 'XX' } } }));
+    insertRow(
+      id,
+      DRAFT_FORMAT_VERSION,
+      JSON.stringify({ package: { ...bhutan.input, party: { kind: 'state', code: 'XX' } } }),
+    );
     expect(createDrafts(store, steppingClock()).load(id)).toEqual({
       ok: false,
-      error: { code: 'invalid', issues: [expect.objectContaining({ code: 'schema.state', path: ['package', 'party', 'code'] })] },
+      error: {
+        code: 'invalid',
+        issues: [expect.objectContaining({ code: 'schema.state', path: ['package', 'party', 'code'] })],
+      },
     });
   });
 
@@ -249,13 +289,20 @@ describe('createDrafts', () => {
       draft: { package: bhutan.pkg, visited: [] },
       updatedAt: '2026-06-01T00:00:00.000Z',
     });
-    expect(rowOf(id)).toMatchObject({ format_version: DRAFT_FORMAT_VERSION, data, updated_at: '2026-06-01T00:00:00.000Z' });
+    expect(rowOf(id)).toMatchObject({
+      format_version: DRAFT_FORMAT_VERSION,
+      data,
+      updated_at: '2026-06-01T00:00:00.000Z',
+    });
   });
 });
 
 describe('migration on load', () => {
   /** A made-up version 1 that called the package "pkg"; version 2 is today's format. */
-  const toVersion2: DraftMigration = (data) => ({ package: (data as { pkg: unknown }).pkg, visited: ['party'] });
+  const toVersion2: DraftMigration = (data) => ({
+    package: (data as { pkg: unknown }).pkg,
+    visited: ['party'],
+  });
 
   /** store/drafts.ts as it would be once draft.ts has a migration from version 1 to 2. */
   function draftsWithMigration(): typeof DraftsModule {
@@ -320,7 +367,11 @@ describe('openStore', () => {
     first.close();
 
     const db = rawDb();
-    const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map((r) => r.name);
+    const tables = (
+      db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as {
+        name: string;
+      }[]
+    ).map((r) => r.name);
     const columns = (db.prepare('PRAGMA table_info(drafts)').all() as { name: string }[]).map((c) => c.name);
     expect(db.pragma('user_version', { simple: true })).toBe(2);
     db.close();
@@ -347,7 +398,9 @@ describe('openStore', () => {
     store.close();
 
     const check = rawDb();
-    expect(check.prepare('SELECT value FROM meta WHERE key = ?').get('created')).toEqual({ value: 'long ago' });
+    expect(check.prepare('SELECT value FROM meta WHERE key = ?').get('created')).toEqual({
+      value: 'long ago',
+    });
     check.close();
   });
 
