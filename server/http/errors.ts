@@ -132,7 +132,9 @@ export function errorHandler(logger: Logger, bodyLimitBytes: number): ErrorReque
         method: req.method,
         path: logPath(req),
         name: err instanceof Error ? err.name : typeof err,
-        stack: err instanceof Error ? (err.stack ?? '').split('\n').slice(0, 6).join(' | ') : '',
+        // The frames only: an error's message (its first line) can quote what was sent, such as a draft's
+        // answers in a validation error, and nothing of a draft's content may reach the logs.
+        stack: err instanceof Error ? (err.stack ?? '').split('\n').slice(1, 7).join(' | ') : '',
       });
       apiError = new ApiError(500, 'internal_error', 'api.errors.internal');
     }

@@ -145,3 +145,22 @@ test('check answers says what a blank answer means once its page was saved', asy
   expect(before.get('Date of signature')).toBe('Left blank, to complete by hand');
   expect([...before.values()]).toContain('None: no reservation to the dispute settlement clauses');
 });
+
+test('a fault of ours on a page is a 500 page, logged without the request’s content', async () => {
+  const broken = createTestApp();
+  const client = new JourneyClient(broken.app);
+  try {
+    const d = await createDraft(client, 'BT', ['untoc']);
+    broken.store.close();
+    const res = await client.get(`${d.url}/signing`);
+    expect(res.status).toBe(500);
+    expect(res.headers['content-type']).toMatch(/^text\/html/);
+    expect(res.text).toContain('Sorry, there is a problem with the service');
+    const logged = broken.logLines.filter((l) => l.includes('unhandled_error'));
+    expect(logged).toHaveLength(1);
+    expect(logged[0]).toContain('"path":"/drafts/:id/signing"');
+    expect(broken.logLines.join('\n')).not.toContain(d.id);
+  } finally {
+    broken.close();
+  }
+});

@@ -28,6 +28,7 @@
  */
 import express, { type Request, type Response, type Router } from 'express';
 import { isDraftId } from '../../store/drafts';
+import { logPath } from '../middleware';
 import { createPageKit, dr, lr, type DraftPagesDeps } from './kit';
 import { registerDocumentPages } from './documents';
 import { registerListPages } from './lists';
@@ -89,7 +90,15 @@ export function createDraftPagesRouter(deps: DraftPagesDeps): Router {
       type.startsWith('encoding.')
     )
       return errorPage(req, res, 400, 'badRequest');
-    next(err);
+    // A fault of ours: logged (the frames only, never the message, which could quote answers), and told
+    // to the reader as a page.
+    deps.logger.error('unhandled_error', {
+      method: req.method,
+      path: logPath(req),
+      name: err instanceof Error ? err.name : typeof err,
+      stack: err instanceof Error ? (err.stack ?? '').split('\n').slice(1, 7).join(' | ') : '',
+    });
+    return errorPage(req, res, 500, 'internal', [{ href: '/', text: lr(req).t('pages.common.toStart') }]);
   });
 
   return router;

@@ -26,6 +26,7 @@ import type { FieldError } from '../forms';
 import type { PageContext } from './definitions';
 import type { RequestWithLanguage } from '../middleware';
 import type { Views } from '../views';
+import type { Logger } from '../../logger';
 
 export interface DraftPagesDeps {
   readonly participation: Participation;
@@ -34,6 +35,7 @@ export interface DraftPagesDeps {
   readonly bodyLimitBytes: number;
   readonly i18n: I18n;
   readonly views: Views;
+  readonly logger: Logger;
 }
 
 export interface DraftRequest extends RequestWithLanguage, CsrfRequest {
