@@ -5,7 +5,13 @@
  */
 import type { Request, Response, Router } from 'express';
 import type { PathSegment } from '../../domain/issues';
-import { AUTHORITY_ROLES, type Authority, type AuthorityRole, type Package } from '../../domain/package';
+import {
+  AUTHORITY_ROLES,
+  LIMITS,
+  type Authority,
+  type AuthorityRole,
+  type Package,
+} from '../../domain/package';
 import { formatDate, languageName, regionName } from '../../i18n/format';
 import { verifyCsrf } from '../csrf';
 import {
@@ -301,35 +307,6 @@ export function registerListPages(router: Router, kit: PageKit): void {
     return container;
   }
 
-  router.get('/drafts/:id/authorities/new', (req, res) => renderAuthorityForm(req, res, null, null, []));
-  router.post('/drafts/:id/authorities/new', form, verifyCsrf(refuseForgery), (req, res) => {
-    const r = dr(req);
-    if (r.draft.package.authorities.length >= 20) {
-      return renderAuthorityForm(req, res, null, null, [
-        { name: '_page', href: '#main', message: r.t('pages.errors.tooManyAuthorities', { max: 20 }) },
-      ]);
-    }
-    saveAuthority(req, res, null);
-  });
-  router.get('/drafts/:id/authorities/:n', (req, res) => {
-    const r = dr(req);
-    const n = indexParam(req, r.draft.package.authorities.length);
-    if (n === null)
-      return errorPage(req, res, 404, 'entryNotFound', [
-        { href: base(req), text: r.t('pages.common.toTasks') },
-      ]);
-    renderAuthorityForm(req, res, n, null, []);
-  });
-  router.post('/drafts/:id/authorities/:n', form, verifyCsrf(refuseForgery), (req, res) => {
-    const r = dr(req);
-    const n = indexParam(req, r.draft.package.authorities.length);
-    if (n === null)
-      return errorPage(req, res, 404, 'entryNotFound', [
-        { href: base(req), text: r.t('pages.common.toTasks') },
-      ]);
-    saveAuthority(req, res, n);
-  });
-
   // Remove (authorities and declarations share the confirmation page)
   function removeField(req: Request, name: string): FieldDef {
     const r = lr(req);
@@ -371,53 +348,6 @@ export function registerListPages(router: Router, kit: PageKit): void {
       { errors, back },
     );
   }
-
-  router.get('/drafts/:id/authorities/:n/remove', (req, res) => {
-    const r = dr(req);
-    const n = indexParam(req, r.draft.package.authorities.length);
-    if (n === null)
-      return errorPage(req, res, 404, 'entryNotFound', [
-        { href: base(req), text: r.t('pages.common.toTasks') },
-      ]);
-    const a = r.draft.package.authorities[n]!;
-    const role = roleFromQuery(req, r.draft.package) ?? a.roles[0]!;
-    renderRemove(
-      req,
-      res,
-      a.name,
-      r.t(`pages.sections.${listForRole(role)}`),
-      `${base(req)}/authorities/${n}/remove?role=${role}`,
-      `${base(req)}/${listForRole(role)}`,
-      [],
-    );
-  });
-  router.post('/drafts/:id/authorities/:n/remove', form, verifyCsrf(refuseForgery), (req, res) => {
-    const r = dr(req);
-    const pkg = r.draft.package;
-    const n = indexParam(req, pkg.authorities.length);
-    if (n === null)
-      return errorPage(req, res, 404, 'entryNotFound', [
-        { href: base(req), text: r.t('pages.common.toTasks') },
-      ]);
-    const a = pkg.authorities[n]!;
-    const role = roleFromQuery(req, pkg) ?? a.roles[0]!;
-    const answer = (req.body as Record<string, unknown>).confirm;
-    if (answer !== 'yes' && answer !== 'no') {
-      const f = removeField(req, a.name);
-      return renderRemove(
-        req,
-        res,
-        a.name,
-        r.t(`pages.sections.${listForRole(role)}`),
-        `${base(req)}/authorities/${n}/remove?role=${role}`,
-        `${base(req)}/${listForRole(role)}`,
-        [{ name: 'confirm', href: '#confirm-yes', message: f.required! }],
-      );
-    }
-    const list = `${base(req)}/${listForRole(role)}`;
-    if (answer === 'no') return res.redirect(303, list);
-    save(req, res, { ...pkg, authorities: pkg.authorities.filter((_, i) => i !== n) }, null, list);
-  });
 
   // -------------------------------------------------------------------------------------------------
   // Declarations
@@ -547,79 +477,107 @@ export function registerListPages(router: Router, kit: PageKit): void {
     save(req, res, result.pkg, 'declarations', `${base(req)}/declarations`);
   }
 
-  router.get('/drafts/:id/declarations/new', (req, res) => renderDeclarationForm(req, res, null, null, []));
-  router.post('/drafts/:id/declarations/new', form, verifyCsrf(refuseForgery), (req, res) => {
-    const r = dr(req);
-    if (r.draft.package.declarations.length >= 20) {
-      return renderDeclarationForm(req, res, null, null, [
-        { name: '_page', href: '#main', message: r.t('pages.errors.tooManyDeclarations', { max: 20 }) },
-      ]);
-    }
-    saveDeclaration(req, res, null);
-  });
-  router.get('/drafts/:id/declarations/:n', (req, res) => {
-    const r = dr(req);
-    const n = indexParam(req, r.draft.package.declarations.length);
-    if (n === null)
-      return errorPage(req, res, 404, 'entryNotFound', [
-        { href: base(req), text: r.t('pages.common.toTasks') },
-      ]);
-    renderDeclarationForm(req, res, n, null, []);
-  });
-  router.post('/drafts/:id/declarations/:n', form, verifyCsrf(refuseForgery), (req, res) => {
-    const r = dr(req);
-    const n = indexParam(req, r.draft.package.declarations.length);
-    if (n === null)
-      return errorPage(req, res, 404, 'entryNotFound', [
-        { href: base(req), text: r.t('pages.common.toTasks') },
-      ]);
-    saveDeclaration(req, res, n);
-  });
-  router.get('/drafts/:id/declarations/:n/remove', (req, res) => {
-    const r = dr(req);
-    const n = indexParam(req, r.draft.package.declarations.length);
-    if (n === null)
-      return errorPage(req, res, 404, 'entryNotFound', [
-        { href: base(req), text: r.t('pages.common.toTasks') },
-      ]);
-    renderRemove(
-      req,
-      res,
-      r.t('pages.declarations.item', { n: n + 1 }),
-      r.t('pages.sections.declarations'),
-      `${base(req)}/declarations/${n}/remove`,
-      `${base(req)}/declarations`,
-      [],
+  // -------------------------------------------------------------------------------------------------
+  // Add, change and remove: the same six routes for both lists
+
+  interface EntrySpec {
+    renderForm(req: Request, res: Response, index: number | null, raw: null, errors: FieldError[]): void;
+    saveEntry(req: Request, res: Response, index: number | null): void;
+    /** The message when the list is full (LIMITS in domain/package.ts). */
+    tooManyKey: string;
+    /** What the removal page names, its caption, its own address, and the list it returns to. */
+    removal(req: Request, n: number): { name: string; caption: string; action: string; list: string };
+  }
+
+  function entryRoutes(kind: 'authorities' | 'declarations', spec: EntrySpec) {
+    const count = (req: Request) => dr(req).draft.package[kind].length;
+    /** The entry named by the address, or the "entry not found" page. */
+    const withEntry =
+      (handler: (req: Request, res: Response, n: number) => void) => (req: Request, res: Response) => {
+        const n = indexParam(req, count(req));
+        if (n === null) {
+          return errorPage(req, res, 404, 'entryNotFound', [
+            { href: base(req), text: lr(req).t('pages.common.toTasks') },
+          ]);
+        }
+        handler(req, res, n);
+      };
+    const checked = [form, verifyCsrf(refuseForgery)];
+
+    router.get(`/drafts/:id/${kind}/new`, (req, res) => spec.renderForm(req, res, null, null, []));
+    router.post(`/drafts/:id/${kind}/new`, ...checked, (req, res) => {
+      if (count(req) >= LIMITS[kind]) {
+        const message = lr(req).t(spec.tooManyKey, { max: LIMITS[kind] });
+        return spec.renderForm(req, res, null, null, [{ name: '_page', href: '#main', message }]);
+      }
+      spec.saveEntry(req, res, null);
+    });
+    router.get(
+      `/drafts/:id/${kind}/:n`,
+      withEntry((req, res, n) => spec.renderForm(req, res, n, null, [])),
     );
-  });
-  router.post('/drafts/:id/declarations/:n/remove', form, verifyCsrf(refuseForgery), (req, res) => {
-    const r = dr(req);
-    const pkg = r.draft.package;
-    const n = indexParam(req, pkg.declarations.length);
-    if (n === null)
-      return errorPage(req, res, 404, 'entryNotFound', [
-        { href: base(req), text: r.t('pages.common.toTasks') },
-      ]);
-    const name = r.t('pages.declarations.item', { n: n + 1 });
-    const answer = (req.body as Record<string, unknown>).confirm;
-    if (answer !== 'yes' && answer !== 'no') {
-      return renderRemove(
-        req,
-        res,
-        name,
-        r.t('pages.sections.declarations'),
-        `${base(req)}/declarations/${n}/remove`,
-        `${base(req)}/declarations`,
-        [{ name: 'confirm', href: '#confirm-yes', message: removeField(req, name).required! }],
-      );
-    }
-    if (answer === 'no') return res.redirect(303, `${base(req)}/declarations`);
-    save(
-      req,
-      res,
-      { ...pkg, declarations: pkg.declarations.filter((_, i) => i !== n) },
-      null,
-      `${base(req)}/declarations`,
+    router.post(
+      `/drafts/:id/${kind}/:n`,
+      ...checked,
+      withEntry((req, res, n) => spec.saveEntry(req, res, n)),
     );
+
+    router.get(
+      `/drafts/:id/${kind}/:n/remove`,
+      withEntry((req, res, n) => {
+        const { name, caption, action, list } = spec.removal(req, n);
+        renderRemove(req, res, name, caption, action, list, []);
+      }),
+    );
+    router.post(
+      `/drafts/:id/${kind}/:n/remove`,
+      ...checked,
+      withEntry((req, res, n) => {
+        const { name, caption, action, list } = spec.removal(req, n);
+        const answer = (req.body as Record<string, unknown>).confirm;
+        if (answer !== 'yes' && answer !== 'no') {
+          const message = removeField(req, name).required!;
+          return renderRemove(req, res, name, caption, action, list, [
+            { name: 'confirm', href: '#confirm-yes', message },
+          ]);
+        }
+        if (answer === 'no') return res.redirect(303, list);
+        const pkg = dr(req).draft.package;
+        const kept =
+          kind === 'authorities'
+            ? { authorities: pkg.authorities.filter((_, i) => i !== n) }
+            : { declarations: pkg.declarations.filter((_, i) => i !== n) };
+        save(req, res, { ...pkg, ...kept }, null, list);
+      }),
+    );
+  }
+
+  entryRoutes('authorities', {
+    renderForm: renderAuthorityForm,
+    saveEntry: saveAuthority,
+    tooManyKey: 'pages.errors.tooManyAuthorities',
+    removal: (req, n) => {
+      const r = dr(req);
+      const a = r.draft.package.authorities[n]!;
+      const role = roleFromQuery(req, r.draft.package) ?? a.roles[0]!;
+      return {
+        name: a.name,
+        caption: r.t(`pages.sections.${listForRole(role)}`),
+        action: `${base(req)}/authorities/${n}/remove?role=${role}`,
+        list: `${base(req)}/${listForRole(role)}`,
+      };
+    },
+  });
+
+  entryRoutes('declarations', {
+    renderForm: renderDeclarationForm,
+    saveEntry: saveDeclaration,
+    tooManyKey: 'pages.errors.tooManyDeclarations',
+    removal: (req, n) => ({
+      name: lr(req).t('pages.declarations.item', { n: n + 1 }),
+      caption: lr(req).t('pages.sections.declarations'),
+      action: `${base(req)}/declarations/${n}/remove`,
+      list: `${base(req)}/declarations`,
+    }),
   });
 }
