@@ -125,6 +125,7 @@ export function registerDocumentPages(router: Router, kit: PageKit): void {
     const q = (extra: Record<string, string>) =>
       `?${new URLSearchParams({ mode, doclang: lng, ...extra }).toString()}`;
     const blocked = mode === 'final' && !assessment.finalAllowed;
+    const missing = blocked ? missingView(req, assessment) : [];
     const documents = [
       ...pkg.treaties.map((c) => ({
         text: r.t('pages.documents.instrument', {
@@ -167,10 +168,8 @@ export function registerDocumentPages(router: Router, kit: PageKit): void {
         modeOptions,
         docLangOptions,
         blocked,
-        missing: blocked ? missingView(req, assessment) : [],
-        missingCount: r.t('pages.documents.missingCount', {
-          count: blocked ? missingView(req, assessment).length : 0,
-        }),
+        missing,
+        missingCount: r.t('pages.documents.missingCount', { count: missing.length }),
         documents: blocked ? [] : documents,
         bundleHref: blocked ? null : `${base(req)}/documents/bundle${q({})}`,
         checklistPage: `${base(req)}/checklist?doclang=${lng}`,
