@@ -37,7 +37,7 @@ export const FULL_POWERS_OFFICES = [
   'minister-for-foreign-affairs',
 ] as const;
 
-/** The authorities a package can designate, by the requirement they answer. */
+/** The authorities a package can designate, named after the requirement they answer (catalogue id). */
 export const AUTHORITY_ROLES = ['untoc-18-13', 'untoc-31-6', 'som-8-6', 'fp-13-2'] as const;
 export type AuthorityRole = (typeof AUTHORITY_ROLES)[number];
 

@@ -43,8 +43,6 @@ export interface FieldDef {
   readonly groupHeading?: string;
   /** What a blank answer means, shown on check answers once the page has been saved ("None"). */
   readonly blank?: string;
-  /** A smaller label, for a field inside a fieldset of its own page. */
-  readonly legendSize?: 'page' | 'section';
   /**
    * A schema the value is checked against on its own, for a field whose place in the package is not
    * one path (a competence text per treaty becomes an entry of a list only when it is written).
@@ -225,6 +223,15 @@ function schemaMessage(code: string, field: FieldDef, params: Record<string, unk
   });
 }
 
+/** Each field's value written at its path (a blank answer as null), in a copy of the package. */
+export function writeFields(
+  pkg: Package,
+  fields: readonly FieldDef[],
+  values: ReadonlyMap<string, FieldValue>,
+): unknown {
+  return fields.reduce<unknown>((acc, f) => setIn(acc, f.path, values.get(f.name) ?? null), pkg);
+}
+
 export interface FormResult {
   readonly raw: Readonly<Record<string, RawValue>>;
   readonly errors: readonly FieldError[];
@@ -243,7 +250,7 @@ export function submitForm(
   body: Body,
   t: TFunction,
   apply: (pkg: Package, values: ReadonlyMap<string, FieldValue>) => unknown = (p, values) =>
-    fields.reduce<unknown>((acc, f) => setIn(acc, f.path, values.get(f.name) ?? null), p),
+    writeFields(p, fields, values),
 ): FormResult {
   const raw: Record<string, RawValue> = {};
   const values = new Map<string, FieldValue>();

@@ -64,9 +64,8 @@ export const needsFullPowers = (pkg: Package) =>
 // Sections
 
 export interface SectionDef {
+  /** Also the address of its first page (/drafts/{id}/{section id}), which the task list links to. */
   readonly id: SectionId;
-  /** The page the task list links to. */
-  readonly start: string;
   readonly applies: (pkg: Package) => boolean;
   /** Completed when every question that applies is answered (optional ones count once visited). */
   readonly complete: (pkg: Package, visited: boolean) => boolean;
@@ -92,15 +91,13 @@ export const SECTIONS: readonly SectionDef[] = [
   // The European Union needs no formal name: the instrument says "the European Union".
   {
     id: 'party',
-    start: 'party',
     applies: () => true,
     complete: (p, v) => p.party.formalName !== null || (!isState(p) && v),
     started: (p) => p.party.formalName !== null,
   },
-  { id: 'treaties', start: 'treaties', applies: () => true, complete: (_p, v) => v, started: () => true },
+  { id: 'treaties', applies: () => true, complete: (_p, v) => v, started: () => true },
   {
     id: 'signatory',
-    start: 'signatory',
     applies: () => true,
     complete: (p) =>
       p.signatory.name !== null &&
@@ -115,14 +112,12 @@ export const SECTIONS: readonly SectionDef[] = [
   },
   {
     id: 'signing',
-    start: 'signing',
     applies: () => true,
     complete: (_p, v) => v,
     started: (p) => p.signing.place !== null || p.signing.date !== null,
   },
   {
     id: 'extradition',
-    start: 'extradition',
     absentBecause: 'untoc',
     applies: (p) => inPackage(p, 'untoc'),
     complete: (p) =>
@@ -132,7 +127,6 @@ export const SECTIONS: readonly SectionDef[] = [
   },
   {
     id: 'central-authorities',
-    start: 'central-authorities',
     absentBecause: 'untoc',
     applies: (p) => inPackage(p, 'untoc'),
     complete: (p) => designated(p, 'untoc-18-13') && p.mlaLanguages.length > 0,
@@ -140,7 +134,6 @@ export const SECTIONS: readonly SectionDef[] = [
   },
   {
     id: 'prevention',
-    start: 'prevention',
     absentBecause: 'untoc',
     dueAtDeposit: false,
     applies: (p) => inPackage(p, 'untoc'),
@@ -149,7 +142,6 @@ export const SECTIONS: readonly SectionDef[] = [
   },
   {
     id: 'article5',
-    start: 'article5',
     absentBecause: 'untoc',
     applies: (p) => inPackage(p, 'untoc'),
     complete: (p) =>
@@ -159,7 +151,6 @@ export const SECTIONS: readonly SectionDef[] = [
   },
   {
     id: 'maritime',
-    start: 'maritime',
     absentBecause: 'maritime',
     dueAtDeposit: false,
     applies: (p) => inPackage(p, 'som'),
@@ -168,7 +159,6 @@ export const SECTIONS: readonly SectionDef[] = [
   },
   {
     id: 'firearms',
-    start: 'firearms',
     absentBecause: 'firearms',
     dueAtDeposit: false,
     applies: (p) => inPackage(p, 'fp'),
@@ -177,7 +167,6 @@ export const SECTIONS: readonly SectionDef[] = [
   },
   {
     id: 'law-copies',
-    start: 'law-copies',
     absentBecause: 'untoc',
     dueAtDeposit: false,
     applies: (p) => inPackage(p, 'untoc'),
@@ -186,7 +175,6 @@ export const SECTIONS: readonly SectionDef[] = [
   },
   {
     id: 'competence',
-    start: 'competence',
     absentBecause: 'competence',
     applies: (p) => !isState(p),
     complete: (p) => p.treaties.every((t) => p.competence.some((c) => c.treaties.includes(t.treaty))),
@@ -194,21 +182,18 @@ export const SECTIONS: readonly SectionDef[] = [
   },
   {
     id: 'reservations',
-    start: 'reservations',
     applies: () => true,
     complete: (_p, v) => v,
     started: (p) => p.reservations.length > 0,
   },
   {
     id: 'declarations',
-    start: 'declarations',
     applies: () => true,
     complete: (_p, v) => v,
     started: (p) => p.declarations.length > 0,
   },
   {
     id: 'deposit',
-    start: 'deposit',
     applies: () => true,
     complete: (p) => p.deposit.plannedOn !== null,
     started: (p) => p.deposit.plannedOn !== null || p.deposit.place !== null,
@@ -403,7 +388,6 @@ export const PAGES: readonly QuestionPage[] = [
         required: ctx.t('pages.q.instruments.instrument.required', {
           treaty: ctx.t(`legal:treaties.${choice.treaty}.name`),
         }),
-        legendSize: 'section',
       })),
     next: (p) =>
       signedChoices(p).length > 0
@@ -491,7 +475,6 @@ export const PAGES: readonly QuestionPage[] = [
             options: CONSENT_TYPES.map((type) =>
               opt(type, ctx.t(`legal:participation.consentTypes.${type}`)),
             ),
-            legendSize: 'section' as const,
           },
         ];
       }),
@@ -794,13 +777,6 @@ export const AUTHORITY_LIST_IDS = Object.keys(AUTHORITY_LISTS) as AuthorityList[
 export function listForRole(role: AuthorityRole): AuthorityList {
   return AUTHORITY_LIST_IDS.find((l) => AUTHORITY_LISTS[l] === role)!;
 }
-
-export const ROLE_REQUIREMENT: Readonly<Record<AuthorityRole, string>> = {
-  'untoc-18-13': 'untoc-18-13',
-  'untoc-31-6': 'untoc-31-6',
-  'som-8-6': 'som-8-6',
-  'fp-13-2': 'fp-13-2',
-};
 
 export function applicableRoles(pkg: Package): AuthorityRole[] {
   const treaties = new Set(pkg.treaties.map((t) => t.treaty));

@@ -4,7 +4,6 @@
  * remove (a confirmation page).
  */
 import type { Request, Response, Router } from 'express';
-import type { PathSegment } from '../../domain/issues';
 import {
   AUTHORITY_ROLES,
   LIMITS,
@@ -19,6 +18,7 @@ import {
   getIn,
   rawFromValue,
   submitForm,
+  writeFields,
   type FieldDef,
   type FieldError,
   type RawValue,
@@ -31,7 +31,6 @@ import {
   declarationFields,
   declarationRequirements,
   listForRole,
-  ROLE_REQUIREMENT,
   SECTIONS,
   type AuthorityList,
 } from './definitions';
@@ -133,7 +132,7 @@ export function registerListPages(router: Router, kit: PageKit): void {
         lead: Array.isArray(lead) ? lead : [],
         notice: clearedNotice(req),
         requirements: requirementViews(
-          list === 'central-authorities' ? ['untoc-18-13', 'untoc-18-14'] : [ROLE_REQUIREMENT[role]],
+          list === 'central-authorities' ? ['untoc-18-13', 'untoc-18-14'] : [role],
           req,
         ),
         authorities,
@@ -231,10 +230,7 @@ export function registerListPages(router: Router, kit: PageKit): void {
         heading: r.t(index === null ? 'pages.q.authority.titleNew' : 'pages.q.authority.titleChange'),
         lead: [r.t('pages.q.authority.lead')],
         notice: null,
-        requirements: requirementViews(
-          applicableRoles(pkg).map((x) => ROLE_REQUIREMENT[x]),
-          req,
-        ),
+        requirements: requirementViews(applicableRoles(pkg), req),
         action: `${base(req)}/authorities/${index === null ? 'new' : index}${roleQuery}`,
         fields: fields.map((f) =>
           fieldView(f, values[f.name] ?? '', errors.find((e) => e.name === f.name)?.message ?? null),
@@ -255,25 +251,13 @@ export function registerListPages(router: Router, kit: PageKit): void {
     const start: Package =
       index === null ? { ...pkg, authorities: [...pkg.authorities, EMPTY_AUTHORITY] } : pkg;
     const result = submitForm(start, fields, req.body as Record<string, unknown>, r.t, (p, values) => {
-      let out: unknown = p;
-      for (const f of fields) {
-        const v = values.get(f.name) ?? null;
-        // An address with nothing in it is no address.
-        out = setPath(out, f.path, v);
-      }
-      const a = getIn(out, ['authorities', at]) as Record<string, unknown> & {
-        address: { lines: string[]; city: unknown; postcode: unknown; country: unknown };
-      };
-      const addr = a.address;
-      if (
-        addr &&
-        addr.lines.length === 0 &&
-        addr.city === null &&
-        addr.postcode === null &&
-        addr.country === null
-      )
-        a.address = null as never;
-      return out;
+      const out = writeFields(p, fields, values) as Package;
+      // An address with nothing in it is no address.
+      const address = out.authorities[at]!.address;
+      const empty =
+        address && address.lines.length === 0 && !address.city && !address.postcode && !address.country;
+      if (!empty) return out;
+      return { ...out, authorities: out.authorities.map((a, i) => (i === at ? { ...a, address: null } : a)) };
     });
     if (!result.pkg)
       return renderAuthorityForm(req, res, index, result.raw as Record<string, RawValue>, result.errors);
@@ -287,24 +271,6 @@ export function registerListPages(router: Router, kit: PageKit): void {
       list,
       returnTo(req) === 'check' ? `${base(req)}/check` : `${base(req)}/${list}`,
     );
-  }
-
-  /** setIn that also builds the authority's nested objects (address, channels) from null. */
-  function setPath(root: unknown, p: readonly PathSegment[], value: unknown): unknown {
-    if (p.length === 0) return value;
-    const [head, ...rest] = p as [PathSegment, ...PathSegment[]];
-    const container: Record<string | number, unknown> = Array.isArray(root)
-      ? ([...(root as unknown[])] as unknown as Record<number, unknown>)
-      : { ...((root ?? {}) as object) };
-    const child = container[head];
-    const seed =
-      child === null || child === undefined
-        ? head === 'address'
-          ? { lines: [], city: null, postcode: null, country: null }
-          : {}
-        : child;
-    container[head] = setPath(seed, rest, value);
-    return container;
   }
 
   // Remove (authorities and declarations share the confirmation page)

@@ -76,7 +76,7 @@ export function registerQuestionPages(router: Router, kit: PageKit): void {
           task(
             s.id,
             r.t(`pages.sections.${s.id}`),
-            `${base(req)}/${s.start}`,
+            `${base(req)}/${s.id}`,
             status,
             r.t(`pages.sectionHints.${s.id}`, { defaultValue: '' }) || null,
           ),
