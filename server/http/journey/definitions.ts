@@ -34,7 +34,7 @@ import {
 import { roleApplies } from '../../domain/applicability';
 import { formatDate, languageName, regionName } from '../../i18n/format';
 import type { Language } from '../../i18n';
-import type { FieldDef, FieldOption, FieldValue } from '../forms';
+import { rawFromValue, type FieldDef, type FieldOption, type FieldValue, type RawValue } from '../forms';
 
 export interface PageContext {
   readonly t: TFunction;
@@ -229,6 +229,16 @@ export interface QuestionPage {
   readonly next: (pkg: Package) => string;
   /** A fieldset page: one question whose legend is the page heading. */
   readonly single?: boolean;
+  /**
+   * What the fields show when the page opens, for a page whose fields are not one path each (`apply`
+   * rebuilds a list from them); by default each field shows the value at its path.
+   */
+  readonly initial?: (pkg: Package) => Record<string, RawValue>;
+  /**
+   * The page's rows on check answers, for the same kind of page; by default one row per field. `saved`
+   * tells whether the page's section has been saved (a blank answer then means "none").
+   */
+  readonly answers?: (pkg: Package, ctx: PageContext, saved: boolean) => { key: string; lines: string[] }[];
 }
 
 const opt = (value: string, label: string, hint?: string): FieldOption =>
@@ -368,6 +378,13 @@ export const PAGES: readonly QuestionPage[] = [
       ...p,
       treaties: chooseTreaties(p, (values.get('treaties') as string[] | null) ?? [], ctx.participation),
     }),
+    initial: (p) => ({ treaties: p.treaties.map((t) => t.treaty) }),
+    answers: (p, ctx) => [
+      {
+        key: ctx.t('pages.q.treaties.treaties.label'),
+        lines: p.treaties.map((t) => ctx.t(`legal:treaties.${t.treaty}.name`)),
+      },
+    ],
     next: () => 'instruments',
   },
   {
@@ -492,6 +509,30 @@ export const PAGES: readonly QuestionPage[] = [
         }),
       ],
     }),
+    initial: (p) =>
+      Object.fromEntries(
+        notInPackage(p).flatMap((treaty) => {
+          const consent = p.priorConsents.find((c) => c.treaty === treaty);
+          const date: FieldDef = { name: '', kind: 'date', path: [], label: '' };
+          return [
+            [`prior-${treaty}-date`, rawFromValue(date, consent?.depositedOn ?? null)],
+            [`prior-${treaty}-type`, consent?.type ?? ''],
+          ];
+        }),
+      ),
+    answers: (p, ctx, saved) =>
+      notInPackage(p).map((treaty) => {
+        const consent = p.priorConsents.find((c) => c.treaty === treaty);
+        const type = consent?.type ? ` (${ctx.t(`legal:participation.consentTypes.${consent.type}`)})` : '';
+        return {
+          key: ctx.t('pages.q.prior-consents.date.label', { treaty: ctx.t(`legal:treaties.${treaty}.name`) }),
+          lines: [
+            consent
+              ? `${formatDate(consent.depositedOn, ctx.lng)}${type}`
+              : ctx.t(saved ? 'pages.q.prior-consents.none' : 'pages.common.notAnswered'),
+          ],
+        };
+      }),
     next: toTasks,
   },
   {
@@ -650,6 +691,18 @@ export const PAGES: readonly QuestionPage[] = [
       ).filter((v): v is string => typeof v === 'string');
       return { ...p, mlaLanguages: [...new Set([...un, ...others])] };
     },
+    initial: (p) => {
+      const isUn = (l: string) => (UN_LANGUAGE_CODES as readonly string[]).includes(l);
+      const others = p.mlaLanguages.filter((l) => !isUn(l));
+      return {
+        un: p.mlaLanguages.filter(isUn),
+        ...Object.fromEntries(
+          Array.from({ length: OTHER_LANGUAGE_SLOTS }, (_, i) => [`other${i + 1}`, others[i] ?? '']),
+        ),
+      };
+    },
+    // Shown with the central authorities, where the languages belong (18(14)).
+    answers: () => [],
     next: () => 'central-authorities',
   },
   {
@@ -712,6 +765,21 @@ export const PAGES: readonly QuestionPage[] = [
         return typeof v === 'string' ? [{ treaties: [choice.treaty], text: v }] : [];
       }),
     }),
+    initial: (p) =>
+      Object.fromEntries(
+        p.treaties.map((c) => [
+          `competence-${c.treaty}`,
+          p.competence.find((x) => x.treaties.includes(c.treaty))?.text ?? '',
+        ]),
+      ),
+    answers: (p, ctx) =>
+      p.treaties.map((c) => {
+        const text = p.competence.find((x) => x.treaties.includes(c.treaty))?.text;
+        return {
+          key: ctx.t('pages.q.competence.text.label', { treaty: ctx.t(`legal:treaties.${c.treaty}.name`) }),
+          lines: text ? text.split('\n') : [ctx.t('pages.common.notAnswered')],
+        };
+      }),
     next: toTasks,
   },
   {

@@ -18,13 +18,10 @@ import {
 import {
   AUTHORITY_LISTS,
   applicableSections,
-  notInPackage,
-  OTHER_LANGUAGE_SLOTS,
   PAGES,
   pageById,
   SECTIONS,
   sectionStatus,
-  UN_LANGUAGE_CODES,
   type AuthorityList,
   type QuestionPage,
 } from './definitions';
@@ -131,38 +128,8 @@ export function registerQuestionPages(router: Router, kit: PageKit): void {
     fields: readonly FieldDef[],
     pkg: Package,
   ): Record<string, RawValue> {
-    const raw: Record<string, RawValue> = {};
-    if (page.id === 'treaties') return { treaties: pkg.treaties.map((t) => t.treaty) };
-    if (page.id === 'languages') {
-      const others = pkg.mlaLanguages.filter((l) => !(UN_LANGUAGE_CODES as readonly string[]).includes(l));
-      raw.un = pkg.mlaLanguages.filter((l) => (UN_LANGUAGE_CODES as readonly string[]).includes(l));
-      for (let i = 0; i < OTHER_LANGUAGE_SLOTS; i++) raw[`other${i + 1}`] = others[i] ?? '';
-      return raw;
-    }
-    if (page.id === 'competence') {
-      for (const choice of pkg.treaties)
-        raw[`competence-${choice.treaty}`] =
-          pkg.competence.find((c) => c.treaties.includes(choice.treaty))?.text ?? '';
-      return raw;
-    }
-    if (page.id === 'prior-consents') {
-      for (const treaty of notInPackage(pkg)) {
-        const consent = pkg.priorConsents.find((c) => c.treaty === treaty);
-        raw[`prior-${treaty}-date`] = rawFromValue(
-          { name: '', kind: 'date', path: [], label: '' },
-          consent?.depositedOn ?? null,
-        );
-        raw[`prior-${treaty}-type`] = consent?.type ?? '';
-      }
-      return raw;
-    }
-    if (page.id === 'signature-reservations') {
-      // A treaty with no reservation has no entry to read the fields from: they start blank.
-      for (const f of fields) raw[f.name] = rawFromValue(f, getIn(pkg, f.path) ?? null);
-      return raw;
-    }
-    for (const f of fields) raw[f.name] = rawFromValue(f, getIn(pkg, f.path));
-    return raw;
+    if (page.initial) return page.initial(pkg);
+    return Object.fromEntries(fields.map((f) => [f.name, rawFromValue(f, getIn(pkg, f.path))]));
   }
 
   function renderQuestion(
@@ -265,55 +232,17 @@ export function registerQuestionPages(router: Router, kit: PageKit): void {
     const sections = applicableSections(pkg).map((s) => {
       const rows: object[] = [];
       for (const page of PAGES.filter((p) => p.section === s.id && p.applies(pkg))) {
-        if (page.id === 'treaties') {
-          rows.push({
-            key: r.t('pages.q.treaties.treaties.label'),
-            lines: pkg.treaties.map((t) => r.t(`legal:treaties.${t.treaty}.name`)),
-            ...change(`${base(req)}/treaties`, r.t('pages.q.treaties.treaties.label')),
-          });
-          continue;
-        }
-        if (page.id === 'languages') continue;
-        if (page.id === 'prior-consents') {
-          for (const treaty of notInPackage(pkg)) {
-            const key = r.t('pages.q.prior-consents.date.label', {
-              treaty: r.t(`legal:treaties.${treaty}.name`),
-            });
-            const consent = pkg.priorConsents.find((c) => c.treaty === treaty);
-            const lines = consent
-              ? [
-                  `${formatDate(consent.depositedOn, r.lng)}${consent.type ? ` (${r.t(`legal:participation.consentTypes.${consent.type}`)})` : ''}`,
-                ]
-              : [
-                  r.t(
-                    r.draft.visited.includes('treaties')
-                      ? 'pages.q.prior-consents.none'
-                      : 'pages.common.notAnswered',
-                  ),
-                ];
-            rows.push({ key, lines, ...change(`${base(req)}/prior-consents`, key) });
-          }
-          continue;
-        }
-        if (page.id === 'competence') {
-          for (const c of pkg.treaties) {
-            const key = r.t('pages.q.competence.text.label', {
-              treaty: r.t(`legal:treaties.${c.treaty}.name`),
-            });
-            const text = pkg.competence.find((x) => x.treaties.includes(c.treaty))?.text;
-            rows.push({
-              key,
-              lines: text ? text.split('\n') : [r.t('pages.common.notAnswered')],
-              ...change(`${base(req)}/competence`, key),
-            });
-          }
+        const saved = r.draft.visited.includes(page.section);
+        if (page.answers) {
+          for (const row of page.answers(pkg, ctx, saved))
+            rows.push({ ...row, ...change(`${base(req)}/${page.id}`, row.key) });
           continue;
         }
         for (const f of page.fields(pkg, ctx)) {
           rows.push({
             key: f.label,
-            lines: answerLines(req, f, getIn(pkg, f.path), r.draft.visited.includes(page.section)),
-            ...change(`${base(req)}/${page.id}#${f.name}`.replace(/#.*/, ''), f.label),
+            lines: answerLines(req, f, getIn(pkg, f.path), saved),
+            ...change(`${base(req)}/${page.id}`, f.label),
           });
         }
       }
