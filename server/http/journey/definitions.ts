@@ -15,6 +15,7 @@ import { REGION_CODES } from '../../catalogue/regions';
 import { disputeReservationId } from '../../catalogue/requirements';
 import { isProtocol } from '../../catalogue/treaties';
 import type { Draft, SectionId } from '../../domain/draft';
+import type { PathSegment } from '../../domain/issues';
 import { designationComplete } from '../../domain/facts';
 import {
   AUTHORITY_ROLES,
@@ -1009,4 +1010,58 @@ export function declarationFields(
 export function declarationRequirements(pkg: Package): string[] {
   const first = pkg.treaties[0]?.treaty ?? 'untoc';
   return [`${first}-vclt-29`, `${first}-vclt-2-1-d`];
+}
+
+/**
+ * The page that answers a path in the package (a checklist item's or a rule issue's), as an address
+ * relative to the draft: "party", "authorities/2"; "" is the task list.
+ */
+export function pageForPath(p: readonly PathSegment[], requirementId: string | null, pkg: Package): string {
+  const [head, second, third] = p;
+  switch (head) {
+    case 'party':
+      return 'party';
+    case 'documentLanguage':
+      return 'party';
+    case 'treaties':
+      if (third === 'signatureReservations') return 'signature-reservations';
+      // UNTOC 37(2): a Protocol without the Convention is fixed by adding it, or by recording an earlier consent.
+      if ((third === 'treaty' || requirementId?.endsWith('-untoc-37-2')) && priorConsentsApply(pkg))
+        return 'prior-consents';
+      return third === 'instrument' || typeof second === 'number' ? 'instruments' : 'treaties';
+    case 'priorConsents':
+      return priorConsentsApply(pkg) ? 'prior-consents' : 'treaties';
+    case 'signatory':
+      return 'signatory';
+    case 'fullPowers':
+      return 'full-powers';
+    case 'signing':
+      return 'signing';
+    case 'extradition':
+      return second === 'conventionAsLegalBasis' && pkg.extradition.conditionalOnTreaty === true
+        ? 'extradition-legal-basis'
+        : 'extradition';
+    case 'article5':
+      return 'article5';
+    case 'mlaLanguages':
+      return 'languages';
+    case 'lawCopies':
+      return 'law-copies';
+    case 'competence':
+      return 'competence';
+    case 'reservations':
+      return 'reservations';
+    case 'declarations':
+      return 'declarations';
+    case 'deposit':
+      return 'deposit';
+    case 'authorities': {
+      if (typeof second === 'number' && second < pkg.authorities.length) return `authorities/${second}`;
+      const role = (AUTHORITY_ROLES as readonly string[]).find((x) => x === requirementId) as
+        AuthorityRole | undefined;
+      return `${role ? listForRole(role) : 'central-authorities'}`;
+    }
+    default:
+      return '';
+  }
 }

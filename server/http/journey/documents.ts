@@ -6,8 +6,7 @@
 import type { Request, Router } from 'express';
 import type { Checklist } from '../../domain/checklist';
 import { draftFile } from '../../domain/draft';
-import type { PathSegment } from '../../domain/issues';
-import { AUTHORITY_ROLES, type AuthorityRole, type Package } from '../../domain/package';
+import type { Package } from '../../domain/package';
 import type { Assessment } from '../../domain/validate';
 import {
   buildBundle,
@@ -22,7 +21,7 @@ import { renderDocx } from '../../documents/render-docx';
 import { renderHtmlBody } from '../../documents/render-html';
 import { SUPPORTED_LANGUAGES, isLanguage, type Language } from '../../i18n';
 import { formatCitation, localizeIssue, translate, type Translator } from '../../i18n/messages';
-import { listForRole, priorConsentsApply } from './definitions';
+import { pageForPath } from './definitions';
 import { dr, lr, MODES, queryString, type PageKit } from './kit';
 
 export function registerDocumentPages(router: Router, kit: PageKit): void {
@@ -30,63 +29,8 @@ export function registerDocumentPages(router: Router, kit: PageKit): void {
   // -------------------------------------------------------------------------------------------------
   // Documents and the checklist
 
-  /** The page that answers a path in the package (a checklist item's or an issue's). */
-  function hrefForPath(
-    req: Request,
-    p: readonly PathSegment[],
-    requirementId: string | null,
-    pkg: Package,
-  ): string {
-    const b = base(req);
-    const [head, second, third] = p;
-    switch (head) {
-      case 'party':
-        return `${b}/party`;
-      case 'documentLanguage':
-        return `${b}/party`;
-      case 'treaties':
-        if (third === 'signatureReservations') return `${b}/signature-reservations`;
-        // UNTOC 37(2): a Protocol without the Convention is fixed by adding it, or by recording an earlier consent.
-        if ((third === 'treaty' || requirementId?.endsWith('-untoc-37-2')) && priorConsentsApply(pkg))
-          return `${b}/prior-consents`;
-        return third === 'instrument' || typeof second === 'number' ? `${b}/instruments` : `${b}/treaties`;
-      case 'priorConsents':
-        return priorConsentsApply(pkg) ? `${b}/prior-consents` : `${b}/treaties`;
-      case 'signatory':
-        return `${b}/signatory`;
-      case 'fullPowers':
-        return `${b}/full-powers`;
-      case 'signing':
-        return `${b}/signing`;
-      case 'extradition':
-        return second === 'conventionAsLegalBasis' && pkg.extradition.conditionalOnTreaty === true
-          ? `${b}/extradition-legal-basis`
-          : `${b}/extradition`;
-      case 'article5':
-        return `${b}/article5`;
-      case 'mlaLanguages':
-        return `${b}/languages`;
-      case 'lawCopies':
-        return `${b}/law-copies`;
-      case 'competence':
-        return `${b}/competence`;
-      case 'reservations':
-        return `${b}/reservations`;
-      case 'declarations':
-        return `${b}/declarations`;
-      case 'deposit':
-        return `${b}/deposit`;
-      case 'authorities': {
-        if (typeof second === 'number' && second < pkg.authorities.length)
-          return `${b}/authorities/${second}`;
-        const role = (AUTHORITY_ROLES as readonly string[]).find((x) => x === requirementId) as
-          AuthorityRole | undefined;
-        return `${b}/${role ? listForRole(role) : 'central-authorities'}`;
-      }
-      default:
-        return b;
-    }
-  }
+  /** A page of the draft by its address relative to the draft ("" is the task list). */
+  const pageHref = (req: Request, page: string) => (page ? `${base(req)}/${page}` : base(req));
 
   const docLang = (req: Request, pkg: Package): Language => {
     const v = queryString(req, 'doclang');
@@ -104,14 +48,14 @@ export function registerDocumentPages(router: Router, kit: PageKit): void {
         after: r.t(`legal:requirements.${item.requirement.id}.label`),
       }),
       reason: item.reason ? translate(item.reason, tr) : null,
-      href: hrefForPath(req, item.path, item.requirement.id, assessment.pkg),
+      href: pageHref(req, pageForPath(item.path, item.requirement.id, assessment.pkg)),
     }));
     const errors = assessment.issues
       .filter((i) => i.severity === 'error')
       .map((i) => ({
         text: localizeIssue(i, tr).message,
         reason: i.source ? formatCitation(i.source, tr) : null,
-        href: hrefForPath(req, i.path, null, assessment.pkg),
+        href: pageHref(req, pageForPath(i.path, null, assessment.pkg)),
       }));
     return [...errors, ...missing];
   }
