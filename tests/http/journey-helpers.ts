@@ -8,52 +8,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Express } from 'express';
 import request, { type Response } from 'supertest';
-import { createApp } from '../../server/app';
-import { loadParticipation, type Participation } from '../../server/catalogue';
-import { createI18n, type I18n } from '../../server/i18n';
-import { createMemoryLogger } from '../../server/logger';
 import { PATHS } from '../../server/paths';
-import { openStore, type Store } from '../../server/store/store';
 import { binaryParser, decodeEntities } from './helpers';
-import { DEFAULT_BODY_LIMIT, FIXED_NOW } from './test-app';
 
 export { decodeEntities };
 
-// -------------------------------------------------------------------------------------------------
-// An app over a given SQLite file
-
-let shared: { i18n: I18n; participation: Participation } | undefined;
-function sharedDeps() {
-  shared ??= { i18n: createI18n(PATHS.locales), participation: loadParticipation(PATHS.participationData) };
-  return shared;
-}
-
-export interface FileApp {
-  readonly app: Express;
-  readonly store: Store;
-  readonly logLines: string[];
-  readonly file: string;
-}
-
-/**
- * The real app over the SQLite file `file` (created if absent), with the tests' fixed clock and a memory
- * logger: a second app on a closed app's file is the service restarted on the same data.
- */
-export function createAppOnFile(file: string, options: { bodyLimitBytes?: number } = {}): FileApp {
-  const store = openStore(file);
-  const logger = createMemoryLogger();
-  const { i18n, participation } = sharedDeps();
-  const app = createApp({
-    i18n,
-    participation,
-    store,
-    logger,
-    clock: () => new Date(FIXED_NOW),
-    bodyLimitBytes: options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT,
-    requestLog: true,
-  });
-  return { app, store, logLines: logger.lines, file };
-}
+// An app over a given SQLite file: test-app.ts.
+export { createAppOnFile, type FileApp } from './test-app';
 
 // -------------------------------------------------------------------------------------------------
 // The client

@@ -35,11 +35,23 @@ export interface TestApp {
   close(): void;
 }
 
-export function createTestApp(
+export interface FileApp {
+  readonly app: Express;
+  readonly store: Store;
+  /** The request log and any error lines, one JSON string per line. */
+  readonly logLines: string[];
+  readonly file: string;
+}
+
+/**
+ * The real app over the SQLite file `file` (created if absent), with the tests' fixed clock and a memory
+ * logger: a second app on a closed app's file is the service restarted on the same data.
+ */
+export function createAppOnFile(
+  file: string,
   overrides: Partial<Pick<AppDeps, 'bodyLimitBytes' | 'requestLog'>> = {},
-): TestApp {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'accession-http-'));
-  const store = openStore(path.join(dir, 'test.sqlite'));
+): FileApp {
+  const store = openStore(file);
   const logger = createMemoryLogger();
   const { i18n, participation } = sharedDeps();
   const app = createApp({
@@ -51,10 +63,18 @@ export function createTestApp(
     bodyLimitBytes: overrides.bodyLimitBytes ?? DEFAULT_BODY_LIMIT,
     requestLog: overrides.requestLog ?? true,
   });
+  return { app, store, logLines: logger.lines, file };
+}
+
+export function createTestApp(
+  overrides: Partial<Pick<AppDeps, 'bodyLimitBytes' | 'requestLog'>> = {},
+): TestApp {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'accession-http-'));
+  const { app, store, logLines } = createAppOnFile(path.join(dir, 'test.sqlite'), overrides);
   return {
     app,
     store,
-    logLines: logger.lines,
+    logLines,
     dir,
     close: () => {
       store.close();

@@ -12,7 +12,7 @@ import type { Language } from '../../i18n';
 import { regionName } from '../../i18n/format';
 import { localizeIssue, type Translator } from '../../i18n/messages';
 import { verifyCsrf } from '../csrf';
-import { fieldView, type FieldDef, type FieldError, type RawValue } from '../forms';
+import { fieldView, parseRaw, readRaw, type FieldDef, type FieldError, type RawValue } from '../forms';
 import { chooseTreaties, treatyOptions } from './definitions';
 import { lr, type PageKit } from './kit';
 
@@ -91,23 +91,12 @@ export function registerStartPages(router: Router, kit: PageKit): void {
   router.get('/drafts/new', (req, res) => renderNewParty(req, res, '', []));
 
   router.post('/drafts/new', form, verifyCsrf(refuseForgery), (req, res) => {
-    const r = lr(req);
     const [f] = partyFields(req);
-    const raw =
-      typeof (req.body as Record<string, unknown>).party === 'string'
-        ? ((req.body as Record<string, string>).party ?? '')
-        : '';
-    const valid = f!.options!.some((o) => o.value === raw);
-    if (!valid) {
-      return renderNewParty(req, res, raw, [
-        {
-          name: 'party',
-          href: '#party',
-          message: raw === '' ? f!.required! : r.t('pages.errors.notInList', { label: f!.label }),
-        },
-      ]);
-    }
-    res.redirect(303, `/drafts/new/treaties?party=${encodeURIComponent(raw)}`);
+    const raw = readRaw(req.body as Record<string, unknown>, f!) as string;
+    const parsed = parseRaw(f!, raw, lr(req).t);
+    if (!parsed.ok)
+      return renderNewParty(req, res, raw, [{ name: 'party', href: '#party', message: parsed.message }]);
+    res.redirect(303, `/drafts/new/treaties?party=${encodeURIComponent(raw.trim())}`);
   });
 
   function newPartyFromQuery(code: unknown): Package['party'] | null {
