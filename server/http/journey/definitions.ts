@@ -12,6 +12,7 @@ import { TREATY_IDS, type Participation, type TreatyId } from '../../catalogue';
 import { LANGUAGE_CODES } from '../../catalogue/languages';
 import { CONSENT_TYPES, participationOf } from '../../catalogue/participation';
 import { REGION_CODES } from '../../catalogue/regions';
+import { STATE_CODES } from '../../catalogue/states';
 import { disputeReservationId } from '../../catalogue/requirements';
 import { isProtocol } from '../../catalogue/treaties';
 import type { Draft, SectionId } from '../../domain/draft';
@@ -323,12 +324,39 @@ export function chooseTreaties(
   );
 }
 
-function languageOptions(ctx: PageContext): FieldOption[] {
-  const collator = new Intl.Collator(ctx.lng);
-  return LANGUAGE_CODES.map((code) => opt(code, languageName(code, ctx.lng)))
-    .filter((o) => o.label !== o.value)
-    .sort((a, b) => collator.compare(a.label, b.label));
+/** A list built once per page language: the long option lists are sorted for the reader's language. */
+function perLanguage<T>(make: (lng: Language) => T): (lng: Language) => T {
+  const cache = new Map<Language, T>();
+  return (lng) => {
+    let value = cache.get(lng);
+    if (value === undefined) {
+      value = make(lng);
+      cache.set(lng, value);
+    }
+    return value;
+  };
 }
+
+const byLabel = (lng: Language) => {
+  const collator = new Intl.Collator(lng);
+  return (a: FieldOption, b: FieldOption) => collator.compare(a.label, b.label);
+};
+
+/** ISO 639-1 languages with a name in the page language (Intl.DisplayNames). */
+const languageOptions = perLanguage((lng) =>
+  LANGUAGE_CODES.map((code) => opt(code, languageName(code, lng)))
+    .filter((o) => o.label !== o.value)
+    .sort(byLabel(lng)),
+);
+/** Countries and territories for addresses. */
+const countryOptions = perLanguage((lng) =>
+  REGION_CODES.map((c) => opt(c, regionName(c, lng))).sort(byLabel(lng)),
+);
+/** States, for a new draft (the European Union is offered apart). */
+export const stateOptions = perLanguage((lng) =>
+  STATE_CODES.map((c) => opt(c, regionName(c, lng))).sort(byLabel(lng)),
+);
+const TIME_ZONE_OPTIONS: readonly FieldOption[] = TIME_ZONES.map((z) => opt(z, z.replace(/_/g, ' ')));
 
 export const UN_LANGUAGE_CODES = ['ar', 'zh', 'en', 'fr', 'ru', 'es'] as const;
 /** How many "other language" menus the languages page offers. */
@@ -668,7 +696,7 @@ export const PAGES: readonly QuestionPage[] = [
     applies: (p) => inPackage(p, 'untoc'),
     requirements: () => ['untoc-18-14'],
     fields: (_p, ctx) => {
-      const all = languageOptions(ctx);
+      const all = languageOptions(ctx.lng);
       return [
         field(ctx, 'languages', {
           name: 'un',
@@ -860,7 +888,6 @@ export function authorityFields(
 ): FieldDef[] {
   const f = (def: Omit<FieldDef, 'label' | 'hint' | 'path'> & { path: readonly (string | number)[] }) =>
     field(ctx, 'authority', { ...def, path: [...base, ...def.path] });
-  const collator = new Intl.Collator(ctx.lng);
   const roles = applicableRoles(pkg);
   const fields: FieldDef[] = [
     f({
@@ -913,9 +940,7 @@ export function authorityFields(
       name: 'country',
       kind: 'select',
       path: ['address', 'country'],
-      options: REGION_CODES.map((c) => opt(c, regionName(c, ctx.lng))).sort((a, b) =>
-        collator.compare(a.label, b.label),
-      ),
+      options: countryOptions(ctx.lng),
     }),
     f({
       name: 'phone',
@@ -941,7 +966,7 @@ export function authorityFields(
       name: 'timeZone',
       kind: 'select',
       path: ['timeZone'],
-      options: TIME_ZONES.map((z) => opt(z, z.replace(/_/g, ' '))),
+      options: TIME_ZONE_OPTIONS,
     }),
   ];
   if (roles.includes('untoc-18-13')) {

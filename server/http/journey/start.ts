@@ -8,12 +8,11 @@ import { REIO_CODES, STATE_CODES, TREATY_IDS } from '../../catalogue';
 import { clearInapplicable } from '../../domain/applicability';
 import { newDraft, parseDraftFile, type DraftReadError } from '../../domain/draft';
 import { PackageSchema, type Package } from '../../domain/package';
-import type { Language } from '../../i18n';
 import { regionName } from '../../i18n/format';
 import { localizeIssue, type Translator } from '../../i18n/messages';
 import { verifyCsrf } from '../csrf';
 import { fieldView, parseRaw, readRaw, type FieldDef, type FieldError, type RawValue } from '../forms';
-import { chooseTreaties, treatyOptions } from './definitions';
+import { chooseTreaties, stateOptions, treatyOptions } from './definitions';
 import { lr, type PageKit } from './kit';
 
 export function registerStartPages(router: Router, kit: PageKit): void {
@@ -36,13 +35,6 @@ export function registerStartPages(router: Router, kit: PageKit): void {
   // -------------------------------------------------------------------------------------------------
   // New draft
 
-  const partyOptions = (lng: Language) => {
-    const collator = new Intl.Collator(lng);
-    return STATE_CODES.map((c) => ({ value: c, label: regionName(c, lng) })).sort((a, b) =>
-      collator.compare(a.label, b.label),
-    );
-  };
-
   function partyFields(req: Request): FieldDef[] {
     const r = lr(req);
     return [
@@ -57,7 +49,7 @@ export function registerStartPages(router: Router, kit: PageKit): void {
             value: c,
             label: r.t('pages.newDraft.party.reio', { name: regionName(c, r.lng) }),
           })),
-          ...partyOptions(r.lng),
+          ...stateOptions(r.lng),
         ],
         required: r.t('pages.newDraft.party.required'),
       },
