@@ -99,6 +99,8 @@ async function main(): Promise<void> {
     clock: () => new Date(`${TODAY}T12:00:00Z`),
     bodyLimitBytes: 256 * 1024,
     requestLog: false,
+    draftRetentionDays: 365,
+    databaseMaxBytes: 1024 * 1024 * 1024,
   });
   const server = app.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
@@ -123,15 +125,39 @@ async function main(): Promise<void> {
   }
 
   // The guided pages, on a draft holding the sample package.
-  const drafts = createDrafts(store, () => new Date(`${TODAY}T12:00:00Z`));
+  const drafts = createDrafts(store, {
+    clock: () => new Date(`${TODAY}T12:00:00Z`),
+    retentionDays: 365,
+    maxBytes: 1024 * 1024 * 1024,
+  });
   const draft = newDraft(parsed.pkg);
-  let id = drafts.create(draft);
+  const create = () => {
+    const outcome = drafts.create(draft, { role: 'api', page: 'bench' });
+    if (outcome.kind !== 'created') throw new Error('the bench database is full');
+    return outcome.record.id;
+  };
+  let id = create();
   let created = 1;
+  let flip = false;
   console.log('\nDrafts in SQLite (in process)');
-  await time('save a draft (UPDATE, WAL)', 2000, async () => drafts.save(id, draft));
+  // A save that changes one answer: read, merge, clear, write the revision and its record, in one
+  // BEGIN IMMEDIATE transaction.
+  await time('save a draft (one answer changed, a new revision)', 2000, async () => {
+    flip = !flip;
+    drafts.save(id, {
+      baseRevision: null,
+      stale: 'merge',
+      role: 'api',
+      page: 'bench',
+      change: (d) => ({
+        ok: true,
+        draft: { ...d, package: { ...d.package, signing: { ...d.package.signing, place: flip ? 'A' : 'B' } } },
+      }),
+    });
+  });
   await time('load and parse a draft', 2000, async () => drafts.load(id));
   await time('create a draft (INSERT)', 500, async () => {
-    id = drafts.create(draft);
+    id = create();
     created++;
   });
   const base = `http://127.0.0.1:${port}/drafts/${id}`;

@@ -13,6 +13,7 @@ import { languageMiddleware, requestLog } from './http/middleware';
 import { createPagesRouter } from './http/pages';
 import { createViews } from './http/views';
 import { PATHS } from './paths';
+import { createDrafts, type Drafts } from './store/drafts';
 import type { Store } from './store/store';
 
 export interface AppDeps {
@@ -24,10 +25,26 @@ export interface AppDeps {
   readonly clock: () => Date;
   readonly bodyLimitBytes: number;
   readonly requestLog: boolean;
+  /** Drafts unchanged for this many days are deleted (DRAFT_RETENTION_DAYS); pages say so. */
+  readonly draftRetentionDays: number;
+  /** No new draft and no save once the database uses this many bytes (DATABASE_MAX_BYTES). */
+  readonly databaseMaxBytes: number;
+}
+
+/** The drafts over the store, as the app uses them (main.ts purges expired drafts with the same). */
+export function draftsOf(
+  deps: Pick<AppDeps, 'store' | 'clock' | 'draftRetentionDays' | 'databaseMaxBytes'>,
+): Drafts {
+  return createDrafts(deps.store, {
+    clock: deps.clock,
+    retentionDays: deps.draftRetentionDays,
+    maxBytes: deps.databaseMaxBytes,
+  });
 }
 
 export function createApp(deps: AppDeps): Express {
   const app = express();
+  const drafts = draftsOf(deps);
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
   app.use(
@@ -53,8 +70,15 @@ export function createApp(deps: AppDeps): Express {
   if (deps.requestLog) app.use(requestLog(deps.logger));
   app.use(languageMiddleware(deps.i18n));
   app.use('/assets', express.static(PATHS.public, { fallthrough: false, index: false, maxAge: '1h' }));
-  app.use('/api/v1', createApiRouter(deps));
-  app.use(createPagesRouter({ ...deps, views: createViews(PATHS.templates) }));
+  app.use('/api/v1', createApiRouter({ ...deps, drafts }));
+  app.use(
+    createPagesRouter({
+      ...deps,
+      drafts,
+      retentionDays: deps.draftRetentionDays,
+      views: createViews(PATHS.templates),
+    }),
+  );
   app.use((req, _res, next) =>
     next(new ApiError(404, 'not_found', 'api.errors.notFound', { method: req.method })),
   );

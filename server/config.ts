@@ -21,6 +21,17 @@ const EnvSchema = z.object({
     .default(256 * 1024),
   /** "off" silences the one-line request log (method, path, status, duration; never a body). */
   REQUEST_LOG: z.enum(['on', 'off']).default('on'),
+  /**
+   * Drafts hold officials' names and contacts: one unchanged for this many days is deleted (at start-up
+   * and once a day). A year by default: joining a treaty can take months of internal procedure.
+   */
+  DRAFT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
+  /** No new draft, import or save once the database uses this many bytes (1 GiB by default). */
+  DATABASE_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024 * 1024)
+    .default(1024 * 1024 * 1024),
 });
 
 export interface Config {
@@ -29,6 +40,8 @@ export interface Config {
   readonly dataDir: string;
   readonly bodyLimitBytes: number;
   readonly requestLog: boolean;
+  readonly draftRetentionDays: number;
+  readonly databaseMaxBytes: number;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv): Config {
@@ -44,5 +57,7 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     dataDir: path.resolve(e.DATA_DIR),
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     requestLog: e.REQUEST_LOG === 'on',
+    draftRetentionDays: e.DRAFT_RETENTION_DAYS,
+    databaseMaxBytes: e.DATABASE_MAX_BYTES,
   };
 }

@@ -2,7 +2,7 @@
  * Start the server: read the configuration once, open the store, load the data, listen.
  */
 import path from 'node:path';
-import { createApp } from './app';
+import { createApp, draftsOf } from './app';
 import { loadParticipation } from './catalogue';
 import { readConfig } from './config';
 import { createI18n } from './i18n';
@@ -14,7 +14,7 @@ function main(): void {
   const logger = createLogger();
   const config = readConfig(process.env);
   const store = openStore(path.join(config.dataDir, 'assistant.sqlite'));
-  const app = createApp({
+  const deps = {
     i18n: createI18n(PATHS.locales),
     participation: loadParticipation(PATHS.participationData),
     store,
@@ -22,7 +22,16 @@ function main(): void {
     clock: () => new Date(),
     bodyLimitBytes: config.bodyLimitBytes,
     requestLog: config.requestLog,
-  });
+    draftRetentionDays: config.draftRetentionDays,
+    databaseMaxBytes: config.databaseMaxBytes,
+  };
+  const app = createApp(deps);
+  // Drafts unchanged for DRAFT_RETENTION_DAYS are deleted at start-up and once a day.
+  const drafts = draftsOf(deps);
+  const purge = () => logger.info('drafts_purged', { count: drafts.purgeExpired() });
+  purge();
+  const daily = setInterval(purge, 24 * 3600 * 1000);
+  daily.unref();
   const server = app.listen(config.port, config.host, () => {
     logger.info('listening', {
       url: `http://${config.host === '127.0.0.1' ? 'localhost' : config.host}:${config.port}`,
@@ -30,6 +39,7 @@ function main(): void {
     });
   });
   const stop = () => {
+    clearInterval(daily);
     server.close(() => {
       store.close();
       process.exit(0);

@@ -5,13 +5,14 @@
  * refuses newer ones, so a draft written by this program is never silently misread by another.
  *
  * Version history (DRAFT_MIGRATIONS[n] turns version n+1 into version n+2):
- *   1: { package, visited }  (the first version; nothing to migrate yet)
+ *   1: { package, visited }  (the first version)
+ *   2: authorities and declarations carry an `id` (pages and merges name entries by id, not position)
  */
 import { z } from 'zod';
 import { fromZodIssues, type Issue } from './issues';
 import { PackageSchema, type Package } from './package';
 
-export const DRAFT_FORMAT_VERSION = 1;
+export const DRAFT_FORMAT_VERSION = 2;
 /** The "kind" of an exported draft file, so that another JSON file is told apart at once. */
 export const DRAFT_FILE_KIND = 'untoc-accession-draft';
 
@@ -46,7 +47,32 @@ export type Draft = z.output<typeof DraftSchema>;
 
 /** One step from a version to the next, on the parsed JSON (unknown: it is not trusted yet). */
 export type DraftMigration = (data: unknown) => unknown;
-export const DRAFT_MIGRATIONS: readonly DraftMigration[] = [];
+
+/**
+ * 1 -> 2: give every authority and declaration an id. The ids are made from the position ("a1", "d2"),
+ * so that a draft read twice before it is next saved names its entries the same way both times (a
+ * draft is migrated on load and written back only by a save: opening a page never writes). New entries
+ * get random ids of 8 characters, which can never be one of these.
+ */
+function addEntryIds(data: unknown): unknown {
+  if (typeof data !== 'object' || data === null) return data;
+  const draft = data as { package?: unknown };
+  if (typeof draft.package !== 'object' || draft.package === null) return data;
+  const pkg = { ...(draft.package as Record<string, unknown>) };
+  const withIds = (list: unknown, prefix: string) =>
+    Array.isArray(list)
+      ? list.map((entry: unknown, i) =>
+          typeof entry === 'object' && entry !== null && !('id' in entry)
+            ? { id: `${prefix}${i + 1}`, ...entry }
+            : entry,
+        )
+      : list;
+  if ('authorities' in pkg) pkg.authorities = withIds(pkg.authorities, 'a');
+  if ('declarations' in pkg) pkg.declarations = withIds(pkg.declarations, 'd');
+  return { ...draft, package: pkg };
+}
+
+export const DRAFT_MIGRATIONS: readonly DraftMigration[] = [addEntryIds];
 
 export type DraftReadError =
   | { readonly code: 'not-json' }
@@ -119,6 +145,50 @@ export function parseDraftFile(
   if (typeof file.formatVersion !== 'number') return { ok: false, error: { code: 'bad-version' } };
   return readDraft(file.formatVersion, file.draft, migrations);
 }
+
+export type ImportResult =
+  | {
+      readonly ok: true;
+      readonly draft: Draft;
+      /** An exported draft, or a package alone (as the API takes it, or the bundle's package.json). */
+      readonly source: 'draft-file' | 'package';
+    }
+  | { readonly ok: false; readonly error: DraftReadError };
+
+/**
+ * Read a file to import: an exported draft, a package as the API takes it (the bundle's package.json is
+ * one), or the API's draft representation ({ package, ... }). A package alone starts with no section
+ * visited; the caller decides which it counts as visited.
+ */
+export function parseImportFile(
+  text: string,
+  migrations: readonly DraftMigration[] = DRAFT_MIGRATIONS,
+): ImportResult {
+  let json: unknown;
+  try {
+    json = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch {
+    return { ok: false, error: { code: 'not-json' } };
+  }
+  if (typeof json !== 'object' || json === null || Array.isArray(json))
+    return { ok: false, error: { code: 'not-a-draft' } };
+  const file = json as Record<string, unknown>;
+  if (file.kind === DRAFT_FILE_KIND) {
+    const read = parseDraftFile(text, migrations);
+    return read.ok ? { ok: true, draft: read.draft, source: 'draft-file' } : read;
+  }
+  const pkg = 'party' in file ? file : isObject(file.package) ? file.package : null;
+  if (pkg === null) return { ok: false, error: { code: 'not-a-draft' } };
+  const parsed = PackageSchema.safeParse(pkg, { reportInput: true });
+  if (!parsed.success) {
+    const issues = fromZodIssues(parsed.error.issues).map((i) => ({ ...i, path: ['package', ...i.path] }));
+    return { ok: false, error: { code: 'invalid', issues } };
+  }
+  return { ok: true, draft: newDraft(parsed.data), source: 'package' };
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** A new draft for a party and its treaties (the "new draft" page's answers). */
 export function newDraft(pkg: Package): Draft {

@@ -8,6 +8,7 @@
  * for the signing place and date, where `null` means "left blank for completion by hand". Error messages
  * are i18next keys (`schema.*`), resolved in the reader's language at the edge.
  */
+import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { LANGUAGE_CODES } from '../catalogue/languages';
 import { REGION_CODES } from '../catalogue/regions';
@@ -15,6 +16,50 @@ import { DISPUTE_RESERVATION_IDS } from '../catalogue/requirements';
 import { REIO_CODES, STATE_CODES } from '../catalogue/states';
 import { CONSENT_TYPES } from '../catalogue/participation';
 import { TREATY_IDS } from '../catalogue/treaties';
+
+/**
+ * An entry of a list (an authority, a declaration) has an id, so that pages and merges name it whatever
+ * its position: removing the first authority must never turn a link to the second into a link to the
+ * third. Ids are the package's own. An entry sent without one is given one from its position ("a2": the
+ * second authority), the same every time the same package is read, so the stateless API answers the same
+ * package the same way; drafts give new entries random ids (`newEntryId`, 48 bits), which can never be
+ * such a positional id, so an entry removed from a draft never comes back under its id. "new" is the
+ * address of the add page, so it is no id.
+ */
+export const ENTRY_ID_PATTERN = /^[A-Za-z0-9_-]{1,32}$/;
+export function newEntryId(): string {
+  return randomBytes(6).toString('base64url');
+}
+const EntryIdSchema = z
+  .string({ error: 'schema.invalidType' })
+  .regex(ENTRY_ID_PATTERN, { error: 'schema.entryId' })
+  .refine((v) => v !== 'new', { error: 'schema.entryId' })
+  .optional();
+
+/** A list of entries whose ids are unique; an entry without one gets `${prefix}${position}`. */
+function entryList<T extends z.ZodType<{ id?: string | undefined }>>(entry: T, max: number, prefix: string) {
+  return z
+    .array(entry)
+    .max(max, { error: 'schema.tooMany' })
+    .refine(
+      (list) => {
+        const ids = list.map((e) => e.id).filter((id) => id !== undefined);
+        return new Set(ids).size === ids.length;
+      },
+      { error: 'schema.duplicateId' },
+    )
+    .transform((list) => {
+      const used = new Set(list.map((e) => e.id));
+      return list.map((e, i) => {
+        if (e.id !== undefined) return e as z.output<T> & { id: string };
+        let n = i + 1;
+        while (used.has(`${prefix}${n}`)) n++;
+        used.add(`${prefix}${n}`);
+        return { ...e, id: `${prefix}${n}` } as z.output<T> & { id: string };
+      });
+    })
+    .default([]);
+}
 
 /** The languages documents can be produced in (complete translations in locales/). */
 export const DOCUMENT_LANGUAGES = ['en', 'fr'] as const;
@@ -209,6 +254,7 @@ const AddressSchema = z.strictObject({
 });
 
 export const AuthoritySchema = z.strictObject({
+  id: EntryIdSchema,
   roles: z
     .array(z.enum(AUTHORITY_ROLES, { error: 'schema.authorityRole' }))
     .min(1, { error: 'schema.authorityRoles' })
@@ -241,6 +287,7 @@ export const AuthoritySchema = z.strictObject({
 });
 
 const DeclarationSchema = z.strictObject({
+  id: EntryIdSchema,
   treaties: z
     .array(TreatyIdSchema)
     .min(1, { error: 'schema.treatiesEmpty' })
@@ -288,7 +335,7 @@ export const PackageSchema = z.strictObject({
   article5: z
     .strictObject({ requiresOrganizedCriminalGroup: Answer, requiresActInFurtherance: Answer })
     .default({ requiresOrganizedCriminalGroup: null, requiresActInFurtherance: null }),
-  authorities: z.array(AuthoritySchema).max(LIMITS.authorities, { error: 'schema.tooMany' }).default([]),
+  authorities: entryList(AuthoritySchema, LIMITS.authorities, 'a'),
   /** UNTOC 18(14): ISO 639-1 codes. */
   mlaLanguages: uniqueList(LanguageCodeSchema, LIMITS.languages).default([]),
   /** The dispute-clause reservations made (UNTOC 35(3), TIP 15(3), SOM 20(3), FP 16(3)). */
@@ -296,7 +343,7 @@ export const PackageSchema = z.strictObject({
     z.enum(DISPUTE_RESERVATION_IDS, { error: 'schema.reservation' }),
     DISPUTE_RESERVATION_IDS.length,
   ).default([]),
-  declarations: z.array(DeclarationSchema).max(LIMITS.declarations, { error: 'schema.tooMany' }).default([]),
+  declarations: entryList(DeclarationSchema, LIMITS.declarations, 'd'),
   /** Regional economic integration organizations only: the declaration of the extent of competence. */
   competence: z.array(CompetenceSchema).max(TREATY_IDS.length, { error: 'schema.tooMany' }).default([]),
   /** UNTOC 6(2)(d) and 13(5): copies of laws, enclosed with the notifications or to follow. */
@@ -322,6 +369,7 @@ export type PackageInput = z.input<typeof PackageSchema>;
 /** A parsed package: every default applied, every value checked for shape. */
 export type Package = z.output<typeof PackageSchema>;
 export type Authority = Package['authorities'][number];
+export type Declaration = Package['declarations'][number];
 export type TreatyChoice = Package['treaties'][number];
 export type Party = Package['party'];
 

@@ -12,6 +12,8 @@
  *   POST /api/v1/validate             issues, checklist, entry into force
  *   POST /api/v1/documents/{instrument,notifications,full-powers,checklist,bundle}
  *                                     ?treaty=&lang=&mode=draft|final (&format=docx|html for the checklist)
+ *   POST /api/v1/drafts, GET|PUT|DELETE /api/v1/drafts/{id}, GET /api/v1/drafts/{id}/history
+ *                                     drafts, with revisions as ETags (api-drafts.ts)
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -35,7 +37,9 @@ import { renderHtml } from '../documents/render-html';
 import { SUPPORTED_LANGUAGES, type I18n, type Language } from '../i18n';
 import { localizeIssue, type Translator } from '../i18n/messages';
 import { PATHS } from '../paths';
+import type { Drafts } from '../store/drafts';
 import type { Store } from '../store/store';
+import { registerDraftRoutes } from './api-drafts';
 import { ApiError } from './errors';
 import { requireJson, type RequestWithLanguage } from './middleware';
 import { assessmentView, catalogueView, missingAsIssue, statesView } from './present';
@@ -43,6 +47,7 @@ import { assessmentView, catalogueView, missingAsIssue, statesView } from './pre
 export interface ApiDeps {
   readonly participation: Participation;
   readonly store: Store;
+  readonly drafts: Drafts;
   readonly clock: () => Date;
   readonly bodyLimitBytes: number;
   readonly i18n: I18n;
@@ -107,6 +112,9 @@ export function createApiRouter(deps: ApiDeps): Router {
     '/schema': 'GET, HEAD',
     '/validate': 'POST',
     '/documents/:name': 'POST',
+    '/drafts': 'POST',
+    '/drafts/:id': 'GET, HEAD, PUT, DELETE',
+    '/drafts/:id/history': 'GET, HEAD',
   };
 
   router.get('/', (_req, res) => {
@@ -115,9 +123,12 @@ export function createApiRouter(deps: ApiDeps): Router {
         .filter(([route]) => route !== '/')
         .flatMap(([route, methods]) => {
           const method = methods.split(',')[0]!;
-          return route === '/documents/:name'
-            ? DOCUMENT_NAMES.map((d) => `${method} /api/v1/documents/${d}`)
-            : [`${method} /api/v1${route}`];
+          if (route === '/documents/:name')
+            return DOCUMENT_NAMES.map((d) => `${method} /api/v1/documents/${d}`);
+          return methods
+            .split(', ')
+            .filter((m) => m !== 'HEAD')
+            .map((m) => `${m} /api/v1${route.replace(':id', '{id}')}`);
         }),
       languages: SUPPORTED_LANGUAGES,
     });
@@ -143,15 +154,13 @@ export function createApiRouter(deps: ApiDeps): Router {
   });
 
   router.get('/schema', (_req, res) => {
-    res
-      .type('application/schema+json')
-      .send(
-        JSON.stringify({
-          $id: '/api/v1/schema',
-          title: 'Accession package',
-          ...(packageJsonSchema() as object),
-        }),
-      );
+    res.type('application/schema+json').send(
+      JSON.stringify({
+        $id: '/api/v1/schema',
+        title: 'Accession package',
+        ...(packageJsonSchema() as object),
+      }),
+    );
   });
 
   router.post('/validate', ...jsonBody, (req, res) => {
@@ -242,6 +251,8 @@ export function createApiRouter(deps: ApiDeps): Router {
       .type(DOCX_MIME)
       .send(await renderDocx(model));
   });
+
+  registerDraftRoutes(router, deps, (req) => translator(req));
 
   // A known address with a method it does not accept: 405 with Allow (OPTIONS: 204 with Allow).
   for (const [route, allow] of Object.entries(routes)) {

@@ -21,6 +21,10 @@ export const ERROR_CODES = [
   'full_powers_not_needed',
   'not_found',
   'method_not_allowed',
+  'precondition_required',
+  'precondition_failed',
+  'storage_full',
+  'draft_unreadable',
   'internal_error',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -108,6 +108,34 @@ export function readRaw(body: Body, field: FieldDef): RawValue {
   }
 }
 
+/**
+ * A raw value as the form fields that send it: a date as its three inputs, checkboxes as one value each.
+ * What the conflict page and the "entry removed" page carry in hidden fields, so that what was typed is
+ * sent again exactly as it was.
+ */
+export function bodyFromRaw(field: FieldDef, raw: RawValue): { name: string; value: string }[] {
+  if (field.kind === 'date') {
+    const d =
+      typeof raw === 'object' && !Array.isArray(raw)
+        ? (raw as { day: string; month: string; year: string })
+        : null;
+    return [
+      { name: `${field.name}-day`, value: d?.day ?? '' },
+      { name: `${field.name}-month`, value: d?.month ?? '' },
+      { name: `${field.name}-year`, value: d?.year ?? '' },
+    ];
+  }
+  if (Array.isArray(raw)) return (raw as readonly string[]).map((value) => ({ name: field.name, value }));
+  return [{ name: field.name, value: typeof raw === 'string' ? raw : '' }];
+}
+
+/** The names a field's inputs send (a date sends three). */
+export function inputNames(field: FieldDef): string[] {
+  return field.kind === 'date'
+    ? [`${field.name}-day`, `${field.name}-month`, `${field.name}-year`]
+    : [field.name];
+}
+
 /** The raw value as the field shows it when the page is first opened. */
 export function rawFromValue(field: FieldDef, value: unknown): RawValue {
   if (field.kind === 'date') {
@@ -153,15 +181,26 @@ export function parseRaw(field: FieldDef, raw: RawValue, t: TFunction): Parsed {
   const blank = (): Parsed =>
     field.required ? { ok: false, message: field.required } : { ok: true, value: null };
   const allowed = (v: string) => (field.options ?? []).some((o) => o.value === v);
-  if (field.kind === 'date') return parseDate(field, raw as { day: string; month: string; year: string }, t);
+  if (field.kind === 'date')
+    return parseDate(
+      field,
+      typeof raw === 'object' && !Array.isArray(raw)
+        ? (raw as { day: string; month: string; year: string })
+        : { day: '', month: '', year: '' },
+      t,
+    );
   if (field.kind === 'checkboxes') {
-    const list = raw as readonly string[];
+    const list: readonly string[] = Array.isArray(raw)
+      ? raw
+      : typeof raw === 'string' && raw !== ''
+        ? [raw]
+        : [];
     if (list.some((v) => !allowed(v)))
       return { ok: false, message: t('pages.errors.notInList', { label: field.label }) };
     if (list.length === 0 && field.required) return { ok: false, message: field.required };
     return { ok: true, value: [...new Set(list)] };
   }
-  const text = (raw as string).trim();
+  const text = (typeof raw === 'string' ? raw : '').trim();
   switch (field.kind) {
     case 'yesno':
       if (text === '') return blank();

@@ -21,22 +21,69 @@ const MIGRATIONS: readonly string[] = [
      created_at TEXT NOT NULL,
      updated_at TEXT NOT NULL
    ) STRICT;`,
+  // 3: revisions. A draft's revision counts its saves; each save is recorded (when, by which role, from
+  // which page, which package paths changed: never the values), with the draft as saved while it is
+  // recent (a stale form is merged against the revision it was read at). Deleting a draft deletes its
+  // record (foreign key, cascade).
+  `ALTER TABLE drafts ADD COLUMN revision INTEGER NOT NULL DEFAULT 1;
+   CREATE INDEX drafts_updated_at ON drafts (updated_at);
+   CREATE TABLE draft_revisions (
+     draft_id TEXT NOT NULL REFERENCES drafts (id) ON DELETE CASCADE,
+     revision INTEGER NOT NULL,
+     saved_at TEXT NOT NULL,
+     role TEXT NOT NULL,
+     page TEXT NOT NULL,
+     paths TEXT NOT NULL,
+     format_version INTEGER,
+     data TEXT,
+     PRIMARY KEY (draft_id, revision)
+   ) STRICT;`,
 ];
 
 /** A draft as stored: its JSON text and the draft format version that text is written in. */
 export interface StoredDraft {
   readonly formatVersion: number;
   readonly data: string;
+  readonly revision: number;
   readonly createdAt: string;
   readonly updatedAt: string;
 }
 
+/** One save of a draft, as recorded. */
+export interface StoredRevision {
+  readonly revision: number;
+  readonly savedAt: string;
+  /** Who saved: "drafter" (the pages), "api" (the JSON API). */
+  readonly role: string;
+  /** Where: a page's address relative to the draft ("party", "authorities/k3Jq0aZx/remove"), "api", "new". */
+  readonly page: string;
+  /** The package paths this save changed, as JSON (domain/merge.ts KeyedPath[]). */
+  readonly paths: string;
+}
+
 export interface DraftRows {
-  /** Insert a new draft; false when the id is taken (the caller draws another). */
+  /** Insert a new draft at revision 1; false when the id is taken (the caller draws another). */
   insert(id: string, formatVersion: number, data: string, now: string): boolean;
   get(id: string): StoredDraft | null;
-  /** Replace a draft's data; false when there is no such draft. */
-  update(id: string, formatVersion: number, data: string, now: string): boolean;
+  /** Write a draft's data at a new revision; false when there is no such draft. */
+  update(id: string, formatVersion: number, data: string, now: string, revision: number): boolean;
+  /** Delete a draft and its record; false when there was none. */
+  delete(id: string): boolean;
+  /** Delete the drafts not saved since `before` (an ISO time); how many were deleted. */
+  deleteUnchangedSince(before: string): number;
+}
+
+export interface RevisionRows {
+  /** Record a save, keeping the draft as saved (`data`) while it is among the newest `keepData`. */
+  add(
+    draftId: string,
+    entry: StoredRevision & { readonly formatVersion: number; readonly data: string },
+    keepData: number,
+  ): void;
+  /** The draft as saved at `revision`, while it is kept. */
+  snapshot(draftId: string, revision: number): { formatVersion: number; data: string } | null;
+  /** The record of saves, oldest first. */
+  list(draftId: string): StoredRevision[];
 }
 
 export interface Store {
@@ -44,7 +91,15 @@ export interface Store {
   schemaVersion(): number;
   /** A cheap query proving the database answers. */
   healthy(): boolean;
+  /** Bytes the database uses (pages in use; free pages are reused before the file grows). */
+  sizeBytes(): number;
+  /**
+   * Run `fn` in one transaction that holds the write lock from its start (BEGIN IMMEDIATE): a save reads,
+   * checks and writes with no other writer in between, in this process or another.
+   */
+  transaction<T>(fn: () => T): T;
   readonly drafts: DraftRows;
+  readonly revisions: RevisionRows;
   close(): void;
 }
 
@@ -67,11 +122,42 @@ export function openStore(file: string): Store {
   migrate();
   const ping = db.prepare('SELECT 1 AS ok');
   const insert = db.prepare(
-    'INSERT INTO drafts (id, format_version, data, created_at, updated_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING',
+    'INSERT INTO drafts (id, format_version, data, created_at, updated_at, revision) VALUES (?, ?, ?, ?, ?, 1) ON CONFLICT (id) DO NOTHING',
   );
-  const select = db.prepare('SELECT format_version, data, created_at, updated_at FROM drafts WHERE id = ?');
-  const update = db.prepare('UPDATE drafts SET format_version = ?, data = ?, updated_at = ? WHERE id = ?');
-  type Row = { format_version: number; data: string; created_at: string; updated_at: string };
+  const select = db.prepare(
+    'SELECT format_version, data, revision, created_at, updated_at FROM drafts WHERE id = ?',
+  );
+  const update = db.prepare(
+    'UPDATE drafts SET format_version = ?, data = ?, updated_at = ?, revision = ? WHERE id = ?',
+  );
+  const remove = db.prepare('DELETE FROM drafts WHERE id = ?');
+  const removeOld = db.prepare('DELETE FROM drafts WHERE updated_at < ?');
+  const addRevision = db.prepare(
+    `INSERT INTO draft_revisions (draft_id, revision, saved_at, role, page, paths, format_version, data)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (draft_id, revision) DO UPDATE SET saved_at = excluded.saved_at, role = excluded.role,
+       page = excluded.page, paths = excluded.paths, format_version = excluded.format_version, data = excluded.data`,
+  );
+  const dropOldData = db.prepare(
+    'UPDATE draft_revisions SET data = NULL, format_version = NULL WHERE draft_id = ? AND revision <= ? AND data IS NOT NULL',
+  );
+  const selectSnapshot = db.prepare(
+    'SELECT format_version, data FROM draft_revisions WHERE draft_id = ? AND revision = ? AND data IS NOT NULL',
+  );
+  const selectRevisions = db.prepare(
+    'SELECT revision, saved_at, role, page, paths FROM draft_revisions WHERE draft_id = ? ORDER BY revision',
+  );
+  const pageCount = db.prepare('PRAGMA page_count');
+  const freePages = db.prepare('PRAGMA freelist_count');
+  const pageSize = Number(db.pragma('page_size', { simple: true }));
+  type Row = {
+    format_version: number;
+    data: string;
+    revision: number;
+    created_at: string;
+    updated_at: string;
+  };
+  type RevisionRow = { revision: number; saved_at: string; role: string; page: string; paths: string };
   const drafts: DraftRows = {
     insert: (id, formatVersion, data, now) => insert.run(id, formatVersion, data, now, now).changes === 1,
     get: (id) => {
@@ -80,15 +166,39 @@ export function openStore(file: string): Store {
         ? {
             formatVersion: row.format_version,
             data: row.data,
+            revision: row.revision,
             createdAt: row.created_at,
             updatedAt: row.updated_at,
           }
         : null;
     },
-    update: (id, formatVersion, data, now) => update.run(formatVersion, data, now, id).changes === 1,
+    update: (id, formatVersion, data, now, revision) =>
+      update.run(formatVersion, data, now, revision, id).changes === 1,
+    delete: (id) => remove.run(id).changes === 1,
+    deleteUnchangedSince: (before) => removeOld.run(before).changes,
+  };
+  const revisions: RevisionRows = {
+    add: (draftId, e, keepData) => {
+      addRevision.run(draftId, e.revision, e.savedAt, e.role, e.page, e.paths, e.formatVersion, e.data);
+      dropOldData.run(draftId, e.revision - keepData);
+    },
+    snapshot: (draftId, revision) => {
+      const row = selectSnapshot.get(draftId, revision) as
+        { format_version: number; data: string } | undefined;
+      return row ? { formatVersion: row.format_version, data: row.data } : null;
+    },
+    list: (draftId) =>
+      (selectRevisions.all(draftId) as RevisionRow[]).map((r) => ({
+        revision: r.revision,
+        savedAt: r.saved_at,
+        role: r.role,
+        page: r.page,
+        paths: r.paths,
+      })),
   };
   return {
     drafts,
+    revisions,
     schemaVersion: () => (db.open ? Number(db.pragma('user_version', { simple: true })) : 0),
     healthy: () => {
       try {
@@ -98,6 +208,12 @@ export function openStore(file: string): Store {
         return false;
       }
     },
+    sizeBytes: () => {
+      const pages = (pageCount.get() as { page_count: number }).page_count;
+      const free = (freePages.get() as { freelist_count: number }).freelist_count;
+      return (pages - free) * pageSize;
+    },
+    transaction: <T>(fn: () => T): T => db.transaction(fn).immediate(),
     close: () => db.close(),
   };
 }

@@ -154,7 +154,10 @@ describe('404 outside the API: a page, not JSON', () => {
     ['GET', '/index.html'],
     ['POST', '/'],
   ])('%s %s is the "Page not found" page', async (method, url) => {
-    const res = method === 'GET' ? await request(t.app).get(url) : await request(t.app).post(url).type('form').send('a=1');
+    const res =
+      method === 'GET'
+        ? await request(t.app).get(url)
+        : await request(t.app).post(url).type('form').send('a=1');
     expect(res.status).toBe(404);
     expect(res.headers['content-type']).toMatch(/^text\/html/);
     expect(res.text).toContain('<h1 class="heading-l">Page not found</h1>');
@@ -186,7 +189,9 @@ describe('404 not_found', () => {
 
   test('an unknown API path with JSON, in French', async () => {
     const err = expectApiError(await postJson(t.app, '/api/v1/nothing?lang=fr', {}), 404, 'not_found');
-    expect(err.message).toBe("Il n'y a rien à cette adresse. GET /api/v1 donne la liste des adresses de l'API.");
+    expect(err.message).toBe(
+      "Il n'y a rien à cette adresse. GET /api/v1 donne la liste des adresses de l'API.",
+    );
   });
 
   test('a missing asset is a 404, not a 500', async () => {
@@ -544,7 +549,9 @@ describe('methods the API does not support', () => {
   ] as const)('%s %s is 405 method_not_allowed', async (method, url, allow) => {
     const res = await request(t.app)[method](url).set(JSON_TYPE).send('{}');
     const err = expectApiError(res, 405, 'method_not_allowed');
-    expect(err.message).toMatch(new RegExp(`^This address does not accept ${method.toUpperCase()}; it accepts ${allow}`));
+    expect(err.message).toMatch(
+      new RegExp(`^This address does not accept ${method.toUpperCase()}; it accepts ${allow}`),
+    );
     expect(res.headers.allow).toContain(allow);
   });
 

@@ -29,6 +29,7 @@ import {
   titleOf,
   type Draft,
   type FileApp,
+  entryId,
 } from './journey-helpers';
 import { DOCX_MIME, FIXED_NOW, createTestApp, samplePackage, type TestApp } from './test-app';
 
@@ -214,14 +215,14 @@ describe('export and import', () => {
     await fill(c, draft);
   });
 
-  test('export is a JSON attachment of kind "untoc-accession-draft", format version 1, with the answers', async () => {
+  test('export is a JSON attachment of kind "untoc-accession-draft", format version 2, with the answers', async () => {
     const { res, file } = await exportOf(c, draft);
     expect(res.headers['content-type']).toMatch(/^application\/json/);
     expect(res.headers['content-disposition']).toMatch(/^attachment;/);
     expect(attachmentName(res)).toBe('draft-jp-2026-12-01.json');
     expect(res.headers['cache-control']).toBe('no-store');
     expect(file.kind).toBe('untoc-accession-draft');
-    expect(file.formatVersion).toBe(1);
+    expect(file.formatVersion).toBe(2);
     expect(file.exportedAt).toBe(new Date(FIXED_NOW).toISOString());
     expect(file.draft.package.signing).toEqual({ place: 'Tokyo', date: '2027-02-03' });
     expect(file.draft.package.party).toEqual({ kind: 'state', code: 'JP', formalName: 'the State of Japan' });
@@ -386,7 +387,11 @@ describe('cross-site request forgery', () => {
     expectForbidden(await c.post(`${draft.url}/signing`, { place: 'Forged' }, options));
     expect(inputValue((await c.get(`${draft.url}/signing`)).text, 'place')).toBe('Tokyo');
     expectForbidden(
-      await c.post(`${draft.url}/authorities/0/remove?role=untoc-18-13`, { confirm: 'yes' }, options),
+      await c.post(
+        `${draft.url}/authorities/${entryId(t.store, draft, 'authorities', 0)}/remove?role=untoc-18-13`,
+        { confirm: 'yes' },
+        options,
+      ),
     );
     expect(textOf((await c.get(`${draft.url}/central-authorities`)).text)).toContain('Ministry of Justice');
     const before = draftCount(dbFile);
@@ -558,7 +563,7 @@ describe('the request log', () => {
       for (const url of [
         draft.url,
         `${draft.url}/central-authorities`,
-        `${draft.url}/authorities/0?role=untoc-18-13`,
+        `${draft.url}/authorities/${entryId(app.store, draft, 'authorities', 0)}?role=untoc-18-13`,
         `${draft.url}/check`,
         `${draft.url}/checklist`,
         `${draft.url}/documents?mode=final`,
@@ -633,11 +638,17 @@ describe('text that looks like HTML is escaped wherever it is shown', () => {
 
   test.each([
     ['the authority list', () => `${draft.url}/central-authorities`],
-    ['the authority form', () => `${draft.url}/authorities/0?role=untoc-18-13`],
-    ['the remove page', () => `${draft.url}/authorities/0/remove?role=untoc-18-13`],
+    [
+      'the authority form',
+      () => `${draft.url}/authorities/${entryId(t.store, draft, 'authorities', 0)}?role=untoc-18-13`,
+    ],
+    [
+      'the remove page',
+      () => `${draft.url}/authorities/${entryId(t.store, draft, 'authorities', 0)}/remove?role=untoc-18-13`,
+    ],
     ['the signing page', () => `${draft.url}/signing`],
     ['the declarations', () => `${draft.url}/declarations`],
-    ['the declaration form', () => `${draft.url}/declarations/0`],
+    ['the declaration form', () => `${draft.url}/declarations/${entryId(t.store, draft, 'declarations', 0)}`],
     ['check answers', () => `${draft.url}/check`],
     ['the checklist', () => `${draft.url}/checklist`],
   ])('%s', async (_label, url) => {
@@ -651,18 +662,29 @@ describe('text that looks like HTML is escaped wherever it is shown', () => {
     for (const url of [
       `${draft.url}/central-authorities`,
       `${draft.url}/check`,
-      `${draft.url}/authorities/0/remove?role=untoc-18-13`,
+      `${draft.url}/authorities/${entryId(t.store, draft, 'authorities', 0)}/remove?role=untoc-18-13`,
     ]) {
       const html = (await c.get(url)).text;
       expect(html).toContain(ESCAPED);
       expect(textOf(html)).toContain(SCRIPT);
     }
-    const remove = (await c.get(`${draft.url}/authorities/0/remove?role=untoc-18-13`)).text;
+    const remove = (
+      await c.get(
+        `${draft.url}/authorities/${entryId(t.store, draft, 'authorities', 0)}/remove?role=untoc-18-13`,
+      )
+    ).text;
     expect(titleOf(remove)).toContain(SCRIPT);
     expect(remove).toMatch(/<title>[^<]*&lt;script&gt;/);
-    expect(inputValue((await c.get(`${draft.url}/authorities/0?role=untoc-18-13`)).text, 'name')).toBe(
-      SCRIPT,
-    );
+    expect(
+      inputValue(
+        (
+          await c.get(
+            `${draft.url}/authorities/${entryId(t.store, draft, 'authorities', 0)}?role=untoc-18-13`,
+          )
+        ).text,
+        'name',
+      ),
+    ).toBe(SCRIPT);
     expect(inputValue((await c.get(`${draft.url}/signing`)).text, 'place')).toBe(QUOTE);
   });
 

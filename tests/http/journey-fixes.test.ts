@@ -15,6 +15,7 @@ import {
   redirectOf,
   summaryRows,
   switcherLinks,
+  entryId,
 } from './journey-helpers';
 
 let t: TestApp;
@@ -54,7 +55,9 @@ test('Back from removing an authority goes to its list', async () => {
       addressLines: '1 Main Street',
     }),
   );
-  const page = await c.get(`${d.url}/authorities/0/remove?role=untoc-31-6`);
+  const page = await c.get(
+    `${d.url}/authorities/${entryId(t.store, d, 'authorities', 0)}/remove?role=untoc-31-6`,
+  );
   expect(decodeEntities(page.text)).toContain(`<a class="back-link" href="${d.url}/prevention">`);
   expect((await c.get(`${d.url}/prevention`)).status).toBe(200);
 });
@@ -75,7 +78,13 @@ test('an authority form opened from check answers has Back and Cancel to check a
       email: 'ag@example.org',
     }),
   );
-  const page = decodeEntities((await c.get(`${d.url}/authorities/0?role=untoc-18-13&return=check`)).text);
+  const page = decodeEntities(
+    (
+      await c.get(
+        `${d.url}/authorities/${entryId(t.store, d, 'authorities', 0)}?role=untoc-18-13&return=check`,
+      )
+    ).text,
+  );
   expect(page).toContain(`<a class="back-link" href="${d.url}/check">`);
   expect(page).toContain(`<a class="link" href="${d.url}/check">`);
 });

@@ -9,6 +9,7 @@ import path from 'node:path';
 import type { Express } from 'express';
 import request, { type Response } from 'supertest';
 import { PATHS } from '../../server/paths';
+import type { Store } from '../../server/store/store';
 import { binaryParser, decodeEntities } from './helpers';
 
 export { decodeEntities };
@@ -34,6 +35,25 @@ export function formBody(fields: FormFields): string {
 /** The `_csrf` hidden field of a page, if it has one. */
 export function csrfField(html: string): string | null {
   return /<input type="hidden" name="_csrf" value="([^"]*)">/.exec(html)?.[1] ?? null;
+}
+
+/** The revision a draft page was read at (its forms' `_revision` field). */
+export function revisionOf(html: string): string | null {
+  return /<input type="hidden" name="_revision" value="(\d+)">/.exec(html)?.[1] ?? null;
+}
+
+/** The hidden fields of the page's first POST form but the token, a field repeated for each value. */
+export function hiddenFields(html: string): Record<string, string | string[]> {
+  const form = /<form method="post"[\s\S]*?<\/form>/.exec(html)?.[0] ?? '';
+  const out: Record<string, string | string[]> = {};
+  for (const m of form.matchAll(/<input type="hidden" name="([^"]*)" value="([^"]*)">/g)) {
+    const name = decodeEntities(m[1]!);
+    const value = decodeEntities(m[2]!);
+    if (name === '_csrf') continue;
+    const prev = out[name];
+    out[name] = prev === undefined ? value : ([] as string[]).concat(prev, value);
+  }
+  return out;
 }
 
 /** The action of the page's (first) POST form. */
@@ -96,11 +116,25 @@ export class JourneyClient {
       .send(body);
   }
 
-  /** Open a page, then post its form (to the form's own action) with these fields. */
+  /**
+   * Open a page, then post its form (to the form's own action) with these fields and the revision the
+   * page was read at, as a browser would.
+   */
   async submit(url: string, fields: FormFields): Promise<Response> {
     const page = await this.get(url);
     if (page.status !== 200) throw new Error(`GET ${url} answered ${page.status}`);
-    return this.post(formAction(page.text) ?? url, fields);
+    const revision = revisionOf(page.text);
+    return this.post(formAction(page.text) ?? url, revision ? { _revision: revision, ...fields } : fields);
+  }
+
+  /**
+   * Post a page already opened (`page`, from `get`) as a browser would: its hidden fields (the revision
+   * it was read at; on a conflict page, every answer), then `fields`.
+   */
+  async send(page: Response, fields: FormFields, action?: string): Promise<Response> {
+    const url = action ?? formAction(page.text);
+    if (!url) throw new Error('the page has no form');
+    return this.post(url, { ...hiddenFields(page.text), ...fields });
   }
 
   /** POST a multipart form (the import page): `_csrf` first, then the file if any. */
@@ -162,6 +196,24 @@ export async function createDraft(
  * The text of an HTML fragment: tags removed, entities decoded, spaces and line breaks collapsed (but
  * not the no-break spaces French typography puts before ":" and "?", which the locale strings hold).
  */
+/**
+ * The id of the entry at `index` of a draft's list (authorities, declarations), read from the SQLite file:
+ * pages address entries by id. Throws when there is no such entry.
+ */
+export function entryId(
+  store: Store,
+  draft: Pick<Draft, 'id'>,
+  collection: 'authorities' | 'declarations',
+  index: number,
+): string {
+  const row = store.drafts.get(draft.id);
+  if (!row) throw new Error(`no draft ${draft.id}`);
+  const data = JSON.parse(row.data) as { package: Record<string, { id: string }[]> };
+  const entry = data.package[collection]?.[index];
+  if (!entry) throw new Error(`draft ${draft.id} has no ${collection}[${index}]`);
+  return entry.id;
+}
+
 export function textOf(html: string): string {
   return decodeEntities(html.replace(/<[^>]*>/g, ' '))
     .replace(/[ \t\r\n]+/g, ' ')

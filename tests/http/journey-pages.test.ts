@@ -10,6 +10,7 @@ import request from 'supertest';
 import {
   checkedValues,
   createDraft,
+  entryId,
   elementIds,
   errorSummary,
   expectedString,
@@ -166,12 +167,12 @@ const PAGES: readonly PageCase[] = [
     },
     {
       name: `changing the ${r.role} authority`,
-      url: () => `${full.url}/authorities/${i}?role=${r.role}`,
+      url: () => `${full.url}/authorities/${entryId(t.store, full, 'authorities', i)}?role=${r.role}`,
       h1: { key: 'pages.q.authority.titleChange' },
     },
     {
       name: `removing the ${r.role} authority`,
-      url: () => `${full.url}/authorities/${i}/remove?role=${r.role}`,
+      url: () => `${full.url}/authorities/${entryId(t.store, full, 'authorities', i)}/remove?role=${r.role}`,
       h1: { key: 'pages.remove.question', params: () => ({ name: r.name }) },
     },
   ]),
@@ -187,12 +188,12 @@ const PAGES: readonly PageCase[] = [
   },
   {
     name: 'changing a declaration',
-    url: () => `${full.url}/declarations/0`,
+    url: () => `${full.url}/declarations/${entryId(t.store, full, 'declarations', 0)}`,
     h1: { key: 'pages.q.declaration.titleChange' },
   },
   {
     name: 'removing a declaration',
-    url: () => `${full.url}/declarations/0/remove`,
+    url: () => `${full.url}/declarations/${entryId(t.store, full, 'declarations', 0)}/remove`,
     h1: { key: 'pages.remove.question', params: removeName },
   },
   { name: 'check answers', url: () => `${full.url}/check`, h1: { key: 'pages.check.title' } },
@@ -1069,6 +1070,7 @@ describe('authority lists and the authority form', () => {
         phone: '+81 3 1234 5678',
       });
       expect(redirectOf(added)).toBe(list);
+      const a0 = entryId(t.store, d, 'authorities', 0);
       const withOne = await c.get(list);
       expect(textOf(withOne.text)).toContain(r.name);
       expect(
@@ -1076,17 +1078,17 @@ describe('authority lists and the authority form', () => {
       ).toBe('desk@example.jp');
       expect(hrefs(withOne.text)).toEqual(
         expect.arrayContaining([
-          `${d.url}/authorities/0?role=${r.role}`,
-          `${d.url}/authorities/0/remove?role=${r.role}`,
+          `${d.url}/authorities/${a0}?role=${r.role}`,
+          `${d.url}/authorities/${a0}/remove?role=${r.role}`,
         ]),
       );
 
-      const change = await c.get(`${d.url}/authorities/0?role=${r.role}`);
+      const change = await c.get(`${d.url}/authorities/${a0}?role=${r.role}`);
       expect(inputValue(change.text, 'name')).toBe(r.name);
       expect(inputValue(change.text, 'email')).toBe('desk@example.jp');
       expect(
         redirectOf(
-          await post(`${d.url}/authorities/0?role=${r.role}`, {
+          await post(`${d.url}/authorities/${a0}?role=${r.role}`, {
             roles: r.role,
             name: `${r.name} (renamed)`,
             email: 'desk@example.jp',
@@ -1096,16 +1098,16 @@ describe('authority lists and the authority form', () => {
       expect(textOf((await c.get(list)).text)).toContain(`${r.name} (renamed)`);
 
       // Remove: "no" keeps it, "yes" removes it.
-      expect(redirectOf(await post(`${d.url}/authorities/0/remove?role=${r.role}`, { confirm: 'no' }))).toBe(
-        list,
-      );
+      expect(
+        redirectOf(await post(`${d.url}/authorities/${a0}/remove?role=${r.role}`, { confirm: 'no' })),
+      ).toBe(list);
       expect(textOf((await c.get(list)).text)).toContain(`${r.name} (renamed)`);
-      expect(redirectOf(await post(`${d.url}/authorities/0/remove?role=${r.role}`, { confirm: 'yes' }))).toBe(
-        list,
-      );
+      expect(
+        redirectOf(await post(`${d.url}/authorities/${a0}/remove?role=${r.role}`, { confirm: 'yes' })),
+      ).toBe(list);
       const after = await c.get(list);
       expect(textOf(after.text)).not.toContain(r.name);
-      expect((await c.get(`${d.url}/authorities/0?role=${r.role}`)).status).toBe(404);
+      expect((await c.get(`${d.url}/authorities/${a0}?role=${r.role}`)).status).toBe(404);
     },
   );
 
@@ -1173,7 +1175,8 @@ describe('authority lists and the authority form', () => {
         phone: '+81 3 1234 5678',
       }),
     );
-    const res = await post(`${d.url}/authorities/0?role=som-8-6`, {
+    const a0 = entryId(t.store, d, 'authorities', 0);
+    const res = await post(`${d.url}/authorities/${a0}?role=som-8-6`, {
       roles: 'som-8-6',
       name: 'Coast Guard HQ',
       phone: '12345',
@@ -1189,7 +1192,7 @@ describe('authority lists and the authority form', () => {
       },
     ]);
     expect(inputValue(res.text, 'name')).toBe('Coast Guard HQ');
-    const phone = await post(`${d.url}/authorities/0?role=som-8-6`, {
+    const phone = await post(`${d.url}/authorities/${a0}?role=som-8-6`, {
       roles: 'som-8-6',
       name: 'Coast Guard HQ',
       phone: '12345',
@@ -1203,7 +1206,7 @@ describe('authority lists and the authority form', () => {
         }),
       },
     ]);
-    const page = await c.get(`${d.url}/authorities/0?role=som-8-6`);
+    const page = await c.get(`${d.url}/authorities/${a0}?role=som-8-6`);
     expect(inputValue(page.text, 'name')).toBe('Coast Guard');
     expect(inputValue(page.text, 'phone')).toBe('+81 3 1234 5678');
   });
@@ -1216,7 +1219,10 @@ describe('authority lists and the authority form', () => {
         name: 'Crime Prevention Unit',
       }),
     );
-    const res = await post(`${d.url}/authorities/0/remove?role=untoc-31-6`, {});
+    const res = await post(
+      `${d.url}/authorities/${entryId(t.store, d, 'authorities', 0)}/remove?role=untoc-31-6`,
+      {},
+    );
     expectErrorPage(res, [
       {
         field: 'confirm',
@@ -1229,13 +1235,23 @@ describe('authority lists and the authority form', () => {
 
   test('an authority that does not exist is a 404 page', async () => {
     const d = await draft();
-    for (const path of ['authorities/0', 'authorities/5/remove', 'authorities/abc', 'authorities/-1']) {
+    // Addresses that are no entry id at all, then ids that name no entry of this draft.
+    for (const path of ['authorities/a.b', 'authorities/new/remove', `authorities/${'x'.repeat(33)}`]) {
       const res = await c.get(`${d.url}/${path}`);
       expect(res.status).toBe(404);
       expect(h1s(res.text)).toEqual([expectedString('en', 'pages.errorPages.entryNotFound.title')]);
     }
+    for (const path of ['authorities/0', 'authorities/5/remove', 'authorities/abc', 'authorities/-1']) {
+      const res = await c.get(`${d.url}/${path}`);
+      expect(res.status).toBe(404);
+      expect(h1s(res.text)).toEqual([expectedString('en', 'pages.entryGone.title.authorities')]);
+    }
+    // Posted to an entry that is not there: 409, the typed answers shown, and a way to add them as a new entry.
     const posted = await post(`${d.url}/authorities/3`, { roles: 'untoc-31-6', name: 'Nobody' });
-    expect(posted.status).toBe(404);
+    expect(posted.status).toBe(409);
+    expect(h1s(posted.text)).toEqual([expectedString('en', 'pages.entryGone.title.authorities')]);
+    expect(textOf(posted.text)).toContain('Nobody');
+    expect(formAction(posted.text)).toMatch(new RegExp(`^${d.url}/authorities/new\\?role=`));
   });
 
   test('a list for a treaty not in the draft does not apply', async () => {
@@ -1277,12 +1293,13 @@ describe('declarations', () => {
       'An interpretative declaration.',
     );
 
-    const change = await c.get(`${list}/0`);
+    const d0 = `${list}/${entryId(t.store, d, 'declarations', 0)}`;
+    const change = await c.get(d0);
     expect(checkedValues(change.text, 'treaties')).toEqual(['tip']);
     expect(textareaValue(change.text, 'text')).toBe('An interpretative declaration.');
     expect(
       redirectOf(
-        await post(`${list}/0`, {
+        await post(d0, {
           treaties: ['untoc', 'tip'],
           kind: 'territorial',
           text: 'Territorial application.',
@@ -1294,9 +1311,9 @@ describe('declarations', () => {
         ?.value,
     ).toBe('Territorial application.');
 
-    expect(redirectOf(await post(`${list}/0/remove`, { confirm: 'no' }))).toBe(list);
+    expect(redirectOf(await post(`${d0}/remove`, { confirm: 'no' }))).toBe(list);
     expect(textOf((await c.get(list)).text)).toContain('Territorial application.');
-    expect(redirectOf(await post(`${list}/0/remove`, { confirm: 'yes' }))).toBe(list);
+    expect(redirectOf(await post(`${d0}/remove`, { confirm: 'yes' }))).toBe(list);
     expect(textOf((await c.get(list)).text)).toContain(expectedString('en', 'pages.declarations.empty'));
 
     expect(redirectOf(await post(list, {}))).toBe(d.url);
@@ -1323,12 +1340,13 @@ describe('declarations', () => {
     expect(textOf((await c.get(list)).text)).toContain(expectedString('en', 'pages.declarations.empty'));
 
     redirectOf(await post(`${list}/new`, { treaties: 'untoc', kind: 'other', text: 'Saved text.' }));
-    const change = await post(`${list}/0`, { treaties: 'untoc', kind: 'other', text: '' });
+    const d0 = `${list}/${entryId(t.store, d, 'declarations', 0)}`;
+    const change = await post(d0, { treaties: 'untoc', kind: 'other', text: '' });
     expectErrorPage(change, [
       { field: 'text', href: '#text', message: label('pages.q.declaration.text.required') },
     ]);
-    expect(textareaValue((await c.get(`${list}/0`)).text, 'text')).toBe('Saved text.');
-    const remove = await post(`${list}/0/remove`, { confirm: 'maybe' });
+    expect(textareaValue((await c.get(d0)).text, 'text')).toBe('Saved text.');
+    const remove = await post(`${d0}/remove`, { confirm: 'maybe' });
     expectErrorPage(remove, [
       {
         field: 'confirm',

@@ -62,13 +62,11 @@ describe('security headers', () => {
   });
 
   test('no CORS: a cross-origin preflight is not granted', async () => {
-    const res = await request(t.app)
-      .options('/api/v1/validate')
-      .set({
-        Origin: 'https://evil.example',
-        'Access-Control-Request-Method': 'POST',
-        'Access-Control-Request-Headers': 'content-type',
-      });
+    const res = await request(t.app).options('/api/v1/validate').set({
+      Origin: 'https://evil.example',
+      'Access-Control-Request-Method': 'POST',
+      'Access-Control-Request-Headers': 'content-type',
+    });
     expect(res.headers['access-control-allow-origin']).toBeUndefined();
     expect(res.headers['access-control-allow-methods']).toBeUndefined();
     const post = await postJson(t.app, '/api/v1/validate', samplePackage('bhutan-accession'), {

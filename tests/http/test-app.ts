@@ -24,6 +24,11 @@ function sharedDeps() {
   return shared;
 }
 
+/** What a test may set: the rest is the tests' fixed clock, memory logger and shared data. */
+export type AppOverrides = Partial<
+  Pick<AppDeps, 'bodyLimitBytes' | 'requestLog' | 'draftRetentionDays' | 'databaseMaxBytes' | 'clock'>
+>;
+
 export interface TestApp {
   readonly app: Express;
   readonly store: Store;
@@ -47,10 +52,7 @@ export interface FileApp {
  * The real app over the SQLite file `file` (created if absent), with the tests' fixed clock and a memory
  * logger: a second app on a closed app's file is the service restarted on the same data.
  */
-export function createAppOnFile(
-  file: string,
-  overrides: Partial<Pick<AppDeps, 'bodyLimitBytes' | 'requestLog'>> = {},
-): FileApp {
+export function createAppOnFile(file: string, overrides: AppOverrides = {}): FileApp {
   const store = openStore(file);
   const logger = createMemoryLogger();
   const { i18n, participation } = sharedDeps();
@@ -59,16 +61,16 @@ export function createAppOnFile(
     participation,
     store,
     logger,
-    clock: () => new Date(FIXED_NOW),
+    clock: overrides.clock ?? (() => new Date(FIXED_NOW)),
     bodyLimitBytes: overrides.bodyLimitBytes ?? DEFAULT_BODY_LIMIT,
     requestLog: overrides.requestLog ?? true,
+    draftRetentionDays: overrides.draftRetentionDays ?? 365,
+    databaseMaxBytes: overrides.databaseMaxBytes ?? 1024 * 1024 * 1024,
   });
   return { app, store, logLines: logger.lines, file };
 }
 
-export function createTestApp(
-  overrides: Partial<Pick<AppDeps, 'bodyLimitBytes' | 'requestLog'>> = {},
-): TestApp {
+export function createTestApp(overrides: AppOverrides = {}): TestApp {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'accession-http-'));
   const { app, store, logLines } = createAppOnFile(path.join(dir, 'test.sqlite'), overrides);
   return {

@@ -1039,7 +1039,7 @@ export function declarationRequirements(pkg: Package): string[] {
 
 /**
  * The page that answers a path in the package (a checklist item's or a rule issue's), as an address
- * relative to the draft: "party", "authorities/2"; "" is the task list.
+ * relative to the draft: "party", "authorities/k3Jq0aZx"; "" is the task list.
  */
 export function pageForPath(p: readonly PathSegment[], requirementId: string | null, pkg: Package): string {
   const [head, second, third] = p;
@@ -1081,7 +1081,8 @@ export function pageForPath(p: readonly PathSegment[], requirementId: string | n
     case 'deposit':
       return 'deposit';
     case 'authorities': {
-      if (typeof second === 'number' && second < pkg.authorities.length) return `authorities/${second}`;
+      const entry = typeof second === 'number' ? pkg.authorities[second] : undefined;
+      if (entry) return `authorities/${entry.id}`;
       const role = (AUTHORITY_ROLES as readonly string[]).find((x) => x === requirementId) as
         AuthorityRole | undefined;
       return `${role ? listForRole(role) : 'central-authorities'}`;

@@ -10,19 +10,22 @@
  *   GET  /drafts/{id}                 the task list
  *   GET  /drafts/{id}/{page}, POST    a question page (definitions.ts PAGES)
  *   GET  /drafts/{id}/{list}          an authority list (central-authorities, prevention, maritime, firearms)
- *   GET  /drafts/{id}/authorities/new?role=, /authorities/{n}, /authorities/{n}/remove (and POST)
- *   GET  /drafts/{id}/declarations, /declarations/new, /declarations/{n}, /declarations/{n}/remove (and POST)
+ *   GET  /drafts/{id}/authorities/new?role=, /authorities/{entry}, /authorities/{entry}/remove (and POST)
+ *   GET  /drafts/{id}/declarations, /declarations/new, /declarations/{entry}, /declarations/{entry}/remove
+ *   GET  /drafts/{id}/delete, POST    delete the draft, after a confirmation
  *   GET  /drafts/{id}/check           check answers
  *   GET  /drafts/{id}/documents       the documents, draft or final; GET /documents/{name} downloads one
  *   GET  /drafts/{id}/checklist       the checklist for the legal adviser, printable
  *   GET  /drafts/{id}/export          the draft as a JSON file
  *
- * Every POST is checked against cross-site forgery (csrf.ts), saves the draft and redirects (so a
- * reload never posts twice); answers made inapplicable by the change are cleared and the next page
- * says which.
+ * Every POST is checked against cross-site forgery (csrf.ts), saves the draft through the one save of
+ * kit.ts (merged with what others saved since the form was read, or shown as a conflict) and redirects
+ * (so a reload never posts twice); answers made inapplicable by the change are cleared and the next page
+ * says which. GET never writes.
  *
- * The files: definitions.ts (the journey as data), kit.ts (rendering, saving, error pages), start.ts
- * (start page, new draft, import), lists.ts (authorities, declarations), documents.ts (documents,
+ * The files: definitions.ts (the journey as data), kit.ts (rendering, saving, error pages), form-page.ts
+ * (the controller of every form page: show, save, merge, conflict), start.ts (start page, new draft,
+ * import), lists.ts (authorities, declarations), delete.ts (deleting a draft), documents.ts (documents,
  * checklist, export), questions.ts (task list, question pages, check answers: last, as a question
  * page's id is a parameter). This file loads the draft for every /drafts/{id} address.
  */
@@ -30,7 +33,9 @@ import express, { type Request, type Response, type Router } from 'express';
 import { isDraftId } from '../../store/drafts';
 import { logPath } from '../middleware';
 import { createPageKit, dr, lr, type DraftPagesDeps } from './kit';
+import { registerDeletePages } from './delete';
 import { registerDocumentPages } from './documents';
+import { createFormPages } from './form-page';
 import { registerListPages } from './lists';
 import { registerQuestionPages } from './questions';
 import { registerStartPages } from './start';
@@ -62,14 +67,17 @@ export function createDraftPagesRouter(deps: DraftPagesDeps): Router {
     }
     const r = dr(req);
     r.draftId = id;
-    r.draft = loaded.draft;
+    r.draft = loaded.record.draft;
+    r.revision = loaded.record.revision;
     res.set('X-Robots-Tag', 'noindex, nofollow');
     next();
   });
 
-  registerListPages(router, kit);
+  const forms = createFormPages(kit);
+  registerDeletePages(router, kit);
+  registerListPages(router, kit, forms);
   registerDocumentPages(router, kit);
-  registerQuestionPages(router, kit);
+  registerQuestionPages(router, kit, forms);
 
   // -------------------------------------------------------------------------------------------------
   // Anything else: a page not found, and errors from the form parsers, as pages (the API answers JSON)

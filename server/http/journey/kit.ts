@@ -10,7 +10,7 @@ import multer from 'multer';
 import type { Participation } from '../../catalogue';
 import { requirementById } from '../../catalogue/requirements';
 import { SOURCES } from '../../catalogue/sources';
-import { CLEARED_ANSWERS, clearInapplicable, type ClearedAnswer } from '../../domain/applicability';
+import { CLEARED_ANSWERS, type ClearedAnswer } from '../../domain/applicability';
 import { isoToday } from '../../domain/dates';
 import type { Draft, SectionId } from '../../domain/draft';
 import type { Package } from '../../domain/package';
@@ -19,8 +19,7 @@ import { SUPPORTED_LANGUAGES, type I18n, LANGUAGE_DIRECTIONS } from '../../i18n'
 import { regionName } from '../../i18n/format';
 import { formatCitation, type Translator } from '../../i18n/messages';
 import { PATHS } from '../../paths';
-import { createDrafts, type Drafts } from '../../store/drafts';
-import type { Store } from '../../store/store';
+import type { ChangeResult, Drafts, SaveOutcome } from '../../store/drafts';
 import type { CsrfRequest } from '../csrf';
 import type { FieldError } from '../forms';
 import type { PageContext } from './definitions';
@@ -30,7 +29,9 @@ import type { Logger } from '../../logger';
 
 export interface DraftPagesDeps {
   readonly participation: Participation;
-  readonly store: Store;
+  readonly drafts: Drafts;
+  /** How long a draft is kept unchanged (DRAFT_RETENTION_DAYS), said on the start page and the task list. */
+  readonly retentionDays: number;
   readonly clock: () => Date;
   readonly bodyLimitBytes: number;
   readonly i18n: I18n;
@@ -41,6 +42,8 @@ export interface DraftPagesDeps {
 export interface DraftRequest extends RequestWithLanguage, CsrfRequest {
   draftId: string;
   draft: Draft;
+  /** The revision `draft` is at; forms carry it (`_revision`) so that a save knows what its user read. */
+  revision: number;
 }
 
 export const MODES = ['draft', 'final'] as const;
@@ -50,7 +53,7 @@ export const lr = (req: Request) => req as unknown as RequestWithLanguage;
 export const dr = (req: Request) => req as unknown as DraftRequest;
 
 /** The query parameters pages keep when the language is switched. */
-const KEPT_QUERY = ['return', 'role', 'mode', 'doclang', 'party', 'cleared'] as const;
+const KEPT_QUERY = ['return', 'role', 'mode', 'doclang', 'party', 'cleared', 'merged'] as const;
 
 export function queryString(req: Request, name: string): string | null {
   const v: unknown = req.query[name];
@@ -58,7 +61,7 @@ export function queryString(req: Request, name: string): string | null {
 }
 
 export function createPageKit(deps: DraftPagesDeps) {
-  const drafts: Drafts = createDrafts(deps.store, deps.clock);
+  const { drafts } = deps;
   const today = () => isoToday(deps.clock());
   const form = express.urlencoded({ extended: false, limit: deps.bodyLimitBytes, parameterLimit: 500 });
   const upload = multer({
@@ -129,6 +132,8 @@ export function createPageKit(deps: DraftPagesDeps) {
         title,
         errors,
         csrf: r.csrfToken,
+        // Draft pages only: every form of the page carries the revision it was read at.
+        revision: typeof r.revision === 'number' ? r.revision : null,
         otherLanguages: otherLanguages(req, (options.status ?? 200) !== 404, options.here ?? null),
         backLink: options.back ? { href: options.back, text: r.t('pages.common.back') } : null,
         stylesheets: options.stylesheets ?? [],
@@ -181,15 +186,22 @@ export function createPageKit(deps: DraftPagesDeps) {
     });
   }
 
+  /**
+   * What the last save did besides saving, told on the page it led to: answers removed because they no
+   * longer apply (?cleared=), and a save merged with someone else's (?merged=1).
+   */
   function clearedNotice(req: Request) {
     const r = lr(req);
     const raw = queryString(req, 'cleared');
-    if (raw === null) return null;
-    const names = raw
+    const names = (raw ?? '')
       .split(',')
       .filter((n): n is ClearedAnswer => (CLEARED_ANSWERS as readonly string[]).includes(n));
-    if (names.length === 0) return null;
-    return { title: r.t('pages.cleared.title'), lines: names.map((n) => r.t(`pages.cleared.${n}`)) };
+    const merged = queryString(req, 'merged') === '1';
+    if (names.length === 0 && !merged) return null;
+    return {
+      title: r.t(names.length > 0 ? 'pages.cleared.title' : 'pages.merged.title'),
+      lines: [...(merged ? [r.t('pages.merged.line')] : []), ...names.map((n) => r.t(`pages.cleared.${n}`))],
+    };
   }
 
   const base = (req: Request) => `/drafts/${dr(req).draftId}`;
@@ -197,14 +209,74 @@ export function createPageKit(deps: DraftPagesDeps) {
   // -------------------------------------------------------------------------------------------------
   // Saving
 
-  function save(req: Request, res: Response, pkg: Package, section: SectionId | null, next: string): void {
+  /** The revision a form was read at (`_revision`); null when the form carries none (the current one). */
+  function formRevision(req: Request): number | null {
+    const v = (req.body as Record<string, unknown> | undefined)?._revision;
+    return typeof v === 'string' && /^[1-9]\d{0,9}$/.test(v) ? Number(v) : null;
+  }
+
+  /**
+   * Save a page: the one way every page changes a draft (store/drafts.ts `save`). `change` is applied to
+   * the draft as it was when the form was read; the outcome is a redirect to `next` (with what was
+   * cleared, and whether the save was merged with someone else's), the page again with its errors
+   * (`refused`, shown against the draft as the user read it), or the conflict (`conflict`).
+   */
+  function saveDraft<R>(
+    req: Request,
+    res: Response,
+    spec: {
+      page: string;
+      section: SectionId | null;
+      change: (base: Draft) => ChangeResult<R>;
+      next: (saved: Draft) => string;
+      refused: (refusal: R) => void;
+      conflict: (outcome: Extract<SaveOutcome<R>, { kind: 'conflict' }>) => void;
+      /** The page again with one message for the whole page (a merge the schema refuses, storage full). */
+      pageError: (message: string, status: number) => void;
+    },
+  ): void {
     const r = dr(req);
-    const { pkg: cleaned, cleared } = clearInapplicable(pkg);
-    const visited =
-      section && !r.draft.visited.includes(section) ? [...r.draft.visited, section] : r.draft.visited;
-    drafts.save(r.draftId, { package: cleaned, visited });
-    const sep = next.includes('?') ? '&' : '?';
-    res.redirect(303, cleared.length > 0 ? `${next}${sep}cleared=${cleared.join(',')}` : next);
+    const outcome = drafts.save(r.draftId, {
+      baseRevision: formRevision(req),
+      stale: 'merge',
+      role: 'drafter',
+      page: spec.page,
+      section: spec.section,
+      change: spec.change,
+    });
+    switch (outcome.kind) {
+      case 'saved': {
+        const next = spec.next(outcome.record.draft);
+        const query = [
+          ...(outcome.cleared.length > 0 ? [`cleared=${outcome.cleared.join(',')}`] : []),
+          ...(outcome.merged && outcome.changed.length > 0 ? ['merged=1'] : []),
+        ];
+        const sep = next.includes('?') ? '&' : '?';
+        return res.redirect(303, query.length > 0 ? `${next}${sep}${query.join('&')}` : next);
+      }
+      case 'refused':
+        // Shown against the draft as its user read it, and carrying that revision again.
+        r.draft = outcome.base;
+        r.revision = formRevision(req) ?? outcome.current.revision;
+        return spec.refused(outcome.refusal);
+      case 'conflict':
+        r.draft = outcome.current.draft;
+        r.revision = outcome.current.revision;
+        return spec.conflict(outcome);
+      case 'unmergeable':
+        r.draft = outcome.current.draft;
+        r.revision = outcome.current.revision;
+        return spec.pageError(lr(req).t('pages.errors.unmergeable'), 409);
+      case 'full':
+        return spec.pageError(lr(req).t('pages.errors.storageFull'), 507);
+      case 'stale':
+      case 'not-found':
+        return errorPage(req, res, 404, 'draftNotFound', [
+          { href: '/drafts/new', text: lr(req).t('pages.home.start') },
+        ]);
+      case 'unreadable':
+        return errorPage(req, res, 500, 'draftUnreadable');
+    }
   }
 
   const returnTo = (req: Request): 'check' | null => {
@@ -235,7 +307,8 @@ export function createPageKit(deps: DraftPagesDeps) {
     requirementViews,
     clearedNotice,
     base,
-    save,
+    saveDraft,
+    formRevision,
     returnTo,
     partyLabel,
     assess,

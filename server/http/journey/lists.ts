@@ -1,28 +1,44 @@
 /**
- * The repeating lists (GOV.UK "add another"): the authorities of each designation (central
- * authorities, prevention, maritime, firearms) and the other declarations, each with add, change and
- * remove (a confirmation page).
+ * The repeating lists (GOV.UK "add another"): the authorities of each designation (central authorities,
+ * prevention, maritime, firearms) and the other declarations. Entries are addressed by their id, never
+ * their position, so a page opened before someone else removed an entry still names the entry it showed:
+ *
+ *   GET  /drafts/{id}/{list}                   the list (central-authorities, prevention, maritime,
+ *                                              firearms, declarations); opening it changes nothing
+ *   POST /drafts/{id}/declarations             "done": marks the section as gone through
+ *   GET  /drafts/{id}/{collection}/new, POST   add an entry (collection: authorities, declarations)
+ *   GET  /drafts/{id}/{collection}/{entry}, POST                change it (form-page.ts)
+ *   GET  /drafts/{id}/{collection}/{entry}/remove, POST         confirm, then remove it
+ *
+ * An entry removed meanwhile is a page that says so, with what the user typed and a button to add it as
+ * a new entry; a removal confirmed after someone else changed the entry asks again, showing the change.
  */
 import type { Request, Response, Router } from 'express';
+import type { Draft } from '../../domain/draft';
 import {
   AUTHORITY_ROLES,
   LIMITS,
+  newEntryId,
   type Authority,
   type AuthorityRole,
+  type Declaration,
   type Package,
 } from '../../domain/package';
 import { formatDate, languageName, regionName } from '../../i18n/format';
 import { verifyCsrf } from '../csrf';
 import {
+  bodyFromRaw,
   fieldView,
   getIn,
+  parseRaw,
   rawFromValue,
-  submitForm,
+  readRaw,
   writeFields,
   type FieldDef,
   type FieldError,
   type RawValue,
 } from '../forms';
+import { answerLines } from './answers';
 import {
   AUTHORITY_LIST_IDS,
   AUTHORITY_LISTS,
@@ -34,9 +50,17 @@ import {
   SECTIONS,
   type AuthorityList,
 } from './definitions';
+import type { FormPage, FormPages } from './form-page';
 import { dr, lr, queryString, type PageKit } from './kit';
 
-export function registerListPages(router: Router, kit: PageKit): void {
+const COLLECTIONS = ['authorities', 'declarations'] as const;
+type Collection = (typeof COLLECTIONS)[number];
+type Entry = Authority | Declaration;
+
+/** How entries are named in an address: the schema's ENTRY_ID_PATTERN. */
+const ENTRY_PARAM = /^[A-Za-z0-9_-]{1,32}$/;
+
+export function registerListPages(router: Router, kit: PageKit, forms: FormPages): void {
   const {
     drafts,
     form,
@@ -47,13 +71,111 @@ export function registerListPages(router: Router, kit: PageKit): void {
     requirementViews,
     clearedNotice,
     base,
-    save,
+    saveDraft,
     returnTo,
   } = kit;
+
+  // -------------------------------------------------------------------------------------------------
+  // What differs between the two collections, as data
+
+  interface CollectionSpec {
+    /** The entry form's fields for the entry at `index` of the collection. */
+    fields(pkg: Package, index: number, req: Request): FieldDef[];
+    /** A new entry's values before the form is applied. */
+    blank(pkg: Package, req: Request): Omit<Entry, 'id'>;
+    /** Turn the form's result into the entry to keep (an empty address is no address). */
+    tidy?(entry: Entry): Entry;
+    requirements(pkg: Package, req: Request): string[];
+    /** i18next prefix of the form's texts: pages.q.authority, pages.q.declaration. */
+    texts: string;
+    tooManyKey: string;
+    /** The list page an entry returns to, and the section it belongs to. */
+    list(req: Request, entry: Entry | null): { href: string; section: AuthorityList | 'declarations' };
+    /** The entry's name on the removal page and in messages. */
+    nameOf(entry: Entry, index: number, req: Request): string;
+    /** The query kept in the addresses of the entry's pages (?role=). */
+    query(req: Request, entry: Entry | null): string;
+  }
+
+  /** The role a link asked for (?role=), when it applies to the package. */
+  function roleFromQuery(req: Request, pkg: Package): AuthorityRole | null {
+    const v = queryString(req, 'role') ?? (req.body as Record<string, unknown> | undefined)?.role;
+    return typeof v === 'string' &&
+      (AUTHORITY_ROLES as readonly string[]).includes(v) &&
+      applicableRoles(pkg).includes(v as AuthorityRole)
+      ? (v as AuthorityRole)
+      : null;
+  }
+
+  const authorityRole = (req: Request, entry: Entry | null): AuthorityRole => {
+    const role = roleFromQuery(req, dr(req).draft.package);
+    const roles = entry && 'roles' in entry ? entry.roles : [];
+    return role && (entry === null || roles.includes(role)) ? role : (roles[0] ?? role ?? 'untoc-18-13');
+  };
+
+  const EMPTY_AUTHORITY: Omit<Authority, 'id'> = {
+    roles: [],
+    territory: null,
+    name: '',
+    unit: null,
+    officerTitle: null,
+    address: null,
+    phone: [],
+    fax: [],
+    email: [],
+    website: null,
+    officeHours: null,
+    timeZone: null,
+    channels: { diplomaticOnly: null, interpolForUrgent: null, oralForUrgent: null },
+    designatedOn: null,
+  };
+
+  const SPECS: Record<Collection, CollectionSpec> = {
+    authorities: {
+      fields: (pkg, index, req) => authorityFields(pkg, ['authorities', index], ctxOf(req)),
+      blank: (pkg, req) => {
+        const role = roleFromQuery(req, pkg);
+        return { ...EMPTY_AUTHORITY, roles: role ? [role] : [] };
+      },
+      tidy: (entry) => {
+        const a = entry as Authority;
+        const address = a.address;
+        const empty =
+          address && address.lines.length === 0 && !address.city && !address.postcode && !address.country;
+        return empty ? { ...a, address: null } : a;
+      },
+      requirements: (pkg) => applicableRoles(pkg),
+      texts: 'pages.q.authority',
+      tooManyKey: 'pages.errors.tooManyAuthorities',
+      list: (req, entry) => {
+        const section = listForRole(authorityRole(req, entry));
+        return { href: `${base(req)}/${section}`, section };
+      },
+      nameOf: (entry) => (entry as Authority).name,
+      query: (req, entry) => `?role=${authorityRole(req, entry)}`,
+    },
+    declarations: {
+      fields: (pkg, index, req) => declarationFields(pkg, ['declarations', index], ctxOf(req)),
+      blank: (pkg) => ({ treaties: pkg.treaties.map((t) => t.treaty), kind: 'other', text: '' }),
+      requirements: (pkg) => declarationRequirements(pkg),
+      texts: 'pages.q.declaration',
+      tooManyKey: 'pages.errors.tooManyDeclarations',
+      list: (req) => ({ href: `${base(req)}/declarations`, section: 'declarations' }),
+      nameOf: (_entry, index, req) => lr(req).t('pages.declarations.item', { n: index + 1 }),
+      query: () => '',
+    },
+  };
+
+  const entriesOf = (pkg: Package, collection: Collection): readonly Entry[] => pkg[collection];
+  const findEntry = (pkg: Package, collection: Collection, id: string) => {
+    const index = entriesOf(pkg, collection).findIndex((e) => e.id === id);
+    return index < 0 ? null : { entry: entriesOf(pkg, collection)[index]!, index };
+  };
+
   // -------------------------------------------------------------------------------------------------
   // Authority lists
 
-  function authorityRows(req: Request, a: Authority, changeHref: string | null) {
+  function authorityRows(req: Request, a: Authority) {
     const r = lr(req);
     const lines = (...xs: (string | null | undefined)[]) =>
       xs.filter((x): x is string => typeof x === 'string' && x !== '');
@@ -67,7 +189,7 @@ export function registerListPages(router: Router, kit: PageKit): void {
     const row = (key: string, value: string[]) => ({
       key: r.t(`pages.q.authority.${key}.label`),
       lines: value.length > 0 ? value : [r.t('pages.common.notAnswered')],
-      href: changeHref,
+      href: null,
       action: r.t('pages.common.change'),
       actionHidden: r.t(`pages.q.authority.${key}.label`),
     });
@@ -92,15 +214,14 @@ export function registerListPages(router: Router, kit: PageKit): void {
     const pkg = r.draft.package;
     const role = AUTHORITY_LISTS[list];
     const authorities = pkg.authorities
-      .map((a, i) => ({ a, i }))
-      .filter(({ a }) => a.roles.includes(role))
-      .map(({ a, i }) => ({
+      .filter((a) => a.roles.includes(role))
+      .map((a) => ({
         title: a.territory
           ? r.t('pages.authorities.forTerritory', { name: a.name, territory: a.territory })
           : a.name,
-        rows: authorityRows(req, a, null),
-        changeHref: `${base(req)}/authorities/${i}?role=${role}`,
-        removeHref: `${base(req)}/authorities/${i}/remove?role=${role}`,
+        rows: authorityRows(req, a),
+        changeHref: `${base(req)}/authorities/${a.id}?role=${role}`,
+        removeHref: `${base(req)}/authorities/${a.id}/remove?role=${role}`,
       }));
     const languages =
       list === 'central-authorities'
@@ -154,165 +275,8 @@ export function registerListPages(router: Router, kit: PageKit): void {
         return errorPage(req, res, 404, 'notApplicable', [
           { href: base(req), text: r.t('pages.common.toTasks') },
         ]);
-      // Opening the list counts as starting the section.
-      if (!r.draft.visited.includes(list))
-        drafts.save(r.draftId, { ...r.draft, visited: [...r.draft.visited, list] });
       renderAuthorityList(req, res, list);
     });
-  }
-
-  /** The role a link asked for (?role=), when it applies to the package. */
-  function roleFromQuery(req: Request, pkg: Package): AuthorityRole | null {
-    const v = queryString(req, 'role') ?? (req.body as Record<string, unknown> | undefined)?.role;
-    return typeof v === 'string' &&
-      (AUTHORITY_ROLES as readonly string[]).includes(v) &&
-      applicableRoles(pkg).includes(v as AuthorityRole)
-      ? (v as AuthorityRole)
-      : null;
-  }
-
-  /** The authority index in the address, when it names one. */
-  function indexParam(req: Request, length: number): number | null {
-    const raw = req.params.n;
-    if (typeof raw !== 'string' || !/^\d{1,2}$/.test(raw)) return null;
-    const n = Number(raw);
-    return n < length ? n : null;
-  }
-
-  const EMPTY_AUTHORITY: Authority = {
-    roles: [],
-    territory: null,
-    name: '',
-    unit: null,
-    officerTitle: null,
-    address: null,
-    phone: [],
-    fax: [],
-    email: [],
-    website: null,
-    officeHours: null,
-    timeZone: null,
-    channels: { diplomaticOnly: null, interpolForUrgent: null, oralForUrgent: null },
-    designatedOn: null,
-  };
-
-  function renderAuthorityForm(
-    req: Request,
-    res: Response,
-    index: number | null,
-    raw: Record<string, RawValue> | null,
-    errors: readonly FieldError[],
-  ) {
-    const r = dr(req);
-    const pkg = r.draft.package;
-    const role = roleFromQuery(req, pkg);
-    const at = index ?? pkg.authorities.length;
-    const fields = authorityFields(pkg, ['authorities', at], ctxOf(req));
-    const current =
-      index !== null ? pkg.authorities[index]! : { ...EMPTY_AUTHORITY, roles: role ? [role] : [] };
-    const values =
-      raw ??
-      Object.fromEntries(
-        fields.map((f) => [f.name, rawFromValue(f, getIn({ authorities: { [at]: current } }, f.path))]),
-      );
-    const listHref =
-      returnTo(req) === 'check'
-        ? `${base(req)}/check`
-        : `${base(req)}/${listForRole(role ?? current.roles[0] ?? 'untoc-18-13')}`;
-    const roleQuery = role ? `?role=${role}` : '';
-    render(
-      req,
-      res,
-      'question',
-      {
-        title: r.t(index === null ? 'pages.q.authority.titleNew' : 'pages.q.authority.titleChange'),
-        caption: r.t(`pages.sections.${listForRole(role ?? current.roles[0] ?? 'untoc-18-13')}`),
-        heading: r.t(index === null ? 'pages.q.authority.titleNew' : 'pages.q.authority.titleChange'),
-        lead: [r.t('pages.q.authority.lead')],
-        notice: null,
-        requirements: requirementViews(applicableRoles(pkg), req),
-        action: `${base(req)}/authorities/${index === null ? 'new' : index}${roleQuery}`,
-        fields: fields.map((f) =>
-          fieldView(f, values[f.name] ?? '', errors.find((e) => e.name === f.name)?.message ?? null),
-        ),
-        submitText: r.t('pages.q.authority.save'),
-        cancel: { href: listHref, text: r.t('pages.common.cancel') },
-        returnTo: returnTo(req),
-      },
-      { errors, back: listHref },
-    );
-  }
-
-  function saveAuthority(req: Request, res: Response, index: number | null) {
-    const r = dr(req);
-    const pkg = r.draft.package;
-    const at = index ?? pkg.authorities.length;
-    const fields = authorityFields(pkg, ['authorities', at], ctxOf(req));
-    const start: Package =
-      index === null ? { ...pkg, authorities: [...pkg.authorities, EMPTY_AUTHORITY] } : pkg;
-    const result = submitForm(start, fields, req.body as Record<string, unknown>, r.t, (p, values) => {
-      const out = writeFields(p, fields, values) as Package;
-      // An address with nothing in it is no address.
-      const address = out.authorities[at]!.address;
-      const empty =
-        address && address.lines.length === 0 && !address.city && !address.postcode && !address.country;
-      if (!empty) return out;
-      return { ...out, authorities: out.authorities.map((a, i) => (i === at ? { ...a, address: null } : a)) };
-    });
-    if (!result.pkg)
-      return renderAuthorityForm(req, res, index, result.raw as Record<string, RawValue>, result.errors);
-    const saved = result.pkg.authorities[at]!;
-    const role = roleFromQuery(req, pkg) ?? saved.roles[0]!;
-    const list = saved.roles.includes(role) ? listForRole(role) : listForRole(saved.roles[0]!);
-    save(
-      req,
-      res,
-      result.pkg,
-      list,
-      returnTo(req) === 'check' ? `${base(req)}/check` : `${base(req)}/${list}`,
-    );
-  }
-
-  // Remove (authorities and declarations share the confirmation page)
-  function removeField(req: Request, name: string): FieldDef {
-    const r = lr(req);
-    return {
-      name: 'confirm',
-      kind: 'yesno',
-      path: ['_confirm'],
-      label: r.t('pages.remove.question', { name }),
-      options: [
-        { value: 'yes', label: r.t('pages.common.yes') },
-        { value: 'no', label: r.t('pages.common.no') },
-      ],
-      required: r.t('pages.remove.required', { name }),
-    };
-  }
-
-  function renderRemove(
-    req: Request,
-    res: Response,
-    name: string,
-    caption: string,
-    action: string,
-    back: string,
-    errors: FieldError[],
-  ) {
-    const r = lr(req);
-    const f = removeField(req, name);
-    render(
-      req,
-      res,
-      'remove',
-      {
-        title: f.label,
-        caption,
-        action,
-        fields: [fieldView(f, '', errors[0]?.message ?? null, { pageHeading: true })],
-        submitText: r.t('pages.common.continue'),
-      },
-      { errors, back },
-    );
   }
 
   // -------------------------------------------------------------------------------------------------
@@ -321,33 +285,25 @@ export function registerListPages(router: Router, kit: PageKit): void {
   function renderDeclarations(req: Request, res: Response) {
     const r = dr(req);
     const pkg = r.draft.package;
+    const row = (key: string, lines: string[]) => ({
+      key: r.t(key),
+      lines,
+      href: null,
+      action: '',
+      actionHidden: '',
+    });
     const declarations = pkg.declarations.map((d, i) => ({
       title: r.t('pages.declarations.item', { n: i + 1 }),
       rows: [
-        {
-          key: r.t('pages.q.declaration.treaties.label'),
-          lines: d.treaties.map((t) => r.t(`legal:treaties.${t}.name`)),
-          href: null,
-          action: '',
-          actionHidden: '',
-        },
-        {
-          key: r.t('pages.q.declaration.kind.label'),
-          lines: [r.t(`pages.q.declaration.kinds.${d.kind}`)],
-          href: null,
-          action: '',
-          actionHidden: '',
-        },
-        {
-          key: r.t('pages.q.declaration.text.label'),
-          lines: d.text.split('\n'),
-          href: null,
-          action: '',
-          actionHidden: '',
-        },
+        row(
+          'pages.q.declaration.treaties.label',
+          d.treaties.map((t) => r.t(`legal:treaties.${t}.name`)),
+        ),
+        row('pages.q.declaration.kind.label', [r.t(`pages.q.declaration.kinds.${d.kind}`)]),
+        row('pages.q.declaration.text.label', d.text.split('\n')),
       ],
-      changeHref: `${base(req)}/declarations/${i}`,
-      removeHref: `${base(req)}/declarations/${i}/remove`,
+      changeHref: `${base(req)}/declarations/${d.id}`,
+      removeHref: `${base(req)}/declarations/${d.id}/remove`,
     }));
     const lead = r.t('pages.declarations.lead', { returnObjects: true }) as unknown;
     render(
@@ -374,176 +330,288 @@ export function registerListPages(router: Router, kit: PageKit): void {
   }
 
   router.get('/drafts/:id/declarations', (req, res) => renderDeclarations(req, res));
-  router.post('/drafts/:id/declarations', form, verifyCsrf(refuseForgery), (req, res) => {
-    const r = dr(req);
-    save(
-      req,
-      res,
-      r.draft.package,
-      'declarations',
-      returnTo(req) === 'check' ? `${base(req)}/check` : base(req),
-    );
-  });
+  // "Done": the section has been gone through (an empty list is an answer: no declaration).
+  router.post('/drafts/:id/declarations', form, verifyCsrf(refuseForgery), (req, res) =>
+    saveDraft<never>(req, res, {
+      page: 'declarations',
+      section: 'declarations',
+      change: (draft) => ({ ok: true, draft }),
+      next: () => (returnTo(req) === 'check' ? `${base(req)}/check` : base(req)),
+      refused: () => renderDeclarations(req, res),
+      conflict: () => renderDeclarations(req, res),
+      pageError: () => renderDeclarations(req, res),
+    }),
+  );
 
-  function renderDeclarationForm(
+  // -------------------------------------------------------------------------------------------------
+  // An entry's form: add or change (a form page)
+
+  function entryForm(req: Request, collection: Collection, entryId: string | null): FormPage {
+    const r = dr(req);
+    const spec = SPECS[collection];
+    /** The entry's index in a draft: a new entry goes at the end; null when the entry is gone. */
+    const indexIn = (draft: Draft): number | null => {
+      if (entryId === null) return entriesOf(draft.package, collection).length;
+      return findEntry(draft.package, collection, entryId)?.index ?? null;
+    };
+    const entryIn = (draft: Draft): Entry | null =>
+      entryId === null ? null : (findEntry(draft.package, collection, entryId)?.entry ?? null);
+    const listOf = (draft: Draft) => spec.list(req, entryIn(draft));
+    return {
+      record: `${collection}/${entryId ?? 'new'}`,
+      section: spec.list(req, entryIn(r.draft)).section,
+      fields: (draft) => {
+        const index = indexIn(draft);
+        return index === null ? null : spec.fields(draft.package, index, req);
+      },
+      initial: (draft, fields) => {
+        const index = indexIn(draft) ?? 0;
+        const entry = entryIn(draft) ?? spec.blank(draft.package, req);
+        const at = { [collection]: { [index]: entry } };
+        return Object.fromEntries(fields.map((f) => [f.name, rawFromValue(f, getIn(at, f.path))]));
+      },
+      apply: (pkg, fields, values) => {
+        const start: Package =
+          entryId === null
+            ? ({
+                ...pkg,
+                // A random id: never the id of an entry removed earlier, which a stale page may still name.
+                [collection]: [...entriesOf(pkg, collection), { id: newEntryId(), ...spec.blank(pkg, req) }],
+              } as Package)
+            : pkg;
+        const out = writeFields(start, fields, values) as Package;
+        return spec.tidy
+          ? ({ ...out, [collection]: entriesOf(out, collection).map((e) => spec.tidy!(e)) } as Package)
+          : out;
+      },
+      next: (saved) =>
+        collection === 'authorities' && returnTo(req) === 'check' ? `${base(req)}/check` : listOf(saved).href,
+      view: (draft) => {
+        const title = r.t(`${spec.texts}.${entryId === null ? 'titleNew' : 'titleChange'}`);
+        const list = listOf(draft);
+        const back =
+          returnTo(req) === 'check' && collection === 'authorities' ? `${base(req)}/check` : list.href;
+        return {
+          title,
+          caption: r.t(`pages.sections.${list.section}`),
+          heading: title,
+          lead: [r.t(`${spec.texts}.lead`)],
+          notice: null,
+          requirements: requirementViews(spec.requirements(draft.package, req), req),
+          action: `${base(req)}/${collection}/${entryId ?? 'new'}${spec.query(req, entryIn(draft))}`,
+          submitText: r.t(`${spec.texts}.save`),
+          cancel: { href: back, text: r.t('pages.common.cancel') },
+          back,
+          single: false,
+        };
+      },
+      gone: (rq, rs, typed) => renderGone(rq, rs, collection, typed),
+    };
+  }
+
+  /**
+   * The entry is no longer in the draft. What was typed (on a POST) is shown and can be added again as a
+   * new entry: nothing is lost.
+   */
+  function renderGone(
     req: Request,
     res: Response,
-    index: number | null,
-    raw: Record<string, RawValue> | null,
-    errors: readonly FieldError[],
+    collection: Collection,
+    typed: Record<string, RawValue> | null,
   ) {
     const r = dr(req);
+    const spec = SPECS[collection];
     const pkg = r.draft.package;
-    const at = index ?? pkg.declarations.length;
-    const fields = declarationFields(pkg, ['declarations', at], ctxOf(req));
-    const current =
-      index !== null
-        ? pkg.declarations[index]!
-        : { treaties: pkg.treaties.map((t) => t.treaty), kind: null, text: '' };
-    const values =
-      raw ??
-      Object.fromEntries(
-        fields.map((f) => [f.name, rawFromValue(f, getIn({ declarations: { [at]: current } }, f.path))]),
-      );
+    const fields = spec.fields(pkg, entriesOf(pkg, collection).length, req);
+    const list = spec.list(req, null);
+    // What was typed, read with the fields of a new entry (the entry's own fields are gone with it).
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    const typedRaw = (f: FieldDef) => typed?.[f.name] ?? readRaw(body, f);
+    const rows = typed
+      ? fields.flatMap((f) => {
+          const parsed = parseRaw(f, typedRaw(f), r.t);
+          const value = parsed.ok ? parsed.value : null;
+          if (value === null || (Array.isArray(value) && value.length === 0)) return [];
+          return [
+            {
+              key: f.label,
+              lines: answerLines(r, f, value, false),
+              href: null,
+              action: '',
+              actionHidden: '',
+            },
+          ];
+        })
+      : [];
+    const again =
+      typed && rows.length > 0
+        ? {
+            action: `${base(req)}/${collection}/new${spec.query(req, null)}`,
+            hidden: fields.flatMap((f) => bodyFromRaw(f, typedRaw(f))),
+            submitText: r.t(`pages.entryGone.again.${collection}`),
+          }
+        : null;
     render(
       req,
       res,
-      'question',
+      'entry-gone',
       {
-        title: r.t(index === null ? 'pages.q.declaration.titleNew' : 'pages.q.declaration.titleChange'),
-        caption: r.t('pages.sections.declarations'),
-        heading: r.t(index === null ? 'pages.q.declaration.titleNew' : 'pages.q.declaration.titleChange'),
-        lead: [r.t('pages.q.declaration.lead')],
-        notice: null,
-        requirements: requirementViews(declarationRequirements(pkg), req),
-        action: `${base(req)}/declarations/${index === null ? 'new' : index}`,
-        fields: fields.map((f) =>
-          fieldView(f, values[f.name] ?? '', errors.find((e) => e.name === f.name)?.message ?? null),
-        ),
-        submitText: r.t('pages.q.declaration.save'),
-        cancel: { href: `${base(req)}/declarations`, text: r.t('pages.common.cancel') },
-        returnTo: null,
+        title: r.t(`pages.entryGone.title.${collection}`),
+        caption: r.t(`pages.sections.${list.section}`),
+        heading: r.t(`pages.entryGone.title.${collection}`),
+        lines: r.t(typed ? 'pages.entryGone.linesTyped' : 'pages.entryGone.lines', {
+          returnObjects: true,
+        }) as string[],
+        rows,
+        again,
+        links: [
+          { href: list.href, text: r.t(`pages.entryGone.toList.${collection}`) },
+          { href: base(req), text: r.t('pages.common.toTasks') },
+        ],
       },
-      { errors, back: `${base(req)}/declarations` },
+      // Opened (GET): the entry is not there. Posted: the answers could not be saved where they were meant.
+      { status: typed ? 409 : 404 },
     );
-  }
-
-  function saveDeclaration(req: Request, res: Response, index: number | null) {
-    const r = dr(req);
-    const pkg = r.draft.package;
-    const at = index ?? pkg.declarations.length;
-    const fields = declarationFields(pkg, ['declarations', at], ctxOf(req));
-    const start: Package =
-      index === null
-        ? { ...pkg, declarations: [...pkg.declarations, { treaties: [], kind: 'other', text: '' }] }
-        : pkg;
-    const result = submitForm(start, fields, req.body as Record<string, unknown>, r.t);
-    if (!result.pkg)
-      return renderDeclarationForm(req, res, index, result.raw as Record<string, RawValue>, result.errors);
-    save(req, res, result.pkg, 'declarations', `${base(req)}/declarations`);
   }
 
   // -------------------------------------------------------------------------------------------------
-  // Add, change and remove: the same six routes for both lists
+  // Remove: a yes/no confirmation
 
-  interface EntrySpec {
-    renderForm(req: Request, res: Response, index: number | null, raw: null, errors: FieldError[]): void;
-    saveEntry(req: Request, res: Response, index: number | null): void;
-    /** The message when the list is full (LIMITS in domain/package.ts). */
-    tooManyKey: string;
-    /** What the removal page names, its caption, its own address, and the list it returns to. */
-    removal(req: Request, n: number): { name: string; caption: string; action: string; list: string };
+  function removeField(req: Request, name: string): FieldDef {
+    const r = lr(req);
+    return {
+      name: 'confirm',
+      kind: 'yesno',
+      path: ['_confirm'],
+      label: r.t('pages.remove.question', { name }),
+      options: [
+        { value: 'yes', label: r.t('pages.common.yes') },
+        { value: 'no', label: r.t('pages.common.no') },
+      ],
+      required: r.t('pages.remove.required', { name }),
+    };
   }
 
-  function entryRoutes(kind: 'authorities' | 'declarations', spec: EntrySpec) {
-    const count = (req: Request) => dr(req).draft.package[kind].length;
-    /** The entry named by the address, or the "entry not found" page. */
-    const withEntry =
-      (handler: (req: Request, res: Response, n: number) => void) => (req: Request, res: Response) => {
-        const n = indexParam(req, count(req));
-        if (n === null) {
-          return errorPage(req, res, 404, 'entryNotFound', [
-            { href: base(req), text: lr(req).t('pages.common.toTasks') },
-          ]);
-        }
-        handler(req, res, n);
-      };
-    const checked = [form, verifyCsrf(refuseForgery)];
+  function renderRemove(
+    req: Request,
+    res: Response,
+    collection: Collection,
+    entryId: string,
+    errors: FieldError[],
+    notice: { title: string; lines: string[] } | null = null,
+  ) {
+    const r = dr(req);
+    const spec = SPECS[collection];
+    const found = findEntry(r.draft.package, collection, entryId);
+    if (!found) return renderGone(req, res, collection, null);
+    const name = spec.nameOf(found.entry, found.index, req);
+    const f = removeField(req, name);
+    const list = spec.list(req, found.entry);
+    render(
+      req,
+      res,
+      'remove',
+      {
+        title: f.label,
+        caption: r.t(`pages.sections.${list.section}`),
+        notice,
+        action: `${base(req)}/${collection}/${entryId}/remove${spec.query(req, found.entry)}`,
+        fields: [fieldView(f, '', errors[0]?.message ?? null, { pageHeading: true })],
+        submitText: r.t('pages.common.continue'),
+      },
+      { errors, back: list.href, ...(notice ? { status: 409 } : {}) },
+    );
+  }
 
-    router.get(`/drafts/:id/${kind}/new`, (req, res) => spec.renderForm(req, res, null, null, []));
-    router.post(`/drafts/:id/${kind}/new`, ...checked, (req, res) => {
-      if (count(req) >= LIMITS[kind]) {
-        const message = lr(req).t(spec.tooManyKey, { max: LIMITS[kind] });
-        return spec.renderForm(req, res, null, null, [{ name: '_page', href: '#main', message }]);
-      }
-      spec.saveEntry(req, res, null);
+  function confirmRemove(req: Request, res: Response, collection: Collection, entryId: string) {
+    const r = dr(req);
+    const spec = SPECS[collection];
+    const answer = (req.body as Record<string, unknown>).confirm;
+    const found = findEntry(r.draft.package, collection, entryId);
+    if (answer !== 'yes' && answer !== 'no') {
+      if (!found) return renderGone(req, res, collection, null);
+      const message = removeField(req, spec.nameOf(found.entry, found.index, req)).required!;
+      return renderRemove(req, res, collection, entryId, [
+        { name: 'confirm', href: '#confirm-yes', message },
+      ]);
+    }
+    if (answer === 'no') return res.redirect(303, spec.list(req, found?.entry ?? null).href);
+    // Removed by someone else already (read now, after the form): say so rather than pretend to remove it.
+    const now = drafts.load(r.draftId);
+    if (now.ok && !findEntry(now.record.draft.package, collection, entryId)) {
+      r.draft = now.record.draft;
+      r.revision = now.record.revision;
+      return renderGone(req, res, collection, null);
+    }
+    saveDraft<'gone'>(req, res, {
+      page: `${collection}/${entryId}/remove`,
+      section: null,
+      change: (draft) => {
+        if (!findEntry(draft.package, collection, entryId)) return { ok: false, refusal: 'gone' };
+        const kept = entriesOf(draft.package, collection).filter((e) => e.id !== entryId);
+        return {
+          ok: true,
+          draft: { ...draft, package: { ...draft.package, [collection]: kept } as Package },
+        };
+      },
+      next: () => spec.list(req, found?.entry ?? null).href,
+      // Removed by someone else already: what the user wanted is done.
+      refused: () => renderGone(req, res, collection, null),
+      // Someone else changed the entry since the page was opened: ask again, showing it as it is now.
+      conflict: () =>
+        renderRemove(req, res, collection, entryId, [], {
+          title: r.t('pages.remove.changed.title'),
+          lines: [r.t('pages.remove.changed.line')],
+        }),
+      pageError: (message, status) => {
+        res.status(status);
+        renderRemove(req, res, collection, entryId, [{ name: '_page', href: '#main', message }]);
+      },
     });
-    router.get(
-      `/drafts/:id/${kind}/:n`,
-      withEntry((req, res, n) => spec.renderForm(req, res, n, null, [])),
-    );
-    router.post(
-      `/drafts/:id/${kind}/:n`,
-      ...checked,
-      withEntry((req, res, n) => spec.saveEntry(req, res, n)),
-    );
-
-    router.get(
-      `/drafts/:id/${kind}/:n/remove`,
-      withEntry((req, res, n) => {
-        const { name, caption, action, list } = spec.removal(req, n);
-        renderRemove(req, res, name, caption, action, list, []);
-      }),
-    );
-    router.post(
-      `/drafts/:id/${kind}/:n/remove`,
-      ...checked,
-      withEntry((req, res, n) => {
-        const { name, caption, action, list } = spec.removal(req, n);
-        const answer = (req.body as Record<string, unknown>).confirm;
-        if (answer !== 'yes' && answer !== 'no') {
-          const message = removeField(req, name).required!;
-          return renderRemove(req, res, name, caption, action, list, [
-            { name: 'confirm', href: '#confirm-yes', message },
-          ]);
-        }
-        if (answer === 'no') return res.redirect(303, list);
-        const pkg = dr(req).draft.package;
-        const kept =
-          kind === 'authorities'
-            ? { authorities: pkg.authorities.filter((_, i) => i !== n) }
-            : { declarations: pkg.declarations.filter((_, i) => i !== n) };
-        save(req, res, { ...pkg, ...kept }, null, list);
-      }),
-    );
   }
 
-  entryRoutes('authorities', {
-    renderForm: renderAuthorityForm,
-    saveEntry: saveAuthority,
-    tooManyKey: 'pages.errors.tooManyAuthorities',
-    removal: (req, n) => {
-      const r = dr(req);
-      const a = r.draft.package.authorities[n]!;
-      const role = roleFromQuery(req, r.draft.package) ?? a.roles[0]!;
-      return {
-        name: a.name,
-        caption: r.t(`pages.sections.${listForRole(role)}`),
-        action: `${base(req)}/authorities/${n}/remove?role=${role}`,
-        list: `${base(req)}/${listForRole(role)}`,
-      };
-    },
-  });
+  // -------------------------------------------------------------------------------------------------
+  // The routes, the same for both collections
 
-  entryRoutes('declarations', {
-    renderForm: renderDeclarationForm,
-    saveEntry: saveDeclaration,
-    tooManyKey: 'pages.errors.tooManyDeclarations',
-    removal: (req, n) => ({
-      name: lr(req).t('pages.declarations.item', { n: n + 1 }),
-      caption: lr(req).t('pages.sections.declarations'),
-      action: `${base(req)}/declarations/${n}/remove`,
-      list: `${base(req)}/declarations`,
-    }),
-  });
+  for (const collection of COLLECTIONS) {
+    const spec = SPECS[collection];
+    const checked = [form, verifyCsrf(refuseForgery)];
+    /** The entry named by the address, when it is well formed; else the "not found" page. */
+    const entryParam = (req: Request, res: Response): string | null => {
+      const raw = req.params.entry;
+      if (typeof raw === 'string' && ENTRY_PARAM.test(raw) && raw !== 'new') return raw;
+      errorPage(req, res, 404, 'entryNotFound', [
+        { href: base(req), text: lr(req).t('pages.common.toTasks') },
+      ]);
+      return null;
+    };
+
+    router.get(`/drafts/:id/${collection}/new`, (req, res) =>
+      forms.show(req, res, entryForm(req, collection, null)),
+    );
+    router.post(`/drafts/:id/${collection}/new`, ...checked, (req, res) => {
+      const page = entryForm(req, collection, null);
+      if (entriesOf(dr(req).draft.package, collection).length >= LIMITS[collection]) {
+        const message = lr(req).t(spec.tooManyKey, { max: LIMITS[collection] });
+        return forms.renderForm(req, res, page, null, [{ name: '_page', href: '#main', message }]);
+      }
+      forms.submit(req, res, page);
+    });
+    router.get(`/drafts/:id/${collection}/:entry`, (req, res) => {
+      const id = entryParam(req, res);
+      if (id) forms.show(req, res, entryForm(req, collection, id));
+    });
+    router.post(`/drafts/:id/${collection}/:entry`, ...checked, (req, res) => {
+      const id = entryParam(req, res);
+      if (id) forms.submit(req, res, entryForm(req, collection, id));
+    });
+    router.get(`/drafts/:id/${collection}/:entry/remove`, (req, res) => {
+      const id = entryParam(req, res);
+      if (id) renderRemove(req, res, collection, id, []);
+    });
+    router.post(`/drafts/:id/${collection}/:entry/remove`, ...checked, (req, res) => {
+      const id = entryParam(req, res);
+      if (id) confirmRemove(req, res, collection, id);
+    });
+  }
 }

@@ -4,17 +4,10 @@
  */
 import type { Request, Response, Router } from 'express';
 import type { Package } from '../../domain/package';
-import { formatDate, languageName } from '../../i18n/format';
+import { languageName } from '../../i18n/format';
 import { verifyCsrf } from '../csrf';
-import {
-  fieldView,
-  getIn,
-  rawFromValue,
-  submitForm,
-  type FieldDef,
-  type FieldError,
-  type RawValue,
-} from '../forms';
+import { getIn } from '../forms';
+import { answerLines } from './answers';
 import {
   AUTHORITY_LISTS,
   applicableSections,
@@ -25,10 +18,12 @@ import {
   type AuthorityList,
   type QuestionPage,
 } from './definitions';
+import type { FormPage, FormPages } from './form-page';
 import { dr, lr, type PageKit } from './kit';
 
-export function registerQuestionPages(router: Router, kit: PageKit): void {
+export function registerQuestionPages(router: Router, kit: PageKit, forms: FormPages): void {
   const {
+    deps,
     form,
     ctxOf,
     render,
@@ -37,7 +32,6 @@ export function registerQuestionPages(router: Router, kit: PageKit): void {
     requirementViews,
     clearedNotice,
     base,
-    save,
     returnTo,
     partyLabel,
   } = kit;
@@ -110,68 +104,19 @@ export function registerQuestionPages(router: Router, kit: PageKit): void {
       groups,
       notApplicable,
       bookmark: r.t('pages.tasks.bookmarkLink'),
+      retention: r.t('pages.tasks.retention', { count: deps.retentionDays }),
       links: {
         self: `${base(req)}`,
         documents: `${base(req)}/documents`,
         checklist: `${base(req)}/checklist`,
         export: `${base(req)}/export`,
+        delete: `${base(req)}/delete`,
       },
     });
   });
 
   // -------------------------------------------------------------------------------------------------
   // Question pages
-
-  /** The raw values a page shows when first opened. */
-  function initialRaw(
-    page: QuestionPage,
-    fields: readonly FieldDef[],
-    pkg: Package,
-  ): Record<string, RawValue> {
-    if (page.initial) return page.initial(pkg);
-    return Object.fromEntries(fields.map((f) => [f.name, rawFromValue(f, getIn(pkg, f.path))]));
-  }
-
-  function renderQuestion(
-    req: Request,
-    res: Response,
-    page: QuestionPage,
-    raw: Record<string, RawValue>,
-    errors: readonly FieldError[],
-  ) {
-    const r = dr(req);
-    const pkg = r.draft.package;
-    const fields = page.fields(pkg, ctxOf(req));
-    const errorOf = (name: string) => errors.find((e) => e.name === name)?.message ?? null;
-    const single = page.single === true && fields.length === 1;
-    const back =
-      returnTo(req) === 'check'
-        ? `${base(req)}/check`
-        : page.id === 'languages'
-          ? `${base(req)}/central-authorities`
-          : base(req);
-    const leadKey = `pages.q.${page.id}.lead`;
-    const lead = r.t(leadKey, { returnObjects: true, defaultValue: [] }) as unknown;
-    render(
-      req,
-      res,
-      'question',
-      {
-        title: single ? fields[0]!.label : r.t(`pages.q.${page.id}.title`),
-        caption: r.t(`pages.sections.${page.section}`),
-        heading: single ? null : r.t(`pages.q.${page.id}.title`),
-        lead: Array.isArray(lead) ? lead : [],
-        notice: clearedNotice(req),
-        requirements: requirementViews(page.requirements(pkg), req),
-        action: `${base(req)}/${page.id}`,
-        fields: fields.map((f) => fieldView(f, raw[f.name] ?? '', errorOf(f.name), { pageHeading: single })),
-        submitText: r.t('pages.common.saveAndContinue'),
-        cancel: null,
-        returnTo: returnTo(req),
-      },
-      { errors, back },
-    );
-  }
 
   /** Where a saved page goes: its next page, or back to check answers when the user came from there. */
   function nextHref(req: Request, page: QuestionPage, pkg: Package): string {
@@ -196,30 +141,6 @@ export function registerQuestionPages(router: Router, kit: PageKit): void {
   // -------------------------------------------------------------------------------------------------
   // Check answers
 
-  /** An answer in words; a blank one is "not answered yet", or what blank means once the page was saved. */
-  function answerLines(req: Request, f: FieldDef, value: unknown, saved: boolean): string[] {
-    const r = lr(req);
-    if (value === null || value === undefined || (Array.isArray(value) && value.length === 0)) {
-      return [saved && f.blank ? f.blank : r.t('pages.common.notAnswered')];
-    }
-    const label = (v: string) => f.options?.find((o) => o.value === v)?.label ?? v;
-    switch (f.kind) {
-      case 'yesno':
-        return [r.t(value === true ? 'pages.common.yes' : 'pages.common.no')];
-      case 'date':
-        return [formatDate(value as string, r.lng)];
-      case 'checkboxes':
-        return (value as string[]).map(label);
-      case 'radios':
-      case 'select':
-        return [label(value as string)];
-      case 'list':
-        return (value as string[]).map(String);
-      default:
-        return String(value).split('\n');
-    }
-  }
-
   router.get('/drafts/:id/check', (req, res) => {
     const r = dr(req);
     const pkg = r.draft.package;
@@ -241,21 +162,21 @@ export function registerQuestionPages(router: Router, kit: PageKit): void {
         for (const f of page.fields(pkg, ctx)) {
           rows.push({
             key: f.label,
-            lines: answerLines(req, f, getIn(pkg, f.path), saved),
+            lines: answerLines(lr(req), f, getIn(pkg, f.path), saved),
             ...change(`${base(req)}/${page.id}`, f.label),
           });
         }
       }
       if (s.id in AUTHORITY_LISTS) {
         const role = AUTHORITY_LISTS[s.id as AuthorityList];
-        const list = pkg.authorities.map((a, i) => ({ a, i })).filter(({ a }) => a.roles.includes(role));
+        const list = pkg.authorities.filter((a) => a.roles.includes(role));
         if (list.length === 0)
           rows.push({
             key: r.t(`pages.lists.${s.id}.title`),
             lines: [r.t('pages.common.notAnswered')],
             ...change(`${base(req)}/authorities/new?role=${role}`, r.t(`pages.lists.${s.id}.title`)),
           });
-        for (const { a, i } of list) {
+        for (const a of list) {
           const contact = [...a.email, ...a.phone].slice(0, 2);
           rows.push({
             key: r.t(`pages.lists.${s.id}.summaryKey`),
@@ -265,7 +186,7 @@ export function registerQuestionPages(router: Router, kit: PageKit): void {
                 : a.name,
               ...contact,
             ],
-            ...change(`${base(req)}/authorities/${i}?role=${role}`, a.name),
+            ...change(`${base(req)}/authorities/${a.id}?role=${role}`, a.name),
           });
         }
         if (s.id === 'central-authorities') {
@@ -313,40 +234,67 @@ export function registerQuestionPages(router: Router, kit: PageKit): void {
   // -------------------------------------------------------------------------------------------------
   // Question pages (last: the page id is a parameter)
 
-  router.get('/drafts/:id/:page', (req, res) => {
+  /** A question page as a form page (form-page.ts). */
+  function questionForm(req: Request, page: QuestionPage): FormPage {
+    const r = dr(req);
+    const ctx = ctxOf(req);
+    return {
+      record: page.id,
+      section: page.section,
+      fields: (draft) => (page.applies(draft.package) ? page.fields(draft.package, ctx) : null),
+      ...(page.initial ? { initial: (draft) => page.initial!(draft.package) } : {}),
+      ...(page.apply ? { apply: (pkg, _fields, values) => page.apply!(pkg, values, ctx) } : {}),
+      next: (saved) => nextHref(req, page, saved.package),
+      view: (draft) => {
+        const lead = r.t(`pages.q.${page.id}.lead`, { returnObjects: true, defaultValue: [] }) as unknown;
+        return {
+          title: r.t(`pages.q.${page.id}.title`),
+          caption: r.t(`pages.sections.${page.section}`),
+          heading: r.t(`pages.q.${page.id}.title`),
+          lead: Array.isArray(lead) ? (lead as string[]) : [],
+          notice: clearedNotice(req),
+          requirements: requirementViews(page.requirements(draft.package), req),
+          action: `${base(req)}/${page.id}`,
+          submitText: r.t('pages.common.saveAndContinue'),
+          cancel: null,
+          back:
+            returnTo(req) === 'check'
+              ? `${base(req)}/check`
+              : page.id === 'languages'
+                ? `${base(req)}/central-authorities`
+                : base(req),
+          single: page.single === true,
+        };
+      },
+      // The page stopped applying while it was open (another answer made it unnecessary).
+      gone: (rq, rs) =>
+        errorPage(rq, rs, 404, 'notApplicable', [{ href: base(rq), text: lr(rq).t('pages.common.toTasks') }]),
+    };
+  }
+
+  /** The question page the address names, when it applies to the draft; otherwise the error page. */
+  function questionFor(req: Request, res: Response): QuestionPage | null {
     const r = dr(req);
     const page = pageById(req.params.page as string);
-    if (!page)
-      return errorPage(req, res, 404, 'notFound', [{ href: base(req), text: r.t('pages.common.toTasks') }]);
-    if (!page.applies(r.draft.package))
-      return errorPage(req, res, 404, 'notApplicable', [
-        { href: base(req), text: r.t('pages.common.toTasks') },
-      ]);
-    const fields = page.fields(r.draft.package, ctxOf(req));
-    renderQuestion(req, res, page, initialRaw(page, fields, r.draft.package), []);
+    const toTasks = [{ href: base(req), text: r.t('pages.common.toTasks') }];
+    if (!page) {
+      errorPage(req, res, 404, 'notFound', toTasks);
+      return null;
+    }
+    if (!page.applies(r.draft.package)) {
+      errorPage(req, res, 404, 'notApplicable', toTasks);
+      return null;
+    }
+    return page;
+  }
+
+  router.get('/drafts/:id/:page', (req, res) => {
+    const page = questionFor(req, res);
+    if (page) forms.show(req, res, questionForm(req, page));
   });
 
   router.post('/drafts/:id/:page', form, verifyCsrf(refuseForgery), (req, res) => {
-    const r = dr(req);
-    const page = pageById(req.params.page as string);
-    if (!page)
-      return errorPage(req, res, 404, 'notFound', [{ href: base(req), text: r.t('pages.common.toTasks') }]);
-    const pkg = r.draft.package;
-    if (!page.applies(pkg))
-      return errorPage(req, res, 404, 'notApplicable', [
-        { href: base(req), text: r.t('pages.common.toTasks') },
-      ]);
-    const ctx = ctxOf(req);
-    const fields = page.fields(pkg, ctx);
-    const result = submitForm(
-      pkg,
-      fields,
-      req.body as Record<string, unknown>,
-      r.t,
-      page.apply ? (p, values) => page.apply!(p, values, ctx) : undefined,
-    );
-    if (!result.pkg)
-      return renderQuestion(req, res, page, result.raw as Record<string, RawValue>, result.errors);
-    save(req, res, result.pkg, page.section, nextHref(req, page, result.pkg));
+    const page = questionFor(req, res);
+    if (page) forms.submit(req, res, questionForm(req, page));
   });
 }

@@ -6,17 +6,21 @@ import type { Request, Response, Router } from 'express';
 import multer from 'multer';
 import { REIO_CODES, STATE_CODES, TREATY_IDS } from '../../catalogue';
 import { clearInapplicable } from '../../domain/applicability';
-import { newDraft, parseDraftFile, type DraftReadError } from '../../domain/draft';
+import { newDraft, parseImportFile, type DraftReadError } from '../../domain/draft';
 import { PackageSchema, type Package } from '../../domain/package';
 import { regionName } from '../../i18n/format';
 import { localizeIssue, type Translator } from '../../i18n/messages';
 import { verifyCsrf } from '../csrf';
 import { fieldView, parseRaw, readRaw, type FieldDef, type FieldError, type RawValue } from '../forms';
-import { chooseTreaties, stateOptions, treatyOptions } from './definitions';
+import { chooseTreaties, SECTIONS, stateOptions, treatyOptions } from './definitions';
 import { lr, type PageKit } from './kit';
 
 export function registerStartPages(router: Router, kit: PageKit): void {
-  const { deps, drafts, form, upload, ctxOf, render, refuseForgery, requirementViews } = kit;
+  const { deps, drafts, form, upload, ctxOf, render, refuseForgery, requirementViews, errorPage } = kit;
+
+  /** The database has reached DATABASE_MAX_BYTES: no new draft until space is freed. */
+  const storageFull = (req: Request, res: Response) =>
+    errorPage(req, res, 507, 'storageFull', [{ href: '/', text: lr(req).t('pages.common.toStart') }]);
   // -------------------------------------------------------------------------------------------------
   // The start page
 
@@ -24,6 +28,11 @@ export function registerStartPages(router: Router, kit: PageKit): void {
     const r = lr(req);
     render(req, res, 'home', {
       title: r.t('pages.home.title'),
+      notice:
+        req.query.deleted === '1'
+          ? { title: r.t('pages.delete.done.title'), lines: [r.t('pages.delete.done.line')] }
+          : null,
+      retention: r.t('pages.home.retention', { count: deps.retentionDays }),
       examples: {
         treaties: `/api/v1/treaties?lang=${r.lng}`,
         states: `/api/v1/states?lang=${r.lng}`,
@@ -162,8 +171,9 @@ export function registerStartPages(router: Router, kit: PageKit): void {
       // The documents start in the pages' language; the party page changes it.
       documentLanguage: r.lng,
     });
-    const id = drafts.create(newDraft(pkg));
-    res.redirect(303, `/drafts/${id}`);
+    const created = drafts.create(newDraft(pkg), { role: 'drafter', page: 'new' });
+    if (created.kind === 'full') return storageFull(req, res);
+    res.redirect(303, `/drafts/${created.record.id}`);
   });
 
   // -------------------------------------------------------------------------------------------------
@@ -222,14 +232,21 @@ export function registerStartPages(router: Router, kit: PageKit): void {
           { name: 'file', href: '#file', message: r.t('pages.import.errors.noFile') },
         ]);
       const text = file.buffer.toString('utf8');
-      const read = parseDraftFile(text);
+      const read = parseImportFile(text);
       if (!read.ok)
         return renderImport(req, res, [
           { name: 'file', href: '#file', message: importError(req, read.error) },
         ]);
       const { pkg } = clearInapplicable(read.draft.package);
-      const id = drafts.create({ package: pkg, visited: read.draft.visited });
-      res.redirect(303, `/drafts/${id}?imported=1`);
+      // A package alone (the API's format, a bundle's package.json) counts the sections it answers as gone
+      // through; the others are left for the user.
+      const visited =
+        read.source === 'package'
+          ? SECTIONS.filter((s) => s.started(pkg)).map((s) => s.id)
+          : read.draft.visited;
+      const created = drafts.create({ package: pkg, visited }, { role: 'drafter', page: 'import' });
+      if (created.kind === 'full') return storageFull(req, res);
+      res.redirect(303, `/drafts/${created.record.id}?imported=1`);
     },
   );
 }

@@ -488,15 +488,16 @@ describe('declarations', () => {
     });
     const result = clearInapplicable(pkg);
     expect(result.cleared).toEqual(['declarations']);
+    // Entries sent without ids are named by position ("d1", "d3") and keep their names.
     expect(result.pkg.declarations).toEqual([
-      { treaties: ['untoc'], kind: 'interpretative', text: 'First.' },
-      { treaties: ['som'], kind: 'territorial', text: 'Third.' },
+      { id: 'd1', treaties: ['untoc'], kind: 'interpretative', text: 'First.' },
+      { id: 'd3', treaties: ['som'], kind: 'territorial', text: 'Third.' },
     ]);
   });
 
   it('are kept when every treaty they name is in the package', () => {
     const declarations = [
-      { treaties: ['som', 'untoc'] as TreatyId[], kind: 'other' as const, text: 'Kept.' },
+      { id: 'kept', treaties: ['som', 'untoc'] as TreatyId[], kind: 'other' as const, text: 'Kept.' },
     ];
     const result = clearInapplicable(sample('bhutan-accession', { declarations }));
     expect(result.cleared).toEqual([]);

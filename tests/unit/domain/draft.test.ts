@@ -288,7 +288,7 @@ describe('draftFile', () => {
       package: {
         ...bhutan,
         declarations: [
-          { treaties: ['untoc'], kind: 'interpretative', text: 'Line one\nLine two — « ງານ » 中文' },
+          { id: 'd1', treaties: ['untoc'], kind: 'interpretative', text: 'Line one\nLine two — « ງານ » 中文' },
         ],
       },
       visited: [...SECTION_IDS],
