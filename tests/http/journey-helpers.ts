@@ -377,10 +377,17 @@ export function localeString(
   params: Readonly<Record<string, string | number>> = {},
 ): string | undefined {
   const [ns, dotted] = key.includes(':') ? (key.split(':') as [string, string]) : ['common', key];
+  const parts = dotted.split('.');
   let v: unknown = locale(lang, ns);
-  for (const part of dotted.split('.')) {
+  for (const [i, part] of parts.entries()) {
     if (v === null || typeof v !== 'object') return undefined;
-    v = (v as Record<string, unknown>)[part];
+    const here = v as Record<string, unknown>;
+    // A plural key (`count`): the form the language's plural rules choose, as i18next does.
+    const count = params.count;
+    v =
+      i === parts.length - 1 && !(part in here) && typeof count === 'number'
+        ? here[`${part}_${new Intl.PluralRules(lang).select(count)}`]
+        : here[part];
   }
   return typeof v === 'string' ? interpolate(v, params) : undefined;
 }
