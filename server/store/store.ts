@@ -37,7 +37,11 @@ const MIGRATIONS: readonly string[] = [
      format_version INTEGER,
      data TEXT,
      PRIMARY KEY (draft_id, revision)
-   ) STRICT;`,
+   ) STRICT;
+   -- Drafts saved before revisions existed are at revision 1: keep them as they are, so that a form read
+   -- before the upgrade still merges with what is saved after it.
+   INSERT INTO draft_revisions (draft_id, revision, saved_at, role, page, paths, format_version, data)
+     SELECT id, 1, updated_at, 'drafter', 'upgrade', '[]', format_version, data FROM drafts;`,
 ];
 
 /** A draft as stored: its JSON text and the draft format version that text is written in. */

@@ -875,6 +875,54 @@ export function listForRole(role: AuthorityRole): AuthorityList {
   return AUTHORITY_LIST_IDS.find((l) => AUTHORITY_LISTS[l] === role)!;
 }
 
+/**
+ * The list pages (GOV.UK "add another"): each shows the entries of a collection that belong to it, each
+ * entry with change and remove, and an add button (lists.ts reads these). A new list is a new entry here.
+ */
+export interface ListPageDef {
+  /** Its address (/drafts/{id}/{id}); also the section it opens. */
+  readonly id: AuthorityList | 'declarations';
+  readonly section: SectionId;
+  readonly collection: 'authorities' | 'declarations';
+  /** Which of the collection's entries it shows: the authorities holding this designation; null: all. */
+  readonly role: AuthorityRole | null;
+  /** The requirements the page cites (their treaty text shown on demand). */
+  readonly requirements: (pkg: Package) => readonly string[];
+  /** Shown under the entries: the 18(14) languages, with the central authorities. */
+  readonly extra: 'languages' | null;
+  /**
+   * How the list is left: a link back to the task list, or a form whose button marks the section as gone
+   * through (an empty list is then an answer: "no declaration").
+   */
+  readonly finish: 'link' | 'form';
+  /** Where its texts are (title, lead, add, addAnother, empty; done for a form). */
+  readonly texts: string;
+}
+
+export const LIST_PAGES: readonly ListPageDef[] = [
+  ...AUTHORITY_LIST_IDS.map((id): ListPageDef => ({
+    id,
+    section: id,
+    collection: 'authorities',
+    role: AUTHORITY_LISTS[id],
+    requirements: () =>
+      id === 'central-authorities' ? ['untoc-18-13', 'untoc-18-14'] : [AUTHORITY_LISTS[id]],
+    extra: id === 'central-authorities' ? 'languages' : null,
+    finish: 'link',
+    texts: `pages.lists.${id}`,
+  })),
+  {
+    id: 'declarations',
+    section: 'declarations',
+    collection: 'declarations',
+    role: null,
+    requirements: (pkg) => declarationRequirements(pkg),
+    extra: null,
+    finish: 'form',
+    texts: 'pages.declarations',
+  },
+];
+
 export function applicableRoles(pkg: Package): AuthorityRole[] {
   const treaties = new Set(pkg.treaties.map((t) => t.treaty));
   return AUTHORITY_ROLES.filter((r) => roleApplies(r, treaties));

@@ -40,15 +40,15 @@ import {
 } from '../forms';
 import { answerLines } from './answers';
 import {
-  AUTHORITY_LIST_IDS,
-  AUTHORITY_LISTS,
   applicableRoles,
   authorityFields,
   declarationFields,
   declarationRequirements,
+  LIST_PAGES,
   listForRole,
   SECTIONS,
   type AuthorityList,
+  type ListPageDef,
 } from './definitions';
 import type { FormPage, FormPages } from './form-page';
 import { dr, lr, queryString, type PageKit } from './kit';
@@ -173,175 +173,171 @@ export function registerListPages(router: Router, kit: PageKit, forms: FormPages
   };
 
   // -------------------------------------------------------------------------------------------------
-  // Authority lists
+  // The list pages (definitions.ts LIST_PAGES)
 
-  function authorityRows(req: Request, a: Authority) {
+  function row(req: Request, key: string, lines: readonly string[]) {
     const r = lr(req);
-    const lines = (...xs: (string | null | undefined)[]) =>
-      xs.filter((x): x is string => typeof x === 'string' && x !== '');
-    const addr = a.address
-      ? lines(
-          ...a.address.lines,
-          [a.address.postcode, a.address.city].filter(Boolean).join(' '),
-          a.address.country ? regionName(a.address.country, r.lng) : null,
-        )
-      : [];
-    const row = (key: string, value: string[]) => ({
-      key: r.t(`pages.q.authority.${key}.label`),
-      lines: value.length > 0 ? value : [r.t('pages.common.notAnswered')],
+    return {
+      key,
+      lines: lines.length > 0 ? lines : [r.t('pages.common.notAnswered')],
       href: null,
-      action: r.t('pages.common.change'),
-      actionHidden: r.t(`pages.q.authority.${key}.label`),
-    });
-    return [
-      row(
-        'roles',
-        a.roles.map((role) => r.t(`pages.roles.${role}`)),
-      ),
-      row('unit', lines(a.unit, a.officerTitle)),
-      row('addressLines', addr),
-      row('phone', [...a.phone]),
-      row('email', [...a.email]),
-      ...(a.territory ? [row('territory', [a.territory])] : []),
-      ...(a.roles.includes('som-8-6')
-        ? [row('designatedOn', a.designatedOn ? [formatDate(a.designatedOn, r.lng)] : [])]
-        : []),
-    ];
+      action: '',
+      actionHidden: '',
+    };
   }
 
-  function renderAuthorityList(req: Request, res: Response, list: AuthorityList) {
-    const r = dr(req);
-    const pkg = r.draft.package;
-    const role = AUTHORITY_LISTS[list];
-    const authorities = pkg.authorities
-      .filter((a) => a.roles.includes(role))
-      .map((a) => ({
+  /** An entry's card on its list: its title and its answers. */
+  const CARDS: Record<
+    Collection,
+    (req: Request, entry: Entry, index: number) => { title: string; rows: object[] }
+  > = {
+    authorities: (req, entry) => {
+      const r = lr(req);
+      const a = entry as Authority;
+      const lines = (...xs: (string | null | undefined)[]) =>
+        xs.filter((x): x is string => typeof x === 'string' && x !== '');
+      const address = a.address
+        ? lines(
+            ...a.address.lines,
+            [a.address.postcode, a.address.city].filter(Boolean).join(' '),
+            a.address.country ? regionName(a.address.country, r.lng) : null,
+          )
+        : [];
+      const key = (name: string) => r.t(`pages.q.authority.${name}.label`);
+      return {
         title: a.territory
           ? r.t('pages.authorities.forTerritory', { name: a.name, territory: a.territory })
           : a.name,
-        rows: authorityRows(req, a),
-        changeHref: `${base(req)}/authorities/${a.id}?role=${role}`,
-        removeHref: `${base(req)}/authorities/${a.id}/remove?role=${role}`,
+        rows: [
+          row(
+            req,
+            key('roles'),
+            a.roles.map((role) => r.t(`pages.roles.${role}`)),
+          ),
+          row(req, key('unit'), lines(a.unit, a.officerTitle)),
+          row(req, key('addressLines'), address),
+          row(req, key('phone'), a.phone),
+          row(req, key('email'), a.email),
+          ...(a.territory ? [row(req, key('territory'), [a.territory])] : []),
+          ...(a.roles.includes('som-8-6')
+            ? [row(req, key('designatedOn'), a.designatedOn ? [formatDate(a.designatedOn, r.lng)] : [])]
+            : []),
+        ],
+      };
+    },
+    declarations: (req, entry, index) => {
+      const r = lr(req);
+      const d = entry as Declaration;
+      return {
+        title: r.t('pages.declarations.item', { n: index + 1 }),
+        rows: [
+          row(
+            req,
+            r.t('pages.q.declaration.treaties.label'),
+            d.treaties.map((t) => r.t(`legal:treaties.${t}.name`)),
+          ),
+          row(req, r.t('pages.q.declaration.kind.label'), [r.t(`pages.q.declaration.kinds.${d.kind}`)]),
+          row(req, r.t('pages.q.declaration.text.label'), d.text.split('\n')),
+        ],
+      };
+    },
+  };
+
+  /** The languages accepted (18(14)), shown under the central authorities. */
+  function languagesExtra(req: Request, pkg: Package) {
+    const r = lr(req);
+    return {
+      heading: r.t('pages.q.languages.title'),
+      rows: [
+        {
+          ...row(
+            req,
+            r.t('pages.q.languages.summaryKey'),
+            pkg.mlaLanguages.map((l) => languageName(l, r.lng)),
+          ),
+          href: `${base(req)}/languages`,
+          action: r.t('pages.common.change'),
+          actionHidden: r.t('pages.q.languages.summaryKey'),
+        },
+      ],
+    };
+  }
+
+  function renderList(req: Request, res: Response, list: ListPageDef) {
+    const r = dr(req);
+    const pkg = r.draft.package;
+    const query = list.role ? `?role=${list.role}` : '';
+    const entries = entriesOf(pkg, list.collection)
+      .map((entry, index) => ({ entry, index }))
+      .filter(({ entry }) => list.role === null || (entry as Authority).roles.includes(list.role))
+      .map(({ entry, index }) => ({
+        ...CARDS[list.collection](req, entry, index),
+        changeHref: `${base(req)}/${list.collection}/${entry.id}${query}`,
+        removeHref: `${base(req)}/${list.collection}/${entry.id}/remove${query}`,
       }));
-    const languages =
-      list === 'central-authorities'
-        ? {
-            heading: r.t('pages.q.languages.title'),
-            rows: [
-              {
-                key: r.t('pages.q.languages.summaryKey'),
-                lines:
-                  pkg.mlaLanguages.length > 0
-                    ? pkg.mlaLanguages.map((l) => languageName(l, r.lng))
-                    : [r.t('pages.common.notAnswered')],
-                href: `${base(req)}/languages`,
-                action: r.t('pages.common.change'),
-                actionHidden: r.t('pages.q.languages.summaryKey'),
-              },
-            ],
-          }
-        : null;
-    const lead = r.t(`pages.lists.${list}.lead`, { returnObjects: true, defaultValue: [] }) as unknown;
+    const lead = r.t(`${list.texts}.lead`, { returnObjects: true, defaultValue: [] }) as unknown;
+    const back = returnTo(req) === 'check' ? `${base(req)}/check` : base(req);
     render(
       req,
       res,
-      'authority-list',
+      'list',
       {
-        title: r.t(`pages.lists.${list}.title`),
-        caption: r.t(`pages.sections.${list}`),
-        heading: r.t(`pages.lists.${list}.title`),
+        title: r.t(`${list.texts}.title`),
+        caption: r.t(`pages.sections.${list.section}`),
+        heading: r.t(`${list.texts}.title`),
         lead: Array.isArray(lead) ? lead : [],
         notice: clearedNotice(req),
-        requirements: requirementViews(
-          list === 'central-authorities' ? ['untoc-18-13', 'untoc-18-14'] : [role],
-          req,
-        ),
-        authorities,
-        addHref: `${base(req)}/authorities/new?role=${role}`,
-        addText: r.t(authorities.length > 0 ? `pages.lists.${list}.addAnother` : `pages.lists.${list}.add`),
-        emptyText: r.t(`pages.lists.${list}.empty`),
-        extra: languages,
-        continueHref: base(req),
+        requirements: requirementViews(list.requirements(pkg), req),
+        entries,
+        addHref: `${base(req)}/${list.collection}/new${query}`,
+        addText: r.t(`${list.texts}.${entries.length > 0 ? 'addAnother' : 'add'}`),
+        emptyText: r.t(`${list.texts}.empty`),
+        extra: list.extra === 'languages' ? languagesExtra(req, pkg) : null,
+        finish:
+          list.finish === 'form'
+            ? {
+                href: null,
+                text: null,
+                action: `${base(req)}/${list.id}`,
+                submitText: r.t(`${list.texts}.done`),
+                returnTo: returnTo(req),
+              }
+            : {
+                href: base(req),
+                text: r.t('pages.common.continueToTasks'),
+                action: null,
+                submitText: null,
+                returnTo: null,
+              },
       },
-      { back: base(req) },
+      { back: list.finish === 'form' ? back : base(req) },
     );
   }
 
-  for (const list of AUTHORITY_LIST_IDS) {
-    router.get(`/drafts/:id/${list}`, (req, res) => {
+  for (const list of LIST_PAGES) {
+    router.get(`/drafts/:id/${list.id}`, (req, res) => {
       const r = dr(req);
-      const section = SECTIONS.find((s) => s.id === list)!;
+      const section = SECTIONS.find((s) => s.id === list.section)!;
       if (!section.applies(r.draft.package))
         return errorPage(req, res, 404, 'notApplicable', [
           { href: base(req), text: r.t('pages.common.toTasks') },
         ]);
-      renderAuthorityList(req, res, list);
+      renderList(req, res, list);
     });
-  }
-
-  // -------------------------------------------------------------------------------------------------
-  // Declarations
-
-  function renderDeclarations(req: Request, res: Response) {
-    const r = dr(req);
-    const pkg = r.draft.package;
-    const row = (key: string, lines: string[]) => ({
-      key: r.t(key),
-      lines,
-      href: null,
-      action: '',
-      actionHidden: '',
-    });
-    const declarations = pkg.declarations.map((d, i) => ({
-      title: r.t('pages.declarations.item', { n: i + 1 }),
-      rows: [
-        row(
-          'pages.q.declaration.treaties.label',
-          d.treaties.map((t) => r.t(`legal:treaties.${t}.name`)),
-        ),
-        row('pages.q.declaration.kind.label', [r.t(`pages.q.declaration.kinds.${d.kind}`)]),
-        row('pages.q.declaration.text.label', d.text.split('\n')),
-      ],
-      changeHref: `${base(req)}/declarations/${d.id}`,
-      removeHref: `${base(req)}/declarations/${d.id}/remove`,
-    }));
-    const lead = r.t('pages.declarations.lead', { returnObjects: true }) as unknown;
-    render(
-      req,
-      res,
-      'declarations',
-      {
-        title: r.t('pages.declarations.title'),
-        caption: r.t('pages.sections.declarations'),
-        heading: r.t('pages.declarations.title'),
-        lead: Array.isArray(lead) ? lead : [],
-        notice: clearedNotice(req),
-        requirements: requirementViews(declarationRequirements(pkg), req),
-        declarations,
-        addHref: `${base(req)}/declarations/new`,
-        addText: r.t(declarations.length > 0 ? 'pages.declarations.addAnother' : 'pages.declarations.add'),
-        emptyText: r.t('pages.declarations.empty'),
-        action: `${base(req)}/declarations`,
-        submitText: r.t('pages.declarations.done'),
-        returnTo: returnTo(req),
-      },
-      { back: returnTo(req) === 'check' ? `${base(req)}/check` : base(req) },
+    if (list.finish !== 'form') continue;
+    // "Done": the section has been gone through (an empty list is an answer).
+    router.post(`/drafts/:id/${list.id}`, form, verifyCsrf(refuseForgery), (req, res) =>
+      saveDraft<never>(req, res, {
+        page: list.id,
+        section: list.section,
+        change: (draft) => ({ ok: true, draft }),
+        next: () => (returnTo(req) === 'check' ? `${base(req)}/check` : base(req)),
+        refused: () => renderList(req, res, list),
+        conflict: () => renderList(req, res, list),
+        pageError: () => renderList(req, res, list),
+      }),
     );
   }
-
-  router.get('/drafts/:id/declarations', (req, res) => renderDeclarations(req, res));
-  // "Done": the section has been gone through (an empty list is an answer: no declaration).
-  router.post('/drafts/:id/declarations', form, verifyCsrf(refuseForgery), (req, res) =>
-    saveDraft<never>(req, res, {
-      page: 'declarations',
-      section: 'declarations',
-      change: (draft) => ({ ok: true, draft }),
-      next: () => (returnTo(req) === 'check' ? `${base(req)}/check` : base(req)),
-      refused: () => renderDeclarations(req, res),
-      conflict: () => renderDeclarations(req, res),
-      pageError: () => renderDeclarations(req, res),
-    }),
-  );
 
   // -------------------------------------------------------------------------------------------------
   // An entry's form: add or change (a form page)
