@@ -87,8 +87,17 @@ export type SaveOutcome<R> =
       /** The package paths this save changed (empty: nothing changed, no revision was written). */
       readonly changed: readonly KeyedPath[];
     }
-  /** The change itself was refused (its form has errors), judged against the base revision. */
-  | { readonly kind: 'refused'; readonly refusal: R; readonly base: Draft; readonly current: DraftRecord }
+  /**
+   * The change itself was refused (its form has errors), judged against `base`: the draft at
+   * `baseRevision` (the current one when the form's revision is no longer kept).
+   */
+  | {
+      readonly kind: 'refused';
+      readonly refusal: R;
+      readonly base: Draft;
+      readonly baseRevision: number;
+      readonly current: DraftRecord;
+    }
   /**
    * Others changed what this change changes. `mine` is the change applied to the base; nothing was written.
    * `conflicts` are the paths changed on both sides (keyed by entry id).
@@ -230,14 +239,21 @@ export function createDrafts(store: Store, options: DraftsOptions): Drafts {
         // The form was read at a revision no longer kept (or never made): what its user changed cannot be
         // told from what they left alone, so everything it would change is shown to them to confirm.
         const change = request.change(current.draft);
-        if (!change.ok) return { kind: 'refused', refusal: change.refusal, base: current.draft, current };
+        if (!change.ok)
+          return {
+            kind: 'refused',
+            refusal: change.refusal,
+            base: current.draft,
+            baseRevision: current.revision,
+            current,
+          };
         const conflicts = changedPaths(current.draft.package, change.draft.package);
         if (conflicts.length > 0)
           return { kind: 'conflict', base: null, mine: change.draft, current, conflicts };
         merged = visit(current.draft);
       } else {
         const change = request.change(base);
-        if (!change.ok) return { kind: 'refused', refusal: change.refusal, base, current };
+        if (!change.ok) return { kind: 'refused', refusal: change.refusal, base, baseRevision, current };
         const mine = change.draft;
         const result = mergeValues(base.package, mine.package, current.draft.package);
         if (result.conflicts.length > 0)

@@ -257,7 +257,7 @@ export function createPageKit(deps: DraftPagesDeps) {
       case 'refused':
         // Shown against the draft as its user read it, and carrying that revision again.
         r.draft = outcome.base;
-        r.revision = formRevision(req) ?? outcome.current.revision;
+        r.revision = outcome.baseRevision;
         return spec.refused(outcome.refusal);
       case 'conflict':
         r.draft = outcome.current.draft;

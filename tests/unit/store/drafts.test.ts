@@ -805,7 +805,13 @@ describe('save', () => {
         { baseRevision: 1 },
       ),
     );
-    expect(outcome).toEqual({ kind: 'refused', refusal, base: first.draft, current });
+    expect(outcome).toEqual({
+      kind: 'refused',
+      refusal,
+      base: first.draft,
+      baseRevision: first.revision,
+      current,
+    });
     expect(seen).toEqual([first.draft]);
     expect(rowOf(first.id)).toEqual(before);
   });
