@@ -1,6 +1,7 @@
 /**
- * Small builders of inline content, and `sentence`, which translates a key whose parameters are
- * themselves inline content (a marker, a blank line) rather than plain strings.
+ * Small builders of inline content, and `sentence`, which translates a key whose parameters are content
+ * (a name the user typed, a marker, a blank line) and assembles the sentence from structured parts, so
+ * that no text a user types is ever read as part of the template.
  */
 import type { TFunction } from 'i18next';
 import type { Inline } from './model';
@@ -44,39 +45,60 @@ export function mergeText(inlines: readonly Inline[]): Inline[] {
   return out;
 }
 
+/**
+ * The placeholder that stands for the parameter numbered `n` while i18next translates the template:
+ * private-use characters around the number. Only our own template and these placeholders are ever
+ * split, so the characters cannot come from a user: every parameter that is content is a placeholder
+ * (see `sentence`), and the locale files hold no private-use character (tests/unit/documents).
+ */
 const OPEN = '\uE000';
 const CLOSE = '\uE001';
+const placeholder = (n: number) => `${OPEN}${n}${CLOSE}`;
+const PLACEHOLDER = new RegExp(`${OPEN}(\\d+)${CLOSE}`, 'g');
+
+/** i18next options that choose a form of the template; never content. */
+export interface SentenceOptions {
+  /** i18next context: the treaty's grammatical gender ("female", "male"). */
+  readonly context?: string;
+  /** i18next plural count. */
+  readonly count?: number;
+}
 
 /**
- * Translate `key` with `params`; a parameter may be a string or inline content. The translation is made
- * with placeholders (private-use characters) and then split, so a marker or a blank line lands exactly
- * where the translator put {{name}}.
+ * Translate `key` with `params`, each a piece of content (a string, an inline, inlines) or a number.
+ *
+ * The template is translated with a placeholder for every piece, then split at the placeholders, and
+ * each piece is put back where the translator wrote {{name}}. A piece never passes through i18next or
+ * the split: text a user typed ("{{party}}", "$t(...)", private-use characters, anything) comes out as
+ * typed, and cannot move, remove or repeat another piece. Numbers are passed to i18next as values.
  */
 export function sentence(
   t: TFunction,
   key: string,
-  params: Record<string, Piece | number> = {},
-  extra: Record<string, unknown> = {},
+  params: Readonly<Record<string, Piece | number>> = {},
+  options: SentenceOptions = {},
 ): Inline[] {
   const pieces: Piece[] = [];
   const values: Record<string, string | number> = {};
   for (const [name, value] of Object.entries(params)) {
-    if (typeof value === 'string' || typeof value === 'number') {
+    if (typeof value === 'number') {
       values[name] = value;
     } else {
-      values[name] = `${OPEN}${pieces.length}${CLOSE}`;
+      values[name] = placeholder(pieces.length);
       pieces.push(value);
     }
   }
-  const translated = t(key, { ...extra, ...values }) as string;
+  const template = t(key, { ...options, ...values }) as string;
   const out: Inline[] = [];
-  const re = new RegExp(`${OPEN}(\\d+)${CLOSE}`, 'g');
   let last = 0;
-  for (let m = re.exec(translated); m; m = re.exec(translated)) {
-    out.push(...toInlines(translated.slice(last, m.index)));
-    out.push(...toInlines(pieces[Number(m[1])]!));
+  for (const m of template.matchAll(PLACEHOLDER)) {
+    const piece = pieces[Number(m[1])];
+    // Only sentence() writes placeholders, so this is a template holding one: a bug, not user input.
+    if (piece === undefined) throw new Error(`${key}: the template holds a placeholder of no parameter`);
+    out.push(...toInlines(template.slice(last, m.index)));
+    out.push(...toInlines(piece));
     last = m.index + m[0].length;
   }
-  out.push(...toInlines(translated.slice(last)));
+  out.push(...toInlines(template.slice(last)));
   return mergeText(out);
 }

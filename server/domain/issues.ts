@@ -91,6 +91,11 @@ export function fromZodIssues(issues: readonly z.core.$ZodIssue[]): Issue[] {
       case 'invalid_union':
         if (!own) code = 'schema.notInList';
         break;
+      case 'custom':
+        // Our own checks name what they found (package.ts: the character a field refuses, "U+202E").
+        for (const [name, value] of Object.entries(zi.params ?? {}))
+          if (typeof value === 'string' || typeof value === 'number') params[name] = value;
+        break;
       default:
         break;
     }

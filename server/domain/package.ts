@@ -16,6 +16,7 @@ import { DISPUTE_RESERVATION_IDS } from '../catalogue/requirements';
 import { REIO_CODES, STATE_CODES } from '../catalogue/states';
 import { CONSENT_TYPES } from '../catalogue/participation';
 import { TREATY_IDS } from '../catalogue/treaties';
+import { characterIssues, normalizeLineBreaks, type TextKind } from './characters';
 
 /**
  * An entry of a list (an authority, a declaration) has an id, so that pages and merges name it whatever
@@ -100,24 +101,34 @@ export const LIMITS = {
   addressLines: 6,
 } as const;
 
-/** Control characters other than tab, line feed and carriage return; never valid in a field. */
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
-/** In a one-line field, line breaks and tabs are not allowed either. */
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const CONTROL_OR_BREAK = /[\u0000-\u001F\u007F-\u009F\u2028\u2029]/;
-
-function text(max: number, multiline: boolean) {
+/**
+ * Free text: trimmed, line breaks made LF (in a text), normalized to NFC (so "e" + U+0301 is stored as
+ * "é", and two spellings of one name are one), then checked for length and for the characters the kind
+ * of field refuses (characters.ts: control, noncharacter, private-use and invisible characters; a text
+ * keeps tab, line feed, the joiners and the direction marks). The one helper for every free-text field,
+ * so the API and the pages refuse the same characters with the same message keys.
+ */
+function text(max: number, kind: TextKind) {
   return z
     .string({ error: 'schema.invalidType' })
     .trim()
+    .overwrite((s) => (kind === 'text' ? normalizeLineBreaks(s) : s))
+    .normalize('NFC')
     .min(1, { error: 'schema.empty' })
     .max(max, { error: 'schema.tooLong' })
-    .refine((s) => !(multiline ? CONTROL : CONTROL_OR_BREAK).test(s), { error: 'schema.controlCharacters' });
+    .superRefine((s, ctx) => {
+      for (const found of characterIssues(s, kind))
+        ctx.addIssue({
+          code: 'custom',
+          message: found.code,
+          params: { character: found.character },
+          input: s,
+        });
+    });
 }
 
-const ShortText = text(LIMITS.shortText, false);
-const LongText = text(LIMITS.longText, true);
+const ShortText = text(LIMITS.shortText, 'line');
+const LongText = text(LIMITS.longText, 'text');
 /** A declaration's or reservation's text, for forms that check one before the package is put together. */
 export const LongTextSchema = LongText;
 /** A yes/no question; null = not answered yet. */
@@ -247,9 +258,9 @@ const FullPowersSchema = z.strictObject({
 });
 
 const AddressSchema = z.strictObject({
-  lines: z.array(text(LIMITS.line, false)).max(LIMITS.addressLines, { error: 'schema.tooMany' }).default([]),
+  lines: z.array(text(LIMITS.line, 'line')).max(LIMITS.addressLines, { error: 'schema.tooMany' }).default([]),
   city: ShortText.nullable().default(null),
-  postcode: text(30, false).nullable().default(null),
+  postcode: text(30, 'line').nullable().default(null),
   country: oneOf(REGION_CODES, 'schema.region').nullable().default(null),
 });
 

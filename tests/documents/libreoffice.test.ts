@@ -10,8 +10,9 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import JSZip from 'jszip';
 import { buildBundle } from '../../server/documents';
+import { renderDocx } from '../../server/documents/render-docx';
 import { PATHS } from '../../server/paths';
-import { assess, example, i18n, TODAY } from './helpers';
+import { assess, example, i18n, model, TODAY } from './helpers';
 
 const run = promisify(execFile);
 
@@ -20,58 +21,152 @@ async function pdfText(file: string): Promise<string> {
   return stdout.replace(/\s+/g, ' ');
 }
 
+/** Convert files with a fresh LibreOffice profile (`target`: "pdf", or "txt:Text (encoded):UTF8"). */
+async function convert(files: readonly string[], target: string, outdir: string): Promise<void> {
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'lo-profile-'));
+  try {
+    await run(
+      'soffice',
+      [
+        `-env:UserInstallation=file://${profile}`,
+        '--headless',
+        '--convert-to',
+        target,
+        '--outdir',
+        outdir,
+        ...files,
+      ],
+      { timeout: 120_000 },
+    );
+  } catch (error) {
+    throw new Error(
+      `soffice failed (is libreoffice-writer-nogui installed? .ci/run installs it): ${String(error)}`,
+    );
+  } finally {
+    fs.rmSync(profile, { recursive: true, force: true });
+  }
+}
+
 describe('LibreOffice opens the bundle', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bundle-lo-'));
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  it.each(['en', 'fr'] as const)('converts every .docx of the %s bundle to PDF with the expected text', async (lng) => {
+  it.each(['en', 'fr'] as const)(
+    'converts every .docx of the %s bundle to PDF with the expected text',
+    async (lng) => {
+      const pkg = example('bhutan-accession');
+      const assessment = assess(
+        lng === 'fr'
+          ? {
+              ...pkg,
+              party: { kind: 'state', code: 'BT', formalName: 'le Royaume du Bhoutan' },
+              documentLanguage: 'fr',
+            }
+          : pkg,
+      );
+      const zip = await JSZip.loadAsync(
+        await buildBundle(assessment, {
+          tr: { lng, t: i18n.t(lng) },
+          mode: 'final',
+          today: TODAY,
+          stylesheet: fs.readFileSync(path.join(PATHS.public, 'css', 'document.css'), 'utf8'),
+        }),
+      );
+      const out = path.join(dir, lng);
+      fs.mkdirSync(out);
+      const docs = Object.keys(zip.files).filter((name) => name.endsWith('.docx'));
+      expect(docs).toHaveLength(5); // three instruments, the notifications, the checklist
+      for (const name of docs)
+        fs.writeFileSync(path.join(out, name), await zip.file(name)!.async('nodebuffer'));
+
+      await convert(
+        docs.map((d) => path.join(out, d)),
+        'pdf',
+        out,
+      );
+
+      const expected: Record<string, string> =
+        lng === 'en'
+          ? {
+              'instrument-untoc':
+                'WHEREAS the United Nations Convention against Transnational Organized Crime was adopted at New York on 15 November 2000,',
+              'instrument-som': 'Protocol against the Smuggling of Migrants by Land, Sea and Air',
+              notifications: 'In accordance with article 18, paragraph 13, of the Convention',
+              checklist: 'Notification checklist',
+            }
+          : {
+              'instrument-untoc':
+                'CONSIDÉRANT QUE la Convention des Nations Unies contre la criminalité transnationale organisée a été adoptée à New York le 15 novembre 2000,',
+              'instrument-som': 'par terre, air et mer',
+              notifications: "Conformément à l'article 18, paragraphe 13, de la Convention",
+              checklist: 'Liste de contrôle des notifications',
+            };
+      for (const [prefix, sentence] of Object.entries(expected)) {
+        const pdf = fs.readdirSync(out).find((f) => f.startsWith(prefix) && f.endsWith('.pdf'));
+        expect(pdf).toBeDefined();
+        expect(await pdfText(path.join(out, pdf!))).toContain(sentence);
+      }
+      // Page numbers come from the footer's fields: "Page 1 of N" / "Page 1 sur N".
+      const checklistPdf = fs.readdirSync(out).find((f) => f.startsWith('checklist') && f.endsWith('.pdf'))!;
+      expect(await pdfText(path.join(out, checklistPdf))).toMatch(
+        lng === 'en' ? /Page 2 of \d+/ : /Page 2 sur \d+/,
+      );
+    },
+  );
+});
+
+describe('LibreOffice reads text that looks like markup, and other scripts, exactly as typed', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hostile-lo-'));
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  /** Accepted by the schema: XML and i18next syntax in one-line fields, Arabic script, a joiner and a mark in a declaration. */
+  const formalName = `the Kingdom of <Bhutan> & "Druk" 'Yul' {{party}}`;
+  const territory = 'Phuentsholing $t(documents:marker) &amp; <b>';
+  const authorityName =
+    '\u0645\u0643\u062A\u0628 \u0627\u0644\u0646\u0627\u0626\u0628 \u0627\u0644\u0639\u0627\u0645';
+  const declaration =
+    'Persian: \u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645; Arabic: \u0645\u0631\u062D\u0628\u0627\u200F 2027; markup: <>&"\'';
+
+  it('converts an instrument and the notifications to text and to PDF', async () => {
     const pkg = example('bhutan-accession');
-    const assessment = assess(lng === 'fr' ? { ...pkg, party: { kind: 'state', code: 'BT', formalName: 'le Royaume du Bhoutan' }, documentLanguage: 'fr' } : pkg);
-    const zip = await JSZip.loadAsync(
-      await buildBundle(assessment, {
-        tr: { lng, t: i18n.t(lng) },
-        mode: 'final',
-        today: TODAY,
-        stylesheet: fs.readFileSync(path.join(PATHS.public, 'css', 'document.css'), 'utf8'),
-      }),
+    const assessment = assess({
+      ...pkg,
+      party: { kind: 'state', code: 'BT', formalName },
+      authorities: [
+        ...(pkg.authorities ?? []),
+        { roles: ['untoc-18-13'], territory, name: authorityName, email: ['t@example.bt'] },
+      ],
+      declarations: [{ treaties: ['untoc'], kind: 'other', text: declaration }],
+    });
+    const files = {
+      instrument: await renderDocx(model(assessment, 'instrument', 'en', { mode: 'final', treaty: 'untoc' })),
+      notifications: await renderDocx(model(assessment, 'notifications', 'en', { mode: 'final' })),
+    };
+    const docx = Object.entries(files).map(([name, bytes]) => {
+      const file = path.join(dir, `${name}.docx`);
+      fs.writeFileSync(file, bytes);
+      return file;
+    });
+    await convert(docx, 'txt:Text (encoded):UTF8', dir);
+    await convert(docx, 'pdf', dir);
+    const read = (name: string) => fs.readFileSync(path.join(dir, name), 'utf8').replace(/\s+/g, ' ');
+
+    // The text LibreOffice read holds every character typed, the joiner and the mark included.
+    const instrument = read('instrument.txt');
+    expect(instrument).toContain(`declare that the Government of ${formalName}, having considered`);
+    expect(instrument).toContain(declaration);
+    const notifications = read('notifications.txt');
+    expect(notifications).toContain(
+      `the Government of ${formalName} designates the following distinct central authority for ${territory}, a special region`,
     );
-    const out = path.join(dir, lng);
-    fs.mkdirSync(out);
-    const docs = Object.keys(zip.files).filter((name) => name.endsWith('.docx'));
-    expect(docs).toHaveLength(5); // three instruments, the notifications, the checklist
-    for (const name of docs) fs.writeFileSync(path.join(out, name), await zip.file(name)!.async('nodebuffer'));
+    expect(notifications).toContain(authorityName);
 
-    const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'lo-profile-'));
-    try {
-      await run('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', out, ...docs.map((d) => path.join(out, d))], {
-        timeout: 120_000,
-      });
-    } catch (error) {
-      throw new Error(`soffice failed (is libreoffice-writer-nogui installed? .ci/run installs it): ${String(error)}`);
-    } finally {
-      fs.rmSync(profile, { recursive: true, force: true });
-    }
-
-    const expected: Record<string, string> = lng === 'en'
-      ? {
-          'instrument-untoc': 'WHEREAS the United Nations Convention against Transnational Organized Crime was adopted at New York on 15 November 2000,',
-          'instrument-som': 'Protocol against the Smuggling of Migrants by Land, Sea and Air',
-          notifications: 'In accordance with article 18, paragraph 13, of the Convention',
-          checklist: 'Notification checklist',
-        }
-      : {
-          'instrument-untoc': 'CONSIDÉRANT QUE la Convention des Nations Unies contre la criminalité transnationale organisée a été adoptée à New York le 15 novembre 2000,',
-          'instrument-som': 'par terre, air et mer',
-          notifications: "Conformément à l'article 18, paragraphe 13, de la Convention",
-          checklist: 'Liste de contrôle des notifications',
-        };
-    for (const [prefix, sentence] of Object.entries(expected)) {
-      const pdf = fs.readdirSync(out).find((f) => f.startsWith(prefix) && f.endsWith('.pdf'));
-      expect(pdf).toBeDefined();
-      expect(await pdfText(path.join(out, pdf!))).toContain(sentence);
-    }
-    // Page numbers come from the footer's fields: "Page 1 of N" / "Page 1 sur N".
-    const checklistPdf = fs.readdirSync(out).find((f) => f.startsWith('checklist') && f.endsWith('.pdf'))!;
-    expect(await pdfText(path.join(out, checklistPdf))).toMatch(lng === 'en' ? /Page 2 of \d+/ : /Page 2 sur \d+/);
+    // And it lays them out: the PDF shows the markup-like text as text.
+    expect(await pdfText(path.join(dir, 'instrument.pdf'))).toContain(
+      `the Government of ${formalName}, having considered`,
+    );
+    expect(await pdfText(path.join(dir, 'notifications.pdf'))).toContain(
+      `for ${territory}, a special region`,
+    );
   });
 });
