@@ -96,3 +96,17 @@ export function characterIssues(value: string, kind: TextKind): CharacterIssue[]
 export function normalizeLineBreaks(value: string): string {
   return value.replace(/\r\n?|[\u2028\u2029]/g, '\n');
 }
+
+/**
+ * `value` with what a field of this kind refuses taken out, for drafts saved before these rules (draft
+ * format 1): such a draft must still open. Line breaks and tabs in a line become spaces; every other
+ * refused character is removed; the text is then normalized to NFC, as the schema stores it.
+ */
+export function withoutRefused(value: string, kind: TextKind): string {
+  let out = kind === 'text' ? normalizeLineBreaks(value) : value.replace(/[\t\r\n\u2028\u2029]+/g, ' ');
+  for (const rule of RULES) {
+    const pattern = rule[kind];
+    if (pattern) out = out.replace(new RegExp(pattern.source, 'gu'), '');
+  }
+  return out.normalize('NFC');
+}

@@ -6,9 +6,11 @@
  *
  * Version history (DRAFT_MIGRATIONS[n] turns version n+1 into version n+2):
  *   1: { package, visited }  (the first version)
- *   2: authorities and declarations carry an `id` (pages and merges name entries by id, not position)
+ *   2: authorities and declarations carry an `id` (pages and merges name entries by id, not position);
+ *      free text holds no character the schema refuses (domain/characters.ts), and is in NFC
  */
 import { z } from 'zod';
+import { withoutRefused } from './characters';
 import { fromZodIssues, type Issue } from './issues';
 import { PackageSchema, type Package } from './package';
 
@@ -48,6 +50,30 @@ export type Draft = z.output<typeof DraftSchema>;
 /** One step from a version to the next, on the parsed JSON (unknown: it is not trusted yet). */
 export type DraftMigration = (data: unknown) => unknown;
 
+/** Where a package holds several lines of free text ("text"); every other string is one line. */
+const LONG_TEXTS: readonly (readonly string[])[] = [
+  ['declarations', '*', 'text'],
+  ['competence', '*', 'text'],
+  ['treaties', '*', 'signatureReservations', '*', 'text'],
+];
+
+/**
+ * Every string of a version-1 package without the characters the schema refuses since version 2
+ * (domain/characters.ts): a draft saved before the rules still opens, rather than being refused whole.
+ */
+function cleanText(value: unknown, at: readonly string[] = []): unknown {
+  if (typeof value === 'string') {
+    const long = LONG_TEXTS.some(
+      (p) => p.length === at.length && p.every((seg, i) => seg === '*' || seg === at[i]),
+    );
+    return withoutRefused(value, long ? 'text' : 'line');
+  }
+  if (Array.isArray(value)) return value.map((v) => cleanText(v, [...at, '*']));
+  if (typeof value === 'object' && value !== null)
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, cleanText(v, [...at, k])]));
+  return value;
+}
+
 /**
  * 1 -> 2: give every authority and declaration an id. The ids are made from the position ("a1", "d2"),
  * so that a draft read twice before it is next saved names its entries the same way both times (a
@@ -69,7 +95,7 @@ function addEntryIds(data: unknown): unknown {
       : list;
   if ('authorities' in pkg) pkg.authorities = withIds(pkg.authorities, 'a');
   if ('declarations' in pkg) pkg.declarations = withIds(pkg.declarations, 'd');
-  return { ...draft, package: pkg };
+  return { ...draft, package: cleanText(pkg) };
 }
 
 export const DRAFT_MIGRATIONS: readonly DraftMigration[] = [addEntryIds];

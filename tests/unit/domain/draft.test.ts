@@ -288,7 +288,12 @@ describe('draftFile', () => {
       package: {
         ...bhutan,
         declarations: [
-          { id: 'd1', treaties: ['untoc'], kind: 'interpretative', text: 'Line one\nLine two — « ງານ » 中文' },
+          {
+            id: 'd1',
+            treaties: ['untoc'],
+            kind: 'interpretative',
+            text: 'Line one\nLine two — « ງານ » 中文',
+          },
         ],
       },
       visited: [...SECTION_IDS],
@@ -327,5 +332,48 @@ describe('a migration that cannot read its input', () => {
     const result = readDraft(1, { package: 'damaged' }, throwing);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error.code).toBe('invalid');
+  });
+});
+
+describe('the real migration from format 1 to format 2', () => {
+  const v1 = {
+    package: {
+      ...bhutanInput,
+      party: { kind: 'state', code: 'BT', formalName: 'the Kingdom\u200B of Bhutan\u202E' },
+      declarations: [
+        { treaties: ['untoc'], kind: 'other', text: 'Line\u202D one\r\nاین\u200Cجا \u200F' },
+        { treaties: ['untoc'], kind: 'other', text: 'Second' },
+      ],
+      signing: { place: 'Thim\tphu\uE000', date: null },
+    },
+    visited: ['party'],
+  };
+
+  it('gives entries positional ids and takes out what the character rules refuse, per kind of field', () => {
+    const read = readDraft(1, v1);
+    if (!read.ok) throw new Error(JSON.stringify(read.error));
+    expect(read.migratedFrom).toBe(1);
+    const pkg = read.draft.package;
+    expect(pkg.party.formalName).toBe('the Kingdom of Bhutan');
+    expect(pkg.signing.place).toBe('Thim phu');
+    // A declaration keeps the joiner and the mark Persian needs; the override goes; CR LF is a line feed.
+    expect(pkg.declarations.map((d) => [d.id, d.text])).toEqual([
+      ['d1', 'Line one\nاین\u200Cجا \u200F'],
+      ['d2', 'Second'],
+    ]);
+    expect(pkg.authorities.map((a) => a.id)).toEqual(['a1', 'a2', 'a3']);
+  });
+
+  it('is the same every time the same draft is read (nothing random: reading never writes)', () => {
+    expect(readDraft(1, v1)).toEqual(readDraft(1, v1));
+  });
+
+  it('leaves a format 1 draft without refused characters as it was, ids aside', () => {
+    const read = readDraft(1, { package: bhutanInput, visited: [] });
+    if (!read.ok) throw new Error('does not read');
+    const { authorities, ...rest } = read.draft.package;
+    const { authorities: expected, ...others } = bhutan;
+    expect(rest).toEqual(others);
+    expect(authorities.map(({ id: _id, ...a }) => a)).toEqual(expected.map(({ id: _id, ...a }) => a));
   });
 });
