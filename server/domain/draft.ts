@@ -152,11 +152,10 @@ export function draftFile(draft: Draft, exportedAt: string): string {
   return `${JSON.stringify({ kind: DRAFT_FILE_KIND, formatVersion: DRAFT_FORMAT_VERSION, exportedAt, draft }, null, 2)}\n`;
 }
 
-/** Read an uploaded draft file: JSON, of our kind, of a version we know, holding a valid draft. */
-export function parseDraftFile(
+/** A file's JSON object (a byte order mark allowed), or why it is none. */
+function jsonObject(
   text: string,
-  migrations: readonly DraftMigration[] = DRAFT_MIGRATIONS,
-): DraftReadResult {
+): { ok: true; file: Record<string, unknown> } | { ok: false; error: DraftReadError } {
   let json: unknown;
   try {
     json = JSON.parse(text.replace(/^\uFEFF/, ''));
@@ -165,7 +164,17 @@ export function parseDraftFile(
   }
   if (typeof json !== 'object' || json === null || Array.isArray(json))
     return { ok: false, error: { code: 'not-a-draft' } };
-  const file = json as Record<string, unknown>;
+  return { ok: true, file: json as Record<string, unknown> };
+}
+
+/** Read an uploaded draft file: JSON, of our kind, of a version we know, holding a valid draft. */
+export function parseDraftFile(
+  text: string,
+  migrations: readonly DraftMigration[] = DRAFT_MIGRATIONS,
+): DraftReadResult {
+  const read = jsonObject(text);
+  if (!read.ok) return read;
+  const { file } = read;
   if (file.kind !== DRAFT_FILE_KIND || !('draft' in file))
     return { ok: false, error: { code: 'not-a-draft' } };
   if (typeof file.formatVersion !== 'number') return { ok: false, error: { code: 'bad-version' } };
@@ -190,15 +199,9 @@ export function parseImportFile(
   text: string,
   migrations: readonly DraftMigration[] = DRAFT_MIGRATIONS,
 ): ImportResult {
-  let json: unknown;
-  try {
-    json = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch {
-    return { ok: false, error: { code: 'not-json' } };
-  }
-  if (typeof json !== 'object' || json === null || Array.isArray(json))
-    return { ok: false, error: { code: 'not-a-draft' } };
-  const file = json as Record<string, unknown>;
+  const json = jsonObject(text);
+  if (!json.ok) return json;
+  const { file } = json;
   if (file.kind === DRAFT_FILE_KIND) {
     const read = parseDraftFile(text, migrations);
     return read.ok ? { ok: true, draft: read.draft, source: 'draft-file' } : read;

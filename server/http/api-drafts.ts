@@ -14,21 +14,15 @@
  * A body is a package (as /validate takes it, or a bundle's package.json) or a draft representation
  * ({ package, ... }). Answers that stop applying are cleared, as on the pages, and the response says which.
  */
-import express, { type Request, type Response, type Router } from 'express';
+import type { Request, RequestHandler, Response, Router } from 'express';
 import { newDraft, type Draft } from '../domain/draft';
 import { pathText } from '../domain/merge';
 import { parsePackage } from '../domain/validate';
 import { newEntryId, type Package } from '../domain/package';
-import { localizeIssue } from '../i18n/messages';
+import type { Translator } from '../i18n/messages';
 import { isDraftId, type DraftRecord, type Drafts } from '../store/drafts';
-import { ApiError } from './errors';
+import { ApiError, invalidPackage } from './errors';
 import { SECTIONS } from './journey/definitions';
-import { requireJson, type RequestWithLanguage } from './middleware';
-
-export interface DraftApiDeps {
-  readonly drafts: Drafts;
-  readonly bodyLimitBytes: number;
-}
 
 const etagOf = (revision: number) => `"r${revision}"`;
 
@@ -74,14 +68,15 @@ const visitedFor = (pkg: Package): Draft['visited'] =>
 
 export function registerDraftRoutes(
   router: Router,
-  deps: DraftApiDeps,
-  translator: (req: Request) => { lng: RequestWithLanguage['lng']; t: RequestWithLanguage['t'] },
+  drafts: Drafts,
+  shared: {
+    /** The POST and PUT bodies: JSON only, within BODY_LIMIT_BYTES (api.ts). */
+    readonly jsonBody: readonly RequestHandler[];
+    /** The request's language, for messages. */
+    readonly translator: (req: Request) => Translator;
+  },
 ): void {
-  const { drafts } = deps;
-  const jsonBody = [
-    requireJson,
-    express.json({ limit: deps.bodyLimitBytes, strict: false, type: 'application/json' }),
-  ];
+  const { jsonBody, translator } = shared;
 
   /**
    * The package in a body: the package itself, or a draft representation holding one. Entries sent
@@ -96,14 +91,7 @@ export function registerDraftRoutes(
         : body;
     const parsed = parsePackage(withEntryIds(candidate));
     if (parsed.ok) return parsed.pkg;
-    const tr = translator(req);
-    throw new ApiError(
-      422,
-      'invalid_package',
-      'api.errors.invalidPackage',
-      { count: parsed.issues.length },
-      parsed.issues.map((i) => localizeIssue(i, tr)),
-    );
+    throw invalidPackage(parsed.issues, translator(req));
   }
 
   function load(req: Request): DraftRecord {

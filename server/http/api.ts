@@ -40,7 +40,7 @@ import { PATHS } from '../paths';
 import type { Drafts } from '../store/drafts';
 import type { Store } from '../store/store';
 import { registerDraftRoutes } from './api-drafts';
-import { ApiError } from './errors';
+import { ApiError, invalidPackage } from './errors';
 import { requireJson, type RequestWithLanguage } from './middleware';
 import { assessmentView, catalogueView, missingAsIssue, statesView } from './present';
 
@@ -90,16 +90,7 @@ export function createApiRouter(deps: ApiDeps): Router {
   /** Parse and assess the body; a package that does not parse (an array, a number...) is a 422 with every issue. */
   const assess = (req: Request): Assessment => {
     const parsed = parsePackage(req.body ?? null);
-    if (!parsed.ok) {
-      const tr = translator(req);
-      throw new ApiError(
-        422,
-        'invalid_package',
-        'api.errors.invalidPackage',
-        { count: parsed.issues.length },
-        parsed.issues.map((i) => localizeIssue(i, tr)),
-      );
-    }
+    if (!parsed.ok) throw invalidPackage(parsed.issues, translator(req));
     return assessPackage(parsed.pkg, { participation: deps.participation, today: today() });
   };
 
@@ -252,7 +243,7 @@ export function createApiRouter(deps: ApiDeps): Router {
       .send(await renderDocx(model));
   });
 
-  registerDraftRoutes(router, deps, (req) => translator(req));
+  registerDraftRoutes(router, deps.drafts, { jsonBody, translator: (req) => translator(req) });
 
   // A known address with a method it does not accept: 405 with Allow (OPTIONS: 204 with Allow).
   for (const [route, allow] of Object.entries(routes)) {

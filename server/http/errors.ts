@@ -5,7 +5,8 @@
  */
 import type { ErrorRequestHandler } from 'express';
 import type { Logger } from '../logger';
-import type { LocalizedIssue } from '../i18n/messages';
+import type { Issue } from '../domain/issues';
+import { localizeIssue, type LocalizedIssue, type Translator } from '../i18n/messages';
 import { logPath, type RequestWithLanguage } from './middleware';
 
 export const ERROR_CODES = [
@@ -154,4 +155,15 @@ export function errorHandler(logger: Logger, bodyLimitBytes: number): ErrorReque
         },
       });
   };
+}
+
+/** A package that does not match the schema: 422 with every issue, in the request's language. */
+export function invalidPackage(issues: readonly Issue[], tr: Translator): ApiError {
+  return new ApiError(
+    422,
+    'invalid_package',
+    'api.errors.invalidPackage',
+    { count: issues.length },
+    issues.map((i) => localizeIssue(i, tr)),
+  );
 }
