@@ -6,7 +6,8 @@
 import type { ErrorRequestHandler } from 'express';
 import type { Logger } from '../logger';
 import type { LocalizedIssue } from '../i18n/messages';
-import { logPath, type RequestWithLanguage } from './middleware';
+import { logPath } from './log-path';
+import type { RequestWithLanguage } from './middleware';
 
 export const ERROR_CODES = [
   'malformed_json',

@@ -28,7 +28,7 @@
  */
 import express, { type Request, type Response, type Router } from 'express';
 import { isDraftId } from '../../store/drafts';
-import { logPath } from '../middleware';
+import { logPath } from '../log-path';
 import { createPageKit, dr, lr, type DraftPagesDeps } from './kit';
 import { registerDocumentPages } from './documents';
 import { registerListPages } from './lists';
