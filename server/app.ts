@@ -9,7 +9,7 @@ import type { I18n } from './i18n';
 import type { Logger } from './logger';
 import { createApiRouter } from './http/api';
 import { ApiError, errorHandler } from './http/errors';
-import { languageMiddleware, requestLog } from './http/middleware';
+import { languageMiddleware, permissionsPolicy, requestLog } from './http/middleware';
 import { createPagesRouter } from './http/pages';
 import { createViews } from './http/views';
 import { PATHS } from './paths';
@@ -48,8 +48,12 @@ export function createApp(deps: AppDeps): Express {
         },
       },
       crossOriginEmbedderPolicy: false,
+      // No Referer to other sites (a draft's address is its key), but the browser still names this site
+      // in the Origin of its own form posts: under no-referrer it sends "Origin: null", which csrf.ts refuses.
+      referrerPolicy: { policy: 'same-origin' },
     }),
   );
+  app.use(permissionsPolicy());
   if (deps.requestLog) app.use(requestLog(deps.logger));
   app.use(languageMiddleware(deps.i18n));
   app.use('/assets', express.static(PATHS.public, { fallthrough: false, index: false, maxAge: '1h' }));
