@@ -99,6 +99,7 @@ async function main(): Promise<void> {
     clock: () => new Date(`${TODAY}T12:00:00Z`),
     bodyLimitBytes: 256 * 1024,
     requestLog: false,
+    trustProxy: false,
   });
   const server = app.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));

@@ -5,6 +5,7 @@
 import express, { type Express } from 'express';
 import helmet from 'helmet';
 import type { Participation } from './catalogue';
+import type { TrustProxy } from './config';
 import type { I18n } from './i18n';
 import type { Logger } from './logger';
 import { createApiRouter } from './http/api';
@@ -24,12 +25,15 @@ export interface AppDeps {
   readonly clock: () => Date;
   readonly bodyLimitBytes: number;
   readonly requestLog: boolean;
+  /** Which proxies' X-Forwarded-For and -Proto to believe (config.ts TRUST_PROXY): req.ip and req.secure. */
+  readonly trustProxy: TrustProxy;
 }
 
 export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  app.set('trust proxy', deps.trustProxy);
   app.use(
     helmet({
       contentSecurityPolicy: {

@@ -22,6 +22,7 @@ function main(): void {
     clock: () => new Date(),
     bodyLimitBytes: config.bodyLimitBytes,
     requestLog: config.requestLog,
+    trustProxy: config.trustProxy,
   });
   const server = app.listen(config.port, config.host, () => {
     logger.info('listening', {

@@ -43,14 +43,14 @@ export interface FileApp {
   readonly file: string;
 }
 
+/** What a test may set; the rest is fixed. */
+export type TestOverrides = Partial<Pick<AppDeps, 'bodyLimitBytes' | 'requestLog' | 'trustProxy'>>;
+
 /**
  * The real app over the SQLite file `file` (created if absent), with the tests' fixed clock and a memory
  * logger: a second app on a closed app's file is the service restarted on the same data.
  */
-export function createAppOnFile(
-  file: string,
-  overrides: Partial<Pick<AppDeps, 'bodyLimitBytes' | 'requestLog'>> = {},
-): FileApp {
+export function createAppOnFile(file: string, overrides: TestOverrides = {}): FileApp {
   const store = openStore(file);
   const logger = createMemoryLogger();
   const { i18n, participation } = sharedDeps();
@@ -62,13 +62,12 @@ export function createAppOnFile(
     clock: () => new Date(FIXED_NOW),
     bodyLimitBytes: overrides.bodyLimitBytes ?? DEFAULT_BODY_LIMIT,
     requestLog: overrides.requestLog ?? true,
+    trustProxy: overrides.trustProxy ?? false,
   });
   return { app, store, logLines: logger.lines, file };
 }
 
-export function createTestApp(
-  overrides: Partial<Pick<AppDeps, 'bodyLimitBytes' | 'requestLog'>> = {},
-): TestApp {
+export function createTestApp(overrides: TestOverrides = {}): TestApp {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'accession-http-'));
   const { app, store, logLines } = createAppOnFile(path.join(dir, 'test.sqlite'), overrides);
   return {
