@@ -10,6 +10,7 @@ import type { I18n } from './i18n';
 import type { Logger } from './logger';
 import { createApiRouter } from './http/api';
 import { ApiError, errorHandler } from './http/errors';
+import { createDraftCreationLimiter, type DraftCreationLimit } from './http/limits';
 import { languageMiddleware, permissionsPolicy, requestLog } from './http/middleware';
 import { createPagesRouter } from './http/pages';
 import { createViews } from './http/views';
@@ -27,6 +28,8 @@ export interface AppDeps {
   readonly requestLog: boolean;
   /** Which proxies' X-Forwarded-For and -Proto to believe (config.ts TRUST_PROXY): req.ip and req.secure. */
   readonly trustProxy: TrustProxy;
+  /** New or imported drafts per client address and window (limits.ts). */
+  readonly draftCreateLimit: DraftCreationLimit;
 }
 
 export function createApp(deps: AppDeps): Express {
@@ -62,7 +65,13 @@ export function createApp(deps: AppDeps): Express {
   app.use(languageMiddleware(deps.i18n));
   app.use('/assets', express.static(PATHS.public, { fallthrough: false, index: false, maxAge: '1h' }));
   app.use('/api/v1', createApiRouter(deps));
-  app.use(createPagesRouter({ ...deps, views: createViews(PATHS.templates) }));
+  // One limiter for every route that creates a draft (the API's creation route is to take it too).
+  const draftCreationLimiter = createDraftCreationLimiter({
+    ...deps.draftCreateLimit,
+    clock: deps.clock,
+    logger: deps.logger,
+  });
+  app.use(createPagesRouter({ ...deps, views: createViews(PATHS.templates), draftCreationLimiter }));
   app.use((req, _res, next) =>
     next(new ApiError(404, 'not_found', 'api.errors.notFound', { method: req.method })),
   );

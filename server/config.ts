@@ -34,6 +34,14 @@ const EnvSchema = z.object({
       }
       return parsed;
     }),
+  /** New or imported drafts one client address may create per window (0: no limit). */
+  DRAFT_CREATE_LIMIT: z.coerce.number().int().min(0).max(100_000).default(30),
+  DRAFT_CREATE_WINDOW_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(10),
 });
 
 /** Express's "trust proxy": false, true, a number of hops, or addresses, subnets and names. */
@@ -71,6 +79,7 @@ export interface Config {
   readonly bodyLimitBytes: number;
   readonly requestLog: boolean;
   readonly trustProxy: TrustProxy;
+  readonly draftCreateLimit: { readonly limit: number; readonly windowMinutes: number };
 }
 
 export function readConfig(env: NodeJS.ProcessEnv): Config {
@@ -87,5 +96,6 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     requestLog: e.REQUEST_LOG === 'on',
     trustProxy: e.TRUST_PROXY,
+    draftCreateLimit: { limit: e.DRAFT_CREATE_LIMIT, windowMinutes: e.DRAFT_CREATE_WINDOW_MINUTES },
   };
 }

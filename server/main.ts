@@ -23,6 +23,7 @@ function main(): void {
     bodyLimitBytes: config.bodyLimitBytes,
     requestLog: config.requestLog,
     trustProxy: config.trustProxy,
+    draftCreateLimit: config.draftCreateLimit,
   });
   const server = app.listen(config.port, config.host, () => {
     logger.info('listening', {

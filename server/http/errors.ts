@@ -1,13 +1,14 @@
 /**
  * API errors: `{ error: { code, message, issues } }`, with a stable code, a message in the request's
  * language and, for a package, every issue. A mistake the request made before reaching a route (a body
- * too large or badly compressed...: request-errors.ts) is a 4xx like an ApiError.
+ * too large or badly compressed, too many new drafts...: request-errors.ts) is a 4xx like an ApiError.
  * Anything else is a fault of ours: 500, logged without the request's content, with a message that says
  * nothing was stored.
  */
 import type { ErrorRequestHandler } from 'express';
 import type { Logger } from '../logger';
 import type { LocalizedIssue } from '../i18n/messages';
+import { retryParams } from './limits';
 import type { RequestWithLanguage } from './middleware';
 import { logFault, requestErrorOf, type RequestErrorKind } from './request-errors';
 
@@ -24,6 +25,7 @@ export const ERROR_CODES = [
   'full_powers_not_needed',
   'not_found',
   'method_not_allowed',
+  'rate_limited',
   'internal_error',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -64,6 +66,7 @@ const ANSWERS: Readonly<Record<RequestErrorKind, { status: number; code: ErrorCo
   },
   notFound: { status: 404, code: 'not_found', key: 'api.errors.notFound' },
   methodNotAllowed: { status: 405, code: 'method_not_allowed', key: 'api.errors.methodNotAllowed' },
+  rateLimited: { status: 429, code: 'rate_limited', key: 'api.errors.rateLimited' },
 };
 
 function toApiError(err: unknown, bodyLimitBytes: number, req: RequestWithLanguage): ApiError | null {
@@ -92,6 +95,8 @@ function toApiError(err: unknown, bodyLimitBytes: number, req: RequestWithLangua
     case 'methodNotAllowed':
       // Only express.static answers 405 here (the API's routes throw their own ApiError with Allow).
       return new ApiError(status, code, key, { method: req.method, allow: 'GET, HEAD' }, [], 'GET, HEAD');
+    case 'rateLimited':
+      return new ApiError(status, code, key, retryParams(known.refusal, req.lng ?? 'en'));
     default:
       return new ApiError(status, code, key);
   }

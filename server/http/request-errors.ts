@@ -1,7 +1,7 @@
 /**
  * What a request itself got wrong, told apart from faults of ours: a body too large or with too many
  * fields, compressed wrongly or in an unknown encoding or charset, cut short; an upload over multer's
- * limits; a path that does not decode. One list for both edges: the API
+ * limits; a path that does not decode; too many new drafts (limits.ts). One list for both edges: the API
  * answers each kind with JSON (errors.ts), the pages with a page in the reader's language
  * (journey/index.ts). Neither logs a stack for them; anything else is a fault of ours, logged by
  * logFault and answered with a 500.
@@ -9,6 +9,7 @@
 import type { Request } from 'express';
 import multer from 'multer';
 import type { Logger } from '../logger';
+import { RateLimited } from './limits';
 import { logPath } from './log-path';
 
 export type RequestErrorKind =
@@ -22,14 +23,17 @@ export type RequestErrorKind =
   /** A Content-Encoding or charset the parsers do not know. */
   | 'unsupportedEncoding'
   | 'notFound'
-  | 'methodNotAllowed';
+  | 'methodNotAllowed'
+  | 'rateLimited';
 
-export interface RequestError {
-  readonly kind: RequestErrorKind;
-}
+/** The kinds that carry nothing but themselves. */
+type PlainKind = Exclude<RequestErrorKind, 'rateLimited'>;
+
+export type RequestError =
+  { readonly kind: PlainKind } | { readonly kind: 'rateLimited'; readonly refusal: RateLimited };
 
 /** body-parser's and raw-body's error types, as they document them ("stream.*" are ours: left out). */
-const BODY_TYPES: ReadonlyMap<string, RequestErrorKind> = new Map<string, RequestErrorKind>(
+const BODY_TYPES: ReadonlyMap<string, PlainKind> = new Map<string, PlainKind>(
   Object.entries({
     'entity.parse.failed': 'malformedBody',
     'entity.verify.failed': 'unreadableBody',
@@ -44,7 +48,7 @@ const BODY_TYPES: ReadonlyMap<string, RequestErrorKind> = new Map<string, Reques
 );
 
 /** multer's codes over a limit; its other codes (a file in an unexpected field, a bad field name...) are unreadable. */
-const MULTER_CODES: ReadonlyMap<string, RequestErrorKind> = new Map<string, RequestErrorKind>(
+const MULTER_CODES: ReadonlyMap<string, PlainKind> = new Map<string, PlainKind>(
   Object.entries({
     LIMIT_FILE_SIZE: 'tooLarge',
     LIMIT_FIELD_VALUE: 'tooLarge',
@@ -62,7 +66,7 @@ function clientStatus(err: object): number | null {
   return typeof value === 'number' && value >= 400 && value < 500 ? value : null;
 }
 
-function kindOfStatus(status: number): RequestErrorKind {
+function kindOfStatus(status: number): PlainKind {
   switch (status) {
     case 403: // serve-static's refusal of a path that climbs out: reported as absent, it reveals nothing.
     case 404:
@@ -80,6 +84,7 @@ function kindOfStatus(status: number): RequestErrorKind {
 
 /** The request's mistake behind `err`, or null when `err` is a fault of ours. */
 export function requestErrorOf(err: unknown): RequestError | null {
+  if (err instanceof RateLimited) return { kind: 'rateLimited', refusal: err };
   if (typeof err !== 'object' || err === null) return null;
   if (err instanceof multer.MulterError) return { kind: MULTER_CODES.get(err.code) ?? 'unreadableBody' };
   // Express's router answers a path parameter that does not decode ("/drafts/%zz") with a URIError of

@@ -44,7 +44,9 @@ export interface FileApp {
 }
 
 /** What a test may set; the rest is fixed. */
-export type TestOverrides = Partial<Pick<AppDeps, 'bodyLimitBytes' | 'requestLog' | 'trustProxy'>>;
+export type TestOverrides = Partial<
+  Pick<AppDeps, 'bodyLimitBytes' | 'requestLog' | 'trustProxy' | 'draftCreateLimit'>
+>;
 
 /**
  * The real app over the SQLite file `file` (created if absent), with the tests' fixed clock and a memory
@@ -63,6 +65,8 @@ export function createAppOnFile(file: string, overrides: TestOverrides = {}): Fi
     bodyLimitBytes: overrides.bodyLimitBytes ?? DEFAULT_BODY_LIMIT,
     requestLog: overrides.requestLog ?? true,
     trustProxy: overrides.trustProxy ?? false,
+    // Off unless a test turns it on: the journey tests create many drafts from one address.
+    draftCreateLimit: overrides.draftCreateLimit ?? { limit: 0, windowMinutes: 10 },
   });
   return { app, store, logLines: logger.lines, file };
 }

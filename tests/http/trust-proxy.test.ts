@@ -4,6 +4,7 @@
  * client's own X-Forwarded-Proto is not believed.
  */
 import request from 'supertest';
+import { createDraft, JourneyClient } from './journey-helpers';
 import { createTestApp, type TestApp, type TestOverrides } from './test-app';
 
 const opened: TestApp[] = [];
@@ -70,4 +71,13 @@ test('behind a trusted proxy, a form posted over HTTPS with the Secure cookie go
     .send(`_csrf=${token}&party=BT`);
   expect(res.status).toBe(303);
   expect(res.headers.location).toBe('/drafts/new/treaties?party=BT');
+});
+
+test('TRUST_PROXY=true is reported in the log by the limiter: any client could choose its address', async () => {
+  const t = app({ trustProxy: true, draftCreateLimit: { limit: 5, windowMinutes: 10 } });
+  await createDraft(new JourneyClient(t.app), 'BT', ['untoc']);
+  const checks = t.logLines.filter((l) => l.includes('rate_limit_check'));
+  expect(checks.map((l) => (JSON.parse(l) as { code: string }).code)).toEqual([
+    'ERR_ERL_PERMISSIVE_TRUST_PROXY',
+  ]);
 });

@@ -1,11 +1,13 @@
 /**
- * The configuration (server/config.ts): TRUST_PROXY, its default, every form it takes, and a clear
- * error, naming the variable, for a value Express would refuse later.
+ * The configuration (server/config.ts): TRUST_PROXY and the limit on creating drafts, their defaults,
+ * every form they take, and a clear error, naming the variable, for a value Express would refuse later.
  */
 import { readConfig } from '../../server/config';
 
-test('the default: no proxy trusted', () => {
-  expect(readConfig({}).trustProxy).toBe(false);
+test('the defaults: no proxy trusted, 30 new drafts per address every 10 minutes', () => {
+  const config = readConfig({});
+  expect(config.trustProxy).toBe(false);
+  expect(config.draftCreateLimit).toEqual({ limit: 30, windowMinutes: 10 });
 });
 
 test.each([
@@ -38,8 +40,29 @@ test.each([
   expect(() => readConfig({ TRUST_PROXY: value })).toThrow(/^Invalid configuration: /);
 });
 
+test.each([
+  [
+    { DRAFT_CREATE_LIMIT: '5', DRAFT_CREATE_WINDOW_MINUTES: '1' },
+    { limit: 5, windowMinutes: 1 },
+  ],
+  [{ DRAFT_CREATE_LIMIT: '0' }, { limit: 0, windowMinutes: 10 }],
+  [{ DRAFT_CREATE_WINDOW_MINUTES: '1440' }, { limit: 30, windowMinutes: 1440 }],
+])('the limit on creating drafts %j', (env, expected) => {
+  expect(readConfig(env).draftCreateLimit).toEqual(expected);
+});
+
+test.each([
+  { DRAFT_CREATE_LIMIT: '-1' },
+  { DRAFT_CREATE_LIMIT: 'many' },
+  { DRAFT_CREATE_LIMIT: '2.5' },
+  { DRAFT_CREATE_WINDOW_MINUTES: '0' },
+  { DRAFT_CREATE_WINDOW_MINUTES: '1441' },
+])('%j stops the start-up, naming the variable', (env) => {
+  expect(() => readConfig(env)).toThrow(new RegExp(`^Invalid configuration: ${Object.keys(env)[0]}: `));
+});
+
 test('every bad variable is named at once', () => {
-  expect(() => readConfig({ TRUST_PROXY: 'x', PORT: '0' })).toThrow(
-    /TRUST_PROXY: .*; PORT: |PORT: .*; TRUST_PROXY: /,
+  expect(() => readConfig({ TRUST_PROXY: 'x', DRAFT_CREATE_LIMIT: '-1' })).toThrow(
+    /TRUST_PROXY: .*; DRAFT_CREATE_LIMIT: |DRAFT_CREATE_LIMIT: .*; TRUST_PROXY: /,
   );
 });

@@ -24,11 +24,13 @@
  * The files: definitions.ts (the journey as data), kit.ts (rendering, saving, error pages), start.ts
  * (start page, new draft, import), lists.ts (authorities, declarations), documents.ts (documents,
  * checklist, export), questions.ts (task list, question pages, check answers: last, as a question
- * page's id is a parameter). This file loads the draft for every /drafts/{id} address, and answers
- * what a request got wrong (request-errors.ts) with a page.
+ * page's id is a parameter). This file counts new drafts against the client's limit (limits.ts), loads
+ * the draft for every /drafts/{id} address, and answers what a request got wrong (request-errors.ts) with
+ * a page.
  */
 import express, { type Request, type Response, type Router } from 'express';
 import { isDraftId } from '../../store/drafts';
+import { retryParams } from '../limits';
 import { logFault, requestErrorOf, type RequestErrorKind } from '../request-errors';
 import { createPageKit, dr, lr, type DraftPagesDeps } from './kit';
 import { registerDocumentPages } from './documents';
@@ -51,12 +53,15 @@ const ERROR_PAGES: Readonly<Record<RequestErrorKind, { status: number; key: stri
   unsupportedEncoding: { status: 415, key: 'unsupportedEncoding' },
   notFound: { status: 404, key: 'notFound', toStart: true },
   methodNotAllowed: { status: 404, key: 'notFound', toStart: true },
+  rateLimited: { status: 429, key: 'rateLimited', toStart: true },
 };
 
 export function createDraftPagesRouter(deps: DraftPagesDeps): Router {
   const router = express.Router();
   const kit = createPageKit(deps);
   const { drafts, errorPage } = kit;
+  // New and imported drafts count against the client's budget (limits.ts), before their forms are read.
+  router.post(['/drafts', '/drafts/import'], deps.draftCreationLimiter);
   registerStartPages(router, kit);
 
   // -------------------------------------------------------------------------------------------------
@@ -89,7 +94,7 @@ export function createDraftPagesRouter(deps: DraftPagesDeps): Router {
 
   // -------------------------------------------------------------------------------------------------
   // Anything else: a page not found, and what a request got wrong (a form too large, with too many fields,
-  // badly compressed), as pages (the API answers JSON)
+  // badly compressed; too many new drafts), as pages (the API answers JSON)
 
   router.use((req, res) =>
     errorPage(req, res, 404, 'notFound', [{ href: '/', text: lr(req).t('pages.common.toStart') }]),
@@ -101,7 +106,8 @@ export function createDraftPagesRouter(deps: DraftPagesDeps): Router {
     if (known) {
       const { status, key, toStart } = ERROR_PAGES[known.kind];
       const links = toStart ? [{ href: '/', text: lr(req).t('pages.common.toStart') }] : [];
-      return errorPage(req, res, status, key, links);
+      const params = known.kind === 'rateLimited' ? retryParams(known.refusal, lr(req).lng) : {};
+      return errorPage(req, res, status, key, links, params);
     }
     // A fault of ours: logged (the frames only), and told to the reader as a page.
     logFault(deps.logger, req, err);

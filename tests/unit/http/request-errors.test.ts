@@ -1,14 +1,15 @@
 /**
  * What a request got wrong, told apart from faults of ours (server/http/request-errors.ts), with the
  * errors the libraries really raise: body-parser's (express.urlencoded and express.json reading a stream
- * of bytes with the headers given), multer's, the router's for a path that does not decode; and what is
- * not the request's doing.
+ * of bytes with the headers given), multer's, the router's for a path that does not decode, and the
+ * limiter's; and what is not the request's doing.
  */
 import { Readable } from 'node:stream';
 import zlib from 'node:zlib';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import multer from 'multer';
 import request from 'supertest';
+import { RateLimited } from '../../../server/http/limits';
 import { requestErrorOf } from '../../../server/http/request-errors';
 
 /** The error a body parser passes on for this body and these headers (null when it reads the body). */
@@ -85,6 +86,11 @@ test('a path parameter that does not decode is an address that does not exist', 
   await request(app).get('/drafts/%zz');
   expect(caught).toBeInstanceOf(URIError);
   expect(requestErrorOf(caught)).toEqual({ kind: 'notFound' });
+});
+
+test('a refusal of the limiter carries when to try again', () => {
+  const refusal = new RateLimited(600, new Date('2026-12-01T12:10:00Z'));
+  expect(requestErrorOf(refusal)).toEqual({ kind: 'rateLimited', refusal });
 });
 
 test.each([
