@@ -5,11 +5,13 @@
 import express, { type Express } from 'express';
 import helmet from 'helmet';
 import type { Participation } from './catalogue';
+import type { TrustProxy } from './config';
 import type { I18n } from './i18n';
 import type { Logger } from './logger';
 import { createApiRouter } from './http/api';
 import { ApiError, errorHandler } from './http/errors';
-import { languageMiddleware, requestLog } from './http/middleware';
+import { createDraftCreationLimiter, type DraftCreationLimit } from './http/limits';
+import { languageMiddleware, permissionsPolicy, requestLog } from './http/middleware';
 import { createPagesRouter } from './http/pages';
 import { createViews } from './http/views';
 import { PATHS } from './paths';
@@ -25,6 +27,10 @@ export interface AppDeps {
   readonly clock: () => Date;
   readonly bodyLimitBytes: number;
   readonly requestLog: boolean;
+  /** Which proxies' X-Forwarded-For and -Proto to believe (config.ts TRUST_PROXY): req.ip and req.secure. */
+  readonly trustProxy: TrustProxy;
+  /** New or imported drafts per client address and window (limits.ts). */
+  readonly draftCreateLimit: DraftCreationLimit;
   /** Drafts unchanged for this many days are deleted (DRAFT_RETENTION_DAYS); pages say so. */
   readonly draftRetentionDays: number;
   /** No new draft and no save once the database uses this many bytes (DATABASE_MAX_BYTES). */
@@ -47,6 +53,7 @@ export function createApp(deps: AppDeps): Express {
   const drafts = draftsOf(deps);
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  app.set('trust proxy', deps.trustProxy);
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -65,18 +72,29 @@ export function createApp(deps: AppDeps): Express {
         },
       },
       crossOriginEmbedderPolicy: false,
+      // No Referer to other sites (a draft's address is its key), but the browser still names this site
+      // in the Origin of its own form posts: under no-referrer it sends "Origin: null", which csrf.ts refuses.
+      referrerPolicy: { policy: 'same-origin' },
     }),
   );
+  app.use(permissionsPolicy());
   if (deps.requestLog) app.use(requestLog(deps.logger));
   app.use(languageMiddleware(deps.i18n));
   app.use('/assets', express.static(PATHS.public, { fallthrough: false, index: false, maxAge: '1h' }));
-  app.use('/api/v1', createApiRouter({ ...deps, drafts }));
+  // One limiter for every route that creates a draft: the pages' new draft and import, and the API's.
+  const draftCreationLimiter = createDraftCreationLimiter({
+    ...deps.draftCreateLimit,
+    clock: deps.clock,
+    logger: deps.logger,
+  });
+  app.use('/api/v1', createApiRouter({ ...deps, drafts, draftCreationLimiter }));
   app.use(
     createPagesRouter({
       ...deps,
       drafts,
       retentionDays: deps.draftRetentionDays,
       views: createViews(PATHS.templates),
+      draftCreationLimiter,
     }),
   );
   app.use((req, _res, next) =>

@@ -3,6 +3,7 @@
  * start-up, naming every problem (STYLE habit 1). Nothing else reads process.env.
  */
 import path from 'node:path';
+import express from 'express';
 import { z } from 'zod';
 import { PROJECT_ROOT } from './paths';
 
@@ -32,7 +33,55 @@ const EnvSchema = z.object({
     .int()
     .min(1024 * 1024)
     .default(1024 * 1024 * 1024),
+  /** Behind a reverse proxy: whose X-Forwarded-For and -Proto to believe (parseTrustProxy). */
+  TRUST_PROXY: z
+    .string()
+    .default('false')
+    .transform((value, ctx) => {
+      const parsed = parseTrustProxy(value);
+      if (typeof parsed === 'object' && 'problem' in parsed) {
+        ctx.issues.push({ code: 'custom', message: parsed.problem, input: value });
+        return z.NEVER;
+      }
+      return parsed;
+    }),
+  /** New or imported drafts one client address may create per window (0: no limit). */
+  DRAFT_CREATE_LIMIT: z.coerce.number().int().min(0).max(100_000).default(30),
+  DRAFT_CREATE_WINDOW_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(10),
 });
+
+/** Express's "trust proxy": false, true, a number of hops, or addresses, subnets and names. */
+export type TrustProxy = boolean | number | readonly string[];
+
+/**
+ * TRUST_PROXY as Express takes it: "false" (the default: the client is whoever connects), "true" (any
+ * proxy: only when the proxy is the only way in, as then a client can claim any address), a number of
+ * proxy hops, or a comma-separated list of addresses, subnets ("10.0.0.0/8") and proxy-addr's names
+ * (loopback, linklocal, uniquelocal). The list is compiled here, by Express itself, so a bad entry stops
+ * the server at start-up instead of at the first request.
+ */
+function parseTrustProxy(raw: string): TrustProxy | { problem: string } {
+  const value = raw.trim().toLowerCase();
+  if (value === '' || value === 'false') return false;
+  if (value === 'true') return true;
+  if (/^\d+$/.test(value)) return Number(value);
+  const entries = value.split(',').map((entry) => entry.trim());
+  if (entries.some((entry) => entry === ''))
+    return { problem: 'an empty entry in the list (two commas, or one at an end)' };
+  try {
+    express().set('trust proxy', entries);
+  } catch (err) {
+    return {
+      problem: `${err instanceof Error ? err.message : String(err)}: give false, true, a number of proxies, or addresses, subnets (10.0.0.0/8) and loopback, linklocal, uniquelocal, separated by commas`,
+    };
+  }
+  return entries;
+}
 
 export interface Config {
   readonly port: number;
@@ -42,6 +91,8 @@ export interface Config {
   readonly requestLog: boolean;
   readonly draftRetentionDays: number;
   readonly databaseMaxBytes: number;
+  readonly trustProxy: TrustProxy;
+  readonly draftCreateLimit: { readonly limit: number; readonly windowMinutes: number };
 }
 
 export function readConfig(env: NodeJS.ProcessEnv): Config {
@@ -59,5 +110,7 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     requestLog: e.REQUEST_LOG === 'on',
     draftRetentionDays: e.DRAFT_RETENTION_DAYS,
     databaseMaxBytes: e.DATABASE_MAX_BYTES,
+    trustProxy: e.TRUST_PROXY,
+    draftCreateLimit: { limit: e.DRAFT_CREATE_LIMIT, windowMinutes: e.DRAFT_CREATE_WINDOW_MINUTES },
   };
 }

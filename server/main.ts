@@ -24,6 +24,8 @@ function main(): void {
     requestLog: config.requestLog,
     draftRetentionDays: config.draftRetentionDays,
     databaseMaxBytes: config.databaseMaxBytes,
+    trustProxy: config.trustProxy,
+    draftCreateLimit: config.draftCreateLimit,
   };
   const app = createApp(deps);
   // Drafts unchanged for DRAFT_RETENTION_DAYS are deleted at start-up and once a day.

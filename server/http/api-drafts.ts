@@ -74,9 +74,11 @@ export function registerDraftRoutes(
     readonly jsonBody: readonly RequestHandler[];
     /** The request's language, for messages. */
     readonly translator: (req: Request) => Translator;
+    /** The limit on creating drafts per client address, one budget with the pages (limits.ts). */
+    readonly limiter: RequestHandler;
   },
 ): void {
-  const { jsonBody, translator } = shared;
+  const { jsonBody, translator, limiter } = shared;
 
   /**
    * The package in a body: the package itself, or a draft representation holding one. Entries sent
@@ -112,7 +114,7 @@ export function registerDraftRoutes(
     res.status(status).json({ ...representation(record), ...extra });
   }
 
-  router.post('/drafts', ...jsonBody, (req, res) => {
+  router.post('/drafts', limiter, ...jsonBody, (req, res) => {
     const pkg = packageOf(req);
     const created = drafts.create(
       { ...newDraft(pkg), visited: visitedFor(pkg) },

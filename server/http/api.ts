@@ -17,7 +17,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import express, { type Request, type Response, type Router } from 'express';
+import express, { type Request, type RequestHandler, type Response, type Router } from 'express';
 import { LANGUAGE_CODES, TREATY_IDS, type Participation, type TreatyId } from '../catalogue';
 import { packageJsonSchema } from '../domain/package';
 import { assessPackage, parsePackage, type Assessment } from '../domain/validate';
@@ -48,6 +48,8 @@ export interface ApiDeps {
   readonly participation: Participation;
   readonly store: Store;
   readonly drafts: Drafts;
+  /** The limit on creating drafts, shared with the pages (limits.ts). */
+  readonly draftCreationLimiter: RequestHandler;
   readonly clock: () => Date;
   readonly bodyLimitBytes: number;
   readonly i18n: I18n;
@@ -243,7 +245,11 @@ export function createApiRouter(deps: ApiDeps): Router {
       .send(await renderDocx(model));
   });
 
-  registerDraftRoutes(router, deps.drafts, { jsonBody, translator: (req) => translator(req) });
+  registerDraftRoutes(router, deps.drafts, {
+    jsonBody,
+    translator: (req) => translator(req),
+    limiter: deps.draftCreationLimiter,
+  });
 
   // A known address with a method it does not accept: 405 with Allow (OPTIONS: 204 with Allow).
   for (const [route, allow] of Object.entries(routes)) {

@@ -3,7 +3,8 @@
  * cross-site form cannot send). Two checks, both must pass on every POST:
  *
  * 1. Fetch metadata / Origin: a browser that says the request comes from another site
- *    (Sec-Fetch-Site: cross-site or same-site, or an Origin header naming another host) is refused.
+ *    (Sec-Fetch-Site: cross-site or same-site, or an Origin header naming another host, or "null") is
+ *    refused.
  * 2. A double-submit token (OWASP CSRF cheat sheet): a random value in an HttpOnly, SameSite=Strict
  *    cookie, repeated in a hidden `_csrf` field of every form. Another site can neither read the cookie
  *    nor set it, so it cannot write the matching field. Compared in constant time.
@@ -51,7 +52,10 @@ function sameOrigin(req: Request): boolean {
   const site = req.get('sec-fetch-site');
   if (site && site !== 'same-origin' && site !== 'none') return false;
   const origin = req.get('origin');
-  if (origin && origin !== 'null') {
+  // "null" is what a sandboxed frame, a file: or data: page, or a redirect from another site sends; never
+  // this service's own pages, whose Referrer-Policy (same-origin, app.ts) lets the browser name them.
+  if (origin === 'null') return false;
+  if (origin) {
     try {
       return new URL(origin).host === req.get('host');
     } catch {

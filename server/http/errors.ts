@@ -1,13 +1,17 @@
 /**
  * API errors: `{ error: { code, message, issues } }`, with a stable code, a message in the request's
- * language and, for a package, every issue. Anything thrown that is not an ApiError is a fault of ours:
- * 500, logged without the request's content, with a message that says nothing was stored.
+ * language and, for a package, every issue. A mistake the request made before reaching a route (a body
+ * too large or badly compressed, too many new drafts...: request-errors.ts) is a 4xx like an ApiError.
+ * Anything else is a fault of ours: 500, logged without the request's content, with a message that says
+ * nothing was stored.
  */
 import type { ErrorRequestHandler } from 'express';
 import type { Logger } from '../logger';
 import type { Issue } from '../domain/issues';
 import { localizeIssue, type LocalizedIssue, type Translator } from '../i18n/messages';
-import { logPath, type RequestWithLanguage } from './middleware';
+import { retryParams } from './limits';
+import type { RequestWithLanguage } from './middleware';
+import { logFault, requestErrorOf, type RequestErrorKind } from './request-errors';
 
 export const ERROR_CODES = [
   'malformed_json',
@@ -26,6 +30,7 @@ export const ERROR_CODES = [
   'precondition_failed',
   'storage_full',
   'draft_unreadable',
+  'rate_limited',
   'internal_error',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -53,74 +58,52 @@ export class ApiError extends Error {
   }
 }
 
-/** body-parser's error types, as it documents them. */
-const BODY_ERRORS: Record<string, { status: number; code: ErrorCode; key: string }> = {
-  'entity.parse.failed': { status: 400, code: 'malformed_json', key: 'api.errors.malformedJson' },
-  'entity.too.large': { status: 413, code: 'payload_too_large', key: 'api.errors.payloadTooLarge' },
-  'encoding.unsupported': {
+/** The API's answer to each mistake a request can make (request-errors.ts). */
+const ANSWERS: Readonly<Record<RequestErrorKind, { status: number; code: ErrorCode; key: string }>> = {
+  malformedBody: { status: 400, code: 'malformed_json', key: 'api.errors.malformedJson' },
+  unreadableBody: { status: 400, code: 'bad_request', key: 'api.errors.badRequest' },
+  tooLarge: { status: 413, code: 'payload_too_large', key: 'api.errors.payloadTooLarge' },
+  tooManyFields: { status: 413, code: 'payload_too_large', key: 'api.errors.payloadTooLarge' },
+  unsupportedEncoding: {
     status: 415,
     code: 'unsupported_media_type',
     key: 'api.errors.unsupportedMediaType',
   },
-  'charset.unsupported': {
-    status: 415,
-    code: 'unsupported_media_type',
-    key: 'api.errors.unsupportedMediaType',
-  },
-  'request.aborted': { status: 400, code: 'bad_request', key: 'api.errors.badRequest' },
-  'request.size.invalid': { status: 400, code: 'bad_request', key: 'api.errors.badRequest' },
+  notFound: { status: 404, code: 'not_found', key: 'api.errors.notFound' },
+  methodNotAllowed: { status: 405, code: 'method_not_allowed', key: 'api.errors.methodNotAllowed' },
+  rateLimited: { status: 429, code: 'rate_limited', key: 'api.errors.rateLimited' },
 };
-
-/** Errors from Express's own layers (serve-static, body-parser's decompression) carry an HTTP status. */
-function statusOf(err: unknown): number | null {
-  if (typeof err !== 'object' || err === null) return null;
-  const status =
-    (err as { status?: unknown; statusCode?: unknown }).status ??
-    (err as { statusCode?: unknown }).statusCode;
-  return typeof status === 'number' && status >= 400 && status < 500 ? status : null;
-}
 
 function toApiError(err: unknown, bodyLimitBytes: number, req: RequestWithLanguage): ApiError | null {
   if (err instanceof ApiError) return err;
-  const limit = new Intl.NumberFormat(req.lng ?? 'en', {
-    style: 'unit',
-    unit: 'kilobyte',
-    maximumFractionDigits: 1,
-  }).format(bodyLimitBytes / 1024);
-  const type =
-    typeof err === 'object' && err !== null && 'type' in err ? String((err as { type: unknown }).type) : '';
-  const known = BODY_ERRORS[type];
-  if (known) {
-    // Only the position of a JSON syntax error is reported: the parser's own message is English and may
-    // quote part of the body.
-    const position = err instanceof Error ? /position (\d+)/.exec(err.message)?.[1] : undefined;
-    return new ApiError(known.status, known.code, position ? `${known.key}AtPosition` : known.key, {
-      position: position ?? '',
-      limit,
-    });
-  }
-  switch (statusOf(err)) {
-    case null:
-      return null;
-    case 403:
-    case 404:
-      // A path refused by serve-static (403) is reported as absent: it reveals nothing about the files.
-      return new ApiError(404, 'not_found', 'api.errors.notFound');
-    case 405:
-      return new ApiError(
-        405,
-        'method_not_allowed',
-        'api.errors.methodNotAllowed',
-        { method: req.method, allow: 'GET, HEAD' },
-        [],
-        'GET, HEAD',
-      );
-    case 413:
-      return new ApiError(413, 'payload_too_large', 'api.errors.payloadTooLarge', { limit });
-    case 415:
-      return new ApiError(415, 'unsupported_media_type', 'api.errors.unsupportedMediaType');
+  const known = requestErrorOf(err);
+  if (!known) return null;
+  const { status, code, key } = ANSWERS[known.kind];
+  switch (known.kind) {
+    case 'malformedBody': {
+      // Only the position of a JSON syntax error is reported: the parser's own message is English and may
+      // quote part of the body.
+      const position = err instanceof Error ? /position (\d+)/.exec(err.message)?.[1] : undefined;
+      return position
+        ? new ApiError(status, code, `${key}AtPosition`, { position })
+        : new ApiError(status, code, key);
+    }
+    case 'tooLarge':
+    case 'tooManyFields': {
+      const limit = new Intl.NumberFormat(req.lng ?? 'en', {
+        style: 'unit',
+        unit: 'kilobyte',
+        maximumFractionDigits: 1,
+      }).format(bodyLimitBytes / 1024);
+      return new ApiError(status, code, key, { limit });
+    }
+    case 'methodNotAllowed':
+      // Only express.static answers 405 here (the API's routes throw their own ApiError with Allow).
+      return new ApiError(status, code, key, { method: req.method, allow: 'GET, HEAD' }, [], 'GET, HEAD');
+    case 'rateLimited':
+      return new ApiError(status, code, key, retryParams(known.refusal, req.lng ?? 'en'));
     default:
-      return new ApiError(400, 'bad_request', 'api.errors.badRequest');
+      return new ApiError(status, code, key);
   }
 }
 
@@ -133,14 +116,7 @@ export function errorHandler(logger: Logger, bodyLimitBytes: number): ErrorReque
     const r = req as RequestWithLanguage;
     let apiError = toApiError(err, bodyLimitBytes, r);
     if (!apiError) {
-      logger.error('unhandled_error', {
-        method: req.method,
-        path: logPath(req),
-        name: err instanceof Error ? err.name : typeof err,
-        // The frames only: an error's message (its first line) can quote what was sent, such as a draft's
-        // answers in a validation error, and nothing of a draft's content may reach the logs.
-        stack: err instanceof Error ? (err.stack ?? '').split('\n').slice(1, 7).join(' | ') : '',
-      });
+      logFault(logger, req, err);
       apiError = new ApiError(500, 'internal_error', 'api.errors.internal');
     }
     if (apiError.allow) res.setHeader('Allow', apiError.allow);

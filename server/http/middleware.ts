@@ -1,7 +1,8 @@
 /**
  * Request middleware: the request's language (one place, from ?lang=, the pages' language cookie or
- * Accept-Language, only ever a supported code), the request log (method, route, status, duration: never a body or query string),
- * and the JSON-only rule for the API's POST bodies.
+ * Accept-Language, only ever a supported code), the Permissions-Policy header, the request log (method,
+ * path with draft ids masked (log-path.ts), status, duration: never a body or query string), and the
+ * JSON-only rule for the API's POST bodies.
  */
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { TFunction } from 'i18next';
@@ -9,6 +10,7 @@ import { detectLanguage, type I18n, type Language } from '../i18n';
 import { readCookies } from './csrf';
 import type { Logger } from '../logger';
 import { ApiError } from './errors';
+import { logPath } from './log-path';
 
 export interface RequestWithLanguage extends Request {
   lng: Language;
@@ -33,15 +35,49 @@ export function languageMiddleware(i18n: I18n): RequestHandler {
 }
 
 /**
- * The path as logs show it: the route, not the URL (query strings can carry a language and nothing else
- * we want in logs), and with a draft's identifier masked: it is the draft's key, and the log must never
- * let anyone open a draft.
+ * Permissions-Policy: the browser features a drafting service never uses, denied to its pages and to
+ * anything they could ever embed, so that an injected script or frame cannot ask for them either. Only
+ * names Chromium knows (an unknown name is a console warning on every page).
  */
-export function logPath(req: Request): string {
-  return req.originalUrl
-    .split('?')[0]!
-    .slice(0, 200)
-    .replace(/^\/drafts\/[^/]+/i, (m) => (/^\/drafts\/(new|import)$/i.test(m) ? m : '/drafts/:id'));
+const DENIED_FEATURES = [
+  'accelerometer',
+  'autoplay',
+  'browsing-topics',
+  'camera',
+  'clipboard-read',
+  'compute-pressure',
+  'display-capture',
+  'encrypted-media',
+  'fullscreen',
+  'gamepad',
+  'geolocation',
+  'gyroscope',
+  'hid',
+  'identity-credentials-get',
+  'idle-detection',
+  'local-fonts',
+  'magnetometer',
+  'microphone',
+  'midi',
+  'otp-credentials',
+  'payment',
+  'picture-in-picture',
+  'publickey-credentials-create',
+  'publickey-credentials-get',
+  'screen-wake-lock',
+  'serial',
+  'storage-access',
+  'usb',
+  'window-management',
+  'xr-spatial-tracking',
+] as const;
+const PERMISSIONS_POLICY = DENIED_FEATURES.map((feature) => `${feature}=()`).join(', ');
+
+export function permissionsPolicy(): RequestHandler {
+  return (_req, res, next) => {
+    res.setHeader('Permissions-Policy', PERMISSIONS_POLICY);
+    next();
+  };
 }
 
 export function requestLog(logger: Logger): RequestHandler {

@@ -379,6 +379,7 @@ describe('cross-site request forgery', () => {
     ['a wrong token', { token: 'A'.repeat(43) }],
     ['a token of another shape', { token: 'short' }],
     ['Origin: https://evil.example', { headers: { Origin: 'https://evil.example' } }],
+    ['Origin: null (an opaque origin)', { headers: { Origin: 'null' } }],
     ['Sec-Fetch-Site: cross-site', { headers: { 'Sec-Fetch-Site': 'cross-site' } }],
     ['Sec-Fetch-Site: same-site', { headers: { 'Sec-Fetch-Site': 'same-site' } }],
   ];
@@ -461,7 +462,7 @@ describe('security headers on the pages', () => {
     expect(csp).not.toContain("'unsafe-inline'");
     expect(csp).not.toContain("'unsafe-eval'");
     expect(res.headers['x-content-type-options']).toBe('nosniff');
-    expect(res.headers['referrer-policy']).toBe('no-referrer');
+    expect(res.headers['referrer-policy']).toBe('same-origin');
   }
 
   test.each([

@@ -1,11 +1,13 @@
 /**
- * Security: helmet's headers on every kind of response, markup in a package's free text escaped in HTML
- * and kept as text in Word, nothing reflected from the query, no prototype pollution, no CORS, and a
- * request log that holds one line per request and never a body or a query string.
+ * Security: helmet's headers and the Permissions-Policy on every kind of response, form posts from an
+ * opaque origin ("Origin: null") refused, markup in a package's free text escaped in HTML and kept as
+ * text in Word, nothing reflected from the query, no prototype pollution, no CORS, and a request log that
+ * holds one line per request and never a body or a query string.
  */
 import JSZip from 'jszip';
 import request, { type Response } from 'supertest';
 import { docxText, postForBytes, postJson, postRaw } from './helpers';
+import { createDraft, expectedString, h1s, inputValue, JourneyClient, redirectOf } from './journey-helpers';
 import { createTestApp, samplePackage, type TestApp } from './test-app';
 
 let t: TestApp;
@@ -32,9 +34,18 @@ function expectSecurityHeaders(res: Response) {
   expect(csp).not.toMatch(/\*/);
   expect(res.headers['x-content-type-options']).toBe('nosniff');
   expect(res.headers['x-powered-by']).toBeUndefined();
-  expect(res.headers['referrer-policy']).toBe('no-referrer');
+  expect(res.headers['referrer-policy']).toBe('same-origin');
   expect(res.headers['cross-origin-opener-policy']).toBe('same-origin');
   expect(res.headers['x-frame-options']).toBeDefined();
+  // Every powerful feature is denied to the pages and to anything they could embed.
+  const permissions = new Map(
+    String(res.headers['permissions-policy'] ?? '')
+      .split(',')
+      .map((d) => d.trim().split('=') as [string, string]),
+  );
+  for (const feature of ['camera', 'microphone', 'geolocation', 'payment', 'usb', 'serial', 'hid', 'midi'])
+    expect([feature, permissions.get(feature)]).toEqual([feature, '()']);
+  expect([...permissions.values()].every((allow) => allow === '()')).toBe(true);
 }
 
 describe('security headers', () => {
@@ -57,8 +68,16 @@ describe('security headers', () => {
     ['a 400', () => postRaw(t.app, '/api/v1/validate', '{', { 'Content-Type': 'application/json' })],
     ['a 415', () => postRaw(t.app, '/api/v1/validate', 'x', { 'Content-Type': 'text/plain' })],
     ['a 422', () => postJson(t.app, '/api/v1/validate', {})],
+    ['a 404 asset', () => request(t.app).get('/assets/none.css')],
+    ['a page POST refused', () => request(t.app).post('/drafts/new').type('form').send('party=BT')],
   ])('%s', async (_label, send) => {
     expectSecurityHeaders(await send());
+  });
+
+  test("no Referer to other sites, but the browser names this site in its forms' Origin", async () => {
+    // Under no-referrer, browsers send "Origin: null" with a same-origin form, which csrf.ts refuses.
+    const res = await request(t.app).get('/');
+    expect(res.headers['referrer-policy']).toBe('same-origin');
   });
 
   test('no CORS: a cross-origin preflight is not granted', async () => {
@@ -84,6 +103,53 @@ describe('security headers', () => {
       );
       expect(res.headers['content-disposition']).toMatch(/^attachment; filename="?[a-z0-9-]+\.(docx|zip)"?$/);
     }
+  });
+});
+
+describe('a form posted from an opaque origin (Origin: null)', () => {
+  // A sandboxed frame, a file: or data: page, a redirect from another site: never this service's pages.
+  const NULL_ORIGIN = { headers: { Origin: 'null' } };
+  let client: JourneyClient;
+  let draftUrl: string;
+  beforeAll(async () => {
+    client = new JourneyClient(t.app);
+    draftUrl = (await createDraft(client, 'BT', ['untoc'])).url;
+    redirectOf(await client.post(`${draftUrl}/signing`, { place: 'Thimphu' }));
+  });
+
+  const expectForbidden = (res: Response) => {
+    expect(res.status).toBe(403);
+    expect(h1s(res.text)).toEqual([expectedString('en', 'pages.errorPages.forbidden.title')]);
+  };
+
+  test.each([
+    ['the new-draft page', () => '/drafts/new', { party: 'BT' }],
+    ['creating a draft', () => '/drafts', { party: 'BT', treaties: 'untoc' }],
+    ['a question page', () => `${draftUrl}/signing`, { place: 'Forged' }],
+    [
+      'adding an authority',
+      () => `${draftUrl}/authorities/new?role=untoc-18-13`,
+      { roles: 'untoc-18-13', name: 'Forged' },
+    ],
+    ['adding a declaration', () => `${draftUrl}/declarations/new`, { text: 'Forged', treaties: 'untoc' }],
+  ])('%s: a 403 page, nothing saved', async (_label, url, fields) => {
+    expectForbidden(await client.post(url(), fields, NULL_ORIGIN));
+    expect(inputValue((await client.get(`${draftUrl}/signing`)).text, 'place')).toBe('Thimphu');
+    // The same form without the header is not refused by the origin check.
+    expect((await client.post(url(), fields)).status).not.toBe(403);
+    redirectOf(await client.post(`${draftUrl}/signing`, { place: 'Thimphu' }));
+  });
+
+  test('importing a draft file: a 403 page', async () => {
+    const { bytes } = await client.getBytes(`${draftUrl}/export`);
+    const token = await client.csrf();
+    const res = await client.agent
+      .post('/drafts/import')
+      .set('Origin', 'null')
+      .field('_csrf', token)
+      .attach('file', bytes, { filename: 'draft.json', contentType: 'application/json' });
+    expectForbidden(res);
+    expect((await client.upload('/drafts/import', { content: bytes })).status).toBe(303);
   });
 });
 

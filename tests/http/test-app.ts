@@ -24,11 +24,6 @@ function sharedDeps() {
   return shared;
 }
 
-/** What a test may set: the rest is the tests' fixed clock, memory logger and shared data. */
-export type AppOverrides = Partial<
-  Pick<AppDeps, 'bodyLimitBytes' | 'requestLog' | 'draftRetentionDays' | 'databaseMaxBytes' | 'clock'>
->;
-
 export interface TestApp {
   readonly app: Express;
   readonly store: Store;
@@ -48,11 +43,25 @@ export interface FileApp {
   readonly file: string;
 }
 
+/** What a test may set: the rest is the tests' fixed clock, memory logger and shared data. */
+export type TestOverrides = Partial<
+  Pick<
+    AppDeps,
+    | 'bodyLimitBytes'
+    | 'requestLog'
+    | 'trustProxy'
+    | 'draftCreateLimit'
+    | 'draftRetentionDays'
+    | 'databaseMaxBytes'
+    | 'clock'
+  >
+>;
+
 /**
  * The real app over the SQLite file `file` (created if absent), with the tests' fixed clock and a memory
  * logger: a second app on a closed app's file is the service restarted on the same data.
  */
-export function createAppOnFile(file: string, overrides: AppOverrides = {}): FileApp {
+export function createAppOnFile(file: string, overrides: TestOverrides = {}): FileApp {
   const store = openStore(file);
   const logger = createMemoryLogger();
   const { i18n, participation } = sharedDeps();
@@ -66,11 +75,14 @@ export function createAppOnFile(file: string, overrides: AppOverrides = {}): Fil
     requestLog: overrides.requestLog ?? true,
     draftRetentionDays: overrides.draftRetentionDays ?? 365,
     databaseMaxBytes: overrides.databaseMaxBytes ?? 1024 * 1024 * 1024,
+    trustProxy: overrides.trustProxy ?? false,
+    // Off unless a test turns it on: the journey tests create many drafts from one address.
+    draftCreateLimit: overrides.draftCreateLimit ?? { limit: 0, windowMinutes: 10 },
   });
   return { app, store, logLines: logger.lines, file };
 }
 
-export function createTestApp(overrides: AppOverrides = {}): TestApp {
+export function createTestApp(overrides: TestOverrides = {}): TestApp {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'accession-http-'));
   const { app, store, logLines } = createAppOnFile(path.join(dir, 'test.sqlite'), overrides);
   return {

@@ -27,11 +27,14 @@
  * (the controller of every form page: show, save, merge, conflict), start.ts (start page, new draft,
  * import), lists.ts (authorities, declarations), delete.ts (deleting a draft), documents.ts (documents,
  * checklist, export), questions.ts (task list, question pages, check answers: last, as a question
- * page's id is a parameter). This file loads the draft for every /drafts/{id} address.
+ * page's id is a parameter). This file counts new drafts against the client's limit (limits.ts), loads
+ * the draft for every /drafts/{id} address, and answers what a request got wrong (request-errors.ts) with
+ * a page.
  */
 import express, { type Request, type Response, type Router } from 'express';
 import { isDraftId } from '../../store/drafts';
-import { logPath } from '../middleware';
+import { retryParams } from '../limits';
+import { logFault, requestErrorOf, type RequestErrorKind } from '../request-errors';
 import { createPageKit, dr, lr, type DraftPagesDeps } from './kit';
 import { registerDeletePages } from './delete';
 import { registerDocumentPages } from './documents';
@@ -42,10 +45,28 @@ import { registerStartPages } from './start';
 
 export type { DraftPagesDeps } from './kit';
 
+/**
+ * The page for each mistake a request can make before a route answers it (request-errors.ts): a 4xx in
+ * the reader's language, as the API answers with JSON. A method an address does not accept is a page
+ * not found, as everywhere else in the pages.
+ */
+const ERROR_PAGES: Readonly<Record<RequestErrorKind, { status: number; key: string; toStart?: true }>> = {
+  malformedBody: { status: 400, key: 'badRequest' },
+  unreadableBody: { status: 400, key: 'badRequest' },
+  tooLarge: { status: 413, key: 'tooLarge' },
+  tooManyFields: { status: 413, key: 'tooManyFields' },
+  unsupportedEncoding: { status: 415, key: 'unsupportedEncoding' },
+  notFound: { status: 404, key: 'notFound', toStart: true },
+  methodNotAllowed: { status: 404, key: 'notFound', toStart: true },
+  rateLimited: { status: 429, key: 'rateLimited', toStart: true },
+};
+
 export function createDraftPagesRouter(deps: DraftPagesDeps): Router {
   const router = express.Router();
   const kit = createPageKit(deps);
   const { drafts, errorPage } = kit;
+  // New and imported drafts count against the client's budget (limits.ts), before their forms are read.
+  router.post(['/drafts', '/drafts/import'], deps.draftCreationLimiter);
   registerStartPages(router, kit);
 
   // -------------------------------------------------------------------------------------------------
@@ -80,7 +101,8 @@ export function createDraftPagesRouter(deps: DraftPagesDeps): Router {
   registerQuestionPages(router, kit, forms);
 
   // -------------------------------------------------------------------------------------------------
-  // Anything else: a page not found, and errors from the form parsers, as pages (the API answers JSON)
+  // Anything else: a page not found, and what a request got wrong (a form too large, with too many fields,
+  // badly compressed; too many new drafts), as pages (the API answers JSON)
 
   router.use((req, res) =>
     errorPage(req, res, 404, 'notFound', [{ href: '/', text: lr(req).t('pages.common.toStart') }]),
@@ -88,24 +110,15 @@ export function createDraftPagesRouter(deps: DraftPagesDeps): Router {
 
   router.use((err: unknown, req: Request, res: Response, next: (e?: unknown) => void) => {
     if (res.headersSent) return next(err);
-    const type =
-      typeof err === 'object' && err !== null && 'type' in err ? String((err as { type: unknown }).type) : '';
-    if (type === 'entity.too.large') return errorPage(req, res, 413, 'tooLarge');
-    if (
-      type.startsWith('entity.') ||
-      type.startsWith('request.') ||
-      type.startsWith('charset.') ||
-      type.startsWith('encoding.')
-    )
-      return errorPage(req, res, 400, 'badRequest');
-    // A fault of ours: logged (the frames only, never the message, which could quote answers), and told
-    // to the reader as a page.
-    deps.logger.error('unhandled_error', {
-      method: req.method,
-      path: logPath(req),
-      name: err instanceof Error ? err.name : typeof err,
-      stack: err instanceof Error ? (err.stack ?? '').split('\n').slice(1, 7).join(' | ') : '',
-    });
+    const known = requestErrorOf(err);
+    if (known) {
+      const { status, key, toStart } = ERROR_PAGES[known.kind];
+      const links = toStart ? [{ href: '/', text: lr(req).t('pages.common.toStart') }] : [];
+      const params = known.kind === 'rateLimited' ? retryParams(known.refusal, lr(req).lng) : {};
+      return errorPage(req, res, status, key, links, params);
+    }
+    // A fault of ours: logged (the frames only), and told to the reader as a page.
+    logFault(deps.logger, req, err);
     return errorPage(req, res, 500, 'internal', [{ href: '/', text: lr(req).t('pages.common.toStart') }]);
   });
 

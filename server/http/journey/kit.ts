@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import express, { type Request, type Response } from 'express';
+import express, { type Request, type RequestHandler, type Response } from 'express';
 import multer from 'multer';
 import type { Participation } from '../../catalogue';
 import { requirementById } from '../../catalogue/requirements';
@@ -37,6 +37,8 @@ export interface DraftPagesDeps {
   readonly i18n: I18n;
   readonly views: Views;
   readonly logger: Logger;
+  /** The limit on creating drafts (limits.ts), one instance for the pages and the API. */
+  readonly draftCreationLimiter: RequestHandler;
 }
 
 export interface DraftRequest extends RequestWithLanguage, CsrfRequest {
@@ -147,6 +149,8 @@ export function createPageKit(deps: DraftPagesDeps) {
     status: number,
     key: string,
     links: { href: string; text: string }[] = [],
+    /** The variables of the page's lines (a 429 page's time to try again). */
+    params: Record<string, string> = {},
   ) {
     const r = lr(req);
     render(
@@ -156,7 +160,7 @@ export function createPageKit(deps: DraftPagesDeps) {
       {
         title: r.t(`pages.errorPages.${key}.title`),
         heading: r.t(`pages.errorPages.${key}.title`),
-        lines: r.t(`pages.errorPages.${key}.lines`, { returnObjects: true }) as string[],
+        lines: r.t(`pages.errorPages.${key}.lines`, { ...params, returnObjects: true }) as string[],
         links,
       },
       { status },
