@@ -88,6 +88,10 @@ export function fromZodIssues(issues: readonly z.core.$ZodIssue[]): Issue[] {
         params.keys = zi.keys.join(', ');
         break;
       case 'invalid_value':
+        // The values a closed list allows ("ar, en, es, fr, ru, zh"), for messages that name them.
+        params.allowed = zi.values.map(String).join(', ');
+        if (!own) code = 'schema.notInList';
+        break;
       case 'invalid_union':
         if (!own) code = 'schema.notInList';
         break;
