@@ -6,6 +6,7 @@
  */
 import { designationComplete } from '../domain/facts';
 import type { Authority, AuthorityRole } from '../domain/package';
+import { LANGUAGE_TAGS } from '../i18n';
 import { formatDate, regionName } from '../i18n/format';
 import type { DocumentContext } from './context';
 import { text } from './inline';
@@ -57,7 +58,7 @@ export function directoryEntry(
   row('website', authority.website);
   row('officeHours', authority.officeHours);
   if (authority.timeZone)
-    row('timeZone', timeZoneLabel(authority.timeZone, ctx.today, ctx.tr.lng === 'fr' ? 'fr-FR' : 'en-GB'));
+    row('timeZone', timeZoneLabel(authority.timeZone, ctx.today, LANGUAGE_TAGS[ctx.tr.lng]));
   const ch = authority.channels;
   if (ch.diplomaticOnly !== null)
     row('diplomatic', t(`documents:directory.diplomaticValue.${ch.diplomaticOnly ? 'yes' : 'no'}`));

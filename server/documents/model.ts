@@ -90,7 +90,7 @@ export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
 export interface DocumentModel {
   readonly kind: DocumentKind;
-  /** The document's language: a supported locale ("en", "fr"). */
+  /** The document's language: a supported locale (i18n/languages.ts). */
   readonly lang: string;
   /** The BCP 47 tag written on every run ("en-GB", "fr-FR"). */
   readonly languageTag: DocumentLanguageTag;

@@ -16,6 +16,7 @@ import { DISPUTE_RESERVATION_IDS } from '../catalogue/requirements';
 import { REIO_CODES, STATE_CODES } from '../catalogue/states';
 import { CONSENT_TYPES } from '../catalogue/participation';
 import { TREATY_IDS } from '../catalogue/treaties';
+import { DEFAULT_LANGUAGE, SUPPORTED_LANGUAGES, type Language } from '../i18n/languages';
 import { characterIssues, normalizeLineBreaks, type TextKind } from './characters';
 
 /**
@@ -62,9 +63,9 @@ function entryList<T extends z.ZodType<{ id?: string | undefined }>>(entry: T, m
     .default([]);
 }
 
-/** The languages documents can be produced in (complete translations in locales/). */
-export const DOCUMENT_LANGUAGES = ['en', 'fr'] as const;
-export type DocumentLanguage = (typeof DOCUMENT_LANGUAGES)[number];
+/** The languages documents can be produced in: every language with a profile and its strings. */
+export const DOCUMENT_LANGUAGES = SUPPORTED_LANGUAGES;
+export type DocumentLanguage = Language;
 
 export const INSTRUMENT_TYPES = ['ratification', 'acceptance', 'approval', 'accession'] as const;
 export type InstrumentType = (typeof INSTRUMENT_TYPES)[number];
@@ -372,7 +373,11 @@ export const PackageSchema = z.strictObject({
     })
     .default({ plannedOn: null, place: null }),
   /** The language the package's free-text answers are written in, and the default document language. */
-  documentLanguage: z.enum(DOCUMENT_LANGUAGES, { error: 'schema.documentLanguage' }).default('en'),
+  documentLanguage: z
+    .enum(DOCUMENT_LANGUAGES as readonly Language[] as [Language, ...Language[]], {
+      error: 'schema.documentLanguage',
+    })
+    .default(DEFAULT_LANGUAGE),
 });
 
 /** A package as sent (defaults not yet applied). */

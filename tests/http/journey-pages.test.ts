@@ -1639,7 +1639,6 @@ describe('documents and the checklist', () => {
     const targets = missing.map((m) => m.href);
     expect(targets).toEqual(
       expect.arrayContaining([
-        `${full.url}/party`,
         `${full.url}/full-powers`,
         `${full.url}/extradition-legal-basis`,
         `${full.url}/languages`,

@@ -51,8 +51,11 @@ describe('GET /', () => {
     const enTexts = text(en.text);
     const frTexts = text(fr.text);
     expect(enTexts.length).toBeGreaterThan(5);
-    expect(frTexts).toHaveLength(enTexts.length);
+    // French pages open with the notice that they are a draft translation; English ones have none.
+    expect(frTexts[0]).toMatch(/^Ces pages en français sont une traduction provisoire/);
+    expect(frTexts.slice(1)).toHaveLength(enTexts.length);
     for (const sentence of enTexts) expect(frTexts).not.toContain(sentence);
+    expect(enTexts.join(' ')).not.toMatch(/draft translation/);
   });
 
   test('links into the API keep the page language', async () => {
