@@ -218,13 +218,6 @@ const PROFILE_LIST = [
     of: frenchOf,
     reviewed: false,
   },
-] as const satisfies readonly LanguageProfile[];
-
-/**
- * Profiles written for the four other UN languages; each joins PROFILE_LIST with its locale folder.
- * Kept here so that their dates and grammar are tested before their strings land.
- */
-export const PENDING_PROFILES: readonly LanguageProfile[] = [
   {
     code: 'ar',
     nativeName: 'العربية',
@@ -264,7 +257,7 @@ export const PENDING_PROFILES: readonly LanguageProfile[] = [
     of: spanishOf,
     reviewed: false,
   },
-];
+] as const satisfies readonly LanguageProfile[];
 
 export type Language = (typeof PROFILE_LIST)[number]['code'];
 
