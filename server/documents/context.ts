@@ -175,6 +175,9 @@ export function finishModel(
     kind,
     lang: ctx.lng,
     languageTag: LANGUAGE_TAGS[ctx.lng],
+    direction: profileOf(ctx.lng).direction,
+    script: profileOf(ctx.lng).script,
+    fonts: profileOf(ctx.lng).fonts,
     mode: ctx.mode,
     properties: {
       title: properties.title,

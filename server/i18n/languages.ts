@@ -27,6 +27,8 @@ export interface LanguageProfile {
   /** BCP 47: Intl's formatting and the language Word proofs a run in. */
   readonly tag: string;
   readonly direction: 'ltr' | 'rtl';
+  /** The script its text is in: what the documents' fonts, direction and font hints follow. */
+  readonly script: 'latin' | 'cyrillic' | 'arabic' | 'han';
   /**
    * The document fonts (Word's four font slots: ascii and hAnsi take `latin`, cs `complexScript`,
    * eastAsia `eastAsian`). Times New Roman has Latin, Cyrillic and Arabic; Word and LibreOffice fall
@@ -203,6 +205,7 @@ const PROFILE_LIST = [
     nativeName: 'English',
     tag: 'en-GB',
     direction: 'ltr',
+    script: 'latin',
     fonts: { latin: SERIF, complexScript: SERIF, eastAsian: 'SimSun' },
     formatDate: intlDate('en-GB'),
     reviewed: true,
@@ -212,6 +215,7 @@ const PROFILE_LIST = [
     nativeName: 'Français',
     tag: 'fr-FR',
     direction: 'ltr',
+    script: 'latin',
     fonts: { latin: SERIF, complexScript: SERIF, eastAsian: 'SimSun' },
     // French writes the first day of a month as an ordinal: « 1er juillet 2003 ».
     formatDate: intlDate('fr-FR', (p) => (p.type === 'day' && p.value === '1' ? '1er' : p.value)),
@@ -223,6 +227,7 @@ const PROFILE_LIST = [
     nativeName: 'العربية',
     tag: 'ar-SA',
     direction: 'rtl',
+    script: 'arabic',
     fonts: { latin: SERIF, complexScript: SERIF, eastAsian: 'SimSun' },
     formatDate: arabicDate,
     reviewed: false,
@@ -232,6 +237,7 @@ const PROFILE_LIST = [
     nativeName: '中文',
     tag: 'zh-CN',
     direction: 'ltr',
+    script: 'han',
     fonts: { latin: SERIF, complexScript: SERIF, eastAsian: 'SimSun' },
     formatDate: intlDate('zh-CN'),
     reviewed: false,
@@ -241,6 +247,7 @@ const PROFILE_LIST = [
     nativeName: 'Русский',
     tag: 'ru-RU',
     direction: 'ltr',
+    script: 'cyrillic',
     fonts: { latin: SERIF, complexScript: SERIF, eastAsian: 'SimSun' },
     // UN Russian writes «15 ноября 2000 года»; Intl abbreviates the year to «г.».
     formatDate: (iso) => intlDate('ru-RU')(iso).replace(/\s?г\.$/, ' года'),
@@ -252,6 +259,7 @@ const PROFILE_LIST = [
     nativeName: 'Español',
     tag: 'es-ES',
     direction: 'ltr',
+    script: 'latin',
     fonts: { latin: SERIF, complexScript: SERIF, eastAsian: 'SimSun' },
     formatDate: intlDate('es-ES'),
     of: spanishOf,
