@@ -15,6 +15,7 @@ import { REGION_CODES } from '../catalogue/regions';
 import { DISPUTE_RESERVATION_IDS } from '../catalogue/requirements';
 import { REIO_CODES, STATE_CODES } from '../catalogue/states';
 import { CONSENT_TYPES } from '../catalogue/participation';
+import { currentTimeZoneName, isTimeZone } from '../catalogue/time-zones';
 import { TREATY_IDS } from '../catalogue/treaties';
 import { DEFAULT_LANGUAGE, SUPPORTED_LANGUAGES, type Language } from '../i18n/languages';
 import { characterIssues, normalizeLineBreaks, type TextKind } from './characters';
@@ -177,11 +178,15 @@ function oneOf(values: readonly string[], error: string) {
   return z.enum(values as [string, ...string[]], { error });
 }
 
-/** IANA time zones known to this Node.js (Intl), plus "UTC". */
-export const TIME_ZONES: readonly string[] = [
-  ...new Set([...Intl.supportedValuesOf('timeZone'), 'UTC']),
-].sort();
-const TimeZone = oneOf(TIME_ZONES, 'schema.timeZone');
+/**
+ * An IANA time zone, current or old name ("Asia/Kolkata" or "Asia/Calcutta"), stored under its current
+ * name (catalogue/time-zones.ts).
+ */
+const TimeZone = z
+  .string({ error: 'schema.invalidType' })
+  .refine(isTimeZone, { error: 'schema.timeZone' })
+  .transform(currentTimeZoneName)
+  .meta({ examples: ['Asia/Kolkata', 'Europe/Kyiv', 'America/Nuuk'] });
 
 const TreatyIdSchema = z.enum(TREATY_IDS, { error: 'schema.notInList' });
 

@@ -18,7 +18,7 @@ describe('notifications', () => {
     );
     expect(text).toContain('Name Office of the Attorney General Unit International Cooperation Division');
     expect(text).toContain('E-mail mla@example.bt');
-    expect(text).toContain('Time zone Asia/Thimphu (GMT+06:00)');
+    expect(text).toContain('Time zone Asia/Thimphu (UTC+06:00)');
     expect(text).toContain('Urgent requests through INTERPOL accepted, in urgent circumstances');
     expect(text).toContain(
       '2. In accordance with article 18, paragraph 14, of the Convention, the Government of the Kingdom of Bhutan notifies that the following languages are acceptable to it for requests for mutual legal assistance: Dzongkha and English.',

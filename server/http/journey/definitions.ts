@@ -13,6 +13,7 @@ import { LANGUAGE_CODES } from '../../catalogue/languages';
 import { CONSENT_TYPES, participationOf } from '../../catalogue/participation';
 import { REGION_CODES } from '../../catalogue/regions';
 import { STATE_CODES } from '../../catalogue/states';
+import { TIME_ZONES, timeZoneName, timeZonesOf, utcOffset } from '../../catalogue/time-zones';
 import { UN_NAMES, unFormalName, unLanguageOfFormalName } from '../../catalogue/un-names';
 import { disputeReservationId } from '../../catalogue/requirements';
 import { isProtocol } from '../../catalogue/treaties';
@@ -29,16 +30,22 @@ import {
   IsoDateSchema,
   LongTextSchema,
   OFFICES,
-  TIME_ZONES,
   type AuthorityRole,
   type InstrumentType,
   type Package,
 } from '../../domain/package';
 import { roleApplies } from '../../domain/applicability';
 import { formatDate, languageName, regionName } from '../../i18n/format';
-import type { Language } from '../../i18n';
+import { LANGUAGE_TAGS, type Language } from '../../i18n';
 import { UN_LANGUAGE_CODES } from '../../i18n/languages';
-import { rawFromValue, type FieldDef, type FieldOption, type FieldValue, type RawValue } from '../forms';
+import {
+  getIn,
+  rawFromValue,
+  type FieldDef,
+  type FieldOption,
+  type FieldValue,
+  type RawValue,
+} from '../forms';
 
 export interface PageContext {
   readonly t: TFunction;
@@ -388,7 +395,37 @@ const countryOptions = perLanguage((lng) =>
 export const stateOptions = perLanguage((lng) =>
   STATE_CODES.map((c) => opt(c, regionName(c, lng))).sort(byLabel(lng)),
 );
-const TIME_ZONE_OPTIONS: readonly FieldOption[] = TIME_ZONES.map((z) => opt(z, z.replace(/_/g, ' ')));
+/**
+ * Every time zone, in the page language: "Asia/Kolkata, India Standard Time (UTC+05:30)", sorted by name.
+ * Offsets are today's (a zone's offset changes with summer time).
+ */
+const timeZoneOptions = perLanguage((lng) => {
+  const today = new Date().toISOString().slice(0, 10);
+  return TIME_ZONES.map((zone) => {
+    const readable = timeZoneName(zone, LANGUAGE_TAGS[lng], today);
+    const label = zone === readable ? zone.replace(/_/g, ' ') : `${zone.replace(/_/g, ' ')}, ${readable}`;
+    return { ...opt(zone, label), offset: utcOffset(zone, today) };
+  });
+});
+
+/** The time-zone options with those of `country` first (an authority's address, or the party). */
+function timeZoneOptionsFor(country: string | null, ctx: PageContext): FieldOption[] {
+  const own = country ? timeZonesOf(country) : [];
+  const all = timeZoneOptions(ctx.lng);
+  const label = (o: (typeof all)[number], group: string) => ({
+    value: o.value,
+    label: ctx.t('pages.q.authority.timeZone.option', { name: o.label, offset: o.offset }),
+    group,
+  });
+  const countryGroup = country
+    ? ctx.t('pages.q.authority.timeZone.countryGroup', { country: regionName(country, ctx.lng) })
+    : '';
+  const otherGroup = ctx.t('pages.q.authority.timeZone.otherGroup');
+  return [
+    ...own.flatMap((zone) => all.filter((o) => o.value === zone).map((o) => label(o, countryGroup))),
+    ...all.filter((o) => !own.includes(o.value)).map((o) => label(o, otherGroup)),
+  ];
+}
 
 export { UN_LANGUAGE_CODES };
 /** How many "other language" menus the languages page offers. */
@@ -1047,7 +1084,10 @@ export function authorityFields(
       name: 'timeZone',
       kind: 'select',
       path: ['timeZone'],
-      options: TIME_ZONE_OPTIONS,
+      options: timeZoneOptionsFor(
+        (getIn(pkg, [...base, 'address', 'country']) as string | null | undefined) ?? pkg.party.code,
+        ctx,
+      ),
     }),
   ];
   if (roles.includes('untoc-18-13')) {
