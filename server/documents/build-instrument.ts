@@ -113,7 +113,7 @@ function reservationsAndDeclarations(
       party,
       ofParty,
       noun,
-      paragraph3: articleInProse(`${data.disputeArticle}(3)`, t),
+      paragraph3: articleInProse(`${data.disputeArticle}(3)`, t, ctx.lng),
       article: data.disputeArticle,
       // French agreement: « lié » for a Government, « liée » for the Union.
       bound: t(`documents:instrument.bound.${pkg.party.kind}`),
@@ -127,7 +127,12 @@ function reservationsAndDeclarations(
         ? data.consentArticles.accession
         : data.consentArticles.ratification;
     const entry = pkg.competence.find((c) => c.treaties.includes(treaty));
-    para('documents:instrument.competence', { party, ofParty, noun, article: articleInProse(article, t) });
+    para('documents:instrument.competence', {
+      party,
+      ofParty,
+      noun,
+      article: articleInProse(article, t, ctx.lng),
+    });
     blocks.push({
       type: 'paragraph',
       style: 'quote',

@@ -61,7 +61,7 @@ export function buildNotifications(ctx: DocumentContext): DocumentModel {
       sentence(t, key, {
         party,
         ofParty,
-        article: articleInProse(article, t),
+        article: articleInProse(article, t, ctx.lng),
         instrument:
           treaty === 'untoc'
             ? t('documents:notifications.ofTheConvention')

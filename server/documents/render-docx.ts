@@ -46,11 +46,11 @@ const CONTENT_WIDTH = A4.width - 2 * MARGIN;
 /** 1 cm in twips: the hanging indent of numbered paragraphs and bullets. */
 const HANGING = 567;
 
-/**
- * One serif body font. Word has Times New Roman everywhere; LibreOffice substitutes a metric-compatible
- * serif (Liberation Serif) or, without it, another serif such as DejaVu Serif or Noto Serif.
+/*
+ * The fonts are the language's (i18n/languages.ts): Times New Roman for Latin, Cyrillic and Arabic text,
+ * which Word has everywhere and LibreOffice replaces with a metric-compatible serif (Liberation Serif);
+ * SimSun for Chinese, which LibreOffice replaces with a CJK face (Noto CJK).
  */
-const BODY_FONT = 'Times New Roman';
 /** Run sizes are in half-points (ECMA-376 Part 1, §17.3.2.38 sz). */
 const SIZE = {
   body: 24,
@@ -156,20 +156,19 @@ interface Writing {
   readonly eastAsian: boolean;
 }
 
-/** Letters of left-to-right scripts (Latin, Greek, Cyrillic): text holding only these stays left to right. */
-const LTR_LETTER = /[A-Za-z\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF]/;
 /** Right-to-left letters (Hebrew, Arabic and its presentation forms). */
 const RTL_LETTER = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/;
 
 /**
- * A run, marked right to left in a right-to-left document unless its text is only Latin-script (a name,
- * an e-mail address typed in English keeps its own order: ECMA-376 Part 1, §17.3.2.30 rtl), and with the
- * East Asian font hint in an East Asian one (§17.3.2.26 rFonts hint).
+ * A run, marked right to left in a right-to-left document when its text holds right-to-left letters: a
+ * name or an e-mail address typed in Latin letters, a telephone number, keep their own order (ECMA-376
+ * Part 1, §17.3.2.30 rtl; Word would reverse the groups of a number in a right-to-left run), and with
+ * the East Asian font hint in an East Asian one (§17.3.2.26 rFonts hint).
  */
 function run(w: Writing, options: IRunOptions | string, sample?: string): TextRun {
   const opts: IRunOptions = typeof options === 'string' ? { text: options } : options;
   const text = typeof options === 'string' ? options : (sample ?? opts.text ?? '');
-  const rightToLeft = w.rtl && (RTL_LETTER.test(text) || !LTR_LETTER.test(text));
+  const rightToLeft = w.rtl && RTL_LETTER.test(text);
   return new TextRun({
     ...opts,
     ...(rightToLeft ? { rightToLeft: true } : {}),
@@ -177,9 +176,26 @@ function run(w: Writing, options: IRunOptions | string, sample?: string): TextRu
   });
 }
 
-/** A paragraph, bidirectional in a right-to-left document (§17.3.1.6 bidi). */
-function paragraph(w: Writing, options: IParagraphOptions): Paragraph {
-  return new Paragraph(w.rtl ? { ...options, bidirectional: true } : options);
+/**
+ * A paragraph, bidirectional in a right-to-left document (§17.3.1.6 bidi), unless all its text is in
+ * another language (`content`: an English quotation of a treaty reads left to right in an Arabic
+ * document).
+ */
+function paragraph(w: Writing, options: IParagraphOptions, content: readonly Inline[] = []): Paragraph {
+  const foreign = content.length > 0 && content.every((i) => i.type === 'text' && i.lang !== undefined);
+  return new Paragraph(w.rtl && !foreign ? { ...options, bidirectional: true } : options);
+}
+
+/**
+ * In a right-to-left document, text with no right-to-left letter (a telephone number, an e-mail address,
+ * a name typed in Latin letters, "UTC+06:00") is isolated left to right (U+2066 LEFT-TO-RIGHT ISOLATE ...
+ * U+2069 POP DIRECTIONAL ISOLATE, UAX #9): otherwise the groups of "+975 2 000 000" would be laid out
+ * from the right. A quotation in another language is a paragraph of its own direction instead.
+ */
+function isolated(w: Writing, line: string, foreign: boolean): string {
+  return w.rtl && !foreign && !RTL_LETTER.test(line) && /[\p{L}\p{N}]/u.test(line)
+    ? `\u2066${line}\u2069`
+    : line;
 }
 
 /**
@@ -191,10 +207,12 @@ function textRuns(w: Writing, inline: Extract<Inline, { type: 'text' }>, format:
     .split(/\r\n|\r|\n/)
     .map((line, index) => {
       const children: (string | Tab)[] = [];
-      line.split('\t').forEach((part, partIndex) => {
-        if (partIndex > 0) children.push(new Tab());
-        children.push(part);
-      });
+      isolated(w, line, inline.lang !== undefined)
+        .split('\t')
+        .forEach((part, partIndex) => {
+          if (partIndex > 0) children.push(new Tab());
+          children.push(part);
+        });
       return run(
         w,
         {
@@ -380,7 +398,7 @@ function renderBlock(w: Writing, block: Block): (Paragraph | Table)[] {
     case 'paragraph': {
       const style = PARAGRAPH_STYLE_IDS[block.style];
       if (block.number === undefined)
-        return [paragraph(w, { style, children: inlineRuns(w, block.content) })];
+        return [paragraph(w, { style, children: inlineRuns(w, block.content) }, block.content)];
       // "1." then a tab to a hanging indent, so that wrapped lines align with the text, not the number.
       // A text prefix rather than a numbering definition: the number is the builder's, and it survives
       // every reader (mammoth's raw text drops list numbers).
@@ -418,7 +436,8 @@ function unknownType(value: never, what: string): never {
   throw new Error(`Cannot render ${what} of type ${JSON.stringify((value as { type?: unknown }).type)}`);
 }
 
-const body = { font: BODY_FONT, size: SIZE.body, sizeComplexScript: SIZE.body } as const;
+/** The body text's size; its fonts are the document defaults' (the language's profile), not a style's. */
+const body = { size: SIZE.body, sizeComplexScript: SIZE.body } as const;
 
 const PARAGRAPH_STYLES: readonly IParagraphStyleOptions[] = [
   {

@@ -9,6 +9,7 @@
  * inline style, so that it works under a strict Content-Security-Policy; its styles are in the stylesheet
  * at `options.stylesheetHref` (public/css/document.css).
  */
+import { isLanguage, profileOf } from '../i18n/languages';
 import fs from 'node:fs';
 import path from 'node:path';
 import Handlebars from 'handlebars';
@@ -35,6 +36,7 @@ type InlineView =
       readonly bold: boolean;
       readonly italic: boolean;
       readonly lang: string | null;
+      readonly dir: 'ltr' | 'rtl' | null;
     }
   | { readonly partial: 'inline-marker'; readonly text: string }
   | { readonly partial: 'inline-blank'; readonly label: string }
@@ -76,12 +78,19 @@ type BlockView =
 
 interface PageView {
   readonly lang: string;
+  readonly dir: 'ltr' | 'rtl';
   readonly title: string;
   readonly description: string;
   readonly kind: string;
   readonly mode: string;
   readonly stylesheetHref: string;
   readonly blocks: readonly BlockView[];
+}
+
+/** The direction of a language tag's language ("en-GB": left to right), from its profile. */
+function directionOfTag(tag: string): 'ltr' | 'rtl' {
+  const code = tag.split('-')[0] ?? '';
+  return isLanguage(code) ? profileOf(code).direction : 'ltr';
 }
 
 function inlineView(inline: Inline): InlineView {
@@ -93,6 +102,7 @@ function inlineView(inline: Inline): InlineView {
         bold: inline.bold === true,
         italic: inline.italic === true,
         lang: inline.lang ?? null,
+        dir: inline.lang === undefined ? null : directionOfTag(inline.lang),
       };
     case 'marker':
       return { partial: 'inline-marker', text: clean(inline.text) };
@@ -197,6 +207,7 @@ function template(): HandlebarsTemplateDelegate<PageView> {
 function pageView(model: DocumentModel, stylesheetHref: string): PageView {
   return {
     lang: model.lang,
+    dir: model.direction,
     title: clean(model.properties.title),
     description: clean(model.properties.description),
     kind: model.kind,

@@ -42,6 +42,11 @@ export interface LanguageProfile {
    */
   readonly of?: (phrase: string) => string;
   /**
+   * How a subparagraph's letter is written, where the language does not use Latin letters: UN Arabic
+   * writes (أ), (ب), (ج) for (a), (b), (c).
+   */
+  readonly letter?: (latin: string) => string;
+  /**
    * Whether the strings were reviewed by a qualified translator. Until then the pages say they are a draft
    * translation, and the checklist says the documents' wording is the project's own.
    */
@@ -90,6 +95,20 @@ const ARABIC_MONTHS = [
   'تشرين الثاني/نوفمبر',
   'كانون الأول/ديسمبر',
 ] as const;
+
+/** The Arabic abjad order UN Arabic texts letter subparagraphs in: (a) is (أ), (b) is (ب)... */
+const ARABIC_LETTERS: Readonly<Record<string, string>> = {
+  a: 'أ',
+  b: 'ب',
+  c: 'ج',
+  d: 'د',
+  e: 'هـ',
+  f: 'و',
+  g: 'ز',
+  h: 'ح',
+  i: 'ط',
+  j: 'ي',
+};
 
 function arabicDate(iso: string): string {
   const { y, m, d } = parts(iso);
@@ -230,6 +249,7 @@ const PROFILE_LIST = [
     script: 'arabic',
     fonts: { latin: SERIF, complexScript: SERIF, eastAsian: 'SimSun' },
     formatDate: arabicDate,
+    letter: (latin) => ARABIC_LETTERS[latin] ?? latin,
     reviewed: false,
   },
   {

@@ -5,6 +5,7 @@
 import type { TFunction } from 'i18next';
 import type { Citation, Issue, MessageRef, Param, Params, PathSegment } from '../domain/issues';
 import { formatDate, formatList, languageName, regionName } from './format';
+import { articleShort } from './grammar';
 import type { Language } from './index';
 
 export interface Translator {
@@ -53,7 +54,7 @@ export function formatCitation(citation: Citation, tr: Translator): string {
       article: tr.t(`legal:handbookParts.${citation.article}`),
     });
   }
-  return tr.t('legal:citation', { instrument, article: citation.article });
+  return tr.t('legal:citation', { instrument, article: articleShort(citation.article, tr.t, tr.lng) });
 }
 
 /** "treaties[0].instrument" */

@@ -43,7 +43,7 @@ describe('renderHtml', () => {
 
   describe('the page', () => {
     it('is a complete HTML5 page in the document language', () => {
-      expect(html).toMatch(/^<!DOCTYPE html>\n<html lang="fr">\n<head>\n<meta charset="utf-8">/);
+      expect(html).toMatch(/^<!DOCTYPE html>\n<html lang="fr" dir="ltr">\n<head>\n<meta charset="utf-8">/);
       expect(html.trimEnd()).toMatch(/<\/html>$/);
       expect(html.match(/<main[ >]/g)).toHaveLength(1);
     });
@@ -108,13 +108,13 @@ describe('renderHtml', () => {
       const output = renderHtml(model, { stylesheetHref: `/css/x.css${quoteAttack}` });
       expect(output).not.toMatch(/<script/i);
       expect(output).toContain('<h1 class="title">&lt;script&gt;alert(1)&lt;/script&gt;</h1>');
-      expect(output).toContain('<span lang="&quot;&gt;&lt;script&gt;alert(2)&lt;/script&gt;">');
+      expect(output).toContain('<span lang="&quot;&gt;&lt;script&gt;alert(2)&lt;/script&gt;" dir="ltr">');
       expect(output.match(/&lt;script&gt;alert\(1\)&lt;\/script&gt;/g)).toHaveLength(14);
     });
 
     it('renders a text inline in another language as a span with its lang', () => {
       expect(body).toContain(
-        '<span lang="en-GB"><i>“This Convention shall be open to accession by any State',
+        '<span lang="en-GB" dir="ltr"><i>“This Convention shall be open to accession by any State',
       );
     });
 
@@ -136,7 +136,7 @@ describe('renderHtml', () => {
         ]),
       );
       expect(output).toContain(
-        '<p class="paragraph-normal">a<mark class="marker">b</mark>c<span class="blank"><span class="visually-hidden">d</span></span><br><span lang="en">e</span></p>',
+        '<p class="paragraph-normal">a<mark class="marker">b</mark>c<span class="blank"><span class="visually-hidden">d</span></span><br><span lang="en" dir="ltr">e</span></p>',
       );
     });
 
@@ -167,7 +167,7 @@ describe('renderHtml', () => {
     });
 
     it('renders a break as <br>', () => {
-      expect(body).toContain('<td>13, place Vendôme<br>75042 Paris Cedex 01</td>');
+      expect(body).toContain('<td dir="auto">13, place Vendôme<br>75042 Paris Cedex 01</td>');
     });
   });
 
@@ -214,7 +214,7 @@ describe('renderHtml', () => {
       );
       expect(table.match(/<th scope="col">/g)).toHaveLength(3);
       expect(table.match(/<tr>/g)).toHaveLength(4);
-      expect(table.match(/<td>/g)).toHaveLength(9);
+      expect(table.match(/<td dir="auto">/g)).toHaveLength(9);
     });
 
     it('leaves out the header of a table without one', () => {
@@ -225,7 +225,7 @@ describe('renderHtml', () => {
       });
       expect(output).not.toContain('<thead>');
       expect(output).not.toContain('<caption>');
-      expect(output).toContain('<td>x</td>');
+      expect(output).toContain('<td dir="auto">x</td>');
     });
 
     it('renders a list, a signature block and a page break', () => {

@@ -422,7 +422,7 @@ describe('checklist', () => {
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
     expect(res.headers['content-disposition']).toBeUndefined();
-    expect(res.text).toMatch(/^<!DOCTYPE html>\s*<html lang="en">/);
+    expect(res.text).toMatch(/^<!DOCTYPE html>\s*<html lang="en" dir="ltr">/);
     expect(res.text).toContain('<title>Notification checklist: Bhutan</title>');
     expect(res.text).toContain('<h1 class="title">Notification checklist</h1>');
     expect(res.text).toContain('prepared on 1 December 2026');
@@ -441,7 +441,7 @@ describe('checklist', () => {
       samplePackage('bhutan-accession'),
     );
     expect(res.status).toBe(200);
-    expect(res.text).toContain('<html lang="fr">');
+    expect(res.text).toContain('<html lang="fr" dir="ltr">');
     expect(res.text).toContain('Liste de contrôle des notifications');
     expect(res.text).not.toContain('document-draft');
     expect(res.text).not.toMatch(/<script/i);
@@ -568,6 +568,6 @@ describe('bundle', () => {
     );
     expect(paragraphs(fullPowers)[0]).toBe('PLEINS POUVOIRS');
     const html = (await zip.file('checklist-bt-fr.html')?.async('string')) ?? '';
-    expect(html).toContain('<html lang="fr">');
+    expect(html).toContain('<html lang="fr" dir="ltr">');
   });
 });
