@@ -412,3 +412,6 @@ export function fieldView(
     })),
   };
 }
+
+/** What a field's partial reads: its params (templates/partials/field-*.hbs document them). */
+export type FieldView = ReturnType<typeof fieldView>;
