@@ -192,6 +192,8 @@ function expectControls(doc: HtmlElement, component: string, view: FieldView) {
       expect(input.attrs.get('name')).toBe(view.name);
       expect(input.attrs.get('value')).toBe(view.value);
       expect(input.attrs.get('autocomplete')).toBe(view.autocomplete ?? undefined);
+      expect(input.attrs.get('dir')).toBe(view.dir);
+      expect(input.attrs.get('lang')).toBe(view.lang ?? undefined);
       if (view.widthClass) expect(hasClass(input, view.widthClass)).toBe(true);
       break;
     }
@@ -200,6 +202,8 @@ function expectControls(doc: HtmlElement, component: string, view: FieldView) {
       expect(area.tag).toBe('textarea');
       expect(area.attrs.get('name')).toBe(view.name);
       expect(area.children.join('')).toBe(view.value);
+      expect(area.attrs.get('dir')).toBe(view.dir);
+      expect(area.attrs.get('lang')).toBe(view.lang ?? undefined);
       break;
     }
     case 'field-date':
@@ -226,6 +230,11 @@ function expectControls(doc: HtmlElement, component: string, view: FieldView) {
         expect(textContent(label)).toBe(option.label);
         // A label in another language says so, radios and checkboxes alike.
         expect(label.attrs.get('lang')).toBe(option.lang ?? undefined);
+        // ...and is isolated: its own letters set its direction, the label's box keeps the page's.
+        expect(label.attrs.has('dir')).toBe(false);
+        expect(label.children.map((c) => (typeof c === 'string' ? '#text' : c.tag))).toEqual(
+          option.lang ? ['bdi'] : ['#text'],
+        );
         if (option.hint !== null) {
           expect(textContent(byId(doc, option.hintId!)!)).toBe(option.hint);
           expect(input.attrs.get('aria-describedby')).toBe(option.hintId);
@@ -248,6 +257,7 @@ function expectControls(doc: HtmlElement, component: string, view: FieldView) {
         expect(textContent(element)).toBe(option.label);
         expect(element.attrs.has('selected')).toBe(option.checked);
         expect(element.attrs.get('lang')).toBe(option.lang ?? undefined);
+        expect(element.attrs.get('dir')).toBe(option.lang ? 'auto' : undefined);
       });
       break;
     }
@@ -298,6 +308,10 @@ const OTHER_CHECKS: Record<string, (doc: HtmlElement, params: Params) => void> =
       const value = byClass(element, 'summary-list-value')[0]!;
       expect(byTag(value, 'br')).toHaveLength(row.lines.length - 1);
       expect(linesOf(value)).toEqual(row.lines);
+      // Each line isolated: it reads in its own direction whatever the page's.
+      expect(value.children.filter((c) => typeof c !== 'string').map((c) => (c as HtmlElement).tag)).toEqual(
+        row.lines.flatMap((_l, j) => (j === 0 ? ['bdi'] : ['br', 'bdi'])),
+      );
       const actions = byClass(element, 'summary-list-actions');
       if (row.href === null) {
         expect(actions).toHaveLength(0);
@@ -333,6 +347,8 @@ const OTHER_CHECKS: Record<string, (doc: HtmlElement, params: Params) => void> =
       const quote = byTag(element, 'blockquote')[0]!;
       expect(textContent(quote)).toBe(`“${r.quote}”`);
       expect(quote.attrs.get('lang')).toBe(r.quoteLang ?? undefined);
+      expect(quote.attrs.get('dir')).toBe(r.quoteLang ? 'auto' : undefined);
+      expect(textContent(byTag(byTag(element, 'summary')[0]!, 'bdi')[0]!)).toBe(r.citation);
       expect(textContent(byClass(element, 'source')[0]!)).toBe(r.source);
     });
   },
@@ -379,6 +395,28 @@ const OTHER_CHECKS: Record<string, (doc: HtmlElement, params: Params) => void> =
     expect(byTag(link, 'svg')[0]!.attrs.get('aria-hidden')).toBe('true');
   },
 };
+
+describe('what is typed reads in its own direction', () => {
+  test('e-mail addresses, telephone numbers, web addresses and postcodes are typed left to right', () => {
+    for (const name of ['email', 'telephone', 'web-address', 'postcode']) {
+      const example = examplesOf('field-text').find((e) => e.name === name)!;
+      const input = byTag(parseHtml(renderComponent('field-text', example.params, 'rtl')), 'input')[0]!;
+      expect([name, input.attrs.get('dir')]).toEqual([name, 'ltr']);
+    }
+  });
+
+  test('free text, in a text input or a text area, takes the direction of its first letters', () => {
+    for (const component of ['field-text', 'field-textarea'])
+      for (const name of ['default', 'with-hint', 'page-heading', 'mixed-direction']) {
+        const example = examplesOf(component).find((e) => e.name === name)!;
+        const control = byId(
+          parseHtml(renderComponent(component, example.params, 'rtl')),
+          example.params.id as string,
+        )!;
+        expect([component, name, control.attrs.get('dir')]).toEqual([component, name, 'auto']);
+      }
+  });
+});
 
 describe('every example renders, left to right and right to left', () => {
   test.each(CASES)('%s: %s (%s)', (component, name, direction, example) => {
