@@ -34,6 +34,33 @@ export function renderComponent(component: string, params: object, direction: Di
   return views.renderPartial(component, params, rootData(direction));
 }
 
+/** A minimal page in one direction, with `head` added to its head and `body` in its main. */
+export function pageShell(direction: Direction, title: string, head: string, body: string): string {
+  const root = rootData(direction);
+  return [
+    '<!DOCTYPE html>',
+    `<html lang="${root.lang}" dir="${direction}">`,
+    '<head>',
+    '<meta charset="utf-8">',
+    `<title>${title}</title>`,
+    head,
+    '</head>',
+    '<body>',
+    '<div class="width-container">',
+    '<main id="main" class="main">',
+    body,
+    '</main>',
+    '</div>',
+    '</body>',
+    '</html>',
+  ].join('\n');
+}
+
+/** The title of an example's page. */
+export function exampleTitle(component: string, example: ComponentExample, direction: Direction): string {
+  return `${component}: ${example.name} (${direction})`;
+}
+
 /** A whole page holding the component; `head` is added to the head (the stylesheet, in a browser). */
 export function examplePage(
   component: string,
@@ -42,22 +69,10 @@ export function examplePage(
   head = '',
   params: object = example.params,
 ): string {
-  const root = rootData(direction);
-  return [
-    '<!DOCTYPE html>',
-    `<html lang="${root.lang}" dir="${direction}">`,
-    '<head>',
-    '<meta charset="utf-8">',
-    `<title>${component}: ${example.name} (${direction})</title>`,
+  return pageShell(
+    direction,
+    exampleTitle(component, example, direction),
     head,
-    '</head>',
-    '<body>',
-    '<div class="width-container">',
-    '<main id="main" class="main">',
     renderComponent(component, params, direction),
-    '</main>',
-    '</div>',
-    '</body>',
-    '</html>',
-  ].join('\n');
+  );
 }
