@@ -5,12 +5,14 @@
  *
  * Adding a treaty means adding an entry here and its requirements in requirements.ts.
  */
+import { UN_LANGUAGE_CODES } from '../i18n/languages';
 import type { SourceId } from './sources';
 
 export const TREATY_IDS = ['untoc', 'tip', 'som', 'fp'] as const;
 export type TreatyId = (typeof TREATY_IDS)[number];
 
-export const UN_LANGUAGES = ['ar', 'zh', 'en', 'fr', 'ru', 'es'] as const;
+/** The six languages the treaties are authentic in (UNTOC art. 41(2)), from the language list. */
+export const UN_LANGUAGES = UN_LANGUAGE_CODES;
 export type UnLanguage = (typeof UN_LANGUAGES)[number];
 
 /**

@@ -8,6 +8,9 @@
 import { SOURCES, TREATIES, type Requirement } from '../catalogue';
 import type { ChecklistItem, Due, Status } from '../domain/checklist';
 import type { EntryIntoForce } from '../domain/entry-into-force';
+import { UN_NAMES } from '../catalogue/un-names';
+import { LANGUAGE_TAGS, profileOf } from '../i18n';
+import { QUOTE_LANGUAGE } from '../i18n/languages';
 import { formatDate, regionName } from '../i18n/format';
 import { formatCitation, localizeIssue, translate } from '../i18n/messages';
 import { finishModel, type DocumentContext } from './context';
@@ -76,7 +79,7 @@ function itemBlocks(ctx: DocumentContext, item: ChecklistItem): Block[] {
       ]),
     });
   }
-  const quoteLang = ctx.lng === 'en' ? undefined : 'en-GB';
+  const quoteLang = ctx.lng === QUOTE_LANGUAGE ? undefined : LANGUAGE_TAGS[QUOTE_LANGUAGE];
   return [
     {
       type: 'heading',
@@ -300,7 +303,21 @@ export function buildChecklistDocument(ctx: DocumentContext) {
   }
   notes.push([text(t('documents:checklist.modelNote'))]);
   if (facts.signerNeedsFullPowers) notes.push([text(t('documents:checklist.fullPowersModelNote'))]);
-  if (ctx.lng !== 'en') notes.push([text(t('documents:checklist.quotesInEnglish'))]);
+  if (ctx.lng !== QUOTE_LANGUAGE) notes.push([text(t('documents:checklist.quotesInEnglish'))]);
+  if (!profileOf(ctx.lng).reviewed) notes.push([text(t('documents:checklist.translationNote'))]);
+  const unName = pkg.party.kind === 'state' ? UN_NAMES.get(pkg.party.code) : undefined;
+  const unFormal = unName?.formal[ctx.lng as keyof typeof unName.formal];
+  if (unName && unFormal !== undefined) {
+    notes.push([
+      text(
+        t('documents:checklist.stateNameNote', {
+          name: unFormal,
+          status: t(`legal:verification.${unName.status === 'partly' ? 'partly-verified' : unName.status}`),
+          source: 'unterm-efsrca.xlsx, 2019-2022',
+        }),
+      ),
+    ]);
+  }
   if (ctx.lng !== pkg.documentLanguage) {
     notes.push([
       text(

@@ -8,8 +8,8 @@ import { TREATIES, type TreatyId } from '../catalogue';
 import type { IsoDate } from '../catalogue/treaties';
 import type { Assessment } from '../domain/validate';
 import { formatDate, regionName } from '../i18n/format';
-import { frenchDe } from '../i18n/grammar';
-import { LANGUAGE_TAGS, type Language } from '../i18n';
+import { LANGUAGE_TAGS, profileOf, type Language } from '../i18n';
+import { unFormalName, unLanguageOfFormalName } from '../catalogue/un-names';
 import type { Translator } from '../i18n/messages';
 import { blank, mergeText, sentence, text } from './inline';
 import type { DocumentKind, DocumentModel, Inline, Block } from './model';
@@ -59,31 +59,43 @@ export function createContext(
 }
 
 /**
+ * The State's formal name in the document's language. The draft's name is the user's; when it is the
+ * United Nations' formal name in one of its languages, the document prints the UN formal name in its own
+ * language (« le Royaume du Bhoutan » in a French document of a draft that says "the Kingdom of Bhutan").
+ */
+export function formalNameIn(ctx: DocumentContext): string | null {
+  const { party } = ctx.assessment.pkg;
+  if (party.formalName === null) return null;
+  const inDocument = unFormalName(party.code, ctx.lng);
+  return inDocument !== undefined && unLanguageOfFormalName(party.code, party.formalName) !== undefined
+    ? inDocument
+    : party.formalName;
+}
+
+/**
  * The party as the subject of a sentence: "the Government of the Kingdom of Thailand",
- * « le Gouvernement du Royaume de Thaïlande », "the European Union". The formal name is the user's,
- * in the package's language.
+ * « le Gouvernement du Royaume de Thaïlande », «Правительство Королевства Бутан», "the European Union".
  */
 export function partyPhrase(ctx: DocumentContext): Inline[] {
   const { party } = ctx.assessment.pkg;
   if (party.kind === 'reio') return [text(party.formalName ?? ctx.t('documents:party.europeanUnion'))];
-  // "of the Kingdom of Thailand"; in French « du Royaume de Thaïlande », contracted (grammar.ts).
   const name: Inline | string =
-    party.formalName ?? ctx.marker('formalName', { shortName: regionName(party.code, ctx.lng) });
+    formalNameIn(ctx) ?? ctx.marker('formalName', { shortName: regionName(party.code, ctx.lng) });
+  // "of the Kingdom of Thailand": contracted or declined where the language does (languages.ts).
+  const of = profileOf(ctx.lng).of;
   const ofName =
-    ctx.lng === 'fr' && typeof name === 'string'
-      ? [text(frenchDe(name))]
-      : sentence(ctx.t, 'documents:party.of', { name });
+    of && typeof name === 'string' ? [text(of(name))] : sentence(ctx.t, 'documents:party.of', { name });
   return sentence(ctx.t, 'documents:party.government', { ofName });
 }
 
 /**
- * The party after "of" / « de »: "of the Government of ..." in English, « du Gouvernement ... » in
- * French (contracted: de + le = du), « de l'Union européenne ».
+ * The party after "of": "of the Government of ..." in English, « du Gouvernement ... » in French,
+ * «Правительства ...» in Russian (the language's profile), or as documents:party.of places it.
  */
 export function ofPartyPhrase(ctx: DocumentContext, party: readonly Inline[]): Inline[] {
   const [first, ...rest] = party;
-  if (ctx.lng === 'fr' && first?.type === 'text')
-    return mergeText([{ ...first, text: frenchDe(first.text) }, ...rest]);
+  const of = profileOf(ctx.lng).of;
+  if (of && first?.type === 'text') return mergeText([{ ...first, text: of(first.text) }, ...rest]);
   return sentence(ctx.t, 'documents:party.of', { name: party });
 }
 
@@ -163,6 +175,9 @@ export function finishModel(
     kind,
     lang: ctx.lng,
     languageTag: LANGUAGE_TAGS[ctx.lng],
+    direction: profileOf(ctx.lng).direction,
+    script: profileOf(ctx.lng).script,
+    fonts: profileOf(ctx.lng).fonts,
     mode: ctx.mode,
     properties: {
       title: properties.title,

@@ -6,17 +6,16 @@
  */
 import { designationComplete } from '../domain/facts';
 import type { Authority, AuthorityRole } from '../domain/package';
+import { currentTimeZoneName, utcOffset } from '../catalogue/time-zones';
 import { formatDate, regionName } from '../i18n/format';
 import type { DocumentContext } from './context';
 import { text } from './inline';
 import type { Block, Inline } from './model';
 
 /** "Asia/Bangkok (GMT+07:00)": the IANA zone and its offset from UTC today. */
-function timeZoneLabel(zone: string, today: string, locale: string): string {
-  const offset = new Intl.DateTimeFormat(locale, { timeZone: zone, timeZoneName: 'longOffset' })
-    .formatToParts(new Date(`${today}T12:00:00Z`))
-    .find((p) => p.type === 'timeZoneName')?.value;
-  return offset ? `${zone} (${offset})` : zone;
+/** "Asia/Kolkata (UTC+05:30)": the zone's current IANA name and today's offset from UTC. */
+function timeZoneLabel(zone: string, today: string): string {
+  return `${currentTimeZoneName(zone)} (${utcOffset(zone, today)})`;
 }
 
 function lines(values: readonly string[]): Inline[] {
@@ -56,8 +55,7 @@ export function directoryEntry(
   row('email', lines(authority.email));
   row('website', authority.website);
   row('officeHours', authority.officeHours);
-  if (authority.timeZone)
-    row('timeZone', timeZoneLabel(authority.timeZone, ctx.today, ctx.tr.lng === 'fr' ? 'fr-FR' : 'en-GB'));
+  if (authority.timeZone) row('timeZone', timeZoneLabel(authority.timeZone, ctx.today));
   const ch = authority.channels;
   if (ch.diplomaticOnly !== null)
     row('diplomatic', t(`documents:directory.diplomaticValue.${ch.diplomaticOnly ? 'yes' : 'no'}`));

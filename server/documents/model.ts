@@ -90,10 +90,14 @@ export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
 export interface DocumentModel {
   readonly kind: DocumentKind;
-  /** The document's language: a supported locale ("en", "fr"). */
+  /** The document's language: a supported locale (i18n/languages.ts). */
   readonly lang: string;
   /** The BCP 47 tag written on every run ("en-GB", "fr-FR"). */
   readonly languageTag: DocumentLanguageTag;
+  /** The language's direction and script, and the fonts for its scripts (i18n/languages.ts). */
+  readonly direction: 'ltr' | 'rtl';
+  readonly script: 'latin' | 'cyrillic' | 'arabic' | 'han';
+  readonly fonts: { readonly latin: string; readonly complexScript: string; readonly eastAsian: string };
   readonly mode: 'draft' | 'final';
   /** Document properties (File > Properties in Word). */
   readonly properties: {

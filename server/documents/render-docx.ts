@@ -29,7 +29,13 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
-import type { ICharacterStyleOptions, IParagraphStyleOptions, ParagraphChild } from 'docx';
+import type {
+  ICharacterStyleOptions,
+  IParagraphOptions,
+  IParagraphStyleOptions,
+  IRunOptions,
+  ParagraphChild,
+} from 'docx';
 import type { Block, DocumentModel, Inline, ParagraphStyle, Tone } from './model';
 
 /** ISO 216 A4, 210 mm x 297 mm, in twentieths of a point (ECMA-376 Part 1, §17.6.13 pgSz). */
@@ -140,10 +146,47 @@ interface RunFormat {
 }
 
 /**
+ * How the document's language is written: right to left (Arabic: every paragraph bidirectional, tables
+ * laid out from the right, and the runs of right-to-left text marked so), and whether its text is East
+ * Asian (Chinese: every run hints the East Asian font, so that Word and LibreOffice pick a CJK face for
+ * the punctuation and quotation marks CJK shares with Latin).
+ */
+interface Writing {
+  readonly rtl: boolean;
+  readonly eastAsian: boolean;
+}
+
+/** Letters of left-to-right scripts (Latin, Greek, Cyrillic): text holding only these stays left to right. */
+const LTR_LETTER = /[A-Za-z\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF]/;
+/** Right-to-left letters (Hebrew, Arabic and its presentation forms). */
+const RTL_LETTER = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/;
+
+/**
+ * A run, marked right to left in a right-to-left document unless its text is only Latin-script (a name,
+ * an e-mail address typed in English keeps its own order: ECMA-376 Part 1, §17.3.2.30 rtl), and with the
+ * East Asian font hint in an East Asian one (§17.3.2.26 rFonts hint).
+ */
+function run(w: Writing, options: IRunOptions | string, sample?: string): TextRun {
+  const opts: IRunOptions = typeof options === 'string' ? { text: options } : options;
+  const text = typeof options === 'string' ? options : (sample ?? opts.text ?? '');
+  const rightToLeft = w.rtl && (RTL_LETTER.test(text) || !LTR_LETTER.test(text));
+  return new TextRun({
+    ...opts,
+    ...(rightToLeft ? { rightToLeft: true } : {}),
+    ...(w.eastAsian ? { font: { hint: 'eastAsia' } } : {}),
+  });
+}
+
+/** A paragraph, bidirectional in a right-to-left document (§17.3.1.6 bidi). */
+function paragraph(w: Writing, options: IParagraphOptions): Paragraph {
+  return new Paragraph(w.rtl ? { ...options, bidirectional: true } : options);
+}
+
+/**
  * One text inline as runs: one per line, with a break before each line after the first. Line feeds
  * become line breaks and tabs become tabs, since Word shows both as a plain space inside w:t.
  */
-function textRuns(inline: Extract<Inline, { type: 'text' }>, format: RunFormat): TextRun[] {
+function textRuns(w: Writing, inline: Extract<Inline, { type: 'text' }>, format: RunFormat): TextRun[] {
   return removeXmlInvalidCharacters(inline.text)
     .split(/\r\n|\r|\n/)
     .map((line, index) => {
@@ -152,28 +195,32 @@ function textRuns(inline: Extract<Inline, { type: 'text' }>, format: RunFormat):
         if (partIndex > 0) children.push(new Tab());
         children.push(part);
       });
-      return new TextRun({
-        children,
-        break: index > 0 ? 1 : undefined,
-        bold: inline.bold === true || format.bold === true ? true : undefined,
-        italics: inline.italic === true ? true : undefined,
-        language: inline.lang === undefined ? undefined : { value: inline.lang },
-      });
+      return run(
+        w,
+        {
+          children,
+          break: index > 0 ? 1 : undefined,
+          bold: inline.bold === true || format.bold === true ? true : undefined,
+          italics: inline.italic === true ? true : undefined,
+          language: inline.lang === undefined ? undefined : { value: inline.lang },
+        },
+        line,
+      );
     });
 }
 
-function inlineRuns(content: readonly Inline[], format: RunFormat = {}): ParagraphChild[] {
+function inlineRuns(w: Writing, content: readonly Inline[], format: RunFormat = {}): ParagraphChild[] {
   return content.flatMap((inline): ParagraphChild[] => {
     switch (inline.type) {
       case 'text':
-        return textRuns(inline, format);
+        return textRuns(w, inline, format);
       case 'marker':
-        return [new TextRun({ text: removeXmlInvalidCharacters(inline.text), style: STYLE_IDS.marker })];
+        return [run(w, { text: removeXmlInvalidCharacters(inline.text), style: STYLE_IDS.marker })];
       case 'blank':
         // The label is for screen readers in HTML; on paper the line speaks for itself.
-        return [new TextRun({ text: BLANK_LINE, style: STYLE_IDS.blank })];
+        return [run(w, { text: BLANK_LINE, style: STYLE_IDS.blank })];
       case 'break':
-        return [new TextRun({ break: 1 })];
+        return [run(w, { break: 1 })];
       default:
         return unknownType(inline, 'inline');
     }
@@ -185,12 +232,18 @@ function toneFormat(tone: Tone | undefined): RunFormat {
   return tone === 'missing' ? { bold: true } : {};
 }
 
-function cell(children: ParagraphChild[], width: number, style: string, header = false): TableCell {
+function cell(
+  w: Writing,
+  children: ParagraphChild[],
+  width: number,
+  style: string,
+  header = false,
+): TableCell {
   return new TableCell({
     width: { size: width, type: WidthType.DXA },
     // Grey 15%: a header row that still reads as one in black and white.
     shading: header ? { fill: 'D9D9D9', color: 'auto', type: ShadingType.CLEAR } : undefined,
-    children: [new Paragraph({ style, children })],
+    children: [paragraph(w, { style, children })],
   });
 }
 
@@ -198,18 +251,18 @@ function cell(children: ParagraphChild[], width: number, style: string, header =
  * An empty paragraph after every table: it spaces the table from what follows, and keeps two tables in a
  * row from merging into one, which Word does to adjacent tables.
  */
-function afterTable(): Paragraph {
-  return new Paragraph({ style: PARAGRAPH_STYLE_IDS.normal, spacing: { after: 0 }, children: [] });
+function afterTable(w: Writing): Paragraph {
+  return paragraph(w, { style: PARAGRAPH_STYLE_IDS.normal, spacing: { after: 0 }, children: [] });
 }
 
-function captionParagraph(caption: string | undefined): Paragraph[] {
+function captionParagraph(w: Writing, caption: string | undefined): Paragraph[] {
   return caption === undefined
     ? []
-    : [new Paragraph({ style: STYLE_IDS.caption, text: removeXmlInvalidCharacters(caption) })];
+    : [paragraph(w, { style: STYLE_IDS.caption, children: [run(w, removeXmlInvalidCharacters(caption))] })];
 }
 
 /** Word cannot open a table without rows, so an empty table is left out (its caption is still printed). */
-function fieldsBlock(block: Extract<Block, { type: 'fields' }>): (Paragraph | Table)[] {
+function fieldsBlock(w: Writing, block: Extract<Block, { type: 'fields' }>): (Paragraph | Table)[] {
   const label = Math.round(CONTENT_WIDTH * 0.35);
   const value = CONTENT_WIDTH - label;
   const rows = block.rows.map(
@@ -217,28 +270,29 @@ function fieldsBlock(block: Extract<Block, { type: 'fields' }>): (Paragraph | Ta
       new TableRow({
         cantSplit: true,
         children: [
-          cell([new TextRun(removeXmlInvalidCharacters(row.label))], label, STYLE_IDS.tableText),
-          cell(inlineRuns(row.value, toneFormat(row.tone)), value, STYLE_IDS.tableText),
+          cell(w, [run(w, removeXmlInvalidCharacters(row.label))], label, STYLE_IDS.tableText),
+          cell(w, inlineRuns(w, row.value, toneFormat(row.tone)), value, STYLE_IDS.tableText),
         ],
       }),
   );
-  if (rows.length === 0) return captionParagraph(block.caption);
+  if (rows.length === 0) return captionParagraph(w, block.caption);
   return [
-    ...captionParagraph(block.caption),
+    ...captionParagraph(w, block.caption),
     new Table({
+      visuallyRightToLeft: w.rtl || undefined,
       borders: FIELDS_BORDERS,
       layout: TableLayoutType.FIXED,
       width: { size: CONTENT_WIDTH, type: WidthType.DXA },
       columnWidths: [label, value],
       rows,
     }),
-    afterTable(),
+    afterTable(w),
   ];
 }
 
-function tableBlock(block: Extract<Block, { type: 'table' }>): (Paragraph | Table)[] {
+function tableBlock(w: Writing, block: Extract<Block, { type: 'table' }>): (Paragraph | Table)[] {
   const columns = Math.max(block.header.length, ...block.rows.map((row) => row.length));
-  if (columns === 0) return captionParagraph(block.caption);
+  if (columns === 0) return captionParagraph(w, block.caption);
   const width = Math.floor(CONTENT_WIDTH / columns);
   const widths = Array.from({ length: columns }, (_, index) =>
     index === columns - 1 ? CONTENT_WIDTH - width * (columns - 1) : width,
@@ -251,10 +305,11 @@ function tableBlock(block: Extract<Block, { type: 'table' }>): (Paragraph | Tabl
             // Repeated at the top of every page the table runs onto (ECMA-376 Part 1, §17.4.49 tblHeader).
             tableHeader: true,
             cantSplit: true,
-            children: widths.map((w, index) =>
+            children: widths.map((width, index) =>
               cell(
-                [new TextRun(removeXmlInvalidCharacters(block.header[index] ?? ''))],
                 w,
+                [run(w, removeXmlInvalidCharacters(block.header[index] ?? ''))],
+                width,
                 STYLE_IDS.tableHeading,
                 true,
               ),
@@ -266,39 +321,41 @@ function tableBlock(block: Extract<Block, { type: 'table' }>): (Paragraph | Tabl
     (row) =>
       new TableRow({
         cantSplit: true,
-        children: widths.map((w, index) => cell(inlineRuns(row[index] ?? []), w, STYLE_IDS.tableText)),
+        children: widths.map((width, index) =>
+          cell(w, inlineRuns(w, row[index] ?? []), width, STYLE_IDS.tableText),
+        ),
       }),
   );
   return [
-    ...captionParagraph(block.caption),
+    ...captionParagraph(w, block.caption),
     new Table({
+      visuallyRightToLeft: w.rtl || undefined,
       borders: GRID_BORDERS,
       layout: TableLayoutType.FIXED,
       width: { size: CONTENT_WIDTH, type: WidthType.DXA },
       columnWidths: widths,
       rows: [...header, ...body],
     }),
-    afterTable(),
+    afterTable(w),
   ];
 }
 
-function signatureBlock(block: Extract<Block, { type: 'signature' }>): Paragraph[] {
+function signatureBlock(w: Writing, block: Extract<Block, { type: 'signature' }>): Paragraph[] {
   const last = block.lines.length - 1;
   return [
     // Room to sign above the line; the whole block is kept on one page.
-    new Paragraph({
+    paragraph(w, {
       style: STYLE_IDS.signature,
       spacing: { before: 1200 },
       keepNext: last >= 0 ? true : undefined,
-      children: [new TextRun(SIGNATURE_LINE)],
+      children: [run(w, SIGNATURE_LINE)],
     }),
-    ...block.lines.map(
-      (line, index) =>
-        new Paragraph({
-          style: STYLE_IDS.signature,
-          keepNext: index < last ? true : undefined,
-          children: inlineRuns(line),
-        }),
+    ...block.lines.map((line, index) =>
+      paragraph(w, {
+        style: STYLE_IDS.signature,
+        keepNext: index < last ? true : undefined,
+        children: inlineRuns(w, line),
+      }),
     ),
   ];
 }
@@ -309,42 +366,48 @@ const HEADING_LEVELS = {
   3: HeadingLevel.HEADING_3,
 } as const;
 
-function renderBlock(block: Block): (Paragraph | Table)[] {
+function renderBlock(w: Writing, block: Block): (Paragraph | Table)[] {
   switch (block.type) {
     case 'title':
-      return [new Paragraph({ heading: HeadingLevel.TITLE, text: removeXmlInvalidCharacters(block.text) })];
+      return [
+        paragraph(w, {
+          heading: HeadingLevel.TITLE,
+          children: [run(w, removeXmlInvalidCharacters(block.text))],
+        }),
+      ];
     case 'heading':
-      return [new Paragraph({ heading: HEADING_LEVELS[block.level], children: inlineRuns(block.content) })];
+      return [paragraph(w, { heading: HEADING_LEVELS[block.level], children: inlineRuns(w, block.content) })];
     case 'paragraph': {
       const style = PARAGRAPH_STYLE_IDS[block.style];
-      if (block.number === undefined) return [new Paragraph({ style, children: inlineRuns(block.content) })];
+      if (block.number === undefined)
+        return [paragraph(w, { style, children: inlineRuns(w, block.content) })];
       // "1." then a tab to a hanging indent, so that wrapped lines align with the text, not the number.
       // A text prefix rather than a numbering definition: the number is the builder's, and it survives
       // every reader (mammoth's raw text drops list numbers).
       return [
-        new Paragraph({
+        paragraph(w, {
           style,
           indent: { left: HANGING, hanging: HANGING },
           tabStops: [{ type: TabStopType.LEFT, position: HANGING }],
           children: [
-            new TextRun({ children: [`${block.number}.`, new Tab()] }),
-            ...inlineRuns(block.content),
+            run(w, { children: [`${block.number}.`, new Tab()] }, `${block.number}.`),
+            ...inlineRuns(w, block.content),
           ],
         }),
       ];
     }
     case 'list':
-      return block.items.map(
-        (item) => new Paragraph({ numbering: { reference: BULLETS, level: 0 }, children: inlineRuns(item) }),
+      return block.items.map((item) =>
+        paragraph(w, { numbering: { reference: BULLETS, level: 0 }, children: inlineRuns(w, item) }),
       );
     case 'fields':
-      return fieldsBlock(block);
+      return fieldsBlock(w, block);
     case 'table':
-      return tableBlock(block);
+      return tableBlock(w, block);
     case 'signature':
-      return signatureBlock(block);
+      return signatureBlock(w, block);
     case 'page-break':
-      return [new Paragraph({ children: [new PageBreak()] })];
+      return [paragraph(w, { children: [new PageBreak()] })];
     default:
       return unknownType(block, 'block');
   }
@@ -355,7 +418,7 @@ function unknownType(value: never, what: string): never {
   throw new Error(`Cannot render ${what} of type ${JSON.stringify((value as { type?: unknown }).type)}`);
 }
 
-const body = { font: BODY_FONT, size: SIZE.body } as const;
+const body = { font: BODY_FONT, size: SIZE.body, sizeComplexScript: SIZE.body } as const;
 
 const PARAGRAPH_STYLES: readonly IParagraphStyleOptions[] = [
   {
@@ -378,7 +441,7 @@ const PARAGRAPH_STYLES: readonly IParagraphStyleOptions[] = [
     name: 'Quote',
     basedOn: 'Normal',
     quickFormat: true,
-    run: { size: SIZE.quote },
+    run: { size: SIZE.quote, sizeComplexScript: SIZE.quote },
     paragraph: { indent: { left: 720, right: 720 }, spacing: { after: 160 } },
   },
   {
@@ -386,7 +449,7 @@ const PARAGRAPH_STYLES: readonly IParagraphStyleOptions[] = [
     name: 'Note',
     basedOn: 'Normal',
     quickFormat: true,
-    run: { italics: true, size: SIZE.note },
+    run: { italics: true, size: SIZE.note, sizeComplexScript: SIZE.note },
   },
   {
     id: PARAGRAPH_STYLE_IDS.centered,
@@ -425,7 +488,7 @@ const PARAGRAPH_STYLES: readonly IParagraphStyleOptions[] = [
     id: STYLE_IDS.footer,
     name: 'Footer',
     basedOn: 'Normal',
-    run: { size: SIZE.footer },
+    run: { size: SIZE.footer, sizeComplexScript: SIZE.footer },
     paragraph: { alignment: AlignmentType.CENTER, spacing: { after: 0 } },
   },
 ];
@@ -472,16 +535,16 @@ const FIELDS_BORDERS = {
   insideVertical: noRule,
 } as const;
 
-function footer(model: DocumentModel): Footer {
+function footer(w: Writing, model: DocumentModel): Footer {
   const page = removeXmlInvalidCharacters(model.footer.page);
   const of = removeXmlInvalidCharacters(model.footer.of);
   return new Footer({
     children: [
-      new Paragraph({
+      paragraph(w, {
         style: STYLE_IDS.footer,
         // PAGE and NUMPAGES fields (ECMA-376 Part 1, §17.16.5), which Word and LibreOffice compute.
         children: [
-          new TextRun({ children: [`${page} `, PageNumber.CURRENT, ` ${of} `, PageNumber.TOTAL_PAGES] }),
+          run(w, { children: [`${page} `, PageNumber.CURRENT, ` ${of} `, PageNumber.TOTAL_PAGES] }, page),
         ],
       }),
     ],
@@ -491,6 +554,7 @@ function footer(model: DocumentModel): Footer {
 /** Renders the model to the bytes of a .docx file. Throws on a final document that still has markers. */
 export async function renderDocx(model: DocumentModel): Promise<Buffer> {
   assertNoMarkersInFinal(model);
+  const writing: Writing = { rtl: model.direction === 'rtl', eastAsian: model.script === 'han' };
   const properties = {
     title: removeXmlInvalidCharacters(model.properties.title),
     subject: removeXmlInvalidCharacters(model.properties.subject),
@@ -498,7 +562,21 @@ export async function renderDocx(model: DocumentModel): Promise<Buffer> {
     keywords: removeXmlInvalidCharacters(model.properties.keywords),
     creator: removeXmlInvalidCharacters(model.properties.creator),
   };
-  const heading = { font: BODY_FONT, bold: true, color: '000000' } as const;
+  // Word's four font slots (ascii, hAnsi, cs, eastAsia), and the language of each kind of text, from the
+  // language's profile: Arabic text takes the complex-script font and size (§17.3.2.26 rFonts, §17.3.2.39
+  // szCs), Chinese the East Asian font.
+  const fonts = {
+    ascii: model.fonts.latin,
+    hAnsi: model.fonts.latin,
+    cs: model.fonts.complexScript,
+    eastAsia: model.fonts.eastAsian,
+  };
+  const language = {
+    value: model.languageTag,
+    ...(model.script === 'han' ? { eastAsia: model.languageTag } : {}),
+    ...(model.direction === 'rtl' ? { bidirectional: model.languageTag } : {}),
+  };
+  const heading = { font: fonts, bold: true, boldComplexScript: true, color: '000000' } as const;
   const document = new Document({
     ...properties,
     lastModifiedBy: properties.creator,
@@ -507,23 +585,23 @@ export async function renderDocx(model: DocumentModel): Promise<Buffer> {
         // The document's language on the default run properties: Word proofs every run in it unless the
         // run says otherwise (ECMA-376 Part 1, §17.3.2.20 lang).
         document: {
-          run: { ...body, language: { value: model.languageTag } },
+          run: { ...body, font: fonts, sizeComplexScript: SIZE.body, language },
           paragraph: { spacing: { after: 120 } },
         },
         title: {
-          run: { ...heading, size: SIZE.title },
+          run: { ...heading, size: SIZE.title, sizeComplexScript: SIZE.title },
           paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 0, after: 240 }, keepNext: true },
         },
         heading1: {
-          run: { ...heading, size: SIZE.heading1 },
+          run: { ...heading, size: SIZE.heading1, sizeComplexScript: SIZE.heading1 },
           paragraph: { spacing: { before: 360, after: 120 }, keepNext: true, keepLines: true },
         },
         heading2: {
-          run: { ...heading, size: SIZE.heading2 },
+          run: { ...heading, size: SIZE.heading2, sizeComplexScript: SIZE.heading2 },
           paragraph: { spacing: { before: 240, after: 120 }, keepNext: true, keepLines: true },
         },
         heading3: {
-          run: { ...heading, size: SIZE.heading3, italics: true },
+          run: { ...heading, size: SIZE.heading3, sizeComplexScript: SIZE.heading3, italics: true },
           paragraph: { spacing: { before: 240, after: 60 }, keepNext: true, keepLines: true },
         },
       },
@@ -554,8 +632,8 @@ export async function renderDocx(model: DocumentModel): Promise<Buffer> {
             margin: { top: MARGIN, right: MARGIN, bottom: MARGIN, left: MARGIN, header: 709, footer: 709 },
           },
         },
-        footers: { default: footer(model) },
-        children: model.blocks.flatMap(renderBlock),
+        footers: { default: footer(writing, model) },
+        children: model.blocks.flatMap((block) => renderBlock(writing, block)),
       },
     ],
   });

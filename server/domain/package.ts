@@ -15,7 +15,9 @@ import { REGION_CODES } from '../catalogue/regions';
 import { DISPUTE_RESERVATION_IDS } from '../catalogue/requirements';
 import { REIO_CODES, STATE_CODES } from '../catalogue/states';
 import { CONSENT_TYPES } from '../catalogue/participation';
+import { currentTimeZoneName, isTimeZone } from '../catalogue/time-zones';
 import { TREATY_IDS } from '../catalogue/treaties';
+import { DEFAULT_LANGUAGE, SUPPORTED_LANGUAGES, type Language } from '../i18n/languages';
 import { characterIssues, normalizeLineBreaks, type TextKind } from './characters';
 
 /**
@@ -62,9 +64,9 @@ function entryList<T extends z.ZodType<{ id?: string | undefined }>>(entry: T, m
     .default([]);
 }
 
-/** The languages documents can be produced in (complete translations in locales/). */
-export const DOCUMENT_LANGUAGES = ['en', 'fr'] as const;
-export type DocumentLanguage = (typeof DOCUMENT_LANGUAGES)[number];
+/** The languages documents can be produced in: every language with a profile and its strings. */
+export const DOCUMENT_LANGUAGES = SUPPORTED_LANGUAGES;
+export type DocumentLanguage = Language;
 
 export const INSTRUMENT_TYPES = ['ratification', 'acceptance', 'approval', 'accession'] as const;
 export type InstrumentType = (typeof INSTRUMENT_TYPES)[number];
@@ -176,11 +178,15 @@ function oneOf(values: readonly string[], error: string) {
   return z.enum(values as [string, ...string[]], { error });
 }
 
-/** IANA time zones known to this Node.js (Intl), plus "UTC". */
-export const TIME_ZONES: readonly string[] = [
-  ...new Set([...Intl.supportedValuesOf('timeZone'), 'UTC']),
-].sort();
-const TimeZone = oneOf(TIME_ZONES, 'schema.timeZone');
+/**
+ * An IANA time zone, current or old name ("Asia/Kolkata" or "Asia/Calcutta"), stored under its current
+ * name (catalogue/time-zones.ts).
+ */
+const TimeZone = z
+  .string({ error: 'schema.invalidType' })
+  .refine(isTimeZone, { error: 'schema.timeZone' })
+  .transform(currentTimeZoneName)
+  .meta({ examples: ['Asia/Kolkata', 'Europe/Kyiv', 'America/Nuuk'] });
 
 const TreatyIdSchema = z.enum(TREATY_IDS, { error: 'schema.notInList' });
 
@@ -372,7 +378,11 @@ export const PackageSchema = z.strictObject({
     })
     .default({ plannedOn: null, place: null }),
   /** The language the package's free-text answers are written in, and the default document language. */
-  documentLanguage: z.enum(DOCUMENT_LANGUAGES, { error: 'schema.documentLanguage' }).default('en'),
+  documentLanguage: z
+    .enum(DOCUMENT_LANGUAGES as readonly Language[] as [Language, ...Language[]], {
+      error: 'schema.documentLanguage',
+    })
+    .default(DEFAULT_LANGUAGE),
 });
 
 /** A package as sent (defaults not yet applied). */

@@ -22,7 +22,7 @@ import { newEntryId, type Package } from '../domain/package';
 import type { Translator } from '../i18n/messages';
 import { isDraftId, type DraftRecord, type Drafts } from '../store/drafts';
 import { ApiError, invalidPackage } from './errors';
-import { SECTIONS } from './journey/definitions';
+import { answeredSections } from './journey/definitions';
 
 const etagOf = (revision: number) => `"r${revision}"`;
 
@@ -63,8 +63,7 @@ function representation(record: DraftRecord) {
 }
 
 /** The sections a package answers count as gone through (as for a package imported on the pages). */
-const visitedFor = (pkg: Package): Draft['visited'] =>
-  SECTIONS.filter((s) => s.started(pkg)).map((s) => s.id);
+const visitedFor = (pkg: Package): Draft['visited'] => answeredSections(pkg);
 
 export function registerDraftRoutes(
   router: Router,

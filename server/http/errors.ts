@@ -5,6 +5,7 @@
  * Anything else is a fault of ours: 500, logged without the request's content, with a message that says
  * nothing was stored.
  */
+import { DEFAULT_LANGUAGE } from '../i18n/languages';
 import type { ErrorRequestHandler } from 'express';
 import type { Logger } from '../logger';
 import type { Issue } from '../domain/issues';
@@ -90,7 +91,7 @@ function toApiError(err: unknown, bodyLimitBytes: number, req: RequestWithLangua
     }
     case 'tooLarge':
     case 'tooManyFields': {
-      const limit = new Intl.NumberFormat(req.lng ?? 'en', {
+      const limit = new Intl.NumberFormat(req.lng ?? DEFAULT_LANGUAGE, {
         style: 'unit',
         unit: 'kilobyte',
         maximumFractionDigits: 1,
@@ -101,7 +102,7 @@ function toApiError(err: unknown, bodyLimitBytes: number, req: RequestWithLangua
       // Only express.static answers 405 here (the API's routes throw their own ApiError with Allow).
       return new ApiError(status, code, key, { method: req.method, allow: 'GET, HEAD' }, [], 'GET, HEAD');
     case 'rateLimited':
-      return new ApiError(status, code, key, retryParams(known.refusal, req.lng ?? 'en'));
+      return new ApiError(status, code, key, retryParams(known.refusal, req.lng ?? DEFAULT_LANGUAGE));
     default:
       return new ApiError(status, code, key);
   }

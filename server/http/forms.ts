@@ -21,6 +21,8 @@ export interface FieldOption {
   readonly hint?: string;
   /** The language of the label, when it is not the page's (a language's own name). */
   readonly lang?: string;
+  /** For a select: the group it is listed under (an <optgroup>), in order of first appearance. */
+  readonly group?: string;
 }
 
 export interface FieldDef {

@@ -3,6 +3,7 @@
  * string in the request's language. Codes, ids and ISO dates stay as they are, so clients can rely on
  * them; localized labels sit beside them.
  */
+import { QUOTE_LANGUAGE } from '../i18n/languages';
 import {
   REQUIREMENTS,
   SOURCES,
@@ -36,7 +37,7 @@ function requirementView(req: Requirement, tr: Translator) {
     supply: tr.t(`legal:requirements.${req.id}.supply`),
     quote: {
       text: req.quote.text,
-      lang: 'en',
+      lang: QUOTE_LANGUAGE,
       source: { id: req.quote.source, ...SOURCES[req.quote.source] },
     },
   };

@@ -4,8 +4,9 @@
  */
 import type { IsoDate } from '../catalogue/treaties';
 import { LANGUAGE_TAGS, type Language } from './index';
+import { unShortName } from '../catalogue/un-names';
+import { profileOf } from './languages';
 
-const dateFormats = new Map<Language, Intl.DateTimeFormat>();
 const regionNames = new Map<Language, Intl.DisplayNames>();
 const languageNames = new Map<Language, Intl.DisplayNames>();
 const lists = new Map<Language, Intl.ListFormat>();
@@ -19,28 +20,18 @@ function cached<T>(map: Map<Language, T>, lng: Language, make: () => T): T {
   return value;
 }
 
-/**
- * A date written out in the language. French writes the first day of a month as an ordinal ("1er
- * juillet"); Intl gives "1 juillet", so the day is replaced.
- */
+/** A date written out as the United Nations write it in the language (languages.ts). */
 export function formatDate(date: IsoDate, lng: Language): string {
-  const format = cached(
-    dateFormats,
-    lng,
-    () =>
-      new Intl.DateTimeFormat(LANGUAGE_TAGS[lng], {
-        day: 'numeric',
-        month: 'long',
-        year: 'numeric',
-        timeZone: 'UTC',
-      }),
-  );
-  const parts = format.formatToParts(new Date(`${date}T00:00:00Z`));
-  return parts.map((p) => (p.type === 'day' && lng === 'fr' && p.value === '1' ? '1er' : p.value)).join('');
+  return profileOf(lng).formatDate(date);
 }
 
-/** The name of a State or territory by ISO 3166 code ("EU": European Union). */
+/**
+ * The name of a State or territory by ISO 3166 code ("EU": European Union): the United Nations' short
+ * name for a State (catalogue/un-names.ts), CLDR's (Intl.DisplayNames) for anything else.
+ */
 export function regionName(code: string, lng: Language): string {
+  const un = unShortName(code, lng);
+  if (un !== undefined) return un;
   return (
     cached(
       regionNames,

@@ -1,20 +1,7 @@
 /**
- * Grammar the templates cannot express alone.
- *
- * French "de" before a noun phrase contracts with the article: de + le = du, de + les = des, and elides
- * before a vowel (d'Israël); "la" and "l'" stay ("de la République", "de l'Union"). Used for
- * "au nom du Gouvernement du Royaume de Thaïlande".
+ * Grammar the templates cannot express alone ("of + a name" is each language's profile: languages.ts).
  */
 import type { TFunction } from 'i18next';
-
-export function frenchDe(phrase: string): string {
-  const p = phrase.trim();
-  if (/^le\s/i.test(p)) return `du ${p.slice(3)}`;
-  if (/^les\s/i.test(p)) return `des ${p.slice(4)}`;
-  if (/^(la\s|l['’])/i.test(p)) return `de ${p}`;
-  if (/^[aeiouyàâäéèêëîïôöùûüœæ]/i.test(p)) return `d’${p}`;
-  return `de ${p}`;
-}
 
 /**
  * An article reference written out in running text: "18(13)" -> "18, paragraph 13" (en),

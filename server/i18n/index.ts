@@ -8,21 +8,20 @@ import fs from 'node:fs';
 import path from 'node:path';
 import i18next, { type i18n as I18nInstance, type TFunction } from 'i18next';
 
-export const SUPPORTED_LANGUAGES = ['en', 'fr'] as const;
-export type Language = (typeof SUPPORTED_LANGUAGES)[number];
-export const DEFAULT_LANGUAGE: Language = 'en';
+import { DEFAULT_LANGUAGE, isLanguage, PROFILES, SUPPORTED_LANGUAGES, type Language } from './languages';
+
+export { DEFAULT_LANGUAGE, isLanguage, profileOf, SUPPORTED_LANGUAGES, type Language } from './languages';
 
 /** common: pages, API errors, field labels; legal: requirements, rules, checklist; documents: document wording. */
 export const NAMESPACES = ['common', 'legal', 'documents'] as const;
 
-export function isLanguage(value: unknown): value is Language {
-  return typeof value === 'string' && (SUPPORTED_LANGUAGES as readonly string[]).includes(value);
-}
+const perLanguage = <T>(pick: (lng: Language) => T) =>
+  Object.fromEntries(SUPPORTED_LANGUAGES.map((lng) => [lng, pick(lng)])) as Readonly<Record<Language, T>>;
 
-/** BCP 47 tags for Intl formatting and for Word's proofing language. */
-export const LANGUAGE_TAGS: Readonly<Record<Language, string>> = { en: 'en-GB', fr: 'fr-FR' };
-/** The writing direction of each page language (`<html dir>`): Arabic, when added, is 'rtl'. */
-export const LANGUAGE_DIRECTIONS: Readonly<Record<Language, 'ltr' | 'rtl'>> = { en: 'ltr', fr: 'ltr' };
+/** BCP 47 tags for Intl formatting and for Word's proofing language (languages.ts). */
+export const LANGUAGE_TAGS = perLanguage((lng) => PROFILES[lng].tag);
+/** The writing direction of each page language (`<html dir>`). */
+export const LANGUAGE_DIRECTIONS = perLanguage((lng) => PROFILES[lng].direction);
 
 export interface I18n {
   readonly instance: I18nInstance;

@@ -20,7 +20,9 @@ export const participation = loadParticipation(PATHS.participationData);
 export const i18n = createI18n(PATHS.locales);
 
 export function example(name: string): PackageInput {
-  return JSON.parse(fs.readFileSync(path.join(PATHS.root, 'examples', `${name}.json`), 'utf8')) as PackageInput;
+  return JSON.parse(
+    fs.readFileSync(path.join(PATHS.root, 'examples', `${name}.json`), 'utf8'),
+  ) as PackageInput;
 }
 
 export function assess(input: unknown): Assessment {

@@ -12,7 +12,7 @@ import { renderDocx } from '../../server/documents/render-docx';
 import { sentence, text } from '../../server/documents/inline';
 import type { Inline } from '../../server/documents/model';
 import { assessPackage, parsePackage } from '../../server/domain/validate';
-import { frenchDe } from '../../server/i18n/grammar';
+import { frenchOf as frenchDe } from '../../server/i18n/languages';
 import { NAMESPACES, SUPPORTED_LANGUAGES, type Language } from '../../server/i18n';
 import { PATHS } from '../../server/paths';
 import { docxText, example, i18n, model, participation, TODAY } from './helpers';

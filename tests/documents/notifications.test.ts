@@ -18,7 +18,7 @@ describe('notifications', () => {
     );
     expect(text).toContain('Name Office of the Attorney General Unit International Cooperation Division');
     expect(text).toContain('E-mail mla@example.bt');
-    expect(text).toContain('Time zone Asia/Thimphu (GMT+06:00)');
+    expect(text).toContain('Time zone Asia/Thimphu (UTC+06:00)');
     expect(text).toContain('Urgent requests through INTERPOL accepted, in urgent circumstances');
     expect(text).toContain(
       '2. In accordance with article 18, paragraph 14, of the Convention, the Government of the Kingdom of Bhutan notifies that the following languages are acceptable to it for requests for mutual legal assistance: Dzongkha and English.',
@@ -26,7 +26,9 @@ describe('notifications', () => {
     expect(text).toContain(
       '3. In accordance with article 16, paragraph 5 (a), of the Convention, the Government of the Kingdom of Bhutan, which makes extradition conditional on the existence of a treaty, informs the Secretary-General of the United Nations that it will take the Convention as the legal basis for cooperation on extradition',
     );
-    expect(text).toContain('its domestic law requires an act in furtherance of the agreement for purposes of the offences');
+    expect(text).toContain(
+      'its domestic law requires an act in furtherance of the agreement for purposes of the offences',
+    );
     expect(text).toContain('5. In accordance with article 31, paragraph 6, of the Convention');
     expect(text).toContain(
       '6. In accordance with article 8, paragraph 6, of the Protocol against the Smuggling of Migrants by Land, Sea and Air',
@@ -49,12 +51,22 @@ describe('notifications', () => {
   });
 
   it('marks unanswered conditions in a draft instead of guessing', async () => {
-    const a = assess({ ...bhutan, extradition: { conditionalOnTreaty: null }, article5: {}, authorities: [], mlaLanguages: [] });
+    const a = assess({
+      ...bhutan,
+      extradition: { conditionalOnTreaty: null },
+      article5: {},
+      authorities: [],
+      mlaLanguages: [],
+    });
     const text = await renderText(model(a, 'notifications', 'en'));
     expect(text).toContain('[to be completed: the central authority for mutual legal assistance]');
     expect(text).toContain('[to be completed: the languages acceptable for requests]');
-    expect(text).toContain('[to be completed: whether extradition is conditional on the existence of a treaty (article 16, paragraph 5 (a))]');
-    expect(text).toContain('[to be completed: whether domestic law requires an organized criminal group or an act in furtherance (article 5, paragraph 3)]');
+    expect(text).toContain(
+      '[to be completed: whether extradition is conditional on the existence of a treaty (article 16, paragraph 5 (a))]',
+    );
+    expect(text).toContain(
+      '[to be completed: whether domestic law requires an organized criminal group or an act in furtherance (article 5, paragraph 3)]',
+    );
   });
 
   it('designates a distinct central authority for a named special region or territory', async () => {
@@ -62,7 +74,12 @@ describe('notifications', () => {
       ...bhutan,
       authorities: [
         ...(bhutan.authorities ?? []),
-        { roles: ['untoc-18-13'], territory: 'Territory of Example', name: 'Territorial Justice Office', email: ['ca@example.org'] },
+        {
+          roles: ['untoc-18-13'],
+          territory: 'Territory of Example',
+          name: 'Territorial Justice Office',
+          email: ['ca@example.org'],
+        },
       ],
     });
     const text = await renderText(model(a, 'notifications', 'en'));
@@ -72,12 +89,18 @@ describe('notifications', () => {
   });
 
   it('is complete in French, with the French treaty titles and the passive for the legal basis', async () => {
-    const a = assess({ ...bhutan, party: { kind: 'state', code: 'BT', formalName: 'le Royaume du Bhoutan' }, documentLanguage: 'fr' });
+    const a = assess({
+      ...bhutan,
+      party: { kind: 'state', code: 'BT', formalName: 'le Royaume du Bhoutan' },
+      documentLanguage: 'fr',
+    });
     const docx = await renderDocx(model(a, 'notifications', 'fr', { mode: 'final' }));
-    const text = (await renderText(model(a, 'notifications', 'fr', { mode: 'final' })));
+    const text = await renderText(model(a, 'notifications', 'fr', { mode: 'final' }));
     expect(text).toContain("NOTIFICATIONS AU SECRÉTAIRE GÉNÉRAL DE L'ORGANISATION DES NATIONS UNIES");
-    expect(text).toContain('Conformément à l\'article 18, paragraphe 13, de la Convention, le Gouvernement du Royaume du Bhoutan désigne');
-    expect(text).toContain('Conformément à l\'article 16, paragraphe 5, alinéa a), de la Convention');
+    expect(text).toContain(
+      "Conformément à l'article 18, paragraphe 13, de la Convention, le Gouvernement du Royaume du Bhoutan désigne",
+    );
+    expect(text).toContain("Conformément à l'article 16, paragraphe 5, alinéa a), de la Convention");
     expect(text).toContain('que la Convention sera considérée comme la base légale');
     expect(text).toContain('du Protocole contre le trafic illicite de migrants par terre, air et mer');
     expect(text).toContain('dzongkha et anglais');
@@ -86,7 +109,10 @@ describe('notifications', () => {
   });
 
   it('says so when no notification is due (a Protocol joined by a party to the Convention)', async () => {
-    const a = assess({ party: { kind: 'state', code: 'TH', formalName: 'the Kingdom of Thailand' }, treaties: [{ treaty: 'som', instrument: 'ratification' }] });
+    const a = assess({
+      party: { kind: 'state', code: 'TH', formalName: 'the Kingdom of Thailand' },
+      treaties: [{ treaty: 'som', instrument: 'ratification' }],
+    });
     const text = await renderText(model(a, 'notifications', 'en'));
     expect(text).toContain('No notification is due on the deposit of these instruments.');
   });
@@ -95,9 +121,17 @@ describe('notifications', () => {
 describe('full powers', () => {
   const withFullPowers = {
     ...bhutan,
-    signatory: { name: 'K. Example', title: 'Permanent Representative of the Kingdom of Bhutan to the United Nations', office: 'other' },
+    signatory: {
+      name: 'K. Example',
+      title: 'Permanent Representative of the Kingdom of Bhutan to the United Nations',
+      office: 'other',
+    },
     fullPowers: {
-      issuer: { name: 'Pema Example', title: 'Minister for Foreign Affairs and External Trade', office: 'minister-for-foreign-affairs' },
+      issuer: {
+        name: 'Pema Example',
+        title: 'Minister for Foreign Affairs and External Trade',
+        office: 'minister-for-foreign-affairs',
+      },
       place: 'Thimphu',
       date: null,
     },
@@ -113,15 +147,21 @@ describe('full powers', () => {
     expect(text).toContain(
       'the instrument of accession to the United Nations Convention against Transnational Organized Crime, adopted at New York on 15 November 2000;',
     );
-    expect(text).toContain('the instrument of accession to the Protocol to Prevent, Suppress and Punish Trafficking in Persons');
+    expect(text).toContain(
+      'the instrument of accession to the Protocol to Prevent, Suppress and Punish Trafficking in Persons',
+    );
     expect(text).toMatch(/Done at Thimphu on _{10,}\./);
   });
 
   it('in French, « au Protocole » and « à la Convention »', async () => {
     const text = await renderText(model(assess(withFullPowers), 'full-powers', 'fr'));
     expect(text).toContain('PLEINS POUVOIRS');
-    expect(text).toContain("l'instrument d'adhésion à la Convention des Nations Unies contre la criminalité transnationale organisée, adoptée à New York le 15 novembre 2000 ;");
-    expect(text).toContain("l'instrument d'adhésion au Protocole contre le trafic illicite de migrants par terre, air et mer");
+    expect(text).toContain(
+      "l'instrument d'adhésion à la Convention des Nations Unies contre la criminalité transnationale organisée, adoptée à New York le 15 novembre 2000 ;",
+    );
+    expect(text).toContain(
+      "l'instrument d'adhésion au Protocole contre le trafic illicite de migrants par terre, air et mer",
+    );
   });
 
   it('the checklist marks full powers provided, and missing when the issuer is not given', () => {
@@ -138,46 +178,82 @@ describe('checklist', () => {
     const text = await renderText(model(assess(bhutan), 'checklist', 'en'));
     expect(text).toContain('Notification checklist');
     expect(text).toContain('Final documents can be produced');
-    expect(text).toContain('UNTOC art. 18(13): Central authority for mutual legal assistance Status Provided');
-    expect(text).toContain('“Each State Party shall designate a central authority that shall have the responsibility and power');
-    expect(text).toContain('UNTOC art. 31(6): Authority that can assist in developing measures to prevent transnational organized crime Status Provided');
-    expect(text).toContain('UNTOC art. 6(2)(d): Copies of the laws against money-laundering Status To follow (not due at deposit) (the copies will follow after deposit)');
+    expect(text).toContain(
+      'UNTOC art. 18(13): Central authority for mutual legal assistance Status Provided',
+    );
+    expect(text).toContain(
+      '“Each State Party shall designate a central authority that shall have the responsibility and power',
+    );
+    expect(text).toContain(
+      'UNTOC art. 31(6): Authority that can assist in developing measures to prevent transnational organized crime Status Provided',
+    );
+    expect(text).toContain(
+      'UNTOC art. 6(2)(d): Copies of the laws against money-laundering Status To follow (not due at deposit) (the copies will follow after deposit)',
+    );
     expect(text).toContain('Smuggling Protocol art. 8(6): Authority for requests concerning vessels');
     expect(text).toContain('Within one month of the designation on 4 January 2027: by 4 February 2027');
-    expect(text).toContain('UNTOC art. 36(3): Declaration of the extent of competence (ratification, acceptance or approval) Status Not applicable (only for regional economic integration organizations)');
+    expect(text).toContain(
+      'UNTOC art. 36(3): Declaration of the extent of competence (ratification, acceptance or approval) Status Not applicable (only for regional economic integration organizations)',
+    );
     expect(text).toContain('UNTOC art. 35(3): Reservation: not bound by article 35(2)');
-    expect(text).toContain('TIP Protocol art. 15(3): Reservation: not bound by article 15(2) (arbitration and the International Court of Justice) Status Optional, not made');
-    expect(text).toContain('14 February 2027: the thirtieth day after deposit on 15 January 2027 (UNTOC art. 38(2))');
+    expect(text).toContain(
+      'TIP Protocol art. 15(3): Reservation: not bound by article 15(2) (arbitration and the International Court of Justice) Status Optional, not made',
+    );
+    expect(text).toContain(
+      '14 February 2027: the thirtieth day after deposit on 15 January 2027 (UNTOC art. 38(2))',
+    );
     expect(text).toContain('Sources and verification');
   });
 
   it('says why each condition does or does not apply', async () => {
-    const a = assess({ ...bhutan, extradition: { conditionalOnTreaty: false }, article5: { requiresOrganizedCriminalGroup: false, requiresActInFurtherance: false } });
+    const a = assess({
+      ...bhutan,
+      extradition: { conditionalOnTreaty: false },
+      article5: { requiresOrganizedCriminalGroup: false, requiresActInFurtherance: false },
+    });
     const text = await renderText(model(a, 'checklist', 'en'));
-    expect(text).toContain('UNTOC art. 16(5)(a): The Convention as legal basis for extradition Status Not applicable (extradition is not conditional on a treaty)');
-    expect(text).toContain('UNTOC art. 5(3): Participation offences: organized criminal group or act in furtherance Status Not applicable (domestic law requires neither an organized criminal group nor an act in furtherance)');
+    expect(text).toContain(
+      'UNTOC art. 16(5)(a): The Convention as legal basis for extradition Status Not applicable (extradition is not conditional on a treaty)',
+    );
+    expect(text).toContain(
+      'UNTOC art. 5(3): Participation offences: organized criminal group or act in furtherance Status Not applicable (domestic law requires neither an organized criminal group nor an act in furtherance)',
+    );
   });
 
-  it('lists what blocks final documents, and the rules\' errors', async () => {
-    const a = assess({ party: { kind: 'state', code: 'BT' }, treaties: [{ treaty: 'untoc', instrument: 'ratification' }] });
+  it("lists what blocks final documents, and the rules' errors", async () => {
+    const a = assess({
+      party: { kind: 'state', code: 'BT' },
+      treaties: [{ treaty: 'untoc', instrument: 'ratification' }],
+    });
     const text = await renderText(model(a, 'checklist', 'en'));
     expect(text).toContain('cannot be produced yet');
     expect(text).toContain('Missing: to complete before final documents');
-    expect(text).toContain('UNTOC art. 18(13): Central authority for mutual legal assistance (designate a central authority)');
+    expect(text).toContain(
+      'UNTOC art. 18(13): Central authority for mutual legal assistance (designate a central authority)',
+    );
     expect(text).toContain('Errors');
-    expect(text).toContain('the UN Treaty Collection records no signature by this party, so it cannot deposit an instrument of ratification');
+    expect(text).toContain(
+      'the UN Treaty Collection records no signature by this party, so it cannot deposit an instrument of ratification',
+    );
   });
 
   it('in French, marks the English quotations and the partly verified French title of the Firearms Protocol', async () => {
-    const a = assess({ ...bhutan, treaties: [...bhutan.treaties, { treaty: 'fp', instrument: 'accession' }] });
+    const a = assess({
+      ...bhutan,
+      treaties: [...bhutan.treaties, { treaty: 'fp', instrument: 'accession' }],
+    });
     const m = model(a, 'checklist', 'fr');
     const docx = await renderDocx(m);
     const text = await renderText(m);
     expect(text).toContain('Liste de contrôle des notifications');
     expect(text).toContain("CTO, art. 18(13) : Autorité centrale pour l'entraide judiciaire");
-    expect(text).toContain('Titre officiel (Protocole relatif aux armes à feu) dans cette langue : partiellement vérifié');
+    expect(text).toContain(
+      'Titre officiel (Protocole relatif aux armes à feu) dans cette langue : partiellement vérifié',
+    );
     expect(text).toContain('Les textes des traités sont cités dans le texte authentique anglais');
-    expect(text).toContain('Les réponses propres au dossier (noms, titres, déclarations) sont rédigées en anglais');
+    expect(text).toContain(
+      'Les réponses propres au dossier (noms, titres, déclarations) sont rédigées en anglais',
+    );
     // The English quotations are marked as English for Word's proofing.
     expect(await docxPart(docx, 'word/document.xml')).toContain('w:val="en-GB"');
   });

@@ -138,7 +138,8 @@ describe('renderDocx', () => {
     it('sets one serif body font, 12 pt, on the document defaults', async () => {
       const defaults = /<w:docDefaults>.*<\/w:docDefaults>/.exec(await part('word/styles.xml'))?.[0] ?? '';
       expect(defaults).toContain(
-        '<w:rFonts w:ascii="Times New Roman" w:cs="Times New Roman" w:eastAsia="Times New Roman" w:hAnsi="Times New Roman"/>',
+        // The language's fonts (i18n/languages.ts): a serif for Latin and complex scripts, SimSun for East Asian.
+        '<w:rFonts w:ascii="Times New Roman" w:cs="Times New Roman" w:eastAsia="SimSun" w:hAnsi="Times New Roman"/>',
       );
       expect(defaults).toContain('<w:sz w:val="24"/>');
     });

@@ -74,12 +74,12 @@ describe('400 invalid_parameter', () => {
   const pkg = samplePackage('bhutan-accession');
   test.each([
     ['mode=xyz', 'mode', 'draft, final'],
-    ['lang=de', 'lang', 'en, fr'],
-    ['lang=../../etc', 'lang', 'en, fr'],
-    ['lang=..%2F..%2Fetc%2Fpasswd', 'lang', 'en, fr'],
+    ['lang=de', 'lang', 'ar, zh, en, fr, ru, es'],
+    ['lang=../../etc', 'lang', 'ar, zh, en, fr, ru, es'],
+    ['lang=..%2F..%2Fetc%2Fpasswd', 'lang', 'ar, zh, en, fr, ru, es'],
     ['treaty=zz', 'treaty', 'untoc, tip, som, fp'],
     ['mode=draft&mode=final', 'mode', 'draft, final'],
-    ['lang=en&lang=fr', 'lang', 'en, fr'],
+    ['lang=en&lang=fr', 'lang', 'ar, zh, en, fr, ru, es'],
     ['treaty=untoc&treaty=tip', 'treaty', 'untoc, tip, som, fp'],
     // An instrument is only ever a .docx; the checklist also has format=html (documents.test.ts).
     ['format=pdf', 'format', 'docx'],

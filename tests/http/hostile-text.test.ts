@@ -187,11 +187,11 @@ describe('the pages', () => {
       });
       expect(errorSummary(res.text)).toEqual([{ href: '#formalName', text: message }]);
       expect(inlineErrors(res.text).get('formalName')).toBe(message);
-      // Nothing was saved: the instrument still has the "to be completed" marker for the name.
+      // Nothing was saved: the instrument still has the name the draft started with, the UN's formal name.
       const { bytes } = await client.getBytes(
         `${draft.url}/documents/instrument?treaty=untoc&mode=draft&doclang=en`,
       );
-      expect(await docxText(bytes)).toMatch(/the Government of \[to be completed: /);
+      expect(await docxText(bytes)).toMatch(/the Government of the Kingdom of Bhutan, having considered/);
     },
   );
 

@@ -189,7 +189,9 @@ describe('draft addresses', () => {
       expect(h1s(res.text)).toEqual([en('pages.errorPages.draftNotFound.title')]);
       expect(hrefs(res.text)).toContain('/drafts/new');
       // The switcher does not echo the address back.
-      expect(switcherLinks(res.text).map((l) => l.href)).toEqual(['/?lang=fr']);
+      expect(switcherLinks(res.text).map((l) => l.href)).toEqual(
+        ['ar', 'zh', 'fr', 'ru', 'es'].map((l) => `/?lang=${l}`),
+      );
     }
     const posted = await c.post(`/drafts/${id}/signing`, { place: 'Nowhere' });
     expect(posted.status).toBe(404);

@@ -10,6 +10,7 @@ import type { Express } from 'express';
 import request, { type Response } from 'supertest';
 import { PATHS } from '../../server/paths';
 import type { Store } from '../../server/store/store';
+import type { Language } from '../../server/i18n';
 import { binaryParser, decodeEntities } from './helpers';
 
 export { decodeEntities };
@@ -350,7 +351,7 @@ export function hrefs(html: string): string[] {
 // -------------------------------------------------------------------------------------------------
 // Locale strings
 
-export type Lang = 'en' | 'fr';
+export type Lang = Language;
 
 const locales = new Map<string, Record<string, unknown>>();
 function locale(lang: Lang, ns = 'common'): Record<string, unknown> {

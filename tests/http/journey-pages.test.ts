@@ -1,5 +1,5 @@
 /**
- * The guided journey, page by page: every page opens in English and in French (?lang= and
+ * The guided journey, page by page: every page opens in the six languages (?lang=, and in French by
  * Accept-Language) with its heading, a language switcher that keeps the reader's place, and forms that
  * leave validation to the server; a valid answer is saved and leads to the right next page; an invalid
  * one is a 400 with the GOV.UK error summary, inline messages, the typed values shown back and nothing
@@ -7,6 +7,8 @@
  * reader back to itself.
  */
 import request from 'supertest';
+import { unShortName } from '../../server/catalogue/un-names';
+import { SUPPORTED_LANGUAGES } from '../../server/i18n';
 import {
   checkedValues,
   createDraft,
@@ -79,8 +81,8 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const SERVICE = (lang: Lang) => expectedString(lang, 'pages.serviceName');
-const regionIn = (lang: Lang, code: string) =>
-  new Intl.DisplayNames([lang === 'fr' ? 'fr-FR' : 'en-GB'], { type: 'region' }).of(code) ?? code;
+/** A State's name as the pages show it: the UN's short name in the six languages. */
+const regionIn = (lang: Lang, code: string) => unShortName(code, lang) ?? code;
 
 // -------------------------------------------------------------------------------------------------
 // Every page, in both languages
@@ -225,7 +227,7 @@ function expectText(actual: string | undefined, text: Text, pageLang: Lang) {
 }
 
 function expectPage(html: string, page: PageCase, lang: Lang, url: string) {
-  expect(htmlLangDir(html)).toEqual({ lang, dir: 'ltr' });
+  expect(htmlLangDir(html)).toEqual({ lang, dir: lang === 'ar' ? 'rtl' : 'ltr' });
   const headings = h1s(html);
   expect(headings).toHaveLength(1);
   expect(headings[0]!.length).toBeGreaterThan(0);
@@ -243,24 +245,25 @@ function expectPage(html: string, page: PageCase, lang: Lang, url: string) {
   } else {
     expect(title.endsWith(` – ${SERVICE(lang)}`)).toBe(true);
   }
-  // The switcher: one link, to the same page (path and kept query) in the other language.
-  const other: Lang = lang === 'en' ? 'fr' : 'en';
+  // The switcher: one link per other language, each to the same page (path and kept query), named in
+  // its own language.
   const links = switcherLinks(html);
-  expect(links).toHaveLength(1);
-  const link = links[0]!;
-  expect(link.lang).toBe(other);
-  expect(link.text).toBe(localeString(other, 'languageName'));
+  expect(links.map((l) => l.lang)).toEqual(SUPPORTED_LANGUAGES.filter((l) => l !== lang));
   const asked = new URL(url, 'http://x');
-  const target = new URL(link.href, 'http://x');
-  expect(target.pathname).toBe(asked.pathname);
-  expect(target.searchParams.get('lang')).toBe(other);
-  for (const kept of ['party', 'role', 'mode', 'doclang', 'return'])
-    expect(target.searchParams.get(kept)).toBe(asked.searchParams.get(kept));
+  for (const link of links) {
+    const other = link.lang as Lang;
+    expect(link.text).toBe(localeString(other, 'languageName'));
+    const target = new URL(link.href, 'http://x');
+    expect(target.pathname).toBe(asked.pathname);
+    expect(target.searchParams.get('lang')).toBe(other);
+    for (const kept of ['party', 'role', 'mode', 'doclang', 'return'])
+      expect(target.searchParams.get(kept)).toBe(asked.searchParams.get(kept));
+  }
   // Validation is the server's: no form leaves it to the browser.
   for (const form of html.match(/<form\b[^>]*>/g) ?? []) expect(form).toMatch(/\snovalidate(\s|>)/);
 }
 
-describe('every page of the journey opens in English and in French', () => {
+describe('every page of the journey opens in the six languages', () => {
   test.each(PAGES.map((p) => [p.name, p] as const))('%s', async (_name, page) => {
     const url = page.url();
     const en = await c.get(url);
@@ -269,10 +272,12 @@ describe('every page of the journey opens in English and in French', () => {
     expectPage(en.text, page, 'en', url);
 
     const sep = url.includes('?') ? '&' : '?';
-    const frQuery = await request(t.app).get(`${url}${sep}lang=fr`);
-    expect(frQuery.status).toBe(200);
-    expect(frQuery.headers['content-language']).toBe('fr');
-    expectPage(frQuery.text, page, 'fr', url);
+    for (const lang of SUPPORTED_LANGUAGES.filter((l) => l !== 'en')) {
+      const res = await request(t.app).get(`${url}${sep}lang=${lang}`);
+      expect(res.status).toBe(200);
+      expect(res.headers['content-language']).toBe(lang);
+      expectPage(res.text, page, lang, url);
+    }
 
     const frHeader = await request(t.app).get(url).set('Accept-Language', 'fr-FR,fr;q=0.9');
     expect(frHeader.status).toBe(200);
@@ -855,7 +860,7 @@ describe('question pages refuse an invalid answer, show it back and save nothing
     expectErrorPage(res, [
       {
         field: 'documentLanguage',
-        href: '#documentLanguage-en',
+        href: '#documentLanguage-ar',
         message: notInList('pages.q.party.documentLanguage.label'),
       },
     ]);
@@ -875,7 +880,7 @@ describe('question pages refuse an invalid answer, show it back and save nothing
     expectErrorPage(missing, [
       {
         field: 'documentLanguage',
-        href: '#documentLanguage-en',
+        href: '#documentLanguage-ar',
         message: label('pages.q.party.documentLanguage.required'),
       },
     ]);
@@ -1639,7 +1644,6 @@ describe('documents and the checklist', () => {
     const targets = missing.map((m) => m.href);
     expect(targets).toEqual(
       expect.arrayContaining([
-        `${full.url}/party`,
         `${full.url}/full-powers`,
         `${full.url}/extradition-legal-basis`,
         `${full.url}/languages`,

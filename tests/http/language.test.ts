@@ -5,6 +5,7 @@
 import request from 'supertest';
 import { expectApiError, postJson, postRaw } from './helpers';
 import { createTestApp, samplePackage, type TestApp } from './test-app';
+import { expectedString } from './journey-helpers';
 
 let t: TestApp;
 beforeAll(() => {
@@ -44,7 +45,8 @@ describe('?lang= and Accept-Language', () => {
     ['', 'fr;q=0, en', 'en'],
     ['', 'fr;q=0', 'en'],
     ['', 'de', 'en'],
-    ['', 'de-DE, es;q=0.8', 'en'],
+    ['', 'de-DE, it;q=0.8', 'en'],
+    ['', 'de-DE, es;q=0.8', 'es'],
     ['', '*', 'en'],
     ['', ';;;,,,q=x', 'en'],
     ['?lang=de', undefined, 'en'],
@@ -56,7 +58,13 @@ describe('?lang= and Accept-Language', () => {
   ])('GET /api/v1/treaties%s with Accept-Language %j is in %s', async (query, acceptLanguage, expected) => {
     const { header, name } = await treatiesLanguage(query, acceptLanguage);
     expect(header).toBe(expected);
-    expect(name).toBe(expected === 'fr' ? FR_NAME : EN_NAME);
+    expect(name).toBe(
+      expected === 'fr'
+        ? FR_NAME
+        : expected === 'es'
+          ? expectedString('es', 'legal:treaties.untoc.name')
+          : EN_NAME,
+    );
   });
 
   test('?lang= wins over Accept-Language on pages, /validate and errors', async () => {
@@ -84,9 +92,9 @@ describe('?lang= and Accept-Language', () => {
   });
 
   test('an unsupported language falls back to English: pages, /validate and errors', async () => {
-    const page = await request(t.app).get('/').set('Accept-Language', 'es-ES, de;q=0.5');
+    const page = await request(t.app).get('/').set('Accept-Language', 'it-IT, de;q=0.5');
     expect(page.text).toContain('<html lang="en"');
-    const validated = await postJson(t.app, '/api/v1/validate?lang=es', samplePackage('bhutan-accession'));
+    const validated = await postJson(t.app, '/api/v1/validate?lang=it', samplePackage('bhutan-accession'));
     expect(validated.status).toBe(200);
     expect(validated.headers['content-language']).toBe('en');
     expect(
@@ -94,7 +102,7 @@ describe('?lang= and Accept-Language', () => {
     ).toBe('14 February 2027');
     const unsupported = await postRaw(t.app, '/api/v1/validate', 'x', {
       'Content-Type': 'text/plain',
-      'Accept-Language': 'ru',
+      'Accept-Language': 'pt',
     });
     expect(expectApiError(unsupported, 415, 'unsupported_media_type').message).toMatch(
       /^Send the package as JSON/,
@@ -102,13 +110,13 @@ describe('?lang= and Accept-Language', () => {
     expect(unsupported.headers['content-language']).toBe('en');
   });
 
-  test('documents accept only en and fr for ?lang=', async () => {
+  test('documents accept only the six languages for ?lang=', async () => {
     const err = expectApiError(
-      await postJson(t.app, '/api/v1/documents/checklist?lang=es', samplePackage('bhutan-accession')),
+      await postJson(t.app, '/api/v1/documents/checklist?lang=it', samplePackage('bhutan-accession')),
       400,
       'invalid_parameter',
     );
-    expect(err.message).toBe('The parameter lang must be one of: en, fr.');
+    expect(err.message).toBe('The parameter lang must be one of: ar, zh, en, fr, ru, es.');
   });
 
   test('Content-Language and Vary: Accept-Language on every kind of response', async () => {

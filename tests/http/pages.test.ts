@@ -23,17 +23,32 @@ function switcherLinks(html: string): Array<[string, string, string]> {
 }
 
 describe('GET /', () => {
-  test('is an HTML page in English by default, with a switcher to the French page', async () => {
+  /** Every language but one, each named in itself, in UN order. */
+  const OTHERS = (but: string) =>
+    (
+      [
+        ['ar', 'العربية'],
+        ['zh', '中文'],
+        ['en', 'English'],
+        ['fr', 'Français'],
+        ['ru', 'Русский'],
+        ['es', 'Español'],
+      ] as const
+    )
+      .filter(([code]) => code !== but)
+      .map(([code, name]) => [`/?lang=${code}`, code, name]);
+
+  test('is an HTML page in English by default, with a switcher to the five other languages', async () => {
     const res = await request(t.app).get('/');
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
     expect(res.headers['content-language']).toBe('en');
     expect(res.text).toMatch(/^<!DOCTYPE html>\s*<html lang="en" dir="ltr">/);
     expect(res.text).toContain('<title>');
-    expect(switcherLinks(res.text)).toEqual([['/?lang=fr', 'fr', 'Français']]);
+    expect(switcherLinks(res.text)).toEqual(OTHERS('en'));
   });
 
-  test('?lang=fr gives the page in French, with <html lang="fr"> and a switcher back to English', async () => {
+  test('?lang=fr gives the page in French, with <html lang="fr"> and a switcher to the others', async () => {
     const res = await request(t.app).get('/?lang=fr');
     expect(res.status).toBe(200);
     expect(res.headers['content-language']).toBe('fr');
@@ -41,7 +56,7 @@ describe('GET /', () => {
     expect(decodeEntities(res.text)).toContain(
       "<title>Assistant de rédaction des instruments d'adhésion</title>",
     );
-    expect(switcherLinks(res.text)).toEqual([['/?lang=en', 'en', 'English']]);
+    expect(switcherLinks(res.text)).toEqual(OTHERS('fr'));
   });
 
   test('the French page is not the English page: every sentence of the body differs', async () => {
@@ -51,8 +66,11 @@ describe('GET /', () => {
     const enTexts = text(en.text);
     const frTexts = text(fr.text);
     expect(enTexts.length).toBeGreaterThan(5);
-    expect(frTexts).toHaveLength(enTexts.length);
+    // French pages open with the notice that they are a draft translation; English ones have none.
+    expect(frTexts[0]).toMatch(/^Ces pages en français sont une traduction provisoire/);
+    expect(frTexts.slice(1)).toHaveLength(enTexts.length);
     for (const sentence of enTexts) expect(frTexts).not.toContain(sentence);
+    expect(enTexts.join(' ')).not.toMatch(/draft translation/);
   });
 
   test('links into the API keep the page language', async () => {

@@ -75,12 +75,13 @@ describe('1. the same page, open in two browsers', () => {
     const pageB = await b.get(`${draft.url}/party`);
     expect(revisionOf(pageA.text)).toBe(revisionOf(pageB.text));
 
-    redirectOf(await a.send(pageA, { formalName: 'Japan', documentLanguage: 'en' }));
-    const saved = await b.send(pageB, { formalName: '', documentLanguage: 'fr' });
+    // The name starts as the UN's ("Japan"), as both pages show it.
+    redirectOf(await a.send(pageA, { formalName: 'the State of Japan', documentLanguage: 'en' }));
+    const saved = await b.send(pageB, { formalName: 'Japan', documentLanguage: 'fr' });
     const next = redirectOf(saved);
     expect(next).toBe(`${draft.url}?merged=1`);
 
-    expect(stored(draft).pkg.party.formalName).toBe('Japan');
+    expect(stored(draft).pkg.party.formalName).toBe('the State of Japan');
     expect(stored(draft).pkg.documentLanguage).toBe('fr');
     const tasks = await b.get(next);
     expect(notice(tasks.text)).toEqual({
@@ -96,7 +97,7 @@ describe('1. the same page, open in two browsers', () => {
     redirectOf(await a.send(pageA, { formalName: 'the State of Japan', documentLanguage: 'en' }));
     const before = stored(draft).revision;
 
-    const conflict = await b.send(pageB, { formalName: 'Japan', documentLanguage: 'fr' });
+    const conflict = await b.send(pageB, { formalName: 'Nippon', documentLanguage: 'fr' });
     expect(conflict.status).toBe(409);
     expect(h1s(conflict.text)).toEqual([expectedString('en', 'pages.conflict.title')]);
     // Nothing was written by the colliding save.
@@ -104,7 +105,7 @@ describe('1. the same page, open in two browsers', () => {
     const rows = summaryRows(conflict.text);
     expect(rows).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ key: expectedString('en', 'pages.conflict.yours'), value: 'Japan' }),
+        expect.objectContaining({ key: expectedString('en', 'pages.conflict.yours'), value: 'Nippon' }),
         expect.objectContaining({
           key: expectedString('en', 'pages.conflict.saved'),
           value: 'the State of Japan',
@@ -121,7 +122,7 @@ describe('1. the same page, open in two browsers', () => {
     expect(stored(draft).revision).toBe(before);
 
     redirectOf(await b.send(unanswered, { '_keep-0': 'mine' }));
-    expect(stored(draft).pkg.party.formalName).toBe('Japan');
+    expect(stored(draft).pkg.party.formalName).toBe('Nippon');
     // B's other change (the language) went through with the choice.
     expect(stored(draft).pkg.documentLanguage).toBe('fr');
   });
@@ -131,7 +132,7 @@ describe('1. the same page, open in two browsers', () => {
     const pageA = await a.get(`${draft.url}/party`);
     const pageB = await b.get(`${draft.url}/party`);
     redirectOf(await a.send(pageA, { formalName: 'the State of Japan', documentLanguage: 'en' }));
-    const conflict = await b.send(pageB, { formalName: 'Japan', documentLanguage: 'fr' });
+    const conflict = await b.send(pageB, { formalName: 'Nippon', documentLanguage: 'fr' });
     expect(conflict.status).toBe(409);
     redirectOf(await b.send(conflict, { '_keep-0': 'theirs' }));
     expect(stored(draft).pkg.party.formalName).toBe('the State of Japan');

@@ -13,6 +13,8 @@ import { LANGUAGE_CODES } from '../../catalogue/languages';
 import { CONSENT_TYPES, participationOf } from '../../catalogue/participation';
 import { REGION_CODES } from '../../catalogue/regions';
 import { STATE_CODES } from '../../catalogue/states';
+import { TIME_ZONES, timeZoneName, timeZonesOf, utcOffset } from '../../catalogue/time-zones';
+import { UN_NAMES, unFormalName, unLanguageOfFormalName } from '../../catalogue/un-names';
 import { disputeReservationId } from '../../catalogue/requirements';
 import { isProtocol } from '../../catalogue/treaties';
 import type { Draft, SectionId } from '../../domain/draft';
@@ -28,15 +30,22 @@ import {
   IsoDateSchema,
   LongTextSchema,
   OFFICES,
-  TIME_ZONES,
   type AuthorityRole,
   type InstrumentType,
   type Package,
 } from '../../domain/package';
 import { roleApplies } from '../../domain/applicability';
 import { formatDate, languageName, regionName } from '../../i18n/format';
-import type { Language } from '../../i18n';
-import { rawFromValue, type FieldDef, type FieldOption, type FieldValue, type RawValue } from '../forms';
+import { LANGUAGE_TAGS, type Language } from '../../i18n';
+import { UN_LANGUAGE_CODES } from '../../i18n/languages';
+import {
+  getIn,
+  rawFromValue,
+  type FieldDef,
+  type FieldOption,
+  type FieldValue,
+  type RawValue,
+} from '../forms';
 
 export interface PageContext {
   readonly t: TFunction;
@@ -57,6 +66,24 @@ export const signedChoices = (pkg: Package) =>
     .filter(({ choice }) => choice.instrument !== 'accession');
 const inPackage = (pkg: Package, treaty: TreatyId) => pkg.treaties.some((t) => t.treaty === treaty);
 const isState = (pkg: Package) => pkg.party.kind === 'state';
+/** Whether the State's formal name is the United Nations' own, in one of its languages (un-names.ts). */
+const isUnFormalName = (pkg: Package) =>
+  pkg.party.formalName !== null && unLanguageOfFormalName(pkg.party.code, pkg.party.formalName) !== undefined;
+
+/** The formal name's hint: the UN's formal name in the documents' language, with how sure it is. */
+function unNameHint(pkg: Package, ctx: PageContext): { hint?: string } {
+  const row = UN_NAMES.get(pkg.party.code);
+  const name = unFormalName(pkg.party.code, pkg.documentLanguage);
+  if (!row || name === undefined) return {};
+  return {
+    hint: ctx.t('pages.q.party.unName', {
+      language: ctx.t(`languages.${pkg.documentLanguage}`),
+      name,
+      status: ctx.t(`legal:verification.${row.status === 'partly' ? 'partly-verified' : row.status}`),
+    }),
+  };
+}
+
 export const needsFullPowers = (pkg: Package) =>
   isState(pkg) &&
   pkg.signatory.office !== null &&
@@ -74,6 +101,11 @@ export interface SectionDef {
   /** Anything answered in this section. */
   readonly started: (pkg: Package) => boolean;
   /**
+   * Whether a package that arrives whole (an imported file, the API) answers the section, which then
+   * counts as gone through; by default, `started`.
+   */
+  readonly answeredIn?: (pkg: Package) => boolean;
+  /**
    * False for the designations and copies of laws that are due, but not at deposit (UNTOC 31(6), 6(2)(d),
    * 13(5); SOM 8(6); FP 13(2)): they never hold back check answers or the instrument.
    */
@@ -90,12 +122,14 @@ const designated = (pkg: Package, role: AuthorityRole) => {
 };
 
 export const SECTIONS: readonly SectionDef[] = [
-  // The European Union needs no formal name: the instrument says "the European Union".
+  // The European Union needs no formal name: the instrument says "the European Union". A State's starts
+  // as the UN formal name: confirmed by saving the page, or typed otherwise.
   {
     id: 'party',
     applies: () => true,
-    complete: (p, v) => p.party.formalName !== null || (!isState(p) && v),
-    started: (p) => p.party.formalName !== null,
+    complete: (p, v) => (isState(p) ? p.party.formalName !== null && (v || !isUnFormalName(p)) : v),
+    started: (p) => p.party.formalName !== null && !isUnFormalName(p),
+    answeredIn: (p) => p.party.formalName !== null,
   },
   { id: 'treaties', applies: () => true, complete: (_p, v) => v, started: () => true },
   {
@@ -209,6 +243,11 @@ export function sectionStatus(section: SectionDef, draft: Draft): TaskStatus {
   const visited = draft.visited.includes(section.id);
   if (section.complete(draft.package, visited)) return 'completed';
   return visited || section.started(draft.package) ? 'in-progress' : 'not-started';
+}
+
+/** The sections a package that arrives whole (an import, the API) has gone through. */
+export function answeredSections(pkg: Package): SectionId[] {
+  return SECTIONS.filter((s) => (s.answeredIn ?? s.started)(pkg)).map((s) => s.id);
 }
 
 export function applicableSections(pkg: Package): SectionDef[] {
@@ -356,9 +395,39 @@ const countryOptions = perLanguage((lng) =>
 export const stateOptions = perLanguage((lng) =>
   STATE_CODES.map((c) => opt(c, regionName(c, lng))).sort(byLabel(lng)),
 );
-const TIME_ZONE_OPTIONS: readonly FieldOption[] = TIME_ZONES.map((z) => opt(z, z.replace(/_/g, ' ')));
+/**
+ * Every time zone, in the page language: "Asia/Kolkata, India Standard Time (UTC+05:30)", sorted by name.
+ * Offsets are today's (a zone's offset changes with summer time).
+ */
+const timeZoneOptions = perLanguage((lng) => {
+  const today = new Date().toISOString().slice(0, 10);
+  return TIME_ZONES.map((zone) => {
+    const readable = timeZoneName(zone, LANGUAGE_TAGS[lng], today);
+    const label = zone === readable ? zone.replace(/_/g, ' ') : `${zone.replace(/_/g, ' ')}, ${readable}`;
+    return { ...opt(zone, label), offset: utcOffset(zone, today) };
+  });
+});
 
-export const UN_LANGUAGE_CODES = ['ar', 'zh', 'en', 'fr', 'ru', 'es'] as const;
+/** The time-zone options with those of `country` first (an authority's address, or the party). */
+function timeZoneOptionsFor(country: string | null, ctx: PageContext): FieldOption[] {
+  const own = country ? timeZonesOf(country) : [];
+  const all = timeZoneOptions(ctx.lng);
+  const label = (o: (typeof all)[number], group: string) => ({
+    value: o.value,
+    label: ctx.t('pages.q.authority.timeZone.option', { name: o.label, offset: o.offset }),
+    group,
+  });
+  const countryGroup = country
+    ? ctx.t('pages.q.authority.timeZone.countryGroup', { country: regionName(country, ctx.lng) })
+    : '';
+  const otherGroup = ctx.t('pages.q.authority.timeZone.otherGroup');
+  return [
+    ...own.flatMap((zone) => all.filter((o) => o.value === zone).map((o) => label(o, countryGroup))),
+    ...all.filter((o) => !own.includes(o.value)).map((o) => label(o, otherGroup)),
+  ];
+}
+
+export { UN_LANGUAGE_CODES };
 /** How many "other language" menus the languages page offers. */
 export const OTHER_LANGUAGE_SLOTS = 3;
 
@@ -368,12 +437,13 @@ export const PAGES: readonly QuestionPage[] = [
     section: 'party',
     applies: () => true,
     requirements: () => ['model-party-name'],
-    fields: (_p, ctx) => [
+    fields: (p, ctx) => [
       field(ctx, 'party', {
         name: 'formalName',
         kind: 'text',
         path: ['party', 'formalName'],
         width: 'two-thirds',
+        ...unNameHint(p, ctx),
       }),
       field(ctx, 'party', {
         name: 'documentLanguage',
@@ -1014,7 +1084,10 @@ export function authorityFields(
       name: 'timeZone',
       kind: 'select',
       path: ['timeZone'],
-      options: TIME_ZONE_OPTIONS,
+      options: timeZoneOptionsFor(
+        (getIn(pkg, [...base, 'address', 'country']) as string | null | undefined) ?? pkg.party.code,
+        ctx,
+      ),
     }),
   ];
   if (roles.includes('untoc-18-13')) {

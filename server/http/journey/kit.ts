@@ -16,6 +16,7 @@ import type { Draft, SectionId } from '../../domain/draft';
 import type { Package } from '../../domain/package';
 import { assessPackage, type Assessment } from '../../domain/validate';
 import { SUPPORTED_LANGUAGES, type I18n, LANGUAGE_DIRECTIONS } from '../../i18n';
+import { profileOf, QUOTE_LANGUAGE } from '../../i18n/languages';
 import { regionName } from '../../i18n/format';
 import { formatCitation, type Translator } from '../../i18n/messages';
 import { PATHS } from '../../paths';
@@ -139,6 +140,10 @@ export function createPageKit(deps: DraftPagesDeps) {
         otherLanguages: otherLanguages(req, (options.status ?? 200) !== 404, options.here ?? null),
         backLink: options.back ? { href: options.back, text: r.t('pages.common.back') } : null,
         stylesheets: options.stylesheets ?? [],
+        // Until a qualified translator has reviewed a language's strings, its pages say they are a draft.
+        draftTranslation: profileOf(r.lng).reviewed
+          ? null
+          : r.t('pages.draftTranslation', { language: r.t(`languages.${r.lng}`) }),
       }),
     );
   }
@@ -183,7 +188,7 @@ export function createPageKit(deps: DraftPagesDeps) {
           citation: formatCitation(req2.citation, tr),
           label: r.t(`legal:requirements.${id}.label`),
           quote: req2.quote.text,
-          quoteLang: r.lng === 'en' ? null : 'en',
+          quoteLang: r.lng === QUOTE_LANGUAGE ? null : QUOTE_LANGUAGE,
           source: r.t('pages.common.quoteSource', { source: SOURCES[req2.quote.source].title }),
         },
       ];

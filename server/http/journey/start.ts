@@ -8,11 +8,12 @@ import { REIO_CODES, STATE_CODES, TREATY_IDS } from '../../catalogue';
 import { clearInapplicable } from '../../domain/applicability';
 import { newDraft, parseImportFile, type DraftReadError } from '../../domain/draft';
 import { PackageSchema, type Package } from '../../domain/package';
+import { unFormalName } from '../../catalogue/un-names';
 import { regionName } from '../../i18n/format';
 import { localizeIssue, type Translator } from '../../i18n/messages';
 import { verifyCsrf } from '../csrf';
 import { fieldView, parseRaw, readRaw, type FieldDef, type FieldError, type RawValue } from '../forms';
-import { chooseTreaties, SECTIONS, stateOptions, treatyOptions } from './definitions';
+import { answeredSections, chooseTreaties, stateOptions, treatyOptions } from './definitions';
 import { lr, type PageKit } from './kit';
 
 export function registerStartPages(router: Router, kit: PageKit): void {
@@ -151,8 +152,10 @@ export function registerStartPages(router: Router, kit: PageKit): void {
   router.post('/drafts', form, verifyCsrf(refuseForgery), (req, res) => {
     const r = lr(req);
     const body = req.body as Record<string, unknown>;
-    const party = newPartyFromQuery(body.party);
-    if (!party) return res.redirect(303, '/drafts/new');
+    const asked = newPartyFromQuery(body.party);
+    if (!asked) return res.redirect(303, '/drafts/new');
+    // A State starts with the United Nations' formal name in the documents' language (editable).
+    const party = { ...asked, formalName: unFormalName(asked.code, r.lng) ?? null };
     const chosen = (Array.isArray(body.treaties) ? body.treaties : [body.treaties]).filter(
       (v): v is string => typeof v === 'string',
     );
@@ -240,10 +243,7 @@ export function registerStartPages(router: Router, kit: PageKit): void {
       const { pkg } = clearInapplicable(read.draft.package);
       // A package alone (the API's format, a bundle's package.json) counts the sections it answers as gone
       // through; the others are left for the user.
-      const visited =
-        read.source === 'package'
-          ? SECTIONS.filter((s) => s.started(pkg)).map((s) => s.id)
-          : read.draft.visited;
+      const visited = read.source === 'package' ? answeredSections(pkg) : read.draft.visited;
       const created = drafts.create({ package: pkg, visited }, { role: 'drafter', page: 'import' });
       if (created.kind === 'full') return storageFull(req, res);
       res.redirect(303, `/drafts/${created.record.id}?imported=1`);
