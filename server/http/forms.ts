@@ -41,6 +41,11 @@ export interface FieldDef {
   readonly autocomplete?: string;
   /** For "list" fields (several values in one input): what separates them. */
   readonly separator?: 'lines' | 'commas';
+  /**
+   * The language the answer is written in, when it is not the page's (an answer that goes into the
+   * documents as typed, in the documents' language): the input's lang.
+   */
+  readonly lang?: string;
   /** A heading printed before the field: it starts a group of fields on a long form. */
   readonly groupHeading?: string;
   /** What a blank answer means, shown on check answers once the page has been saved ("None"). */
@@ -349,6 +354,24 @@ export function submitForm(
   return { raw, errors, pkg: null };
 }
 
+/**
+ * Autocomplete tokens (HTML's autofill field names) whose values are written left to right in every
+ * language: e-mail addresses, telephone numbers, web addresses, postcodes.
+ */
+const LEFT_TO_RIGHT = new Set(['email', 'tel', 'tel-national', 'tel-local', 'url', 'impp', 'postal-code']);
+
+/**
+ * The direction of what is typed in a text field: "ltr" for values that are always left to right (by
+ * the field's autocomplete token, the last one: "fax tel" is a telephone number), "auto" for free text,
+ * whose first strong letter decides (a Latin name in an Arabic page, an Arabic one in an English page);
+ * null for the other kinds (choices and dates: their text is the page's).
+ */
+export function fieldDirection(field: FieldDef): 'ltr' | 'auto' | null {
+  if (field.kind !== 'text' && field.kind !== 'textarea' && field.kind !== 'list') return null;
+  const token = field.autocomplete?.trim().split(/\s+/).pop();
+  return token !== undefined && LEFT_TO_RIGHT.has(token) ? 'ltr' : 'auto';
+}
+
 const WIDTHS: Readonly<Record<NonNullable<FieldDef['width']>, string>> = {
   full: 'input-full',
   'two-thirds': 'input-two-thirds',
@@ -399,6 +422,8 @@ export function fieldView(
     year: date.year,
     widthClass: field.width ? WIDTHS[field.width] : null,
     autocomplete: field.autocomplete ?? null,
+    dir: fieldDirection(field),
+    lang: field.lang ?? null,
     pageHeading: options.pageHeading === true,
     groupHeading: field.groupHeading ?? null,
     inline: field.kind === 'yesno',
@@ -411,6 +436,12 @@ export function fieldView(
       first: i === 0,
       checked: selected.includes(o.value),
       lang: o.lang ?? null,
+      // A drop-down's option in another language may be in another script: its own letters set its
+      // direction (radios and checkboxes isolate such a label in a <bdi>: partials/label.hbs).
+      dir: o.lang ? ('auto' as const) : null,
     })),
   };
 }
+
+/** What a field's partial reads: its params (templates/partials/field-*.hbs document them). */
+export type FieldView = ReturnType<typeof fieldView>;

@@ -90,15 +90,21 @@ export function registerDocumentPages(router: Router, kit: PageKit): void {
     const docLangOptions = SUPPORTED_LANGUAGES.map((l) => ({
       value: l,
       label: r.t('languageName', { lng: l }),
+      hint: null,
+      hintId: null,
       checked: l === lng,
       id: `doclang-${l}`,
+      // Each language's name is in that language.
+      lang: l,
     }));
     const modeOptions = MODES.map((m) => ({
       value: m,
       label: r.t(`pages.documents.modes.${m}`),
       hint: r.t(`pages.documents.modeHints.${m}`),
+      hintId: `mode-${m}-hint`,
       checked: m === mode,
       id: `mode-${m}`,
+      lang: null,
     }));
     render(
       req,

@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import {
+  fieldDirection,
   fieldHref,
   fieldView,
   getIn,
@@ -556,6 +557,8 @@ describe('fieldView', () => {
       describedBy: null,
       widthClass: null,
       autocomplete: null,
+      dir: 'auto',
+      lang: null,
       pageHeading: true,
     });
     expect(Object.values(view).every((v) => v !== undefined)).toBe(true);
@@ -575,6 +578,7 @@ describe('fieldView', () => {
         first: true,
         checked: false,
         lang: null,
+        dir: null,
       },
       {
         value: 'no',
@@ -585,6 +589,7 @@ describe('fieldView', () => {
         first: false,
         checked: true,
         lang: null,
+        dir: null,
       },
     ]);
   });
@@ -599,9 +604,9 @@ describe('fieldView', () => {
     };
     const view = fieldView(field, ['tip-15-3', 'untoc-35-3'], null);
     expect(view.partial).toBe('field-checkboxes');
-    expect(view.options.map((o) => [o.id, o.checked, o.hintId, o.lang])).toEqual([
-      ['reservations-untoc-35-3', true, 'reservations-untoc-35-3-hint', null],
-      ['reservations-tip-15-3', true, null, 'fr'],
+    expect(view.options.map((o) => [o.id, o.checked, o.hintId, o.lang, o.dir])).toEqual([
+      ['reservations-untoc-35-3', true, 'reservations-untoc-35-3-hint', null, null],
+      ['reservations-tip-15-3', true, null, 'fr', 'auto'],
     ]);
     expect(view.value).toBe('');
   });
@@ -609,6 +614,26 @@ describe('fieldView', () => {
   it('fills the three inputs of a date', () => {
     const view = fieldView(dateField, date('5', '1', '2027'), null);
     expect(view).toMatchObject({ partial: 'field-date', day: '5', month: '1', year: '2027', value: '' });
+  });
+
+  it('writes free text in its own direction, and e-mail, telephone, web and postcode values left to right', () => {
+    const text = (autocomplete?: string): FieldDef => ({
+      ...placeField,
+      ...(autocomplete ? { autocomplete } : {}),
+    });
+    expect(fieldDirection(text())).toBe('auto');
+    expect(fieldDirection(text('organization'))).toBe('auto');
+    expect(fieldDirection(text('street-address'))).toBe('auto');
+    for (const ltr of ['email', 'work email', 'tel', 'fax tel', 'url', 'postal-code'])
+      expect([ltr, fieldDirection(text(ltr))]).toEqual([ltr, 'ltr']);
+    expect(fieldDirection({ ...commasField, autocomplete: 'email' })).toBe('ltr');
+    expect(fieldDirection(linesField)).toBe('auto');
+    for (const other of [dateField, yesNoField, checkboxesField, selectField])
+      expect(fieldDirection(other)).toBeNull();
+    expect(fieldView({ ...placeField, autocomplete: 'url', lang: 'en' }, '', null)).toMatchObject({
+      dir: 'ltr',
+      lang: 'en',
+    });
   });
 
   it('shows a line list as a text area and a comma list as a text input', () => {
