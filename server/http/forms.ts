@@ -403,6 +403,19 @@ export function fieldView(
           ? 'textarea'
           : 'text'
         : field.kind;
+  const optionViews = (field.options ?? []).map((o, i) => ({
+    value: o.value,
+    label: o.label,
+    hint: o.hint ?? null,
+    hintId: o.hint ? `${field.name}-${o.value}-hint` : null,
+    id: `${field.name}-${o.value}`,
+    first: i === 0,
+    checked: selected.includes(o.value),
+    lang: o.lang ?? null,
+    // A drop-down's option in another language may be in another script: its own letters set its
+    // direction (radios and checkboxes isolate such a label in a <bdi>: partials/label.hbs).
+    dir: o.lang ? ('auto' as const) : null,
+  }));
   return {
     partial: `field-${kind}`,
     name: field.name,
@@ -427,20 +440,26 @@ export function fieldView(
     pageHeading: options.pageHeading === true,
     groupHeading: field.groupHeading ?? null,
     inline: field.kind === 'yesno',
-    options: (field.options ?? []).map((o, i) => ({
-      value: o.value,
-      label: o.label,
-      hint: o.hint ?? null,
-      hintId: o.hint ? `${field.name}-${o.value}-hint` : null,
-      id: `${field.name}-${o.value}`,
-      first: i === 0,
-      checked: selected.includes(o.value),
-      lang: o.lang ?? null,
-      // A drop-down's option in another language may be in another script: its own letters set its
-      // direction (radios and checkboxes isolate such a label in a <bdi>: partials/label.hbs).
-      dir: o.lang ? ('auto' as const) : null,
-    })),
+    options: optionViews,
+    groups: optionGroups(field.options ?? [], optionViews),
   };
+}
+
+/**
+ * A drop-down's options under their groups (<optgroup>), in order of each group's first option, when its
+ * options name groups (the time zones of the authority's country, then the others); null otherwise.
+ */
+function optionGroups<T>(
+  defs: readonly FieldOption[],
+  views: readonly T[],
+): { label: string; options: T[] }[] | null {
+  if (!defs.some((o) => o.group !== undefined)) return null;
+  const groups = new Map<string, T[]>();
+  defs.forEach((o, i) => {
+    const label = o.group ?? '';
+    groups.set(label, [...(groups.get(label) ?? []), views[i]!]);
+  });
+  return [...groups].map(([label, options]) => ({ label, options }));
 }
 
 /** What a field's partial reads: its params (templates/partials/field-*.hbs document them). */

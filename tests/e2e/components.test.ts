@@ -1,5 +1,5 @@
 /**
- * End-to-end: every component's named examples (server/http/components/examples.ts) in Chromium, left to
+ * End-to-end: every component's named examples (tests/support/component-examples.ts) in Chromium, left to
  * right and right to left. A minimal page that links the real stylesheet is served at an address of the
  * real app (startServer) by playwright's page.route, so the app gains no route while
  * /assets/css/site.css comes from the app itself; each example, rendered by the view engine, is then
@@ -20,7 +20,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import axeCore from 'axe-core';
 import type { Browser, Page } from 'playwright-core';
-import type { ComponentExample } from '../../server/http/components/examples';
+import type { ComponentExample } from '../support/component-examples';
 import type { FieldView } from '../../server/http/forms';
 import { createDraft, hrefs, JourneyClient, redirectOf } from '../http/journey-helpers';
 import {

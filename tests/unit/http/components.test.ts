@@ -1,6 +1,6 @@
 /**
  * The components (templates/partials/), each rendered alone through the real view engine from its named
- * examples (server/http/components/examples.ts), left to right and right to left, and read as HTML: a
+ * examples (tests/support/component-examples.ts), left to right and right to left, and read as HTML: a
  * label's `for` is its control's id, the hint's and the error's ids are in `aria-describedby`, the error
  * carries its hidden prefix, options are checked or selected as the params say and carry their `lang`,
  * and every text param is escaped. Each partial documents its params, and the tests hold the comment to
@@ -259,6 +259,14 @@ function expectControls(doc: HtmlElement, component: string, view: FieldView) {
         expect(element.attrs.get('lang')).toBe(option.lang ?? undefined);
         expect(element.attrs.get('dir')).toBe(option.lang ? 'auto' : undefined);
       });
+      // Grouped options: each <optgroup> labelled, holding its options in order; none outside a group.
+      const groups = byTag(select, 'optgroup');
+      expect(
+        groups.map((g) => ({
+          label: g.attrs.get('label'),
+          values: byTag(g, 'option').map((o) => o.attrs.get('value')),
+        })),
+      ).toEqual((view.groups ?? []).map((g) => ({ label: g.label, values: g.options.map((o) => o.value) })));
       break;
     }
     default:

@@ -611,6 +611,32 @@ describe('fieldView', () => {
     expect(view.value).toBe('');
   });
 
+  it("puts a drop-down's options under their groups, in order of each group's first option", () => {
+    const field: FieldDef = {
+      name: 'timeZone',
+      kind: 'select',
+      path: ['timeZone'],
+      label: 'Time zone',
+      options: [
+        { value: 'Asia/Thimphu', label: 'Thimphu', group: 'Bhutan' },
+        { value: 'Asia/Kolkata', label: 'Kolkata', group: 'Others' },
+        { value: 'Europe/Paris', label: 'Paris', group: 'Others' },
+      ],
+    };
+    const view = fieldView(field, 'Europe/Paris', null);
+    expect(view.groups?.map((g) => [g.label, g.options.map((o) => [o.value, o.checked])])).toEqual([
+      ['Bhutan', [['Asia/Thimphu', false]]],
+      [
+        'Others',
+        [
+          ['Asia/Kolkata', false],
+          ['Europe/Paris', true],
+        ],
+      ],
+    ]);
+    expect(fieldView({ ...field, options: [{ value: 'x', label: 'X' }] }, '', null).groups).toBeNull();
+  });
+
   it('fills the three inputs of a date', () => {
     const view = fieldView(dateField, date('5', '1', '2027'), null);
     expect(view).toMatchObject({ partial: 'field-date', day: '5', month: '1', year: '2027', value: '' });

@@ -1,5 +1,5 @@
 /**
- * Rendering a component's example (server/http/components/examples.ts) through the real view engine, alone
+ * Rendering a component's example (tests/support/component-examples.ts) through the real view engine, alone
  * in a minimal page: left to right in English, or right to left (`<html lang="ar" dir="rtl">`). The
  * examples' texts are fixtures, and the words a component takes from the locales ("Error:", "There is
  * a problem") are English in both directions until the Arabic locale exists: what changes between the
@@ -8,7 +8,7 @@
 import { createI18n } from '../../../server/i18n';
 import { PATHS } from '../../../server/paths';
 import { createViews, type ViewData } from '../../../server/http/views';
-import { COMPONENT_EXAMPLES, type ComponentExample } from '../../../server/http/components/examples';
+import { COMPONENT_EXAMPLES, type ComponentExample } from '../../support/component-examples';
 
 export type Direction = 'ltr' | 'rtl';
 export const DIRECTIONS: readonly Direction[] = ['ltr', 'rtl'];
@@ -17,7 +17,16 @@ export const views = createViews(PATHS.templates);
 export const t = createI18n(PATHS.locales).t('en');
 
 /** Partials that are parts of components, rendered through them: they have no examples of their own. */
-export const PARTS = ['label', 'legend', 'hint', 'error-message', 'option-item', 'task-list-item', 'csrf'];
+export const PARTS = [
+  'label',
+  'legend',
+  'hint',
+  'error-message',
+  'option-item',
+  'select-option',
+  'task-list-item',
+  'csrf',
+];
 
 export const COMPONENTS = Object.keys(COMPONENT_EXAMPLES);
 

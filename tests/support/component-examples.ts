@@ -12,7 +12,7 @@
  *
  * Adding a component: its partial with its @param comment, then its examples here.
  */
-import { fieldView, type FieldDef, type FieldOption, type RawValue } from '../forms';
+import { fieldView, type FieldDef, type FieldOption, type RawValue } from '../../server/http/forms';
 
 export interface ComponentExample {
   /** Unique within its component, kebab-case: it names the screenshot. */
@@ -445,6 +445,22 @@ const FIELD_EXAMPLES = {
         },
         '',
         'Select the State or organization',
+      ),
+    },
+    {
+      name: 'grouped',
+      params: field(
+        {
+          name: 'timeZone',
+          kind: 'select',
+          label: 'Time zone',
+          options: [
+            { value: 'Asia/Thimphu', label: 'Asia/Thimphu (UTC+06:00)', group: 'Bhutan' },
+            { value: 'Asia/Kolkata', label: 'Asia/Kolkata (UTC+05:30)', group: 'Other time zones' },
+            { value: 'Europe/Paris', label: 'Europe/Paris (UTC+01:00)', group: 'Other time zones' },
+          ],
+        },
+        'Asia/Kolkata',
       ),
     },
     {
