@@ -1,5 +1,5 @@
 /**
- * End-to-end: the whole journey in Arabic (right to left) and in Chinese, in Debian's Chromium, from the
+ * End-to-end: the whole journey in Arabic (right to left), Chinese, Russian and Spanish, in Debian's Chromium, from the
  * start page's language switcher to a final instrument downloaded and read back. Every page visited is
  * screenshotted and checked by axe-core (WCAG 2.2 AA), as in journey.test.ts; the steps find links,
  * buttons and labels by their text in the page's language, so a missing or English string fails here.
@@ -8,6 +8,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { TREATIES } from '../../server/catalogue/treaties';
 import { unFormalName } from '../../server/catalogue/un-names';
 import { languageName } from '../../server/i18n/format';
+import { profileOf } from '../../server/i18n/languages';
 import { docxText, launchBrowser, startServer, texts, type RunningServer } from './browser';
 import { Journey } from './steps';
 
@@ -49,22 +50,52 @@ const SECTIONS = [
 ] as const;
 
 /** What a user of each language types: names and titles in the language, contacts in Latin letters. */
-const TYPED: Record<'ar' | 'zh', { signer: string; title: string; place: string; declaration: string }> = {
+const TYPED: Record<
+  'ar' | 'zh' | 'ru' | 'es',
+  { signer: string; title: string; place: string; declaration: string; central: string; prevention: string }
+> = {
   ar: {
     signer: 'بيما مثال',
     title: 'وزير الخارجية والتجارة الخارجية لمملكة بوتان',
     place: 'تيمفو',
     declaration: 'تعلن حكومة مملكة بوتان أن الاتفاقية والبروتوكول ينطبقان على كامل إقليم المملكة.',
+    central: 'مكتب النائب العام',
+    prevention: 'شرطة بوتان الملكية',
   },
   zh: {
     signer: '白玛·示例',
     title: '不丹王国外交和外贸大臣',
     place: '廷布',
     declaration: '不丹王国政府声明，公约和议定书适用于王国全部领土。',
+    central: '总检察长办公室',
+    prevention: '不丹皇家警察',
+  },
+  ru: {
+    signer: 'Пема Пример',
+    title: 'Министр иностранных дел и внешней торговли Королевства Бутан',
+    place: 'Тхимпху',
+    declaration:
+      'Правительство Королевства Бутан заявляет, что Конвенция и Протокол применяются ко всей территории Королевства.',
+    central: 'Канцелярия Генерального прокурора',
+    prevention: 'Королевская полиция Бутана',
+  },
+  es: {
+    signer: 'Pema Ejemplo',
+    title: 'Ministro de Relaciones Exteriores y Comercio Exterior del Reino de Bhután',
+    place: 'Timbu',
+    declaration:
+      'El Gobierno del Reino de Bhután declara que la Convención y el Protocolo se aplican a todo el territorio del Reino.',
+    central: 'Oficina del Fiscal General',
+    prevention: 'Policía Real de Bhután',
   },
 };
 
-const CENTRAL = { ar: 'مكتب النائب العام', zh: '总检察长办公室' } as const;
+const GOVERNMENT_OF_BHUTAN = {
+  ar: 'حكومة مملكة بوتان',
+  zh: '不丹王国政府',
+  ru: 'Правительство Королевства Бутан',
+  es: 'el Gobierno del Reino de Bhután',
+} as const;
 
 /**
  * Where the heading's text sits in its line: "start" when it hugs the inline start of the page's
@@ -83,7 +114,7 @@ async function headingSide(page: Page): Promise<{ direction: string; hugs: 'left
   })()`);
 }
 
-describe.each(['ar', 'zh'] as const)('the whole journey in %s', (lng) => {
+describe.each(['ar', 'zh', 'ru', 'es'] as const)('the whole journey in %s', (lng) => {
   test('from the language switcher to the final instrument, every page checked by axe-core', async () => {
     const page = await newPage();
     const j = new Journey(page, 'en', `journey-${lng}`);
@@ -121,7 +152,7 @@ describe.each(['ar', 'zh'] as const)('the whole journey in %s', (lng) => {
     await j.extradition(true, true);
     await j.centralAuthority(
       {
-        name: CENTRAL[lng],
+        name: typed.central,
         addressLines: 'Post Box 1045',
         city: 'Thimphu',
         country: 'BT',
@@ -131,7 +162,7 @@ describe.each(['ar', 'zh'] as const)('the whole journey in %s', (lng) => {
       [languageName('en', lng), languageName(lng, lng)],
     );
     await j.prevention({
-      name: lng === 'ar' ? 'شرطة بوتان الملكية' : '不丹皇家警察',
+      name: typed.prevention,
       addressLines: 'Chang Lam',
       city: 'Thimphu',
       country: 'BT',
@@ -159,9 +190,12 @@ describe.each(['ar', 'zh'] as const)('the whole journey in %s', (lng) => {
     const instrument = await docxText(file);
     const d = texts(lng);
     expect(instrument).toContain(TREATIES.untoc.titles[lng].text);
-    expect(instrument).toContain(formalName);
+    // The UN formal name after "the Government of", as each language forms it (the Russian genitive).
+    expect(instrument).toContain(GOVERNMENT_OF_BHUTAN[lng]);
     expect(instrument).toContain(typed.signer);
     expect(instrument).toContain(typed.place);
+    // The date of signature as UN documents write it in the language ("10 كانون الثاني/يناير 2027").
+    expect(instrument).toContain(profileOf(lng).formatDate('2027-01-10'));
     expect(instrument).toContain(d('documents:instrument.heading.accession'));
     // Nothing of the English documents around the answers.
     expect(instrument).not.toMatch(/\bWHEREAS\b|\bIN WITNESS WHEREOF\b|\bto be completed\b|\bGovernment\b/);
@@ -169,7 +203,7 @@ describe.each(['ar', 'zh'] as const)('the whole journey in %s', (lng) => {
     // The checklist on screen, in the language and its direction.
     await j.navigate(j.link(t('pages.documents.checklistPage')));
     expect(await page.locator('html').getAttribute('dir')).toBe(direction);
-    expect(await page.getByRole('main').getByText(CENTRAL[lng]).count()).toBeGreaterThan(0);
+    expect(await page.getByRole('main').getByText(typed.central).count()).toBeGreaterThan(0);
     await j.record(`checklist-${lng}`);
 
     j.visits.assertNoViolations();
