@@ -443,6 +443,8 @@ describe('checklist', () => {
     expect(res.status).toBe(200);
     expect(res.text).toContain('<html lang="fr" dir="ltr">');
     expect(res.text).toContain('Liste de contrôle des notifications');
+    // Each treaty's heading names its instrument type in a form that never elides wrongly ("d'ratification").
+    expect(res.text).toContain('(type d&#x27;instrument : adhésion)');
     expect(res.text).not.toContain('document-draft');
     expect(res.text).not.toMatch(/<script/i);
   });
