@@ -306,6 +306,12 @@ export const DEFAULT_LANGUAGE: Language = 'en';
  */
 export const QUOTE_LANGUAGE: Language = 'en';
 
+/**
+ * The language the product's strings are written in (locales/en); the others are translated from it,
+ * and their status files record which English text each unit was translated from (translation-status.ts).
+ */
+export const SOURCE_LANGUAGE: Language = 'en';
+
 export function isLanguage(value: unknown): value is Language {
   return typeof value === 'string' && (SUPPORTED_LANGUAGES as readonly string[]).includes(value);
 }
