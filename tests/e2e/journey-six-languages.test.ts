@@ -7,6 +7,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { TREATIES } from '../../server/catalogue/treaties';
 import { unFormalName } from '../../server/catalogue/un-names';
+import { SUPPORTED_LANGUAGES } from '../../server/i18n';
 import { languageName } from '../../server/i18n/format';
 import { profileOf } from '../../server/i18n/languages';
 import { docxText, launchBrowser, startServer, texts, type RunningServer } from './browser';
@@ -132,6 +133,12 @@ describe.each(['ar', 'zh', 'ru', 'es'] as const)('the whole journey in %s', (lng
     await j.expectHeading(t('pages.home.heading'));
     expect(t('pages.home.heading')).not.toBe(texts('en')('pages.home.heading'));
     await j.record(`start-${lng}`);
+    // Where the translations stand, linked from the start page (checked by axe-core like every page).
+    await j.navigate(j.link(t('pages.home.translationsLink')));
+    await j.expectHeading(t('pages.translations.title'));
+    expect(await page.getByRole('table').count()).toBe(SUPPORTED_LANGUAGES.length - 1);
+    await j.record(`translations-${lng}`);
+    await j.startPage(server.baseUrl);
 
     await j.start();
     await j.chooseParty('BT');

@@ -7,6 +7,7 @@
  *   GET  /drafts/new/treaties         choose the treaties, with what the data says of each
  *   POST /drafts                      create the draft -> /drafts/{id}
  *   GET  /drafts/import, POST         read an exported draft file into a new draft
+ *   GET  /translations                where each language's translation of the service's strings stands
  *   GET  /drafts/{id}                 the task list
  *   GET  /drafts/{id}/{page}, POST    a question page (definitions.ts PAGES)
  *   GET  /drafts/{id}/{list}          an authority list (central-authorities, prevention, maritime, firearms)
@@ -42,6 +43,7 @@ import { createFormPages } from './form-page';
 import { registerListPages } from './lists';
 import { registerQuestionPages } from './questions';
 import { registerStartPages } from './start';
+import { registerTranslationPages } from './translations';
 
 export type { DraftPagesDeps } from './kit';
 
@@ -68,6 +70,7 @@ export function createDraftPagesRouter(deps: DraftPagesDeps): Router {
   // New and imported drafts count against the client's budget (limits.ts), before their forms are read.
   router.post(['/drafts', '/drafts/import'], deps.draftCreationLimiter);
   registerStartPages(router, kit);
+  registerTranslationPages(router, kit);
 
   // -------------------------------------------------------------------------------------------------
   // Loading a draft

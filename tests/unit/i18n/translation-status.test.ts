@@ -139,3 +139,23 @@ describe('the real locale files', () => {
     expect(recorded).toEqual(present);
   });
 });
+
+describe('notes for translators (locales/notes/{namespace}.json)', () => {
+  test.each(NAMESPACES)('%s: one note per English unit, naming each of its {{variables}}', (ns) => {
+    const notes = JSON.parse(
+      fs.readFileSync(path.join(PATHS.locales, 'notes', `${ns}.json`), 'utf8'),
+    ) as Record<string, string>;
+    const english = units(readStrings(PATHS.locales, SOURCE_LANGUAGE, ns));
+    expect(Object.keys(notes).sort()).toEqual([...english.keys()].sort());
+    const problems = [...english].flatMap(([unit, text]) => {
+      const note = notes[unit] ?? '';
+      const variables = [...new Set([...text.matchAll(/\{\{\s*([^}\s,]+)/g)].map((m) => m[1]!))];
+      const unnamed = variables.filter((v) => !note.includes(`{{${v}}}`));
+      return [
+        ...(note.trim() === '' || note.length > 400 ? [`${unit}: a note of ${note.length} characters`] : []),
+        ...unnamed.map((v) => `${unit}: {{${v}}} not explained`),
+      ];
+    });
+    expect(problems).toEqual([]);
+  });
+});
