@@ -176,43 +176,49 @@ function run(w: Writing, options: IRunOptions | string, sample?: string): TextRu
   });
 }
 
-/**
- * A paragraph, bidirectional in a right-to-left document (§17.3.1.6 bidi), unless all its text is in
- * another language (`content`: an English quotation of a treaty reads left to right in an Arabic
- * document).
- */
-function paragraph(w: Writing, options: IParagraphOptions, content: readonly Inline[] = []): Paragraph {
-  const foreign = content.length > 0 && content.every((i) => i.type === 'text' && i.lang !== undefined);
-  return new Paragraph(w.rtl && !foreign ? { ...options, bidirectional: true } : options);
+/** Whether all of a paragraph's text is in another language (an English quotation of a treaty). */
+function isForeign(content: readonly Inline[]): boolean {
+  return content.length > 0 && content.every((i) => i.type === 'text' && i.lang !== undefined);
 }
 
 /**
- * In a right-to-left document, text with no right-to-left letter (a telephone number, an e-mail address,
- * a name typed in Latin letters, "UTC+06:00") is isolated left to right (U+2066 LEFT-TO-RIGHT ISOLATE ...
- * U+2069 POP DIRECTIONAL ISOLATE, UAX #9): otherwise the groups of "+975 2 000 000" would be laid out
- * from the right. A quotation in another language is a paragraph of its own direction instead.
+ * A paragraph, bidirectional in a right-to-left document (§17.3.1.6 bidi), unless all its text is in
+ * another language (`content`: an English quotation of a treaty reads left to right in an Arabic
+ * document; its runs are then written as in a left-to-right document).
  */
-function isolated(w: Writing, line: string, foreign: boolean): string {
-  return w.rtl && !foreign && !RTL_LETTER.test(line) && /[\p{L}\p{N}]/u.test(line)
-    ? `\u2066${line}\u2069`
-    : line;
+function paragraph(w: Writing, options: IParagraphOptions, content: readonly Inline[] = []): Paragraph {
+  return new Paragraph(w.rtl && !isForeign(content) ? { ...options, bidirectional: true } : options);
+}
+
+/** U+200E LEFT-TO-RIGHT MARK: a strong left-to-right character that shows nothing (UAX #9). */
+const LRM = '\u200E';
+
+/**
+ * In a right-to-left paragraph, text with no right-to-left letter (a telephone number, an e-mail
+ * address, a name typed in Latin letters, "UTC+06:00") is held left to right by a LEFT-TO-RIGHT MARK at
+ * each end: the digits and the neutrals between them then resolve left to right (UAX #9 W7, N1), where
+ * the groups of "+975 2 000 000" would otherwise be laid out from the right. Marks rather than isolates
+ * (U+2066 ... U+2069): Word has long read the marks, and the answers themselves may hold marks but
+ * never isolates (domain/characters.ts).
+ */
+function leftToRight(w: Writing, text: string): string {
+  return w.rtl && !RTL_LETTER.test(text) && /[\p{L}\p{N}]/u.test(text) ? `${LRM}${text}${LRM}` : text;
 }
 
 /**
  * One text inline as runs: one per line, with a break before each line after the first. Line feeds
- * become line breaks and tabs become tabs, since Word shows both as a plain space inside w:t.
+ * become line breaks and tabs become tabs, since Word shows both as a plain space inside w:t; each part
+ * between tabs is held in its own direction.
  */
 function textRuns(w: Writing, inline: Extract<Inline, { type: 'text' }>, format: RunFormat): TextRun[] {
   return removeXmlInvalidCharacters(inline.text)
     .split(/\r\n|\r|\n/)
     .map((line, index) => {
       const children: (string | Tab)[] = [];
-      isolated(w, line, inline.lang !== undefined)
-        .split('\t')
-        .forEach((part, partIndex) => {
-          if (partIndex > 0) children.push(new Tab());
-          children.push(part);
-        });
+      line.split('\t').forEach((part, partIndex) => {
+        if (partIndex > 0) children.push(new Tab());
+        children.push(leftToRight(w, part));
+      });
       return run(
         w,
         {
@@ -398,7 +404,16 @@ function renderBlock(w: Writing, block: Block): (Paragraph | Table)[] {
     case 'paragraph': {
       const style = PARAGRAPH_STYLE_IDS[block.style];
       if (block.number === undefined)
-        return [paragraph(w, { style, children: inlineRuns(w, block.content) }, block.content)];
+        return [
+          paragraph(
+            w,
+            {
+              style,
+              children: inlineRuns(isForeign(block.content) ? { ...w, rtl: false } : w, block.content),
+            },
+            block.content,
+          ),
+        ];
       // "1." then a tab to a hanging indent, so that wrapped lines align with the text, not the number.
       // A text prefix rather than a numbering definition: the number is the builder's, and it survives
       // every reader (mammoth's raw text drops list numbers).

@@ -448,15 +448,17 @@ export function fieldView(
 /**
  * A drop-down's options under their groups (<optgroup>), in order of each group's first option, when its
  * options name groups (the time zones of the authority's country, then the others); null otherwise.
+ * Options with no group form a run of their own with a null label, drawn outside any <optgroup> (an
+ * <optgroup label=""> is an unnamed group to a screen reader).
  */
 function optionGroups<T>(
   defs: readonly FieldOption[],
   views: readonly T[],
-): { label: string; options: T[] }[] | null {
+): { label: string | null; options: T[] }[] | null {
   if (!defs.some((o) => o.group !== undefined)) return null;
-  const groups = new Map<string, T[]>();
+  const groups = new Map<string | null, T[]>();
   defs.forEach((o, i) => {
-    const label = o.group ?? '';
+    const label = o.group ?? null;
     groups.set(label, [...(groups.get(label) ?? []), views[i]!]);
   });
   return [...groups].map(([label, options]) => ({ label, options }));

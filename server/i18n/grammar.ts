@@ -22,14 +22,18 @@ export function articleInProse(article: string, t: TFunction, lng: Language): st
 /**
  * An article reference as a citation writes it in the language (legal:articleShort): "18(13)" in
  * English, "18, párr. 13" in Spanish, "第18条第13款" in Chinese, "الفقرة 13 من المادة 18" in Arabic.
- * Anything that is not "N", "N(n)" or "N(n)(x)" is left as it is.
+ * "N(x)" is a subparagraph of an article with no paragraphs (UNTOC 2(j), the definitions). Anything
+ * else is left as it is.
  */
 export function articleShort(article: string, t: TFunction, lng: Language): string {
   const m = /^(\d+)(?:\((\d+)\))?(?:\(([a-z])\))?$/.exec(article);
   if (!m) return article;
   const [, art, paragraph, sub] = m;
   const letter = profileOf(lng).letter ?? ((l: string) => l);
-  if (paragraph === undefined) return t('legal:articleShort.plain', { article: art });
+  if (paragraph === undefined)
+    return sub
+      ? t('legal:articleShort.letter', { article: art, sub: letter(sub) })
+      : t('legal:articleShort.plain', { article: art });
   return sub
     ? t('legal:articleShort.subparagraph', { article: art, paragraph, sub: letter(sub) })
     : t('legal:articleShort.paragraph', { article: art, paragraph });

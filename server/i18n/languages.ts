@@ -96,7 +96,10 @@ const ARABIC_MONTHS = [
   'كانون الأول/ديسمبر',
 ] as const;
 
-/** The Arabic abjad order UN Arabic texts letter subparagraphs in: (a) is (أ), (b) is (ب)... */
+/**
+ * The Arabic abjad order UN Arabic texts letter subparagraphs in: (a) is (أ), (b) is (ب)... (abjad: أبجد
+ * هوز حطي كلمن سعفص قرشت ثخذ ضظغ), for every Latin letter a citation can hold.
+ */
 const ARABIC_LETTERS: Readonly<Record<string, string>> = {
   a: 'أ',
   b: 'ب',
@@ -108,6 +111,22 @@ const ARABIC_LETTERS: Readonly<Record<string, string>> = {
   h: 'ح',
   i: 'ط',
   j: 'ي',
+  k: 'ك',
+  l: 'ل',
+  m: 'م',
+  n: 'ن',
+  o: 'س',
+  p: 'ع',
+  q: 'ف',
+  r: 'ص',
+  s: 'ق',
+  t: 'ر',
+  u: 'ش',
+  v: 'ت',
+  w: 'ث',
+  x: 'خ',
+  y: 'ذ',
+  z: 'ض',
 };
 
 function arabicDate(iso: string): string {

@@ -126,21 +126,28 @@ export function namespaceReport(
 /**
  * The status file after a translator confirms the language's current strings: every unit the language
  * has is recorded as translated from today's English; whether it was reviewed is kept when the English
- * did not change, and reset when it did (a changed sentence needs a new review).
+ * did not change, and reset when it did (a changed sentence needs a new review). Given `only` (units
+ * as "namespace:key"), just those units are recorded; the others keep their record, so a translator
+ * who updated one sentence does not mark the language's other stale sentences as done.
  */
 export function stamp(
   namespace: string,
   english: ReadonlyMap<string, string>,
   target: ReadonlyMap<string, string>,
   status: StatusFile,
+  only?: ReadonlySet<string>,
 ): Record<string, UnitStatus> {
   const next: Record<string, UnitStatus> = {};
   const translated = units(target);
   for (const [unit, text] of units(english)) {
     if (!translated.has(unit)) continue;
     const id = `${namespace}:${unit}`;
-    const source = sourceHash(text);
     const before = status[id];
+    if (only !== undefined && !only.has(id)) {
+      if (before !== undefined) next[id] = before;
+      continue;
+    }
+    const source = sourceHash(text);
     next[id] = { source, reviewed: before?.source === source && before.reviewed };
   }
   return next;
@@ -168,7 +175,9 @@ export function readStatus(localesDir: string, lng: string): StatusFile {
 export function writeStatus(localesDir: string, lng: string, status: StatusFile): void {
   const sorted = Object.fromEntries(Object.entries(status).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   fs.mkdirSync(path.dirname(statusFilePath(localesDir, lng)), { recursive: true });
-  const lines = Object.entries(sorted).map(([id, record]) => `  ${JSON.stringify(id)}: ${JSON.stringify(record)}`);
+  const lines = Object.entries(sorted).map(
+    ([id, record]) => `  ${JSON.stringify(id)}: ${JSON.stringify(record)}`,
+  );
   fs.writeFileSync(statusFilePath(localesDir, lng), `{\n${lines.join(',\n')}\n}\n`);
 }
 

@@ -348,6 +348,52 @@ describe('renderDocx', () => {
     });
   });
 
+  describe('right to left', () => {
+    const LRM = '\u200E';
+    const rtlModel: DocumentModel = {
+      ...sampleModel,
+      lang: 'ar',
+      direction: 'rtl',
+      script: 'arabic',
+      blocks: [
+        {
+          type: 'paragraph',
+          style: 'normal',
+          content: [
+            { type: 'text', text: 'الهاتف: ' },
+            { type: 'text', text: '+975 2 000 000\tmla@example.bt' },
+            { type: 'text', text: ' Kingdom of Bhutan', lang: 'en' },
+          ],
+        },
+        {
+          type: 'paragraph',
+          style: 'normal',
+          content: [{ type: 'text', text: 'Article 16, paragraph 5 (a)', lang: 'en' }],
+        },
+      ],
+    };
+
+    it('holds Latin-only text left to right with a mark at each end of each part between tabs, never an isolate', async () => {
+      const xml = await (await parts(await renderDocx(rtlModel)))('word/document.xml');
+      const texts = [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1] ?? '');
+      expect(texts).toContain(`${LRM}+975 2 000 000${LRM}`);
+      expect(texts).toContain(`${LRM}mla@example.bt${LRM}`);
+      // A Latin inline tagged English inside an Arabic paragraph is held too: its tag is not its paragraph's.
+      expect(texts).toContain(`${LRM} Kingdom of Bhutan${LRM}`);
+      // Arabic text, and a quotation that is a left-to-right paragraph of its own, are left as they are.
+      expect(texts).toContain('الهاتف: ');
+      expect(texts).toContain('Article 16, paragraph 5 (a)');
+      expect(xml).not.toMatch(/[\u2066-\u2069\u202A-\u202E]/);
+    });
+
+    it('adds no mark in a left-to-right document', async () => {
+      const xml = await (
+        await parts(await renderDocx({ ...rtlModel, lang: 'en', direction: 'ltr', script: 'latin' }))
+      )('word/document.xml');
+      expect(xml).not.toContain(LRM);
+    });
+  });
+
   it('refuses a block it does not know rather than leaving it out', async () => {
     const model = { ...sampleModel, blocks: [{ type: 'image', src: 'x.png' }] } as unknown as DocumentModel;
     await expect(renderDocx(model)).rejects.toThrow('Cannot render block of type "image"');

@@ -6,6 +6,7 @@ import request from 'supertest';
 import { NAMESPACES, SUPPORTED_LANGUAGES, profileOf } from '../../server/i18n';
 import { SOURCE_LANGUAGE } from '../../server/i18n/languages';
 import { languageReport } from '../../server/i18n/translation-status';
+import { noneReviewed } from '../../server/http/journey/translations';
 import { PATHS } from '../../server/paths';
 import { byTag, parseHtml, textContent, type HtmlElement } from '../unit/support/html';
 import { expectedString } from './journey-helpers';
@@ -67,6 +68,24 @@ describe('GET /translations', () => {
         'pages.home.retention',
       );
     expect(codes.filter((c) => c === 'common:pages.home.retention')).toHaveLength(TRANSLATIONS.length);
+  });
+
+  test('says every translation is a draft while none is reviewed, and only then', async () => {
+    const reports = TRANSLATIONS.map((lng) => ({
+      lng,
+      namespaces: languageReport(PATHS.locales, lng, NAMESPACES, SOURCE_LANGUAGE),
+    }));
+    const res = await request(t.app).get('/translations?lang=en');
+    expect(res.text.includes(expectedString('en', 'pages.translations.notReviewed'))).toBe(
+      noneReviewed(reports),
+    );
+    expect(noneReviewed(reports)).toBe(true);
+    const oneReviewed = reports.map((r, i) =>
+      i === 0
+        ? { ...r, namespaces: r.namespaces.map((n, j) => (j === 0 ? { ...n, notReviewed: n.units - 1 } : n)) }
+        : r,
+    );
+    expect(noneReviewed(oneReviewed)).toBe(false);
   });
 
   test('the start page links to it', async () => {

@@ -455,6 +455,7 @@ const FIELD_EXAMPLES = {
           kind: 'select',
           label: 'Time zone',
           options: [
+            { value: 'UTC', label: 'UTC (UTC+00:00)' },
             { value: 'Asia/Thimphu', label: 'Asia/Thimphu (UTC+06:00)', group: 'Bhutan' },
             { value: 'Asia/Kolkata', label: 'Asia/Kolkata (UTC+05:30)', group: 'Other time zones' },
             { value: 'Europe/Paris', label: 'Europe/Paris (UTC+01:00)', group: 'Other time zones' },

@@ -1,8 +1,8 @@
 /**
  * GET /translations: where each language's translation of the product's own strings stands (units
  * translated, missing, stale, not reviewed, English words to translate), from the locale files and their
- * status files (i18n/translation-status.ts; `npm run i18n:report` prints the same). Read once: the files
- * do not change while the server runs.
+ * status files (i18n/translation-status.ts; `npm run i18n:report` prints the same). Read once, when the
+ * routes are registered: the files do not change while the server runs.
  */
 import type { Router } from 'express';
 import { NAMESPACES, SUPPORTED_LANGUAGES, profileOf, type Language } from '../../i18n';
@@ -11,22 +11,27 @@ import { languageReport, type NamespaceReport } from '../../i18n/translation-sta
 import { PATHS } from '../../paths';
 import { lr, type PageKit } from './kit';
 
-let reports: { lng: Language; namespaces: NamespaceReport[] }[] | null = null;
+interface LanguageReport {
+  readonly lng: Language;
+  readonly namespaces: readonly NamespaceReport[];
+}
 
-function allReports() {
-  reports ??= SUPPORTED_LANGUAGES.filter((lng) => lng !== SOURCE_LANGUAGE).map((lng) => ({
-    lng,
-    namespaces: languageReport(PATHS.locales, lng, NAMESPACES, SOURCE_LANGUAGE),
-  }));
-  return reports;
+/** Whether no unit of any language has been reviewed yet: the page then says they are all drafts. */
+export function noneReviewed(reports: readonly LanguageReport[]): boolean {
+  return reports.every((r) => r.namespaces.every((n) => n.notReviewed === n.units));
 }
 
 export function registerTranslationPages(router: Router, kit: PageKit): void {
+  const reports: LanguageReport[] = SUPPORTED_LANGUAGES.filter((lng) => lng !== SOURCE_LANGUAGE).map(
+    (lng) => ({ lng, namespaces: languageReport(PATHS.locales, lng, NAMESPACES, SOURCE_LANGUAGE) }),
+  );
+  const drafts = noneReviewed(reports);
   router.get('/translations', (req, res) => {
     const r = lr(req);
     kit.render(req, res, 'translations', {
       title: r.t('pages.translations.title'),
-      languages: allReports().map(({ lng, namespaces }) => ({
+      noneReviewed: drafts,
+      languages: reports.map(({ lng, namespaces }) => ({
         code: lng,
         name: profileOf(lng).nativeName,
         rows: namespaces.map((n) => ({

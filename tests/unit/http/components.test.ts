@@ -259,14 +259,20 @@ function expectControls(doc: HtmlElement, component: string, view: FieldView) {
         expect(element.attrs.get('lang')).toBe(option.lang ?? undefined);
         expect(element.attrs.get('dir')).toBe(option.lang ? 'auto' : undefined);
       });
-      // Grouped options: each <optgroup> labelled, holding its options in order; none outside a group.
+      // Grouped options: each <optgroup> labelled, holding its options in order; options with no group
+      // stay outside any <optgroup>, never under an empty label.
       const groups = byTag(select, 'optgroup');
+      expect(groups.every((g) => (g.attrs.get('label') ?? '').length > 0)).toBe(true);
       expect(
         groups.map((g) => ({
           label: g.attrs.get('label'),
           values: byTag(g, 'option').map((o) => o.attrs.get('value')),
         })),
-      ).toEqual((view.groups ?? []).map((g) => ({ label: g.label, values: g.options.map((o) => o.value) })));
+      ).toEqual(
+        (view.groups ?? [])
+          .filter((g) => g.label !== null)
+          .map((g) => ({ label: g.label, values: g.options.map((o) => o.value) })),
+      );
       break;
     }
     default:

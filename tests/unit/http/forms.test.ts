@@ -637,6 +637,24 @@ describe('fieldView', () => {
     expect(fieldView({ ...field, options: [{ value: 'x', label: 'X' }] }, '', null).groups).toBeNull();
   });
 
+  it('keeps options with no group out of any <optgroup> (no group with an empty name)', () => {
+    const field: FieldDef = {
+      name: 'timeZone',
+      kind: 'select',
+      path: ['timeZone'],
+      label: 'Time zone',
+      options: [
+        { value: 'UTC', label: 'UTC' },
+        { value: 'Asia/Thimphu', label: 'Thimphu', group: 'Bhutan' },
+      ],
+    };
+    const view = fieldView(field, 'UTC', null);
+    expect(view.groups?.map((g) => [g.label, g.options.map((o) => o.value)])).toEqual([
+      [null, ['UTC']],
+      ['Bhutan', ['Asia/Thimphu']],
+    ]);
+  });
+
   it('fills the three inputs of a date', () => {
     const view = fieldView(dateField, date('5', '1', '2027'), null);
     expect(view).toMatchObject({ partial: 'field-date', day: '5', month: '1', year: '2027', value: '' });

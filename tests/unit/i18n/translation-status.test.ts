@@ -91,6 +91,19 @@ describe('namespaceReport', () => {
     expect(again['common:retention']?.reviewed).toBe(true);
     expect(Object.keys(again)).toEqual(['common:home.heading', 'common:retention']);
   });
+
+  it('stamping named units records only those: the other stale units stay stale', () => {
+    const changed = new Map(EN)
+      .set('home.heading', 'Draft the instrument of your State')
+      .set('retention_one', 'Removed after {{count}} day.');
+    const one = stamp('common', changed, french, confirmed, new Set(['common:home.heading']));
+    expect(one['common:home.heading']?.source).toBe(sourceHash('Draft the instrument of your State'));
+    expect(one['common:retention']).toEqual(confirmed['common:retention']);
+    expect(namespaceReport('common', changed, french, one).stale).toEqual(['retention']);
+    expect(stamp('common', changed, french, {}, new Set(['common:home.heading']))).not.toHaveProperty(
+      'common:retention',
+    );
+  });
 });
 
 describe('status files', () => {
