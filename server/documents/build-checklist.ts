@@ -318,7 +318,7 @@ export function buildChecklistDocument(ctx: DocumentContext) {
       ),
     ]);
   }
-  if (ctx.lng !== pkg.documentLanguage) {
+  if (issues.some((i) => i.code.startsWith('translation.'))) {
     notes.push([
       text(
         t('documents:checklist.freeTextLanguage', {

@@ -104,6 +104,6 @@ export async function buildBundle(
     renderHtml(checklist, { stylesheetHref: 'document.css' }),
   );
   add('document.css', options.stylesheet);
-  add('package.json', `${JSON.stringify(assessment.pkg, null, 2)}\n`);
+  add('package.json', `${JSON.stringify(assessment.answers, null, 2)}\n`);
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', platform: 'UNIX' });
 }

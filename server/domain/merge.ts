@@ -82,6 +82,11 @@ export function mergeValues(base: Json, mine: Json, theirs: Json): MergeResult {
 function merge(base: Json, mine: Json, theirs: Json, at: KeyedPath, conflicts: KeyedPath[]): Json {
   if (deepEqual(mine, base)) return theirs;
   if (deepEqual(theirs, base) || deepEqual(mine, theirs)) return mine;
+  // An object both sides created (a language's first translations) is merged key by key as well; a list
+  // entry both created under one id stays one conflict, on the entry.
+  const entry = (v: Record<string, Json>) => KEY_FIELDS.some((k) => k in v);
+  if (base === undefined && isObject(mine) && isObject(theirs) && !entry(mine) && !entry(theirs))
+    return merge({}, mine, theirs, at, conflicts);
   if (isObject(base) && isObject(mine) && isObject(theirs)) {
     const out: Record<string, Json> = {};
     // Keys in their order (the stored order), then any key only mine has.

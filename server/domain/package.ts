@@ -19,6 +19,7 @@ import { currentTimeZoneName, isTimeZone } from '../catalogue/time-zones';
 import { TREATY_IDS } from '../catalogue/treaties';
 import { DEFAULT_LANGUAGE, SUPPORTED_LANGUAGES, type Language } from '../i18n/languages';
 import { characterIssues, normalizeLineBreaks, type TextKind } from './characters';
+import { TEXT_KEY_PATTERN } from './translations';
 
 /**
  * An entry of a list (an authority, a declaration) has an id, so that pages and merges name it whatever
@@ -101,6 +102,8 @@ export const LIMITS = {
   languages: 20,
   declarations: 20,
   addressLines: 6,
+  /** Translated texts per language: more than every printed text of a package at the limits above. */
+  translatedTexts: 1000,
 } as const;
 
 /**
@@ -131,6 +134,8 @@ function text(max: number, kind: TextKind) {
 
 const ShortText = text(LIMITS.shortText, 'line');
 const LongText = text(LIMITS.longText, 'text');
+/** One line of free text (a name, a title, a place), for forms that check one on its own. */
+export const ShortTextSchema = ShortText;
 /** A declaration's or reservation's text, for forms that check one before the package is put together. */
 export const LongTextSchema = LongText;
 /** A yes/no question; null = not answered yet. */
@@ -321,6 +326,13 @@ const CompetenceSchema = z.strictObject({
   text: LongText,
 });
 
+const DocumentLanguageSchema = z.enum(
+  DOCUMENT_LANGUAGES as readonly Language[] as [Language, ...Language[]],
+  {
+    error: 'schema.documentLanguage',
+  },
+);
+
 export const PackageSchema = z.strictObject({
   party: PartySchema,
   treaties: z
@@ -377,12 +389,24 @@ export const PackageSchema = z.strictObject({
       place: ShortText.nullable().default(null),
     })
     .default({ plannedOn: null, place: null }),
-  /** The language the package's free-text answers are written in, and the default document language. */
-  documentLanguage: z
-    .enum(DOCUMENT_LANGUAGES as readonly Language[] as [Language, ...Language[]], {
-      error: 'schema.documentLanguage',
-    })
-    .default(DEFAULT_LANGUAGE),
+  /** The language the package's free-text answers are written in (the source), and the default document language. */
+  documentLanguage: DocumentLanguageSchema.default(DEFAULT_LANGUAGE),
+  /**
+   * The answers translated into other document languages: per language, per printed text (its key,
+   * domain/translations.ts), the translation and the source text it was made from (a translation whose
+   * source changed since is stale).
+   */
+  translations: z
+    .partialRecord(
+      DocumentLanguageSchema,
+      z
+        .record(
+          z.string({ error: 'schema.invalidType' }).regex(TEXT_KEY_PATTERN, { error: 'schema.textKey' }),
+          z.strictObject({ text: LongText, source: LongText }),
+        )
+        .refine((texts) => Object.keys(texts).length <= LIMITS.translatedTexts, { error: 'schema.tooMany' }),
+    )
+    .default({}),
 });
 
 /** A package as sent (defaults not yet applied). */

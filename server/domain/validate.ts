@@ -11,6 +11,8 @@ import { analysePackage, type PackageFacts } from './facts';
 import { fromZodIssues, type Issue } from './issues';
 import { PackageSchema, type Package } from './package';
 import { applyRules } from './rules';
+import { packageInLanguage, translationIssues } from './translations';
+import type { Language } from '../i18n/languages';
 
 export interface DomainDeps {
   readonly participation: Participation;
@@ -19,7 +21,10 @@ export interface DomainDeps {
 }
 
 export interface Assessment {
+  /** The package as documents print it: in another language than the answers', their translations. */
   readonly pkg: Package;
+  /** The package as it was given (the answers in their source language, with their translations). */
+  readonly answers: Package;
   readonly facts: PackageFacts;
   /** Rule issues, errors first. */
   readonly issues: readonly Issue[];
@@ -48,10 +53,34 @@ export function assessPackage(pkg: Package, deps: DomainDeps): Assessment {
   const checklist = buildChecklist(facts);
   return {
     pkg,
+    answers: pkg,
     facts,
     issues,
     checklist,
     entryIntoForce: entryIntoForceForPackage(facts),
     finalAllowed: checklist.missing.length === 0 && !issues.some((i) => i.severity === 'error'),
+  };
+}
+
+/**
+ * The assessment documents in `lng` are built from: the package with each printed answer in that
+ * language (domain/translations.ts; an untranslated or stale one as `toBeTranslated(source)`, a draft's
+ * marker), and each untranslated or stale answer an error, so that final documents wait for it. In the
+ * answers' own language, the package's assessment as it is.
+ */
+export function assessInLanguage(
+  pkg: Package,
+  lng: Language,
+  deps: DomainDeps,
+  toBeTranslated: (source: string) => string,
+): Assessment {
+  if (lng === pkg.documentLanguage) return assessPackage(pkg, deps);
+  const printed = assessPackage(packageInLanguage(pkg, lng, toBeTranslated), deps);
+  const untranslated = translationIssues(pkg, lng);
+  return {
+    ...printed,
+    answers: pkg,
+    issues: [...untranslated, ...printed.issues],
+    finalAllowed: printed.finalAllowed && untranslated.length === 0,
   };
 }

@@ -20,7 +20,7 @@ import path from 'node:path';
 import express, { type Request, type RequestHandler, type Response, type Router } from 'express';
 import { LANGUAGE_CODES, TREATY_IDS, type Participation, type TreatyId } from '../catalogue';
 import { packageJsonSchema } from '../domain/package';
-import { assessPackage, parsePackage, type Assessment } from '../domain/validate';
+import { assessInLanguage, assessPackage, parsePackage, type Assessment } from '../domain/validate';
 import { isoToday } from '../domain/dates';
 import {
   buildBundle,
@@ -89,11 +89,12 @@ export function createApiRouter(deps: ApiDeps): Router {
     express.json({ limit: deps.bodyLimitBytes, strict: false, type: 'application/json' }),
   ];
 
+  const domainDeps = () => ({ participation: deps.participation, today: today() });
   /** Parse and assess the body; a package that does not parse (an array, a number...) is a 422 with every issue. */
   const assess = (req: Request): Assessment => {
     const parsed = parsePackage(req.body ?? null);
     if (!parsed.ok) throw invalidPackage(parsed.issues, translator(req));
-    return assessPackage(parsed.pkg, { participation: deps.participation, today: today() });
+    return assessPackage(parsed.pkg, domainDeps());
   };
 
   /** Each address and the methods it accepts: the index lists them, and any other method is a 405. */
@@ -170,9 +171,13 @@ export function createApiRouter(deps: ApiDeps): Router {
     const requestedTreaty = oneOf(req, 'treaty', TREATY_IDS);
     // Validate the language before the body, so a bad parameter is a 400 whatever the body says.
     const requestedLang = oneOf(req, 'lang', SUPPORTED_LANGUAGES);
-    const assessment = assess(req);
-    const lng: Language = requestedLang ?? assessment.pkg.documentLanguage;
+    const given = assess(req);
+    const lng: Language = requestedLang ?? given.pkg.documentLanguage;
     const tr = translator(req, lng);
+    // The answers as documents in `lng` print them: their translations, each one missing an error.
+    const assessment = assessInLanguage(given.pkg, lng, domainDeps(), (source) =>
+      tr.t('documents:toBeTranslated', { source }),
+    );
 
     if (mode === 'final' && !assessment.finalAllowed) {
       // The error speaks the request's language, its message and its issues alike.

@@ -46,6 +46,8 @@ export interface FieldDef {
    * documents as typed, in the documents' language): the input's lang.
    */
   readonly lang?: string;
+  /** The hint's language, when it is not the page's (the answer being translated, shown as the hint). */
+  readonly hintLang?: string;
   /** A heading printed before the field: it starts a group of fields on a long form. */
   readonly groupHeading?: string;
   /** What a blank answer means, shown on check answers once the page has been saved ("None"). */
@@ -423,6 +425,7 @@ export function fieldView(
     label: field.label,
     hint: field.hint ?? null,
     hintId: field.hint ? `${field.name}-hint` : null,
+    hintLang: field.hintLang ?? null,
     error,
     errorId: error ? `${field.name}-error` : null,
     describedBy:

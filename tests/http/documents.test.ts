@@ -9,6 +9,7 @@ import request from 'supertest';
 import { PATHS } from '../../server/paths';
 import { attachmentName, docxText, expectApiError, paragraphs, postForBytes, postJson } from './helpers';
 import { createTestApp, DOCX_MIME, samplePackage, type TestApp } from './test-app';
+import { inFrench } from '../support/translations';
 
 let t: TestApp;
 beforeAll(() => {
@@ -299,9 +300,10 @@ describe('full powers', () => {
   ] as Array<[Lang, Mode]>)(
     'a signer of another office with full powers gets them, in %s, %s',
     async (lang, mode) => {
+      // The French documents print the answers' French translations.
       const text = await getDocx(
         `/api/v1/documents/full-powers?lang=${lang}&mode=${mode}`,
-        bhutanWithFullPowers(),
+        lang === 'fr' ? inFrench(bhutanWithFullPowers()) : bhutanWithFullPowers(),
         `full-powers-bt-${lang}${mode === 'draft' ? '-draft' : ''}.docx`,
       );
       const paras = paragraphs(text);
@@ -309,17 +311,49 @@ describe('full powers', () => {
       expect(text).toContain(
         lang === 'en'
           ? 'I, Pema Example, Minister for Foreign Affairs and External Trade,'
-          : 'Je, Pema Example, Minister for Foreign Affairs and External Trade,',
+          : 'Je, Pema Example, Ministre des affaires étrangères et du commerce extérieur,',
       );
       expect(text).toContain(
         lang === 'en' ? 'HEREBY AUTHORIZE Jane Envoy' : 'AUTORISE PAR LES PRÉSENTES Jane Envoy',
       );
       for (const treaty of ['untoc', 'tip', 'som'] as const) expect(text).toContain(TITLES[lang][treaty]);
       expect(text).toContain(
-        lang === 'en' ? 'Done at Thimphu on 5 January 2027.' : 'Fait à Thimphu, le 5 janvier 2027.',
+        lang === 'en' ? 'Done at Thimphu on 5 January 2027.' : 'Fait à Thimphou, le 5 janvier 2027.',
       );
+      if (lang === 'fr') expect(text).not.toMatch(/Minister|Ambassador|Thimphu|traduire/);
     },
   );
+
+  test('French answers not yet translated: the draft marks each with its English, final is refused naming each', async () => {
+    const text = await getDocx(
+      '/api/v1/documents/full-powers?lang=fr&mode=draft',
+      bhutanWithFullPowers(),
+      'full-powers-bt-fr-draft.docx',
+    );
+    expect(text).toContain(
+      'Je, Pema Example, [à traduire\u00a0: Minister for Foreign Affairs and External Trade],',
+    );
+    expect(text).toContain('Fait à [à traduire\u00a0: Thimphu], le 5 janvier 2027.');
+    const err = expectApiError(
+      await postJson(t.app, '/api/v1/documents/full-powers?lang=fr&mode=final', bhutanWithFullPowers()),
+      422,
+      'final_refused',
+    );
+    const untranslated = err.issues.filter((i) => i.code === 'translation.untranslated');
+    expect(untranslated.map((i) => i.path)).toEqual(
+      expect.arrayContaining([
+        'signatory.title',
+        'fullPowers.issuer.title',
+        'fullPowers.place',
+        'signing.place',
+      ]),
+    );
+    // The names of people are printed as typed; the UN formal name is printed as the UN write it.
+    expect(untranslated.map((i) => i.path)).not.toEqual(
+      expect.arrayContaining(['signatory.name', 'fullPowers.issuer.name', 'party.formalName']),
+    );
+    expect(untranslated.find((i) => i.path === 'fullPowers.place')?.message).toContain('Thimphu');
+  });
 
   test.each([
     [
@@ -393,7 +427,7 @@ describe('checklist', () => {
     async (lang, mode) => {
       const text = await getDocx(
         `/api/v1/documents/checklist?lang=${lang}&mode=${mode}`,
-        samplePackage('bhutan-accession'),
+        lang === 'fr' ? inFrench(samplePackage('bhutan-accession')) : samplePackage('bhutan-accession'),
         `checklist-bt-${lang}${mode === 'draft' ? '-draft' : ''}.docx`,
       );
       const paras = paragraphs(text);
@@ -438,7 +472,7 @@ describe('checklist', () => {
     const res = await postJson(
       t.app,
       '/api/v1/documents/checklist?format=html&lang=fr&mode=final',
-      samplePackage('bhutan-accession'),
+      inFrench(samplePackage('bhutan-accession')),
     );
     expect(res.status).toBe(200);
     expect(res.text).toContain('<html lang="fr" dir="ltr">');

@@ -6,6 +6,7 @@ import zlib from 'node:zlib';
 import request from 'supertest';
 import { expectApiError, expectErrorShape, postJson, postRaw } from './helpers';
 import { createTestApp, samplePackage, type TestApp } from './test-app';
+import { inFrench } from '../support/translations';
 
 let t: TestApp;
 beforeAll(() => {
@@ -451,7 +452,7 @@ describe('422 final_refused', () => {
 
   test('in French, message and issues, with French typography', async () => {
     const err = expectApiError(
-      await postJson(t.app, '/api/v1/documents/instrument?mode=final&lang=fr', incomplete()),
+      await postJson(t.app, '/api/v1/documents/instrument?mode=final&lang=fr', inFrench(incomplete())),
       422,
       'final_refused',
     );

@@ -9,6 +9,7 @@ import JSZip from 'jszip';
 import { PATHS } from '../../server/paths';
 import { docxText, expectApiError, postForBytes, postJson } from './helpers';
 import { createTestApp, samplePackage, type TestApp } from './test-app';
+import { textsToTranslate, translatedPackage } from '../support/translations';
 
 let t: TestApp;
 beforeAll(() => {
@@ -66,20 +67,29 @@ describe.each(cases)('%s', (_name, pkg) => {
     finalAllowed = res.status === 200 ? (res.body as { finalAllowed: boolean }).finalAllowed : null;
   });
 
-  test('draft bundle in English; final bundle in French when final is allowed, else final_refused', async () => {
+  test('draft bundle in English; final in French refused while an answer is untranslated, produced once each is (when final is allowed), else final_refused', async () => {
     if (finalAllowed === null) {
       // The package does not parse: every document refuses it the same way.
       expectApiError(await postJson(t.app, '/api/v1/documents/bundle', pkg), 422, 'invalid_package');
       return;
     }
+    const answers = pkg as Record<string, unknown>;
     await expectBundle('/api/v1/documents/bundle?lang=en', pkg);
+    // Each answer "translated" as itself: what matters here is that every document renders.
+    const french = translatedPackage(answers, 'fr', (source) => source);
     if (finalAllowed) {
+      const refused = await postJson(t.app, '/api/v1/documents/bundle?lang=fr&mode=final', pkg);
+      if (textsToTranslate(answers, 'fr') > 0) {
+        // Only the translations are missing: no other rule trips over the draft's markers.
+        const err = expectApiError(refused, 422, 'final_refused');
+        expect(new Set(err.issues.map((i) => i.code.replace(/\..*/, '')))).toEqual(new Set(['translation']));
+      } else expect(refused.status).toBe(200);
       // Regression (good/designations-incomplete): final used to be allowed while the notifications kept
       // a "[to be completed]" marker for an authority without contact details; render-docx threw: 500.
-      await expectBundle('/api/v1/documents/bundle?lang=fr&mode=final', pkg);
+      await expectBundle('/api/v1/documents/bundle?lang=fr&mode=final', french);
     } else {
       const err = expectApiError(
-        await postJson(t.app, '/api/v1/documents/bundle?lang=fr&mode=final', pkg),
+        await postJson(t.app, '/api/v1/documents/bundle?lang=fr&mode=final', french),
         422,
         'final_refused',
       );

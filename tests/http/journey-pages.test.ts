@@ -1657,14 +1657,32 @@ describe('documents and the checklist', () => {
     );
   });
 
-  test('the documents in French are noted as not translating the answers', async () => {
+  test('the documents in French say how many answers are not translated yet, and link to their translation', async () => {
     const res = await c.get(`${full.url}/documents?mode=draft&doclang=fr`);
+    const count = Number(/(\d+) answers written in English/.exec(textOf(res.text))?.[1]);
+    expect(count).toBeGreaterThan(0);
     expect(textOf(res.text)).toContain(
-      expectedString('en', 'pages.documents.languageNote', {
+      expectedString('en', 'pages.documents.untranslatedNote_other', {
+        count,
         answers: 'English',
-        documents: expectedString('fr', 'languageName'),
+        documents: 'French',
       }),
     );
+    expect(hrefs(res.text)).toContain(`${full.url}/translate/fr`);
+    // In English, the answers' own language, there is nothing to translate.
+    const en = await c.get(`${full.url}/documents?mode=draft&doclang=en`);
+    expect(textOf(en.text)).not.toContain('not yet translated');
+    expect(hrefs(en.text)).not.toContain(`${full.url}/translate/en`);
+  });
+
+  test('final documents in French list each untranslated answer, linked to its field on the translation page', async () => {
+    const res = await c.get(`${full.url}/documents?mode=final&doclang=fr`);
+    const links = hrefs(res.text).filter((h) => h.startsWith(`${full.url}/translate/fr#`));
+    expect(links.length).toBeGreaterThan(0);
+    const page = await c.get(`${full.url}/translate/fr`);
+    expect(page.status).toBe(200);
+    for (const link of links) expect(page.text).toContain(`id="${link.split('#')[1]}"`);
+    expect(textOf(res.text)).toContain('is not yet translated into French.');
   });
 
   test('the checklist page shows the checklist for the party, with a download and the other language', async () => {

@@ -6,6 +6,7 @@ import request from 'supertest';
 import { expectApiError, postJson, postRaw } from './helpers';
 import { createTestApp, samplePackage, type TestApp } from './test-app';
 import { expectedString } from './journey-helpers';
+import { inFrench } from '../support/translations';
 
 let t: TestApp;
 beforeAll(() => {
@@ -149,10 +150,12 @@ describe('?lang= and Accept-Language', () => {
           samplePackage('bhutan-accession'),
         ),
         postJson(t.app, `/api/v1/documents/full-powers?lang=${lang}`, samplePackage('bhutan-accession')),
-        postJson(t.app, `/api/v1/documents/checklist?lang=${lang}&mode=final`, {
-          ...samplePackage('bhutan-accession'),
-          signatory: { office: 'other' },
-        }),
+        // Translated into French, so that both languages refuse it for the same reasons.
+        postJson(
+          t.app,
+          `/api/v1/documents/checklist?lang=${lang}&mode=final`,
+          inFrench({ ...samplePackage('bhutan-accession'), signatory: { office: 'other' } }),
+        ),
         request(t.app).get(`/api/v1/nope?lang=${lang}`),
       ]);
     const [en, fr] = await Promise.all([send('en'), send('fr')]);

@@ -5,6 +5,7 @@
  */
 import type { Request, Router } from 'express';
 import type { Checklist } from '../../domain/checklist';
+import type { PathSegment } from '../../domain/issues';
 import { draftFile } from '../../domain/draft';
 import type { Package } from '../../domain/package';
 import type { Assessment } from '../../domain/validate';
@@ -21,11 +22,18 @@ import { renderDocx } from '../../documents/render-docx';
 import { renderHtmlBody } from '../../documents/render-html';
 import { SUPPORTED_LANGUAGES, isLanguage, type Language } from '../../i18n';
 import { formatCitation, localizeIssue, translate, type Translator } from '../../i18n/messages';
+import { textSlots } from '../../domain/translations';
 import { pageForPath } from './definitions';
 import { dr, lr, MODES, queryString, type PageKit } from './kit';
 
+/** The field of the translation page for the answer at `path` (its key; slotFieldName in translate.ts). */
+function translationField(pkg: Package, path: readonly PathSegment[]): string {
+  const at = JSON.stringify(path);
+  return textSlots(pkg).find((s) => JSON.stringify(s.path) === at)?.key ?? '';
+}
+
 export function registerDocumentPages(router: Router, kit: PageKit): void {
-  const { deps, today, stylesheet, render, errorPage, base, partyLabel, assess } = kit;
+  const { deps, today, stylesheet, render, errorPage, base, partyLabel, assessIn } = kit;
   // -------------------------------------------------------------------------------------------------
   // Documents and the checklist
 
@@ -38,7 +46,7 @@ export function registerDocumentPages(router: Router, kit: PageKit): void {
   };
   const modeOf = (req: Request): Mode => (queryString(req, 'mode') === 'final' ? 'final' : 'draft');
 
-  function missingView(req: Request, assessment: Assessment) {
+  function missingView(req: Request, assessment: Assessment, lng: Language) {
     const r = lr(req);
     const tr: Translator = { lng: r.lng, t: r.t };
     const checklist: Checklist = assessment.checklist;
@@ -55,7 +63,10 @@ export function registerDocumentPages(router: Router, kit: PageKit): void {
       .map((i) => ({
         text: localizeIssue(i, tr).message,
         reason: i.source ? formatCitation(i.source, tr) : null,
-        href: pageHref(req, pageForPath(i.path, null, assessment.pkg)),
+        // An answer not yet translated is fixed on its translation page, at its field.
+        href: i.code.startsWith('translation.')
+          ? `${pageHref(req, `translate/${lng}`)}#${translationField(assessment.answers, i.path)}`
+          : pageHref(req, pageForPath(i.path, null, assessment.answers)),
       }));
     return [...errors, ...missing];
   }
@@ -63,13 +74,19 @@ export function registerDocumentPages(router: Router, kit: PageKit): void {
   router.get('/drafts/:id/documents', (req, res) => {
     const r = dr(req);
     const pkg = r.draft.package;
-    const assessment = assess(pkg);
     const mode = modeOf(req);
     const lng = docLang(req, pkg);
+    const assessment = assessIn(pkg, lng);
     const q = (extra: Record<string, string>) =>
       `?${new URLSearchParams({ mode, doclang: lng, ...extra }).toString()}`;
     const blocked = mode === 'final' && !assessment.finalAllowed;
-    const missing = blocked ? missingView(req, assessment) : [];
+    const untranslated = assessment.issues.filter((i) => i.code.startsWith('translation.')).length;
+    const untranslatedNote = r.t('pages.documents.untranslatedNote', {
+      count: untranslated,
+      answers: r.t(`languages.${pkg.documentLanguage}`),
+      documents: r.t(`languages.${lng}`),
+    });
+    const missing = blocked ? missingView(req, assessment, lng) : [];
     const documents = [
       ...pkg.treaties.map((c) => ({
         text: r.t('pages.documents.instrument', {
@@ -124,12 +141,13 @@ export function registerDocumentPages(router: Router, kit: PageKit): void {
         bundleHref: blocked ? null : `${base(req)}/documents/bundle${q({})}`,
         checklistPage: `${base(req)}/checklist?doclang=${lng}`,
         warnings,
-        languageNote:
-          lng !== pkg.documentLanguage
-            ? r.t('pages.documents.languageNote', {
-                answers: r.t('languageName', { lng: pkg.documentLanguage }),
-                documents: r.t('languageName', { lng }),
-              })
+        languageNote: untranslated > 0 ? untranslatedNote : null,
+        translateLink:
+          untranslated > 0
+            ? {
+                href: `${base(req)}/translate/${lng}`,
+                text: r.t('pages.documents.translateLink', { language: r.t(`languages.${lng}`) }),
+              }
             : null,
         modeText: r.t(`pages.documents.modes.${mode}`),
       },
@@ -147,9 +165,9 @@ export function registerDocumentPages(router: Router, kit: PageKit): void {
         { href: `${base(req)}/documents`, text: r.t('pages.documents.title') },
       ]);
     const pkg = r.draft.package;
-    const assessment = assess(pkg);
     const mode = modeOf(req);
     const lng = docLang(req, pkg);
+    const assessment = assessIn(pkg, lng);
     const tv = queryString(req, 'treaty');
     const treaty = name === 'instrument' ? (pkg.treaties.find((c) => c.treaty === tv)?.treaty ?? null) : null;
     if (name === 'instrument' && !treaty)
@@ -183,8 +201,8 @@ export function registerDocumentPages(router: Router, kit: PageKit): void {
   router.get('/drafts/:id/checklist', (req, res) => {
     const r = dr(req);
     const pkg = r.draft.package;
-    const assessment = assess(pkg);
     const lng = docLang(req, pkg);
+    const assessment = assessIn(pkg, lng);
     const tr: Translator = { lng, t: deps.i18n.t(lng) };
     const model = buildModel(assessment, 'checklist', { tr, mode: 'draft', today: today() });
     render(

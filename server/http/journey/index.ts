@@ -40,6 +40,7 @@ import { createPageKit, dr, lr, type DraftPagesDeps } from './kit';
 import { registerDeletePages } from './delete';
 import { registerDocumentPages } from './documents';
 import { createFormPages } from './form-page';
+import { registerTranslatePages } from './translate';
 import { registerListPages } from './lists';
 import { registerQuestionPages } from './questions';
 import { registerStartPages } from './start';
@@ -101,6 +102,7 @@ export function createDraftPagesRouter(deps: DraftPagesDeps): Router {
   registerDeletePages(router, kit);
   registerListPages(router, kit, forms);
   registerDocumentPages(router, kit);
+  registerTranslatePages(router, kit, forms);
   registerQuestionPages(router, kit, forms);
 
   // -------------------------------------------------------------------------------------------------

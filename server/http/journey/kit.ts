@@ -14,8 +14,8 @@ import { CLEARED_ANSWERS, type ClearedAnswer } from '../../domain/applicability'
 import { isoToday } from '../../domain/dates';
 import type { Draft, SectionId } from '../../domain/draft';
 import type { Package } from '../../domain/package';
-import { assessPackage, type Assessment } from '../../domain/validate';
-import { SUPPORTED_LANGUAGES, type I18n, LANGUAGE_DIRECTIONS } from '../../i18n';
+import { assessInLanguage, assessPackage, type Assessment } from '../../domain/validate';
+import { SUPPORTED_LANGUAGES, type I18n, type Language, LANGUAGE_DIRECTIONS } from '../../i18n';
 import { profileOf, QUOTE_LANGUAGE } from '../../i18n/languages';
 import { regionName } from '../../i18n/format';
 import { formatCitation, type Translator } from '../../i18n/messages';
@@ -302,6 +302,12 @@ export function createPageKit(deps: DraftPagesDeps) {
   const assess = (pkg: Package): Assessment =>
     assessPackage(pkg, { participation: deps.participation, today: today() });
 
+  /** The assessment documents in `lng` are built from: the answers in that language (domain/translations.ts). */
+  const assessIn = (pkg: Package, lng: Language): Assessment =>
+    assessInLanguage(pkg, lng, { participation: deps.participation, today: today() }, (source) =>
+      deps.i18n.t(lng)('documents:toBeTranslated', { source }),
+    );
+
   return {
     deps,
     drafts,
@@ -321,6 +327,7 @@ export function createPageKit(deps: DraftPagesDeps) {
     returnTo,
     partyLabel,
     assess,
+    assessIn,
   };
 }
 

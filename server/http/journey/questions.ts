@@ -109,6 +109,7 @@ export function registerQuestionPages(router: Router, kit: PageKit, forms: FormP
         self: `${base(req)}`,
         documents: `${base(req)}/documents`,
         checklist: `${base(req)}/checklist`,
+        translate: `${base(req)}/translate`,
         export: `${base(req)}/export`,
         delete: `${base(req)}/delete`,
       },

@@ -150,6 +150,22 @@ describe('mergeValues on small values', () => {
   });
 });
 
+describe('objects both sides created', () => {
+  it('are merged key by key: two translators who began one language at once keep both', () => {
+    const result = mergeValues(undefined, { a: { text: 'x' } }, { b: { text: 'y' } });
+    expect(result).toEqual({ value: { b: { text: 'y' }, a: { text: 'x' } }, conflicts: [] });
+  });
+
+  it('conflict only where both wrote the same key differently', () => {
+    const result = mergeValues(
+      undefined,
+      { a: { text: 'x', source: 's' } },
+      { a: { text: 'y', source: 's' } },
+    );
+    expect(result.conflicts).toEqual([['a', 'text']]);
+  });
+});
+
 describe('mergeValues on the Bhutan package', () => {
   it('keeps both when one changes party.formalName and the other documentLanguage', () => {
     const mine = changed((p) => {
