@@ -16,6 +16,7 @@ import { createPagesRouter } from './http/pages';
 import { createViews } from './http/views';
 import { PATHS } from './paths';
 import { createDrafts, type Drafts } from './store/drafts';
+import { createDraftLinks } from './store/links';
 import type { Store } from './store/store';
 
 export interface AppDeps {
@@ -92,6 +93,7 @@ export function createApp(deps: AppDeps): Express {
     createPagesRouter({
       ...deps,
       drafts,
+      links: createDraftLinks(deps.store, deps.clock),
       retentionDays: deps.draftRetentionDays,
       views: createViews(PATHS.templates),
       draftCreationLimiter,

@@ -39,8 +39,8 @@ export function newDraftId(): string {
   return randomBytes(18).toString('base64url');
 }
 
-/** Who saves: the drafter (the pages) or a program (the API). Later: translator, reviewer. */
-export const ROLES = ['drafter', 'api'] as const;
+/** Who saves: the drafter (the pages), a program (the API), or the holder of a link (store/links.ts). */
+export const ROLES = ['drafter', 'api', 'translator', 'reviewer'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** How many recent revisions keep the whole draft (a form read before them can no longer be merged). */

@@ -42,6 +42,19 @@ const MIGRATIONS: readonly string[] = [
    -- before the upgrade still merges with what is saved after it.
    INSERT INTO draft_revisions (draft_id, revision, saved_at, role, page, paths, format_version, data)
      SELECT id, 1, updated_at, 'drafter', 'upgrade', '[]', format_version, data FROM drafts;`,
+  // 4: links to a draft for another role (a translator, a reviewer). The link's secret is never stored:
+  // only its SHA-256 (token_hash). A link has a public id of its own, to name it when it is revoked.
+  // Deleting a draft deletes its links (cascade).
+  `CREATE TABLE draft_links (
+     id TEXT PRIMARY KEY,
+     draft_id TEXT NOT NULL REFERENCES drafts (id) ON DELETE CASCADE,
+     token_hash TEXT NOT NULL UNIQUE,
+     role TEXT NOT NULL,
+     label TEXT,
+     created_at TEXT NOT NULL,
+     revoked_at TEXT
+   ) STRICT;
+   CREATE INDEX draft_links_draft ON draft_links (draft_id);`,
 ];
 
 /** A draft as stored: its JSON text and the draft format version that text is written in. */
@@ -90,6 +103,27 @@ export interface RevisionRows {
   list(draftId: string): StoredRevision[];
 }
 
+/** A link to a draft for another role, as stored (never its secret: the secret's hash). */
+export interface StoredLink {
+  readonly id: string;
+  readonly draftId: string;
+  readonly role: string;
+  readonly label: string | null;
+  readonly createdAt: string;
+  readonly revokedAt: string | null;
+}
+
+export interface LinkRows {
+  /** Insert a link; false when its id or its hash is taken (the caller draws again). */
+  insert(link: Omit<StoredLink, 'revokedAt'> & { readonly tokenHash: string }): boolean;
+  /** The link whose secret has this hash, revoked or not. */
+  byHash(tokenHash: string): StoredLink | null;
+  /** A draft's links, oldest first. */
+  list(draftId: string): StoredLink[];
+  /** Revoke a draft's link; false when the draft has no such link or it is revoked already. */
+  revoke(draftId: string, id: string, now: string): boolean;
+}
+
 export interface Store {
   /** The schema version the database is at. */
   schemaVersion(): number;
@@ -104,6 +138,7 @@ export interface Store {
   transaction<T>(fn: () => T): T;
   readonly drafts: DraftRows;
   readonly revisions: RevisionRows;
+  readonly links: LinkRows;
   close(): void;
 }
 
@@ -200,9 +235,47 @@ export function openStore(file: string): Store {
         paths: r.paths,
       })),
   };
+  type LinkRow = {
+    id: string;
+    draft_id: string;
+    role: string;
+    label: string | null;
+    created_at: string;
+    revoked_at: string | null;
+  };
+  const linkOf = (r: LinkRow): StoredLink => ({
+    id: r.id,
+    draftId: r.draft_id,
+    role: r.role,
+    label: r.label,
+    createdAt: r.created_at,
+    revokedAt: r.revoked_at,
+  });
+  const insertLink = db.prepare(
+    `INSERT INTO draft_links (id, draft_id, token_hash, role, label, created_at) VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT DO NOTHING`,
+  );
+  const linkColumns = 'id, draft_id, role, label, created_at, revoked_at';
+  const selectLinkByHash = db.prepare(`SELECT ${linkColumns} FROM draft_links WHERE token_hash = ?`);
+  const selectLinks = db.prepare(
+    `SELECT ${linkColumns} FROM draft_links WHERE draft_id = ? ORDER BY created_at, rowid`,
+  );
+  const revokeLink = db.prepare(
+    'UPDATE draft_links SET revoked_at = ? WHERE draft_id = ? AND id = ? AND revoked_at IS NULL',
+  );
+  const links: LinkRows = {
+    insert: (l) => insertLink.run(l.id, l.draftId, l.tokenHash, l.role, l.label, l.createdAt).changes === 1,
+    byHash: (hash) => {
+      const row = selectLinkByHash.get(hash) as LinkRow | undefined;
+      return row ? linkOf(row) : null;
+    },
+    list: (draftId) => (selectLinks.all(draftId) as LinkRow[]).map(linkOf),
+    revoke: (draftId, id, now) => revokeLink.run(now, draftId, id).changes === 1,
+  };
   return {
     drafts,
     revisions,
+    links,
     schemaVersion: () => (db.open ? Number(db.pragma('user_version', { simple: true })) : 0),
     healthy: () => {
       try {

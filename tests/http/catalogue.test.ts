@@ -58,10 +58,10 @@ describe('GET /api/v1/health', () => {
     expect(res.status).toBe(200);
     expect(res.body).toEqual({
       status: 'ok',
-      storeSchemaVersion: 3,
+      storeSchemaVersion: 4,
       participationAsAt: { untoc: '2014-01-27', tip: '2014-01-27', som: '2021-01-31', fp: '2014-07-10' },
     });
-    expect(t.store.schemaVersion()).toBe(3);
+    expect(t.store.schemaVersion()).toBe(4);
   });
 
   test('the store is a real SQLite file in the temporary folder, at the version health reports', async () => {
@@ -70,7 +70,7 @@ describe('GET /api/v1/health', () => {
     expect(fs.readFileSync(file).subarray(0, 16).toString('latin1')).toBe('SQLite format 3\u0000');
     const again = openStore(file);
     try {
-      expect(again.schemaVersion()).toBe(3);
+      expect(again.schemaVersion()).toBe(4);
       expect(again.healthy()).toBe(true);
     } finally {
       again.close();

@@ -71,7 +71,7 @@ export function registerDocumentPages(router: Router, kit: PageKit): void {
     return [...errors, ...missing];
   }
 
-  router.get('/drafts/:id/documents', (req, res) => {
+  router.get(['/drafts/:id/documents', '/shared/:token/documents'], (req, res) => {
     const r = dr(req);
     const pkg = r.draft.package;
     const mode = modeOf(req);
@@ -151,13 +151,13 @@ export function registerDocumentPages(router: Router, kit: PageKit): void {
             : null,
         modeText: r.t(`pages.documents.modes.${mode}`),
       },
-      { back: base(req) },
+      { back: r.link ? null : base(req) },
     );
   });
 
   const DOWNLOADS = ['instrument', 'notifications', 'full-powers', 'checklist', 'bundle'] as const;
 
-  router.get('/drafts/:id/documents/:name', async (req, res) => {
+  router.get(['/drafts/:id/documents/:name', '/shared/:token/documents/:name'], async (req, res) => {
     const r = dr(req);
     const name = req.params.name as DocumentName;
     if (!(DOWNLOADS as readonly string[]).includes(name))
@@ -198,7 +198,7 @@ export function registerDocumentPages(router: Router, kit: PageKit): void {
       .send(docx);
   });
 
-  router.get('/drafts/:id/checklist', (req, res) => {
+  router.get(['/drafts/:id/checklist', '/shared/:token/checklist'], (req, res) => {
     const r = dr(req);
     const pkg = r.draft.package;
     const lng = docLang(req, pkg);
@@ -222,7 +222,7 @@ export function registerDocumentPages(router: Router, kit: PageKit): void {
           code: l,
         })),
       },
-      { back: base(req), stylesheets: ['/assets/css/document.css'] },
+      { back: r.link ? null : base(req), stylesheets: ['/assets/css/document.css'] },
     );
   });
 

@@ -18,6 +18,9 @@
  *   GET  /drafts/{id}/documents       the documents, draft or final; GET /documents/{name} downloads one
  *   GET  /drafts/{id}/checklist       the checklist for the legal adviser, printable
  *   GET  /drafts/{id}/export          the draft as a JSON file
+ *   GET  /drafts/{id}/translate, /translate/{lng}, POST   the answers translated (translate.ts)
+ *   GET  /drafts/{id}/links, POST; POST /links/{link}/revoke   links for a translator or a reviewer
+ *   GET  /shared/{secret}/...         the draft opened with a link, for its role's pages only (shared.ts)
  *
  * Every POST is checked against cross-site forgery (csrf.ts), saves the draft through the one save of
  * kit.ts (merged with what others saved since the form was read, or shown as a conflict) and redirects
@@ -41,6 +44,8 @@ import { registerDeletePages } from './delete';
 import { registerDocumentPages } from './documents';
 import { createFormPages } from './form-page';
 import { registerTranslatePages } from './translate';
+import { registerLinkPages } from './links';
+import { registerSharedAccess } from './shared';
 import { registerListPages } from './lists';
 import { registerQuestionPages } from './questions';
 import { registerStartPages } from './start';
@@ -94,12 +99,17 @@ export function createDraftPagesRouter(deps: DraftPagesDeps): Router {
     r.draftId = id;
     r.draft = loaded.record.draft;
     r.revision = loaded.record.revision;
+    r.base = `/drafts/${id}`;
+    r.link = null;
     res.set('X-Robots-Tag', 'noindex, nofollow');
     next();
   });
 
+  registerSharedAccess(router, kit);
+
   const forms = createFormPages(kit);
   registerDeletePages(router, kit);
+  registerLinkPages(router, kit);
   registerListPages(router, kit, forms);
   registerDocumentPages(router, kit);
   registerTranslatePages(router, kit, forms);

@@ -21,6 +21,7 @@ import { regionName } from '../../i18n/format';
 import { formatCitation, type Translator } from '../../i18n/messages';
 import { PATHS } from '../../paths';
 import type { ChangeResult, Drafts, SaveOutcome } from '../../store/drafts';
+import type { DraftLink, DraftLinks } from '../../store/links';
 import type { CsrfRequest } from '../csrf';
 import type { FieldError } from '../forms';
 import type { PageContext } from './definitions';
@@ -31,6 +32,8 @@ import type { Logger } from '../../logger';
 export interface DraftPagesDeps {
   readonly participation: Participation;
   readonly drafts: Drafts;
+  /** The links to drafts for translators and reviewers (store/links.ts). */
+  readonly links: DraftLinks;
   /** How long a draft is kept unchanged (DRAFT_RETENTION_DAYS), said on the start page and the task list. */
   readonly retentionDays: number;
   readonly clock: () => Date;
@@ -47,6 +50,13 @@ export interface DraftRequest extends RequestWithLanguage, CsrfRequest {
   draft: Draft;
   /** The revision `draft` is at; forms carry it (`_revision`) so that a save knows what its user read. */
   revision: number;
+  /**
+   * The address the draft was opened at: "/drafts/{id}" for the drafter, "/shared/{secret}" for a link
+   * (shared.ts), whose holder never sees the draft's id.
+   */
+  base: string;
+  /** The link the draft was opened with, or null for the drafter. */
+  link: DraftLink | null;
 }
 
 export const MODES = ['draft', 'final'] as const;
@@ -213,7 +223,7 @@ export function createPageKit(deps: DraftPagesDeps) {
     };
   }
 
-  const base = (req: Request) => `/drafts/${dr(req).draftId}`;
+  const base = (req: Request) => dr(req).base;
 
   // -------------------------------------------------------------------------------------------------
   // Saving
@@ -248,7 +258,7 @@ export function createPageKit(deps: DraftPagesDeps) {
     const outcome = drafts.save(r.draftId, {
       baseRevision: formRevision(req),
       stale: 'merge',
-      role: 'drafter',
+      role: r.link?.role ?? 'drafter',
       page: spec.page,
       section: spec.section,
       change: spec.change,

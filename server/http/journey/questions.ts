@@ -110,6 +110,7 @@ export function registerQuestionPages(router: Router, kit: PageKit, forms: FormP
         documents: `${base(req)}/documents`,
         checklist: `${base(req)}/checklist`,
         translate: `${base(req)}/translate`,
+        share: `${base(req)}/links`,
         export: `${base(req)}/export`,
         delete: `${base(req)}/delete`,
       },

@@ -204,7 +204,7 @@ export function registerTranslatePages(router: Router, kit: PageKit, forms: Form
     return null;
   }
 
-  router.get('/drafts/:id/translate', (req, res) => {
+  router.get(['/drafts/:id/translate', '/shared/:token/translate'], (req, res) => {
     const r = dr(req);
     const pkg = r.draft.package;
     render(
@@ -225,17 +225,22 @@ export function registerTranslatePages(router: Router, kit: PageKit, forms: Form
           };
         }),
       },
-      { back: base(req) },
+      { back: dr(req).link ? null : base(req) },
     );
   });
 
-  router.get('/drafts/:id/translate/:lng', (req, res) => {
+  router.get(['/drafts/:id/translate/:lng', '/shared/:token/translate/:lng'], (req, res) => {
     const lng = languageFor(req, res);
     if (lng) forms.show(req, res, translateForm(req, lng));
   });
 
-  router.post('/drafts/:id/translate/:lng', form, verifyCsrf(refuseForgery), (req, res) => {
-    const lng = languageFor(req, res);
-    if (lng) forms.submit(req, res, translateForm(req, lng));
-  });
+  router.post(
+    ['/drafts/:id/translate/:lng', '/shared/:token/translate/:lng'],
+    form,
+    verifyCsrf(refuseForgery),
+    (req, res) => {
+      const lng = languageFor(req, res);
+      if (lng) forms.submit(req, res, translateForm(req, lng));
+    },
+  );
 }

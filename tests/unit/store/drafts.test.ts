@@ -1144,6 +1144,7 @@ describe('openStore', () => {
         tables: names,
         drafts: columns('drafts'),
         revisions: columns('draft_revisions'),
+        links: columns('draft_links'),
         indexes: (
           db
             .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_%'")
@@ -1163,27 +1164,28 @@ describe('openStore', () => {
     });
 
   const CURRENT = {
-    version: 3,
-    tables: ['draft_revisions', 'drafts', 'meta'],
+    version: 4,
+    tables: ['draft_links', 'draft_revisions', 'drafts', 'meta'],
     drafts: ['id', 'format_version', 'data', 'created_at', 'updated_at', 'revision'],
     revisions: ['draft_id', 'revision', 'saved_at', 'role', 'page', 'paths', 'format_version', 'data'],
-    indexes: ['drafts_updated_at'],
+    links: ['id', 'draft_id', 'token_hash', 'role', 'label', 'created_at', 'revoked_at'],
+    indexes: ['drafts_updated_at', 'draft_links_draft'],
     foreignKeys: [{ table: 'drafts', from: 'draft_id', to: 'id', on_delete: 'CASCADE' }],
   };
 
-  it('creates the tables and is at schema version 3, after opening and after reopening', () => {
+  it('creates the tables and is at schema version 4, after opening and after reopening', () => {
     const first = openStore(file);
-    expect(first.schemaVersion()).toBe(3);
+    expect(first.schemaVersion()).toBe(4);
     expect(first.healthy()).toBe(true);
     first.close();
     expect(tablesAndColumns()).toEqual(CURRENT);
 
     const again = openTracked();
-    expect(again.schemaVersion()).toBe(3);
+    expect(again.schemaVersion()).toBe(4);
     expect(again.healthy()).toBe(true);
   });
 
-  it('migrates a file at schema version 1 to version 3, keeping what it held', () => {
+  it('migrates a file at schema version 1 to version 4, keeping what it held', () => {
     withRaw((db) => {
       db.exec('CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);');
       db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run('created', 'long ago');
@@ -1191,7 +1193,7 @@ describe('openStore', () => {
     });
 
     const store = openTracked();
-    expect(store.schemaVersion()).toBe(3);
+    expect(store.schemaVersion()).toBe(4);
     const drafts = draftsOn(store);
     const { id } = created(drafts);
     expect(loaded(drafts, id).draft).toEqual(bhutanDraft);
@@ -1203,7 +1205,7 @@ describe('openStore', () => {
     });
   });
 
-  it('migrates a file at schema version 2 to version 3: a draft from before is at revision 1', () => {
+  it('migrates a file at schema version 2 to version 4: a draft from before is at revision 1', () => {
     const data = JSON.stringify({ package: bhutan.input, visited: ['party'] });
     const id = newDraftId();
     withRaw((db) => {
@@ -1222,7 +1224,7 @@ describe('openStore', () => {
     });
 
     const store = openTracked();
-    expect(store.schemaVersion()).toBe(3);
+    expect(store.schemaVersion()).toBe(4);
     expect(rowOf(id)).toEqual({
       format_version: 1,
       data,
@@ -1274,16 +1276,16 @@ describe('openStore', () => {
   });
 
   it('refuses a file at a newer schema version, and leaves it as it was', () => {
-    withRaw((db) => db.pragma('user_version = 4'));
-    expect(() => openStore(file)).toThrow(/schema version 4, newer than this program \(3\)/);
-    expect(withRaw((db) => db.pragma('user_version', { simple: true }))).toBe(4);
+    withRaw((db) => db.pragma('user_version = 5'));
+    expect(() => openStore(file)).toThrow(/schema version 5, newer than this program \(4\)/);
+    expect(withRaw((db) => db.pragma('user_version', { simple: true }))).toBe(5);
   });
 
   it('creates the folder the file goes in', () => {
     const nested = path.join(dir, 'a', 'b', 'drafts.sqlite');
     const store = openTracked(nested);
     expect(fs.existsSync(nested)).toBe(true);
-    expect(store.schemaVersion()).toBe(3);
+    expect(store.schemaVersion()).toBe(4);
   });
 
   it('reports itself unhealthy and at no version once closed', () => {
