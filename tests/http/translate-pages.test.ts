@@ -15,6 +15,7 @@ import {
   inputValue,
   JourneyClient,
   redirectOf,
+  summaryRows,
   textOf,
   type Draft,
 } from './journey-helpers';
@@ -209,6 +210,24 @@ describe('a source answer that changes', () => {
         language: 'French',
       }),
     );
+  });
+
+  test('check answers shows the language with its translation out of date, linked to its page', async () => {
+    const { draft, c } = await translatedThenChanged();
+    const check = await c.get(`${draft.url}/check`);
+    const row = summaryRows(check.text).find((r) => r.key === 'French');
+    expect(row?.value).toBe(
+      [
+        expectedString('en', 'pages.translate.progress_other', { translated: 0, count: 11, stale: 1 }),
+        expectedString('en', 'pages.check.staleTranslation', {
+          field: expectedString('en', 'fields.signing/place'),
+          source: 'Paro',
+        }),
+      ].join(' '),
+    );
+    expect(row?.href).toBe(`${draft.url}/translate/fr`);
+    // A language nobody has begun is not listed.
+    expect(summaryRows(check.text).some((r) => r.key === 'Arabic')).toBe(false);
   });
 
   test('saved unchanged it stays stale; confirmed, it is a translation of the new answer', async () => {

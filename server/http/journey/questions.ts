@@ -4,7 +4,9 @@
  */
 import type { Request, Response, Router } from 'express';
 import type { Package } from '../../domain/package';
+import { excerpt, slotStatuses } from '../../domain/translations';
 import { languageName } from '../../i18n/format';
+import { fieldKey } from '../../i18n/messages';
 import { verifyCsrf } from '../csrf';
 import { getIn } from '../forms';
 import { answerLines } from './answers';
@@ -20,6 +22,7 @@ import {
 } from './definitions';
 import type { FormPage, FormPages } from './form-page';
 import { dr, lr, type PageKit } from './kit';
+import { progressOf, targetLanguages } from './translate';
 
 export function registerQuestionPages(router: Router, kit: PageKit, forms: FormPages): void {
   const {
@@ -143,6 +146,36 @@ export function registerQuestionPages(router: Router, kit: PageKit, forms: FormP
   // -------------------------------------------------------------------------------------------------
   // Check answers
 
+  /**
+   * A row per language the answers are being translated into: how far it has come, and each translation
+   * gone out of date since (its answer changed), so that the drafter sees what a change has undone.
+   */
+  function translationRows(req: Request, pkg: Package) {
+    const t = lr(req).t;
+    return targetLanguages(pkg)
+      .filter((lng) => Object.keys(pkg.translations[lng] ?? {}).length > 0)
+      .map((lng) => {
+        const progress = progressOf(pkg, lng);
+        const stale = slotStatuses(pkg, lng).filter((st) => st.state === 'stale');
+        const language = t(`languages.${lng}`);
+        return {
+          key: language,
+          lines: [
+            t('pages.translate.progress', { ...progress, count: progress.total }),
+            ...stale.map((st) =>
+              t('pages.check.staleTranslation', {
+                field: t(`fields.${fieldKey(st.slot.path)}`),
+                source: excerpt(st.slot.source, 40),
+              }),
+            ),
+          ],
+          href: `${base(req)}/translate/${lng}`,
+          action: t('pages.common.change'),
+          actionHidden: t('pages.translate.title', { language }),
+        };
+      });
+  }
+
   router.get('/drafts/:id/check', (req, res) => {
     const r = dr(req);
     const pkg = r.draft.package;
@@ -217,6 +250,9 @@ export function registerQuestionPages(router: Router, kit: PageKit, forms: FormP
       }
       return { title: r.t(`pages.sections.${s.id}`), rows };
     });
+    const translations = translationRows(req, pkg);
+    if (translations.length > 0)
+      sections.push({ title: r.t('pages.check.translationsHeading'), rows: translations });
     render(
       req,
       res,
