@@ -11,7 +11,7 @@ import { buildModel, type DocumentName } from '../../server/documents';
 import type { DocumentModel } from '../../server/documents/model';
 import { renderDocx } from '../../server/documents/render-docx';
 import type { PackageInput } from '../../server/domain/package';
-import { assessPackage, parsePackage, type Assessment } from '../../server/domain/validate';
+import { assessInLanguage, assessPackage, parsePackage, type Assessment } from '../../server/domain/validate';
 import { createI18n, type Language } from '../../server/i18n';
 import { PATHS } from '../../server/paths';
 
@@ -29,6 +29,15 @@ export function assess(input: unknown): Assessment {
   const parsed = parsePackage(input);
   if (!parsed.ok) throw new Error(`package does not parse: ${JSON.stringify(parsed.issues)}`);
   return assessPackage(parsed.pkg, { participation, today: TODAY });
+}
+
+/** The assessment documents in `lng` are built from (as the API and the pages build it): translations, markers. */
+export function assessIn(input: unknown, lng: Language): Assessment {
+  const parsed = parsePackage(input);
+  if (!parsed.ok) throw new Error(`package does not parse: ${JSON.stringify(parsed.issues)}`);
+  return assessInLanguage(parsed.pkg, lng, { participation, today: TODAY }, (source) =>
+    i18n.t(lng)('documents:toBeTranslated', { source }),
+  );
 }
 
 export function model(

@@ -5,7 +5,7 @@
  * a further central authority only for a named territory.
  */
 import { renderDocx } from '../../server/documents/render-docx';
-import { assess, docxPart, example, model, renderText } from './helpers';
+import { assess, assessIn, docxPart, example, model, renderText } from './helpers';
 
 const bhutan = example('bhutan-accession');
 
@@ -238,10 +238,10 @@ describe('checklist', () => {
   });
 
   it('in French, marks the English quotations and the partly verified French title of the Firearms Protocol', async () => {
-    const a = assess({
-      ...bhutan,
-      treaties: [...bhutan.treaties, { treaty: 'fp', instrument: 'accession' }],
-    });
+    const a = assessIn(
+      { ...bhutan, treaties: [...bhutan.treaties, { treaty: 'fp', instrument: 'accession' }] },
+      'fr',
+    );
     const m = model(a, 'checklist', 'fr');
     const docx = await renderDocx(m);
     const text = await renderText(m);
@@ -251,9 +251,11 @@ describe('checklist', () => {
       'Titre officiel (Protocole relatif aux armes à feu) dans cette langue : partiellement vérifié',
     );
     expect(text).toContain('Les textes des traités sont cités dans le texte authentique anglais');
+    // The answers are English, not yet translated: marked, and said.
     expect(text).toContain(
-      'Les réponses propres au dossier (noms, titres, déclarations) sont rédigées en anglais',
+      'Les réponses rédigées en anglais et non encore traduites sont signalées par « à traduire »',
     );
+    expect(text).toContain('[à traduire : Office of the Attorney General]');
     // The English quotations are marked as English for Word's proofing.
     expect(await docxPart(docx, 'word/document.xml')).toContain('w:val="en-GB"');
   });
