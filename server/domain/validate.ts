@@ -8,7 +8,7 @@ import type { IsoDate } from '../catalogue/treaties';
 import { buildChecklist, type Checklist } from './checklist';
 import { entryIntoForceForPackage, type EntryIntoForce } from './entry-into-force';
 import { analysePackage, type PackageFacts } from './facts';
-import { fromZodIssues, type Issue } from './issues';
+import { fromZodIssues, issue, type Issue } from './issues';
 import { PackageSchema, type Package } from './package';
 import { applyRules } from './rules';
 import { packageInLanguage, translationIssues } from './translations';
@@ -66,21 +66,30 @@ export function assessPackage(pkg: Package, deps: DomainDeps): Assessment {
  * The assessment documents in `lng` are built from: the package with each printed answer in that
  * language (domain/translations.ts; an untranslated or stale one as `toBeTranslated(source)`, a draft's
  * marker), and each untranslated or stale answer an error, so that final documents wait for it. In the
- * answers' own language, the package's assessment as it is.
+ * answers' own language, the package's assessment as it is. A language whose translation of the
+ * service's own wording is still in progress (`inProgress`) is an error too: its documents would print
+ * English wording where the translation is missing, so final documents wait for it.
  */
 export function assessInLanguage(
   pkg: Package,
   lng: Language,
   deps: DomainDeps,
   toBeTranslated: (source: string) => string,
+  options: { readonly inProgress?: boolean } = {},
 ): Assessment {
-  if (lng === pkg.documentLanguage) return assessPackage(pkg, deps);
-  const printed = assessPackage(packageInLanguage(pkg, lng, toBeTranslated), deps);
-  const untranslated = translationIssues(pkg, lng);
+  const own = lng === pkg.documentLanguage;
+  const printed = assessPackage(own ? pkg : packageInLanguage(pkg, lng, toBeTranslated), deps);
+  const blocking = [
+    ...(options.inProgress
+      ? [issue('error', 'language.inProgress', [], null, { language: { languages: [lng] } })]
+      : []),
+    ...(own ? [] : translationIssues(pkg, lng)),
+  ];
+  if (blocking.length === 0) return { ...printed, answers: pkg };
   return {
     ...printed,
     answers: pkg,
-    issues: [...untranslated, ...printed.issues],
-    finalAllowed: printed.finalAllowed && untranslated.length === 0,
+    issues: [...blocking, ...printed.issues],
+    finalAllowed: false,
   };
 }

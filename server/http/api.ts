@@ -175,8 +175,12 @@ export function createApiRouter(deps: ApiDeps): Router {
     const lng: Language = requestedLang ?? given.pkg.documentLanguage;
     const tr = translator(req, lng);
     // The answers as documents in `lng` print them: their translations, each one missing an error.
-    const assessment = assessInLanguage(given.pkg, lng, domainDeps(), (source) =>
-      tr.t('documents:toBeTranslated', { source }),
+    const assessment = assessInLanguage(
+      given.pkg,
+      lng,
+      domainDeps(),
+      (source) => tr.t('documents:toBeTranslated', { source }),
+      { inProgress: deps.i18n.missingUnits(lng) > 0 },
     );
 
     if (mode === 'final' && !assessment.finalAllowed) {

@@ -9,6 +9,7 @@ import path from 'node:path';
 import i18next, { type i18n as I18nInstance, type TFunction } from 'i18next';
 
 import { DEFAULT_LANGUAGE, isLanguage, PROFILES, SUPPORTED_LANGUAGES, type Language } from './languages';
+import { flattenStrings, unitOf } from './translation-status';
 
 export { DEFAULT_LANGUAGE, isLanguage, profileOf, SUPPORTED_LANGUAGES, type Language } from './languages';
 
@@ -29,6 +30,12 @@ export interface I18n {
   t(lng: Language): TFunction;
   /** Whether a key exists in that language (for tests and for "not yet translated" views). */
   exists(lng: Language, key: string): boolean;
+  /**
+   * How many units of the English strings the language lacks (translation-status.ts): 0 for a complete
+   * language. A language in progress shows English where it lacks a string, says so on every page, and
+   * is not offered for final documents.
+   */
+  missingUnits(lng: Language): number;
 }
 
 export type Resources = Record<Language, Record<string, Record<string, unknown>>>;
@@ -47,14 +54,15 @@ export function loadResources(localesDir: string): Resources {
 
 export function createI18n(localesDir: string): I18n {
   const instance = i18next.createInstance();
+  const resources = loadResources(localesDir);
   void instance.init({
-    resources: loadResources(localesDir),
+    resources,
     initAsync: false,
     supportedLngs: [...SUPPORTED_LANGUAGES],
     lowerCaseLng: true,
     nonExplicitSupportedLngs: false,
-    // A missing French string falls back to English rather than showing a key; tests check that every
-    // locale has every key, so this is a safety net, not a way of working.
+    // A string a language in progress lacks is shown in English (and its pages say the translation is in
+    // progress); the six languages are complete, and a test keeps them so.
     fallbackLng: DEFAULT_LANGUAGE,
     ns: [...NAMESPACES],
     defaultNS: 'common',
@@ -63,6 +71,9 @@ export function createI18n(localesDir: string): I18n {
     returnNull: false,
     showSupportNotice: false,
   } as Parameters<typeof instance.init>[0]);
+  const missing = new Map<Language, number>(
+    SUPPORTED_LANGUAGES.map((lng) => [lng, missingUnitCount(resources, lng)]),
+  );
   const fixed = new Map<Language, TFunction>(
     SUPPORTED_LANGUAGES.map((lng) => [lng, memoized(instance.getFixedT(lng))]),
   );
@@ -70,7 +81,19 @@ export function createI18n(localesDir: string): I18n {
     instance,
     t: (lng) => fixed.get(lng)!,
     exists: (lng, key) => instance.exists(key, { lng, fallbackLng: false }),
+    missingUnits: (lng) => missing.get(lng) ?? 0,
   };
+}
+
+/** The units of the English strings that `lng` has in none of its forms. */
+function missingUnitCount(resources: Resources, lng: Language): number {
+  let count = 0;
+  for (const ns of NAMESPACES) {
+    const own = new Set([...flattenStrings(resources[lng][ns]).keys()].map(unitOf));
+    for (const key of new Set([...flattenStrings(resources[DEFAULT_LANGUAGE][ns]).keys()].map(unitOf)))
+      if (!own.has(key)) count++;
+  }
+  return count;
 }
 
 /**

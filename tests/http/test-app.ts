@@ -54,6 +54,7 @@ export type TestOverrides = Partial<
     | 'draftRetentionDays'
     | 'databaseMaxBytes'
     | 'clock'
+    | 'i18n'
   >
 >;
 
@@ -66,7 +67,7 @@ export function createAppOnFile(file: string, overrides: TestOverrides = {}): Fi
   const logger = createMemoryLogger();
   const { i18n, participation } = sharedDeps();
   const app = createApp({
-    i18n,
+    i18n: overrides.i18n ?? i18n,
     participation,
     store,
     logger,

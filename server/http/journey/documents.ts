@@ -64,9 +64,12 @@ export function registerDocumentPages(router: Router, kit: PageKit): void {
         text: localizeIssue(i, tr).message,
         reason: i.source ? formatCitation(i.source, tr) : null,
         // An answer not yet translated is fixed on its translation page, at its field.
-        href: i.code.startsWith('translation.')
-          ? `${pageHref(req, `translate/${lng}`)}#${translationField(assessment.answers, i.path)}`
-          : pageHref(req, pageForPath(i.path, null, assessment.answers)),
+        href:
+          i.code === 'language.inProgress'
+            ? '/translations'
+            : i.code.startsWith('translation.')
+              ? `${pageHref(req, `translate/${lng}`)}#${translationField(assessment.answers, i.path)}`
+              : pageHref(req, pageForPath(i.path, null, assessment.answers)),
       }));
     return [...errors, ...missing];
   }

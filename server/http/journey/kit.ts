@@ -154,6 +154,11 @@ export function createPageKit(deps: DraftPagesDeps) {
         draftTranslation: profileOf(r.lng).reviewed
           ? null
           : r.t('pages.draftTranslation', { language: r.t(`languages.${r.lng}`) }),
+        // A language still being translated shows English where it lacks a string, and says so.
+        inProgress:
+          deps.i18n.missingUnits(r.lng) > 0
+            ? r.t('pages.inProgress', { language: r.t(`languages.${r.lng}`) })
+            : null,
       }),
     );
   }
@@ -314,8 +319,12 @@ export function createPageKit(deps: DraftPagesDeps) {
 
   /** The assessment documents in `lng` are built from: the answers in that language (domain/translations.ts). */
   const assessIn = (pkg: Package, lng: Language): Assessment =>
-    assessInLanguage(pkg, lng, { participation: deps.participation, today: today() }, (source) =>
-      deps.i18n.t(lng)('documents:toBeTranslated', { source }),
+    assessInLanguage(
+      pkg,
+      lng,
+      { participation: deps.participation, today: today() },
+      (source) => deps.i18n.t(lng)('documents:toBeTranslated', { source }),
+      { inProgress: deps.i18n.missingUnits(lng) > 0 },
     );
 
   return {

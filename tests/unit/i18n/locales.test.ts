@@ -1,5 +1,8 @@
 /**
- * The locales (STYLE habit 7): every language has every key of English, with the same {{variables}};
+ * The locales (STYLE habit 7): every shipped language has every key of English, with the same {{variables}}
+ * (a language may be committed half done: it is then "in progress", its pages show English where it lacks a
+ * string and say so, and it is not allowed for final documents: tests/http/language-in-progress.test.ts;
+ * the six shipped languages are complete, and this test keeps them so);
  * every message the domain can produce exists in both languages and reads as words, with every
  * variable filled, when the fixture packages are run through parsePackage/assessPackage and then
  * localizeIssue/translate; every field of the package schema has a label; dates are written out.
