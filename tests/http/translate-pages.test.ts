@@ -258,6 +258,32 @@ describe('a source answer that changes', () => {
   });
 });
 
+describe('an answer removed', () => {
+  test('its translation goes at the next save of the language', async () => {
+    const draft = await bhutanDraft();
+    const c = new JourneyClient(t.app);
+    const page = await c.get(`${draft.url}/translate/fr`);
+    const immigration = fieldOf(page.text, 'Department of Immigration');
+    redirectOf(
+      await c.send(page, { [immigration]: "Département de l'immigration", 'signing.place': 'Thimphou' }),
+    );
+    // The authority is removed (through the API, as a program would).
+    const current = await request(t.app).get(`/api/v1/drafts/${draft.id}`);
+    const body = current.body as { package: { authorities: { name: string }[] } };
+    const put = await request(t.app)
+      .put(`/api/v1/drafts/${draft.id}`)
+      .set({ ...json, 'If-Match': current.headers.etag as string })
+      .send({
+        ...body.package,
+        authorities: body.package.authorities.filter((a) => a.name !== 'Department of Immigration'),
+      });
+    expect(put.status).toBe(200);
+    expect(storedPackage(draft).translations.fr?.[immigration]).toBeDefined();
+    redirectOf(await c.submit(`${draft.url}/translate/fr`, { 'signing.place': 'Thimphou' }));
+    expect(Object.keys(storedPackage(draft).translations.fr ?? {})).toEqual(['signing.place']);
+  });
+});
+
 describe('two translators at once', () => {
   test('different answers are both kept; the same answer translated differently is a conflict', async () => {
     const draft = await bhutanDraft();

@@ -108,18 +108,19 @@ export function registerTranslatePages(router: Router, kit: PageKit, forms: Form
   /**
    * Each answer's translation written with the source it is now a translation of: a new or changed
    * translation, or one confirmed, records today's source; one saved unchanged keeps the source it was
-   * made from (so a stale one stays stale); a blank one is removed.
+   * made from (so a stale one stays stale); a blank one is removed, and so is the translation of an
+   * answer that is no longer there.
    */
   function apply(pkg: Package, lng: Language, values: ReadonlyMap<string, FieldValue>): Package {
-    const texts = { ...(pkg.translations[lng] ?? {}) };
+    // Built afresh from the answers there are: the translation of an answer since removed (an authority,
+    // a declaration) goes with it.
+    const saved = pkg.translations[lng] ?? {};
+    const texts: Record<string, { text: string; source: string }> = {};
     for (const s of slotStatuses(pkg, lng)) {
       if (s.state === 'fixed') continue;
       const value = values.get(slotFieldName(s.slot));
-      const before = texts[s.slot.key];
-      if (typeof value !== 'string' || value === '') {
-        delete texts[s.slot.key];
-        continue;
-      }
+      const before = saved[s.slot.key];
+      if (typeof value !== 'string' || value === '') continue;
       const confirmed = (values.get(confirmName(s.slot)) as readonly string[] | null)?.includes('yes');
       const unchanged = before !== undefined && before.text === value;
       texts[s.slot.key] = {
