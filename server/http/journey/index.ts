@@ -18,6 +18,7 @@
  *   GET  /drafts/{id}/documents       the documents, draft or final; GET /documents/{name} downloads one
  *   GET  /drafts/{id}/checklist       the checklist for the legal adviser, printable
  *   GET  /drafts/{id}/export          the draft as a JSON file
+ *   GET  /drafts/{id}/translate/{lng}/xliff, /xliff/import (and POST)   answers for translators' tools
  *
  * Every POST is checked against cross-site forgery (csrf.ts), saves the draft through the one save of
  * kit.ts (merged with what others saved since the form was read, or shown as a conflict) and redirects
@@ -45,6 +46,7 @@ import { registerListPages } from './lists';
 import { registerQuestionPages } from './questions';
 import { registerStartPages } from './start';
 import { registerTranslationPages } from './translations';
+import { registerXliffPages } from './xliff';
 
 export type { DraftPagesDeps } from './kit';
 
@@ -103,6 +105,7 @@ export function createDraftPagesRouter(deps: DraftPagesDeps): Router {
   registerListPages(router, kit, forms);
   registerDocumentPages(router, kit);
   registerTranslatePages(router, kit, forms);
+  registerXliffPages(router, kit);
   registerQuestionPages(router, kit, forms);
 
   // -------------------------------------------------------------------------------------------------
