@@ -139,6 +139,13 @@ describe('the translator, in another browser', () => {
       role: 'translator',
       page: 'translate/fr',
     });
+    // The answers for a translation tool, and the page to import them, through the link too.
+    const xliff = await translator.getBytes(`${base}/translate/fr/xliff`);
+    expect(xliff.res.status).toBe(200);
+    expect(xliff.bytes.toString('utf8')).not.toContain(draft.id);
+    const importPage = await translator.get(`${base}/translate/fr/xliff/import`);
+    expect(importPage.status).toBe(200);
+    expect(importPage.text).not.toContain(draft.id);
     // The documents, to see the translation printed, without the draft's address either.
     const documents = await translator.get(`${base}/documents?mode=draft&doclang=fr`);
     expect(documents.status).toBe(200);

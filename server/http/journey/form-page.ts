@@ -51,6 +51,8 @@ export interface FormView {
   readonly back: string;
   readonly single: boolean;
   readonly notice: { title: string; lines: string[] } | null;
+  /** Links shown under the lead (the translation page's XLIFF download and import); none by default. */
+  readonly links?: readonly { href: string; text: string }[];
 }
 
 export interface FormPage {
@@ -115,6 +117,7 @@ export function createFormPages(kit: PageKit) {
         caption: view.caption,
         heading: single ? null : view.heading,
         lead: view.lead,
+        links: view.links ?? [],
         notice: view.notice,
         requirements: view.requirements,
         action: view.action,

@@ -21,6 +21,7 @@
  *   GET  /drafts/{id}/translate, /translate/{lng}, POST   the answers translated (translate.ts)
  *   GET  /drafts/{id}/links, POST; POST /links/{link}/revoke   links for a translator or a reviewer
  *   GET  /shared/{secret}/...         the draft opened with a link, for its role's pages only (shared.ts)
+ *   GET  /drafts/{id}/translate/{lng}/xliff, /xliff/import (and POST)   answers for translators' tools
  *
  * Every POST is checked against cross-site forgery (csrf.ts), saves the draft through the one save of
  * kit.ts (merged with what others saved since the form was read, or shown as a conflict) and redirects
@@ -50,6 +51,7 @@ import { registerListPages } from './lists';
 import { registerQuestionPages } from './questions';
 import { registerStartPages } from './start';
 import { registerTranslationPages } from './translations';
+import { registerXliffPages } from './xliff';
 
 export type { DraftPagesDeps } from './kit';
 
@@ -113,6 +115,7 @@ export function createDraftPagesRouter(deps: DraftPagesDeps): Router {
   registerListPages(router, kit, forms);
   registerDocumentPages(router, kit);
   registerTranslatePages(router, kit, forms);
+  registerXliffPages(router, kit);
   registerQuestionPages(router, kit, forms);
 
   // -------------------------------------------------------------------------------------------------

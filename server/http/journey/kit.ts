@@ -257,11 +257,13 @@ export function createPageKit(deps: DraftPagesDeps) {
       conflict: (outcome: Extract<SaveOutcome<R>, { kind: 'conflict' }>) => void;
       /** The page again with one message for the whole page (a merge the schema refuses, storage full). */
       pageError: (message: string, status: number) => void;
+      /** The revision the change was made against, when not the form's `_revision` (an imported file's). */
+      baseRevision?: number;
     },
   ): void {
     const r = dr(req);
     const outcome = drafts.save(r.draftId, {
-      baseRevision: formRevision(req),
+      baseRevision: spec.baseRevision ?? formRevision(req),
       stale: 'merge',
       role: r.link?.role ?? 'drafter',
       page: spec.page,

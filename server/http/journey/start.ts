@@ -78,6 +78,7 @@ export function registerStartPages(router: Router, kit: PageKit): void {
         caption: r.t('pages.newDraft.caption'),
         heading: r.t('pages.newDraft.title'),
         lead: [r.t('pages.newDraft.lead')],
+        links: [],
         notice: null,
         requirements: [],
         action: '/drafts/new',

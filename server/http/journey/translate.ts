@@ -16,13 +16,15 @@
 import type { Request, Response, Router } from 'express';
 import type { Draft } from '../../domain/draft';
 import { LongTextSchema, ShortTextSchema, type Package } from '../../domain/package';
-import { excerpt, slotStatuses, type SlotStatus, type TextSlot } from '../../domain/translations';
+import { slotStatuses, type SlotStatus, type TextSlot } from '../../domain/translations';
 import { SUPPORTED_LANGUAGES, isLanguage, type Language } from '../../i18n';
 import { fieldKey } from '../../i18n/messages';
 import { verifyCsrf } from '../csrf';
 import type { FieldDef, FieldValue } from '../forms';
 import type { FormPage, FormPages } from './form-page';
 import { dr, lr, type PageKit } from './kit';
+import { slotLabel } from './slot-label';
+import { xliffLinks, xliffNotice } from './xliff';
 
 /** The languages a draft's answers can be translated into: every document language but the answers'. */
 export function targetLanguages(pkg: Package): Language[] {
@@ -48,25 +50,7 @@ export function registerTranslatePages(router: Router, kit: PageKit, forms: Form
 
   /** The label of an answer: its field, and which entry it belongs to where there are several. */
   function labelOf(req: Request, pkg: Package, slot: TextSlot): string {
-    const t = lr(req).t;
-    const [list, index, , sub, line] = slot.path;
-    const field =
-      list === 'authorities' && sub === 'lines'
-        ? t('pages.translate.addressLine', { n: Number(line) + 1 })
-        : t(`fields.${fieldKey(slot.path)}`);
-    const entry =
-      list === 'authorities' && typeof index === 'number'
-        ? excerpt(pkg.authorities[index]?.name ?? '', 40)
-        : list === 'declarations' && typeof index === 'number'
-          ? t('pages.translate.declaration', { n: index + 1 })
-          : list === 'treaties' && typeof index === 'number'
-            ? t(`legal:treaties.${pkg.treaties[index]?.treaty ?? 'untoc'}.name`)
-            : list === 'competence' && typeof index === 'number'
-              ? t('pages.translate.declaration', { n: index + 1 })
-              : null;
-    return entry === null || (list === 'authorities' && slot.path[2] === 'name')
-      ? field
-      : t('pages.translate.labelWithEntry', { field, entry });
+    return slotLabel(lr(req).t, pkg, slot);
   }
 
   function fieldsOf(req: Request, draft: Draft, lng: Language): FieldDef[] {
@@ -184,7 +168,8 @@ export function registerTranslatePages(router: Router, kit: PageKit, forms: Form
           cancel: { href: `${base(req)}/translate`, text: t('pages.translate.toOverview') },
           back: `${base(req)}/translate`,
           single: false,
-          notice: null,
+          notice: xliffNotice(req),
+          links: xliffLinks(req, lng),
         };
       },
       gone: (rq, rs) =>
