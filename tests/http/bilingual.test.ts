@@ -2,10 +2,32 @@
  * Bilingual documents (?lang=ar,en): the instrument, the notifications and the full powers with both
  * texts side by side, one language per column, read back from the .docx's XML (JSZip): a borderless
  * table of two columns, the first in Arabic (right to left), the second in English; final only once
- * both languages are complete; the bundle; a 400 for anything but two different languages.
+ * both languages are complete; the bundle; a 400 for anything but two different languages; and the
+ * documents page's choice of a parallel text, its links and its list of what either language lacks.
  */
 import JSZip from 'jszip';
-import { attachmentName, docxText, expectApiError, postForBytes, postJson } from './helpers';
+import request from 'supertest';
+import {
+  attachmentName,
+  bilingualTables,
+  columns,
+  docxText,
+  expectApiError,
+  postForBytes,
+  postJson,
+  runText,
+} from './helpers';
+import {
+  checkedValues,
+  errorSummary,
+  expectedString,
+  hrefs,
+  htmlLangDir,
+  JourneyClient,
+  redirectOf,
+  textOf,
+  type Draft,
+} from './journey-helpers';
 import { createTestApp, DOCX_MIME, samplePackage, type TestApp } from './test-app';
 import { inArabic, SAMPLE_ARABIC } from '../support/translations';
 
@@ -14,53 +36,6 @@ beforeAll(() => {
   t = createTestApp();
 });
 afterAll(() => t.close());
-
-/** The outermost `<w:tag>` elements of `xml`, whole (a table inside a cell stays inside its cell). */
-function outermost(xml: string, tag: string): string[] {
-  const pattern = new RegExp(`<w:${tag}(?=[\\s>/])[^>]*?(/?)>|</w:${tag}>`, 'g');
-  const found: string[] = [];
-  let depth = 0;
-  let start = 0;
-  for (const match of xml.matchAll(pattern)) {
-    if (match[0].startsWith('</')) {
-      depth -= 1;
-      if (depth === 0) found.push(xml.slice(start, match.index + match[0].length));
-    } else if (match[1] !== '/') {
-      if (depth === 0) start = match.index;
-      depth += 1;
-    }
-  }
-  return found;
-}
-
-/** The text of an XML fragment's runs, joined (entities decoded). */
-function textOf(xml: string): string {
-  return [...xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)]
-    .map((m) => m[1]!)
-    .join('')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, '&');
-}
-
-/** How many columns a table's grid has (its own, not those of tables in its cells). */
-function columns(table: string): number {
-  const grid = /<w:tblGrid>(.*?)<\/w:tblGrid>/.exec(table)?.[1] ?? '';
-  return grid.match(/<w:gridCol /g)?.length ?? 0;
-}
-
-/** The body-level tables of a .docx, each as rows of its two cells' XML. */
-async function bilingualTables(bytes: Buffer): Promise<{ xml: string; rows: string[][] }[]> {
-  const zip = await JSZip.loadAsync(bytes);
-  const document = await zip.file('word/document.xml')!.async('string');
-  const body = document.slice(document.indexOf('<w:body>'));
-  return outermost(body, 'tbl').map((table) => {
-    const inner = table.slice(table.indexOf('>') + 1, table.lastIndexOf('</w:tbl>'));
-    return { xml: table, rows: outermost(inner, 'tr').map((row) => outermost(row.slice(6), 'tc')) };
-  });
-}
 
 const ARABIC_UNTOC = 'اتفاقية الأمم المتحدة لمكافحة الجريمة المنظمة عبر الوطنية';
 const ENGLISH_UNTOC = 'United Nations Convention against Transnational Organized Crime';
@@ -94,8 +69,8 @@ describe('a bilingual instrument, Arabic and English (?lang=ar,en)', () => {
     const arabic = rows.map((row) => row[0]!);
     const english = rows.map((row) => row[1]!);
     // The title row: each language's title, in its own direction.
-    expect(textOf(arabic[0]!)).toBe('صك انضمام');
-    expect(textOf(english[0]!)).toBe('INSTRUMENT OF ACCESSION');
+    expect(runText(arabic[0]!)).toBe('صك انضمام');
+    expect(runText(english[0]!)).toBe('INSTRUMENT OF ACCESSION');
     expect(arabic[0]).toContain('<w:bidi/>');
     expect(arabic[0]).toContain('<w:rtl/>');
     expect(english[0]).not.toContain('<w:bidi/>');
@@ -103,8 +78,8 @@ describe('a bilingual instrument, Arabic and English (?lang=ar,en)', () => {
     expect(arabic[0]).toContain('w:bidi="ar-SA"');
     expect(english[0]).toContain('w:val="en-GB"');
     // The whole columns: Arabic with the Arabic treaty title and the answers' translations, English as typed.
-    const arabicText = arabic.map(textOf).join('\n');
-    const englishText = english.map(textOf).join('\n');
+    const arabicText = arabic.map(runText).join('\n');
+    const englishText = english.map(runText).join('\n');
     expect(arabicText).toContain(ARABIC_UNTOC);
     expect(arabicText).toContain(
       SAMPLE_ARABIC['Minister for Foreign Affairs and External Trade of the Kingdom of Bhutan'],
@@ -115,9 +90,9 @@ describe('a bilingual instrument, Arabic and English (?lang=ar,en)', () => {
     expect(englishText).toContain('Minister for Foreign Affairs and External Trade of the Kingdom of Bhutan');
     expect(englishText).not.toMatch(ARABIC_LETTER);
     // Row by row: a recital beside its recital, the signature beside the signature.
-    const whereas = english.findIndex((cell) => textOf(cell).startsWith('WHEREAS'));
+    const whereas = english.findIndex((cell) => runText(cell).startsWith('WHEREAS'));
     expect(whereas).toBeGreaterThan(0);
-    expect(textOf(arabic[whereas]!)).toContain(ARABIC_UNTOC);
+    expect(runText(arabic[whereas]!)).toContain(ARABIC_UNTOC);
     // Nothing untranslated, no marker, in either column.
     const all = await docxText(bytes);
     expect(all).not.toMatch(/to be translated|to be completed|\[/);
@@ -147,13 +122,13 @@ describe('a bilingual instrument, Arabic and English (?lang=ar,en)', () => {
     // English first: the table runs left to right, the English column first, the Arabic second.
     expect(powers.tables[0]!.xml).not.toContain('<w:bidiVisual/>');
     const [en, ar] = powers.tables[0]!.rows[0]!;
-    expect(textOf(en!)).toBe('FULL POWERS');
+    expect(runText(en!)).toBe('FULL POWERS');
     expect(ar).toContain('<w:bidi/>');
-    expect(textOf(ar!)).toMatch(ARABIC_LETTER);
+    expect(runText(ar!)).toMatch(ARABIC_LETTER);
     const zip = await JSZip.loadAsync(powers.bytes);
     const footer = await zip.file('word/footer1.xml')!.async('string');
-    expect(textOf(footer)).toContain('Page');
-    expect(textOf(footer)).toMatch(ARABIC_LETTER);
+    expect(runText(footer)).toContain('Page');
+    expect(runText(footer)).toMatch(ARABIC_LETTER);
 
     const notes = await bilingual(
       '/api/v1/documents/notifications?lang=ar,en&mode=draft',
@@ -172,8 +147,8 @@ describe('a bilingual instrument, Arabic and English (?lang=ar,en)', () => {
       '/api/v1/documents/instrument?treaty=untoc&lang=ar,en&mode=draft',
       samplePackage('bhutan-accession'),
     );
-    const arabic = tables.flatMap((table) => table.rows.map((row) => textOf(row[0]!))).join('\n');
-    const english = tables.flatMap((table) => table.rows.map((row) => textOf(row[1]!))).join('\n');
+    const arabic = tables.flatMap((table) => table.rows.map((row) => runText(row[0]!))).join('\n');
+    const english = tables.flatMap((table) => table.rows.map((row) => runText(row[1]!))).join('\n');
     expect(arabic).toContain('Minister for Foreign Affairs and External Trade of the Kingdom of Bhutan');
     expect(arabic).toMatch(/\[[^\]]*Minister for Foreign Affairs and External Trade/);
     expect(english).not.toContain('[');
@@ -272,5 +247,107 @@ describe('?lang= takes one language, or two different ones', () => {
     );
     expect(res.status).toBe(200);
     expect(attachmentName(res)).toBe('notifications-bt-fr-en-draft.docx');
+  });
+});
+
+describe('the documents page offers a parallel text', () => {
+  /** A draft made from the Bhutan example (English answers), as the API creates it. */
+  async function draftOf(pkg: Record<string, unknown>): Promise<Draft> {
+    const res = await request(t.app).post('/api/v1/drafts').set('Content-Type', 'application/json').send(pkg);
+    expect(res.status).toBe(201);
+    const id = (res.body as { id: string }).id;
+    return { id, url: `/drafts/${id}` };
+  }
+
+  test('none by default; each language named in itself; in Arabic the page is right to left', async () => {
+    const draft = await draftOf(samplePackage('bhutan-accession'));
+    const c = new JourneyClient(t.app);
+    const res = await c.get(`${draft.url}/documents?mode=draft&doclang=ar&lang=ar`);
+    expect(res.status).toBe(200);
+    expect(htmlLangDir(res.text)).toEqual({ lang: 'ar', dir: 'rtl' });
+    expect(checkedValues(res.text, 'doclang2')).toEqual(['none']);
+    expect(textOf(res.text)).toContain(expectedString('ar', 'pages.documents.parallelLegend'));
+    // A labelled radio per language, its label in that language.
+    expect(res.text).toMatch(/<input [^>]*id="doclang2-en" name="doclang2" type="radio" value="en"/);
+    expect(res.text).toMatch(/<label [^>]*for="doclang2-en"[^>]*lang="en"/);
+    // The downloads are in one language.
+    expect(hrefs(res.text).filter((h) => h.includes('doclang2'))).toEqual([]);
+  });
+
+  test('with doclang2, the links download bilingual documents; the checklist stays in the first language', async () => {
+    const draft = await draftOf(samplePackage('bhutan-accession'));
+    const c = new JourneyClient(t.app);
+    const res = await c.get(`${draft.url}/documents?mode=draft&doclang=ar&doclang2=en`);
+    expect(checkedValues(res.text, 'doclang2')).toEqual(['en']);
+    expect(textOf(res.text)).toContain(
+      expectedString('en', 'pages.documents.parallelNote', { first: 'Arabic', second: 'English' }),
+    );
+    const links = hrefs(res.text);
+    const instrument = `${draft.url}/documents/instrument?mode=draft&doclang=ar&doclang2=en&treaty=untoc`;
+    expect(links).toContain(instrument);
+    expect(links).toContain(`${draft.url}/documents/bundle?mode=draft&doclang=ar&doclang2=en`);
+    const { res: download, bytes } = await c.getBytes(instrument);
+    expect(download.status).toBe(200);
+    expect(attachmentName(download)).toBe('instrument-untoc-accession-bt-ar-en-draft.docx');
+    const [table] = await bilingualTables(bytes);
+    expect(columns(table!.xml)).toBe(2);
+    expect(runText(table!.rows[0]![0]!)).toBe('صك انضمام');
+    expect(runText(table!.rows[0]![1]!)).toBe('INSTRUMENT OF ACCESSION');
+    const checklist = links.find((h) => h.includes('/documents/checklist?'))!;
+    const { res: checklistRes } = await c.getBytes(checklist);
+    expect(attachmentName(checklistRes)).toBe('checklist-bt-ar-draft.docx');
+  });
+
+  test('a parallel text in the same language as the first is none', async () => {
+    const draft = await draftOf(samplePackage('bhutan-accession'));
+    const res = await new JourneyClient(t.app).get(
+      `${draft.url}/documents?mode=draft&doclang=en&doclang2=en`,
+    );
+    expect(checkedValues(res.text, 'doclang2')).toEqual(['none']);
+    expect(hrefs(res.text).filter((h) => h.includes('doclang2'))).toEqual([]);
+  });
+
+  test('final waits for both languages: each untranslated answer listed, linked to its language’s translation page', async () => {
+    const draft = await draftOf(samplePackage('bhutan-accession'));
+    const c = new JourneyClient(t.app);
+    // English first, Arabic second: the Arabic answers are what is missing.
+    const res = await c.get(`${draft.url}/documents?mode=final&doclang=en&doclang2=ar`);
+    expect(textOf(res.text)).toContain(expectedString('en', 'pages.documents.blockedTitle'));
+    const summary = errorSummary(res.text);
+    expect(summary.length).toBeGreaterThan(5);
+    for (const link of summary) {
+      expect(link.href.startsWith(`${draft.url}/translate/ar#`)).toBe(true);
+      expect(link.text).toContain('not yet translated into Arabic');
+    }
+    // The note and the way to translate, for Arabic only (English needs nothing).
+    expect(hrefs(res.text)).toContain(`${draft.url}/translate/ar`);
+    expect(hrefs(res.text)).not.toContain(`${draft.url}/translate/en`);
+    // A final download asked for anyway comes back to the page, keeping both languages.
+    const download = await c.get(`${draft.url}/documents/notifications?mode=final&doclang=en&doclang2=ar`);
+    expect(download.status).toBe(303);
+    expect(redirectOf(download)).toBe(`${draft.url}/documents?mode=final&doclang=en&doclang2=ar`);
+  });
+
+  test('once the Arabic answers are translated, the final bilingual documents download, nothing untranslated', async () => {
+    const draft = await draftOf(samplePackage('bhutan-accession'));
+    // Translated as the API allows: the draft's package (its entries now have the draft's ids), in Arabic.
+    const stored = await request(t.app).get(`/api/v1/drafts/${draft.id}`);
+    const put = await request(t.app)
+      .put(`/api/v1/drafts/${draft.id}`)
+      .set({ 'Content-Type': 'application/json', 'If-Match': stored.headers.etag as string })
+      .send(inArabic((stored.body as { package: Record<string, unknown> }).package));
+    expect(put.status).toBe(200);
+    const c = new JourneyClient(t.app);
+    const res = await c.get(`${draft.url}/documents?mode=final&doclang=ar&doclang2=en`);
+    expect(errorSummary(res.text)).toEqual([]);
+    const notifications = hrefs(res.text).find((h) => h.includes('/documents/notifications?'))!;
+    const { res: download, bytes } = await c.getBytes(notifications);
+    expect(download.status).toBe(200);
+    expect(attachmentName(download)).toBe('notifications-bt-ar-en.docx');
+    const tables = await bilingualTables(bytes);
+    const arabic = tables.flatMap((table) => table.rows.map((row) => runText(row[0]!))).join('\n');
+    expect(arabic).toContain(SAMPLE_ARABIC['Office of the Attorney General']);
+    expect(arabic).not.toContain('Office of the Attorney General');
+    expect(await docxText(bytes)).not.toContain('[');
   });
 });
