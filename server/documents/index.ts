@@ -2,6 +2,10 @@
  * The documents a package produces, by name: build the model for one, render it, or pack them all into
  * the bundle (.zip with every document and the package as JSON). Final mode is refused upstream
  * (http/) while anything mandatory is missing; render-docx refuses a final model with markers too.
+ *
+ * With a parallel text (a second language), the instrument, the notifications and the full powers are
+ * bilingual, one language per column (bilingual.ts); the checklist, a working paper for the legal
+ * adviser rather than a deposited text, stays in the first language.
  */
 import JSZip from 'jszip';
 import type { TreatyId } from '../catalogue';
@@ -14,6 +18,7 @@ import { buildInstrument } from './build-instrument';
 import { buildNotifications } from './build-notifications';
 import { createContext, type Mode } from './context';
 import { fileStem, type DocumentModel } from './model';
+import { renderBilingualDocx } from './bilingual';
 import { renderDocx } from './render-docx';
 import { renderHtml } from './render-html';
 
@@ -26,6 +31,37 @@ export interface RenderOptions {
   readonly tr: Translator;
   readonly mode: Mode;
   readonly today: IsoDate;
+  /** A second language, beside the first, one language per column: its assessment and its words. */
+  readonly parallel?: ParallelText;
+}
+
+/** The documents in a second language: the package as they print it in that language, and its words. */
+export interface ParallelText {
+  readonly assessment: Assessment;
+  readonly tr: Translator;
+}
+
+/** The documents a parallel text applies to: those deposited or sent to the depositary. */
+export const BILINGUAL_DOCUMENTS = ['instrument', 'notifications', 'full-powers'] as const;
+
+/** The languages a file name gives: "ar", or "ar-en" for a bilingual document. */
+export function languagesLabel(options: Pick<RenderOptions, 'tr' | 'parallel'>): string {
+  return options.parallel ? `${options.tr.lng}-${options.parallel.tr.lng}` : options.tr.lng;
+}
+
+/**
+ * A document as Word bytes: in one language, or in two side by side when `options.parallel` is given
+ * (the checklist is always in the first).
+ */
+export async function documentDocx(
+  assessment: Assessment,
+  name: Exclude<DocumentName, 'bundle'>,
+  options: RenderOptions & { readonly treaty?: TreatyId },
+): Promise<Buffer> {
+  const first = buildModel(assessment, name, options);
+  const parallel = options.parallel;
+  if (parallel === undefined || name === 'checklist') return renderDocx(first);
+  return renderBilingualDocx(first, buildModel(parallel.assessment, name, { ...options, tr: parallel.tr }));
 }
 
 /** Whether full powers are produced: for a State whose signer holds none of the three offices (VCLT 7). */
@@ -52,7 +88,7 @@ export function buildModel(
   }
 }
 
-/** A file name for a document, e.g. "instrument-som-ratification-en.docx". */
+/** A file name for a document, e.g. "instrument-som-ratification-en.docx" ("…-ar-en.docx" in two languages). */
 export function fileName(
   assessment: Assessment,
   name: DocumentName,
@@ -71,7 +107,9 @@ export function fileName(
 
 /**
  * The bundle: an instrument per treaty, the notifications, full powers when needed, the checklist as
- * .docx and as HTML (with its stylesheet), and the package itself as JSON, dated from the clock.
+ * .docx and as HTML (with its stylesheet), and the package itself as JSON, dated from the clock. With a
+ * parallel text, the instruments, the notifications and the full powers are bilingual, and the
+ * checklist is in the first language.
  */
 export async function buildBundle(
   assessment: Assessment,
@@ -81,20 +119,21 @@ export async function buildBundle(
   const date = new Date(`${options.today}T00:00:00Z`);
   const add = (name: string, content: Buffer | string) => zip.file(name, content, { date });
   const lng = options.tr.lng;
+  const languages = languagesLabel(options);
   for (const { treaty } of assessment.facts.treaties) {
     add(
-      fileName(assessment, 'instrument', lng, options.mode, treaty),
-      await renderDocx(buildModel(assessment, 'instrument', { ...options, treaty })),
+      fileName(assessment, 'instrument', languages, options.mode, treaty),
+      await documentDocx(assessment, 'instrument', { ...options, treaty }),
     );
   }
   add(
-    fileName(assessment, 'notifications', lng, options.mode),
-    await renderDocx(buildModel(assessment, 'notifications', options)),
+    fileName(assessment, 'notifications', languages, options.mode),
+    await documentDocx(assessment, 'notifications', options),
   );
   if (fullPowersNeeded(assessment)) {
     add(
-      fileName(assessment, 'full-powers', lng, options.mode),
-      await renderDocx(buildModel(assessment, 'full-powers', options)),
+      fileName(assessment, 'full-powers', languages, options.mode),
+      await documentDocx(assessment, 'full-powers', options),
     );
   }
   const checklist = buildModel(assessment, 'checklist', options);

@@ -42,7 +42,8 @@ import type { Block, DocumentModel, Inline, ParagraphStyle, Tone } from './model
 const A4 = { width: 11906, height: 16838 } as const;
 /** 2.5 cm in twips (1 cm = 1440 / 2.54 twips). */
 const MARGIN = 1417;
-const CONTENT_WIDTH = A4.width - 2 * MARGIN;
+/** The width between the margins, in twips: what a table spans. */
+export const CONTENT_WIDTH = A4.width - 2 * MARGIN;
 /** 1 cm in twips: the hanging indent of numbered paragraphs and bullets. */
 const HANGING = 567;
 
@@ -69,8 +70,11 @@ const SIZE = {
  * (mammoth, pdftotext, copy and paste). 28 underscores of 12 pt Times New Roman (0.5 em each) are 5.9 cm.
  */
 const BLANK_LINE = '_'.repeat(28);
-/** The line to sign on: 40 underscores, about 8.5 cm. */
-const SIGNATURE_LINE = '_'.repeat(40);
+/**
+ * The line to sign on: 40 underscores, about 8.5 cm (an underscore of 12 pt Times New Roman is about 120
+ * twips), or as many as a narrower column holds on one line.
+ */
+const signatureLine = (width: number) => '_'.repeat(Math.min(40, Math.floor(width / 130)));
 
 /** Word style ids (the w:styleId values in styles.xml), one per ParagraphStyle of the model. */
 export const PARAGRAPH_STYLE_IDS = {
@@ -107,7 +111,7 @@ function removeXmlInvalidCharacters(text: string): string {
 }
 
 /** Final documents go to the depositary: a marker in one would be a missing value in a signed instrument. */
-function assertNoMarkersInFinal(model: DocumentModel): void {
+export function assertNoMarkersInFinal(model: DocumentModel): void {
   if (model.mode !== 'final') return;
   if (
     model.markers.length > 0 ||
@@ -151,9 +155,38 @@ interface RunFormat {
  * Asian (Chinese: every run hints the East Asian font, so that Word and LibreOffice pick a CJK face for
  * the punctuation and quotation marks CJK shares with Latin).
  */
-interface Writing {
+export interface Writing {
   readonly rtl: boolean;
   readonly eastAsian: boolean;
+  /** The width tables span, in twips: the page's, or a column's in a bilingual document. */
+  readonly width: number;
+  /**
+   * The language written on every run that names none, when the document's default language is not
+   * the text's (a bilingual document's columns: §17.3.2.20 lang).
+   */
+  readonly language?: RunLanguage;
+}
+
+/** A run's languages (§17.3.2.20 lang): its text's, and the East Asian and complex-script ones. */
+type RunLanguage = NonNullable<IRunOptions['language']>;
+
+/** The languages a model's text is proofed in: its tag, also as East Asian or bidirectional text. */
+export function runLanguage(model: DocumentModel): RunLanguage {
+  return {
+    value: model.languageTag,
+    ...(model.script === 'han' ? { eastAsia: model.languageTag } : {}),
+    ...(model.direction === 'rtl' ? { bidirectional: model.languageTag } : {}),
+  };
+}
+
+/** How a model's text is written, its tables spanning `width`. */
+export function writingOf(model: DocumentModel, width = CONTENT_WIDTH, language?: RunLanguage): Writing {
+  return {
+    rtl: model.direction === 'rtl',
+    eastAsian: model.script === 'han',
+    width,
+    ...(language ? { language } : {}),
+  };
 }
 
 /** Right-to-left letters (Hebrew, Arabic and its presentation forms). */
@@ -171,6 +204,7 @@ function run(w: Writing, options: IRunOptions | string, sample?: string): TextRu
   const rightToLeft = w.rtl && RTL_LETTER.test(text);
   return new TextRun({
     ...opts,
+    ...(w.language !== undefined && opts.language === undefined ? { language: w.language } : {}),
     ...(rightToLeft ? { rightToLeft: true } : {}),
     ...(w.eastAsian ? { font: { hint: 'eastAsia' } } : {}),
   });
@@ -186,7 +220,11 @@ function isForeign(content: readonly Inline[]): boolean {
  * another language (`content`: an English quotation of a treaty reads left to right in an Arabic
  * document; its runs are then written as in a left-to-right document).
  */
-function paragraph(w: Writing, options: IParagraphOptions, content: readonly Inline[] = []): Paragraph {
+export function paragraph(
+  w: Writing,
+  options: IParagraphOptions,
+  content: readonly Inline[] = [],
+): Paragraph {
   return new Paragraph(w.rtl && !isForeign(content) ? { ...options, bidirectional: true } : options);
 }
 
@@ -287,8 +325,8 @@ function captionParagraph(w: Writing, caption: string | undefined): Paragraph[] 
 
 /** Word cannot open a table without rows, so an empty table is left out (its caption is still printed). */
 function fieldsBlock(w: Writing, block: Extract<Block, { type: 'fields' }>): (Paragraph | Table)[] {
-  const label = Math.round(CONTENT_WIDTH * 0.35);
-  const value = CONTENT_WIDTH - label;
+  const label = Math.round(w.width * 0.35);
+  const value = w.width - label;
   const rows = block.rows.map(
     (row) =>
       new TableRow({
@@ -306,7 +344,7 @@ function fieldsBlock(w: Writing, block: Extract<Block, { type: 'fields' }>): (Pa
       visuallyRightToLeft: w.rtl || undefined,
       borders: FIELDS_BORDERS,
       layout: TableLayoutType.FIXED,
-      width: { size: CONTENT_WIDTH, type: WidthType.DXA },
+      width: { size: w.width, type: WidthType.DXA },
       columnWidths: [label, value],
       rows,
     }),
@@ -317,9 +355,9 @@ function fieldsBlock(w: Writing, block: Extract<Block, { type: 'fields' }>): (Pa
 function tableBlock(w: Writing, block: Extract<Block, { type: 'table' }>): (Paragraph | Table)[] {
   const columns = Math.max(block.header.length, ...block.rows.map((row) => row.length));
   if (columns === 0) return captionParagraph(w, block.caption);
-  const width = Math.floor(CONTENT_WIDTH / columns);
+  const width = Math.floor(w.width / columns);
   const widths = Array.from({ length: columns }, (_, index) =>
-    index === columns - 1 ? CONTENT_WIDTH - width * (columns - 1) : width,
+    index === columns - 1 ? w.width - width * (columns - 1) : width,
   );
   const header =
     block.header.length === 0
@@ -356,7 +394,7 @@ function tableBlock(w: Writing, block: Extract<Block, { type: 'table' }>): (Para
       visuallyRightToLeft: w.rtl || undefined,
       borders: GRID_BORDERS,
       layout: TableLayoutType.FIXED,
-      width: { size: CONTENT_WIDTH, type: WidthType.DXA },
+      width: { size: w.width, type: WidthType.DXA },
       columnWidths: widths,
       rows: [...header, ...body],
     }),
@@ -372,7 +410,7 @@ function signatureBlock(w: Writing, block: Extract<Block, { type: 'signature' }>
       style: STYLE_IDS.signature,
       spacing: { before: 1200 },
       keepNext: last >= 0 ? true : undefined,
-      children: [run(w, SIGNATURE_LINE)],
+      children: [run(w, signatureLine(w.width))],
     }),
     ...block.lines.map((line, index) =>
       paragraph(w, {
@@ -390,7 +428,7 @@ const HEADING_LEVELS = {
   3: HeadingLevel.HEADING_3,
 } as const;
 
-function renderBlock(w: Writing, block: Block): (Paragraph | Table)[] {
+export function renderBlock(w: Writing, block: Block): (Paragraph | Table)[] {
   switch (block.type) {
     case 'title':
       return [
@@ -549,7 +587,7 @@ const CHARACTER_STYLES: readonly ICharacterStyleOptions[] = [
  * short of replacing its default styles, so tables are formatted directly, always by these two sets.
  */
 const rule = (color: string) => ({ style: BorderStyle.SINGLE, size: 4, color }) as const;
-const noRule = { style: BorderStyle.NONE, size: 0, color: 'auto' } as const;
+export const noRule = { style: BorderStyle.NONE, size: 0, color: 'auto' } as const;
 /** A grid, in black. */
 const GRID_BORDERS = {
   top: rule('000000'),
@@ -569,18 +607,15 @@ const FIELDS_BORDERS = {
   insideVertical: noRule,
 } as const;
 
-function footer(w: Writing, model: DocumentModel): Footer {
+/** The footer's line: "Page 2 of 5" in the model's language. */
+export function footerParagraph(w: Writing, model: DocumentModel): Paragraph {
   const page = removeXmlInvalidCharacters(model.footer.page);
   const of = removeXmlInvalidCharacters(model.footer.of);
-  return new Footer({
+  return paragraph(w, {
+    style: STYLE_IDS.footer,
+    // PAGE and NUMPAGES fields (ECMA-376 Part 1, §17.16.5), which Word and LibreOffice compute.
     children: [
-      paragraph(w, {
-        style: STYLE_IDS.footer,
-        // PAGE and NUMPAGES fields (ECMA-376 Part 1, §17.16.5), which Word and LibreOffice compute.
-        children: [
-          run(w, { children: [`${page} `, PageNumber.CURRENT, ` ${of} `, PageNumber.TOTAL_PAGES] }, page),
-        ],
-      }),
+      run(w, { children: [`${page} `, PageNumber.CURRENT, ` ${of} `, PageNumber.TOTAL_PAGES] }, page),
     ],
   });
 }
@@ -588,7 +623,21 @@ function footer(w: Writing, model: DocumentModel): Footer {
 /** Renders the model to the bytes of a .docx file. Throws on a final document that still has markers. */
 export async function renderDocx(model: DocumentModel): Promise<Buffer> {
   assertNoMarkersInFinal(model);
-  const writing: Writing = { rtl: model.direction === 'rtl', eastAsian: model.script === 'han' };
+  const writing = writingOf(model);
+  return packDocx(model, {
+    children: model.blocks.flatMap((block) => renderBlock(writing, block)),
+    footer: [footerParagraph(writing, model)],
+  });
+}
+
+/**
+ * A Word document of `content.children`, with `model`'s properties, styles, language and fonts (the document's
+ * defaults), on A4 pages with `content.footer` at the foot of each.
+ */
+export async function packDocx(
+  model: DocumentModel,
+  content: { readonly children: readonly (Paragraph | Table)[]; readonly footer: readonly Paragraph[] },
+): Promise<Buffer> {
   const properties = {
     title: removeXmlInvalidCharacters(model.properties.title),
     subject: removeXmlInvalidCharacters(model.properties.subject),
@@ -605,11 +654,7 @@ export async function renderDocx(model: DocumentModel): Promise<Buffer> {
     cs: model.fonts.complexScript,
     eastAsia: model.fonts.eastAsian,
   };
-  const language = {
-    value: model.languageTag,
-    ...(model.script === 'han' ? { eastAsia: model.languageTag } : {}),
-    ...(model.direction === 'rtl' ? { bidirectional: model.languageTag } : {}),
-  };
+  const language = runLanguage(model);
   const heading = { font: fonts, bold: true, boldComplexScript: true, color: '000000' } as const;
   const document = new Document({
     ...properties,
@@ -666,8 +711,8 @@ export async function renderDocx(model: DocumentModel): Promise<Buffer> {
             margin: { top: MARGIN, right: MARGIN, bottom: MARGIN, left: MARGIN, header: 709, footer: 709 },
           },
         },
-        footers: { default: footer(writing, model) },
-        children: model.blocks.flatMap((block) => renderBlock(writing, block)),
+        footers: { default: new Footer({ children: [...content.footer] }) },
+        children: [...content.children],
       },
     ],
   });

@@ -11,7 +11,8 @@
  *   GET  /api/v1/schema               the JSON Schema of the package (generated from the zod schema)
  *   POST /api/v1/validate             issues, checklist, entry into force
  *   POST /api/v1/documents/{instrument,notifications,full-powers,checklist,bundle}
- *                                     ?treaty=&lang=&mode=draft|final (&format=docx|html for the checklist)
+ *                                     ?treaty=&lang=&mode=draft|final (&format=docx|html for the checklist);
+ *                                     lang=ar,en: bilingual, one language per column (not the checklist)
  *   POST /api/v1/drafts, GET|PUT|DELETE /api/v1/drafts/{id}, GET /api/v1/drafts/{id}/history
  *                                     drafts, with revisions as ETags (api-drafts.ts)
  */
@@ -26,15 +27,16 @@ import {
   buildBundle,
   buildModel,
   DOCUMENT_NAMES,
+  documentDocx,
   DOCX_MIME,
   fileName,
   fullPowersNeeded,
+  languagesLabel,
   type DocumentName,
 } from '../documents';
 import type { Mode } from '../documents/context';
-import { renderDocx } from '../documents/render-docx';
 import { renderHtml } from '../documents/render-html';
-import { SUPPORTED_LANGUAGES, type I18n, type Language } from '../i18n';
+import { isLanguage, SUPPORTED_LANGUAGES, type I18n, type Language } from '../i18n';
 import { localizeIssue, type Translator } from '../i18n/messages';
 import { PATHS } from '../paths';
 import type { Drafts } from '../store/drafts';
@@ -70,6 +72,36 @@ function oneOf<T extends string>(req: Request, name: string, allowed: readonly T
   throw new ApiError(400, 'invalid_parameter', 'api.errors.invalidParameter', {
     name,
     allowed: allowed.join(', '),
+  });
+}
+
+/**
+ * The documents' languages (?lang=): one, or two different ones separated by a comma for a bilingual
+ * document ("ar,en": Arabic in the first column, English in the second); undefined when absent.
+ */
+function documentLanguages(req: Request): readonly [Language] | readonly [Language, Language] | undefined {
+  const raw: unknown = req.query.lang;
+  if (typeof raw !== 'string' || !raw.includes(',')) {
+    const one = oneOf(req, 'lang', SUPPORTED_LANGUAGES);
+    return one === undefined ? undefined : [one];
+  }
+  const [first, second, ...rest] = raw.split(',').map((part) => part.trim().toLowerCase());
+  if (rest.length === 0 && isLanguage(first) && isLanguage(second) && first !== second)
+    return [first, second];
+  throw new ApiError(400, 'invalid_parameter', 'api.errors.invalidLanguagePair', {
+    name: 'lang',
+    allowed: SUPPORTED_LANGUAGES.join(', '),
+  });
+}
+
+/** The same items once, in the order first met (an issue both languages report is listed once). */
+function once<T>(items: readonly T[]): T[] {
+  const seen = new Set<string>();
+  return items.filter((item) => {
+    const key = JSON.stringify(item);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
   });
 }
 
@@ -170,45 +202,60 @@ export function createApiRouter(deps: ApiDeps): Router {
     const format = oneOf(req, 'format', name === 'checklist' ? FORMATS : (['docx'] as const)) ?? 'docx';
     const requestedTreaty = oneOf(req, 'treaty', TREATY_IDS);
     // Validate the language before the body, so a bad parameter is a 400 whatever the body says.
-    const requestedLang = oneOf(req, 'lang', SUPPORTED_LANGUAGES);
+    const requestedLanguages = documentLanguages(req);
+    // The checklist is the legal adviser's working paper, not a deposited text: one language.
+    if (requestedLanguages?.length === 2 && name === 'checklist')
+      throw new ApiError(400, 'invalid_parameter', 'api.errors.checklistOneLanguage', {
+        name: 'lang',
+        allowed: SUPPORTED_LANGUAGES.join(', '),
+      });
     const given = assess(req);
-    const lng: Language = requestedLang ?? given.pkg.documentLanguage;
-    const tr = translator(req, lng);
-    // The answers as documents in `lng` print them: their translations, each one missing an error.
-    const assessment = assessInLanguage(
-      given.pkg,
-      lng,
-      domainDeps(),
-      (source) => tr.t('documents:toBeTranslated', { source }),
-      { inProgress: deps.i18n.missingUnits(lng) > 0 },
-    );
+    const languages = requestedLanguages ?? [given.pkg.documentLanguage];
+    // The answers as documents in each language print them: their translations, each one missing an error.
+    const edition = (language: Language) => {
+      const tr = translator(req, language);
+      const assessment = assessInLanguage(
+        given.pkg,
+        language,
+        domainDeps(),
+        (source) => tr.t('documents:toBeTranslated', { source }),
+        { inProgress: deps.i18n.missingUnits(language) > 0 },
+      );
+      return { tr, assessment };
+    };
+    const { tr, assessment } = edition(languages[0]);
+    const parallel = languages[1] === undefined ? undefined : edition(languages[1]);
+    const editions = parallel ? [{ tr, assessment }, parallel] : [{ tr, assessment }];
 
-    if (mode === 'final' && !assessment.finalAllowed) {
-      // The error speaks the request's language, its message and its issues alike.
+    if (mode === 'final' && !editions.every((e) => e.assessment.finalAllowed)) {
+      // The error speaks the request's language, its message and its issues alike; in two languages,
+      // what either lacks, once (an untranslated answer names its language).
       const requestTr = translator(req);
-      const errors = assessment.issues.filter((i) => i.severity === 'error');
+      const missing = once(editions.flatMap((e) => e.assessment.checklist.missing));
+      const errors = once(editions.flatMap((e) => e.assessment.issues.filter((i) => i.severity === 'error')));
       throw new ApiError(
         422,
         'final_refused',
         'api.errors.finalRefused',
         {
-          missing: requestTr.t('api.counts.missing', { count: assessment.checklist.missing.length }),
+          missing: requestTr.t('api.counts.missing', { count: missing.length }),
           errors: requestTr.t('api.counts.errors', { count: errors.length }),
         },
         [
-          ...assessment.checklist.missing.map((i) => missingAsIssue(i, requestTr)),
+          ...missing.map((i) => missingAsIssue(i, requestTr)),
           ...errors.map((i) => localizeIssue(i, requestTr)),
         ],
       );
     }
-    // The response is in the document's language, whatever the request asked for its messages.
-    res.setHeader('Content-Language', lng);
+    // The response is in the documents' languages, whatever the request asked for its messages.
+    res.setHeader('Content-Language', languages.join(', '));
 
-    const options = { tr, mode, today: today() };
+    const options = { tr, mode, today: today(), ...(parallel ? { parallel } : {}) };
+    const label = languagesLabel(options);
     if (name === 'bundle') {
       const zip = await buildBundle(assessment, { ...options, stylesheet });
       res
-        .attachment(fileName(assessment, 'bundle', lng, mode, undefined, 'zip'))
+        .attachment(fileName(assessment, 'bundle', label, mode, undefined, 'zip'))
         .type('application/zip')
         .send(zip);
       return;
@@ -243,15 +290,16 @@ export function createApiRouter(deps: ApiDeps): Router {
       }
     }
 
-    const model = buildModel(assessment, name, { ...options, ...(treaty ? { treaty } : {}) });
+    const withTreaty = { ...options, ...(treaty ? { treaty } : {}) };
     if (name === 'checklist' && format === 'html') {
+      const model = buildModel(assessment, name, withTreaty);
       res.type('html').send(renderHtml(model, { stylesheetHref: '/assets/css/document.css' }));
       return;
     }
     res
-      .attachment(fileName(assessment, name, lng, mode, treaty))
+      .attachment(fileName(assessment, name, label, mode, treaty))
       .type(DOCX_MIME)
-      .send(await renderDocx(model));
+      .send(await documentDocx(assessment, name, withTreaty));
   });
 
   registerDraftRoutes(router, deps.drafts, {

@@ -9,10 +9,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import JSZip from 'jszip';
-import { buildBundle } from '../../server/documents';
+import { buildBundle, documentDocx } from '../../server/documents';
 import { renderDocx } from '../../server/documents/render-docx';
+import { assessInLanguage } from '../../server/domain/validate';
 import { PATHS } from '../../server/paths';
-import { assess, example, i18n, model, TODAY } from './helpers';
+import { inArabic } from '../support/translations';
+import { assess, example, i18n, model, participation, TODAY } from './helpers';
 
 const run = promisify(execFile);
 
@@ -169,4 +171,43 @@ describe('LibreOffice reads text that looks like markup, and other scripts, exac
       `for ${territory}, a special region`,
     );
   });
+});
+
+describe('LibreOffice lays out a bilingual instrument', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bilingual-lo-'));
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('Arabic and English side by side: the Arabic column on the right, each read whole', async () => {
+    const pkg = assess(inArabic(example('bhutan-accession') as Record<string, unknown>)).answers;
+    const edition = (lng: 'ar' | 'en') => {
+      const tr = { lng, t: i18n.t(lng) };
+      const deps = { participation, today: TODAY };
+      return { tr, assessment: assessInLanguage(pkg, lng, deps, (source) => `[${source}]`) };
+    };
+    const arabic = edition('ar');
+    const file = path.join(dir, 'instrument-ar-en.docx');
+    fs.writeFileSync(
+      file,
+      await documentDocx(arabic.assessment, 'instrument', {
+        tr: arabic.tr,
+        mode: 'final',
+        today: TODAY,
+        treaty: 'untoc',
+        parallel: edition('en'),
+      }),
+    );
+    await convert([file], 'pdf', dir);
+    const pdf = path.join(dir, 'instrument-ar-en.pdf');
+    // Read cell by cell (no -layout), each column's paragraphs come back whole.
+    const { stdout } = await run('pdftotext', [pdf, '-']);
+    const text = stdout.replace(/[\u200e\u200f\u202a-\u202e]/g, '').replace(/\s+/g, ' ');
+    expect(text).toContain(
+      'NOW THEREFORE I, Pema Example, Minister for Foreign Affairs and External Trade of the Kingdom of Bhutan, declare that the Government of the Kingdom of Bhutan',
+    );
+    expect(text).toContain('صك انضمام');
+    expect(text).toContain('وزير الخارجية والتجارة الخارجية لمملكة بوتان');
+    // Laid out: line by line, the English title on the left of the Arabic one.
+    const layout = await pdfText(pdf);
+    expect(layout.indexOf('INSTRUMENT OF')).toBeLessThan(layout.indexOf('صك انضمام'));
+  }, 180_000);
 });

@@ -2,31 +2,18 @@
  * End-to-end: the drafter shares the Bhutan draft with a translator, who works in another browser, with
  * pages in Arabic (right to left), and translates the answers into French and into Arabic; the drafter
  * then downloads the final French and Arabic instruments and notifications, read back with nothing left
- * untranslated. axe-core and a screenshot on every page visited (test-artifacts/screenshots/<test>/).
+ * untranslated, and the final bilingual Arabic–English instrument, both texts side by side. axe-core and a
+ * screenshot on every page visited (test-artifacts/screenshots/<test>/).
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { PATHS } from '../../server/paths';
-import { SAMPLE_FRENCH } from '../support/translations';
+import { SAMPLE_ARABIC, SAMPLE_FRENCH } from '../support/translations';
 import { docxText, launchBrowser, startServer, texts, type RunningServer } from './browser';
 import { Journey } from './steps';
 
 jest.setTimeout(180_000);
-
-/** The Bhutan sample's answers in Arabic, written for this test (names of people stay as typed). */
-const SAMPLE_ARABIC: Readonly<Record<string, string>> = {
-  'Minister for Foreign Affairs and External Trade of the Kingdom of Bhutan':
-    'وزير الخارجية والتجارة الخارجية لمملكة بوتان',
-  Thimphu: 'تيمفو',
-  'Office of the Attorney General': 'مكتب النائب العام',
-  'International Cooperation Division': 'شعبة التعاون الدولي',
-  'Post Box 1045': 'صندوق البريد 1045',
-  'Monday to Friday, 09:00 to 17:00': 'من الاثنين إلى الجمعة، من 09:00 إلى 17:00',
-  'Royal Bhutan Police, Crime Prevention Unit': 'شرطة بوتان الملكية، وحدة منع الجريمة',
-  'Chang Lam': 'تشانغ لام',
-  'Department of Immigration': 'إدارة الهجرة',
-};
 
 let browser: Browser;
 let server: RunningServer;
@@ -67,7 +54,7 @@ async function translateAll(j: Journey, dictionary: Readonly<Record<string, stri
   return filled;
 }
 
-test('a translator with a link translates the draft into French and Arabic; the final documents hold no English', async () => {
+test('a translator with a link translates the draft into French and Arabic; the final documents, bilingual Arabic–English too, hold no English', async () => {
   // The drafter's draft: Bhutan's example, made through the API as a ministry's system would.
   const created = await fetch(`${server.baseUrl}/api/v1/drafts`, {
     method: 'POST',
@@ -148,6 +135,23 @@ test('a translator with a link translates the draft into French and Arabic; the 
       expect(text).toContain(translated);
     }
   }
+
+  // The bilingual instrument: Arabic with an English parallel text, final, one language per column.
+  await drafter
+    .group(drafter.t('pages.documents.parallelLegend'))
+    .getByLabel('English', { exact: true })
+    .check();
+  await drafter.navigate(drafter.button(drafter.t('pages.documents.apply')));
+  await drafter.record('documents-final-ar-en');
+  expect(await drafter.page.getByText(drafter.t('pages.documents.blockedTitle')).count()).toBe(0);
+  const { file } = await drafter.visits.download(drafter.instrumentLink('untoc', 'accession'));
+  const bilingual = await docxText(file);
+  expect(bilingual).toContain(texts('ar')('legal:treaties.untoc.name'));
+  expect(bilingual).toContain(texts('en')('legal:treaties.untoc.name'));
+  expect(bilingual).toContain('تيمفو');
+  expect(bilingual).toContain('Thimphu');
+  for (const marker of ['[to be', texts('ar')('documents:toBeTranslated', { source: '' }).slice(0, 4)])
+    expect(bilingual).not.toContain(marker);
 
   expect([...drafter.visits.violations, ...translator.visits.violations]).toEqual([]);
 });

@@ -1,8 +1,9 @@
 /**
  * Helpers for the HTTP tests: requests with a JSON body, binary responses (.docx, .zip), the text of a
- * .docx as mammoth reads it, and the API's error shape `{ error: { code, message, issues } }`.
+ * .docx as mammoth reads it, the tables of a bilingual .docx, and the API's error shape `{ error: { code, message, issues } }`.
  */
 import type { Express } from 'express';
+import JSZip from 'jszip';
 import mammoth from 'mammoth';
 import request, { type Response } from 'supertest';
 
@@ -158,4 +159,54 @@ export function decodeEntities(html: string): string {
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
     .replace(/&amp;/g, '&');
+}
+
+// -------------------------------------------------------------------------------------------------
+// A .docx's tables, read from its XML
+
+/** The outermost `<w:tag>` elements of `xml`, whole (a table inside a cell stays inside its cell). */
+export function outermost(xml: string, tag: string): string[] {
+  const pattern = new RegExp(`<w:${tag}(?=[\\s>/])[^>]*?(/?)>|</w:${tag}>`, 'g');
+  const found: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (const match of xml.matchAll(pattern)) {
+    if (match[0].startsWith('</')) {
+      depth -= 1;
+      if (depth === 0) found.push(xml.slice(start, match.index + match[0].length));
+    } else if (match[1] !== '/') {
+      if (depth === 0) start = match.index;
+      depth += 1;
+    }
+  }
+  return found;
+}
+
+/** The text of an XML fragment's runs, joined (entities decoded). */
+export function runText(xml: string): string {
+  return [...xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)]
+    .map((m) => m[1]!)
+    .join('')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
+}
+
+/** How many columns a table's grid has (its own, not those of tables in its cells). */
+export function columns(table: string): number {
+  const grid = /<w:tblGrid>(.*?)<\/w:tblGrid>/.exec(table)?.[1] ?? '';
+  return grid.match(/<w:gridCol /g)?.length ?? 0;
+}
+
+/** The body-level tables of a .docx (a bilingual document's), each with its rows of cells' XML. */
+export async function bilingualTables(bytes: Buffer): Promise<{ xml: string; rows: string[][] }[]> {
+  const zip = await JSZip.loadAsync(bytes);
+  const document = await zip.file('word/document.xml')!.async('string');
+  const body = document.slice(document.indexOf('<w:body>'));
+  return outermost(body, 'tbl').map((table) => {
+    const inner = table.slice(table.indexOf('>') + 1, table.lastIndexOf('</w:tbl>'));
+    return { xml: table, rows: outermost(inner, 'tr').map((row) => outermost(row.slice(6), 'tc')) };
+  });
 }

@@ -2,8 +2,8 @@
  * Packages with their answers translated, as a translator would leave them (domain/translations.ts): a
  * package's `translations` filled for one language from a dictionary of source text → translation.
  *
- * The dictionaries are the sample packages' (examples/*.json) answers in French, written for these
- * tests: a source text missing from a dictionary throws, so a sample that changes cannot silently
+ * The dictionaries are the sample packages' (examples/*.json) answers in French and in Arabic, written
+ * for these tests: a source text missing from a dictionary throws, so a sample that changes cannot silently
  * leave an answer untranslated in a test that expects none.
  */
 import { slotStatuses } from '../../server/domain/translations';
@@ -34,6 +34,27 @@ export const SAMPLE_FRENCH: Readonly<Record<string, string>> = {
   'Royal Thai Navy, Maritime Enforcement Command Center':
     'Marine royale thaïlandaise, Centre de commandement de la police maritime',
   'Wichai Prasit Fort': 'Fort Wichai Prasit',
+};
+
+/**
+ * The Arabic of the sample packages' answers (names of people and the UN formal names aside): test data
+ * written for these tests by the project, not a reviewed translation.
+ */
+export const SAMPLE_ARABIC: Readonly<Record<string, string>> = {
+  'Minister for Foreign Affairs and External Trade of the Kingdom of Bhutan':
+    'وزير الخارجية والتجارة الخارجية لمملكة بوتان',
+  'Minister for Foreign Affairs': 'وزير الخارجية',
+  'Minister for Foreign Affairs and External Trade': 'وزير الخارجية والتجارة الخارجية',
+  'Ambassador and Permanent Representative of the Kingdom of Bhutan to the United Nations':
+    'السفيرة والممثلة الدائمة لمملكة بوتان لدى الأمم المتحدة',
+  Thimphu: 'تيمفو',
+  'Office of the Attorney General': 'مكتب النائب العام',
+  'International Cooperation Division': 'شعبة التعاون الدولي',
+  'Post Box 1045': 'صندوق البريد 1045',
+  'Monday to Friday, 09:00 to 17:00': 'من الاثنين إلى الجمعة، من الساعة 09:00 إلى الساعة 17:00',
+  'Royal Bhutan Police, Crime Prevention Unit': 'شرطة بوتان الملكية، وحدة منع الجريمة',
+  'Chang Lam': 'شانغ لام',
+  'Department of Immigration': 'إدارة الهجرة',
 };
 
 /**
@@ -76,4 +97,13 @@ export function textsToTranslate(pkg: Record<string, unknown>, lng: Language): n
   if (!parsed.ok) throw new Error('the package does not parse');
   return slotStatuses(parsed.pkg, lng).filter((s) => s.state === 'untranslated' || s.state === 'stale')
     .length;
+}
+
+/** `pkg` with every printed answer translated into Arabic from SAMPLE_ARABIC; throws on a text it lacks. */
+export function inArabic(pkg: Record<string, unknown>): Record<string, unknown> {
+  return translatedPackage(pkg, 'ar', (source) => {
+    const text = SAMPLE_ARABIC[source];
+    if (text === undefined) throw new Error(`no Arabic for "${source}" in tests/support/translations.ts`);
+    return text;
+  });
 }

@@ -1,7 +1,7 @@
 /**
- * The documents page (draft or final, in either document language; in final mode the list of what is
- * missing, each linked to the page that fixes it), the downloads, the printable checklist page, and the
- * draft exported as a file.
+ * The documents page (draft or final, in either document language, optionally with a parallel text in a
+ * second language beside it; in final mode the list of what is missing, each linked to the page that
+ * fixes it), the downloads, the printable checklist page, and the draft exported as a file.
  */
 import type { Request, Router } from 'express';
 import type { Checklist } from '../../domain/checklist';
@@ -12,13 +12,14 @@ import type { Assessment } from '../../domain/validate';
 import {
   buildBundle,
   buildModel,
+  documentDocx,
   DOCX_MIME,
   fileName,
   fullPowersNeeded,
+  languagesLabel,
   type DocumentName,
 } from '../../documents';
 import type { Mode } from '../../documents/context';
-import { renderDocx } from '../../documents/render-docx';
 import { renderHtmlBody } from '../../documents/render-html';
 import { SUPPORTED_LANGUAGES, isLanguage, type Language } from '../../i18n';
 import { formatCitation, localizeIssue, translate, type Translator } from '../../i18n/messages';
@@ -44,6 +45,17 @@ export function registerDocumentPages(router: Router, kit: PageKit): void {
     const v = queryString(req, 'doclang');
     return v !== null && isLanguage(v) ? v : pkg.documentLanguage;
   };
+  /** The parallel text's language (?doclang2=): another language than the documents' first, or none. */
+  const parallelLang = (req: Request, first: Language): Language | null => {
+    const v = queryString(req, 'doclang2');
+    return v !== null && isLanguage(v) && v !== first ? v : null;
+  };
+  /** The query of the documents' options: mode, language, and the parallel text's language if any. */
+  const optionsQuery = (mode: Mode, lng: Language, lng2: Language | null) => ({
+    mode,
+    doclang: lng,
+    ...(lng2 ? { doclang2: lng2 } : {}),
+  });
   const modeOf = (req: Request): Mode => (queryString(req, 'mode') === 'final' ? 'final' : 'draft');
 
   function missingView(req: Request, assessment: Assessment, lng: Language) {
@@ -79,17 +91,35 @@ export function registerDocumentPages(router: Router, kit: PageKit): void {
     const pkg = r.draft.package;
     const mode = modeOf(req);
     const lng = docLang(req, pkg);
+    const lng2 = parallelLang(req, lng);
     const assessment = assessIn(pkg, lng);
+    // Each language's assessment: final waits for both, and each says what it lacks.
+    const editions = [{ lng, assessment }, ...(lng2 ? [{ lng: lng2, assessment: assessIn(pkg, lng2) }] : [])];
     const q = (extra: Record<string, string>) =>
-      `?${new URLSearchParams({ mode, doclang: lng, ...extra }).toString()}`;
-    const blocked = mode === 'final' && !assessment.finalAllowed;
-    const untranslated = assessment.issues.filter((i) => i.code.startsWith('translation.')).length;
-    const untranslatedNote = r.t('pages.documents.untranslatedNote', {
-      count: untranslated,
-      answers: r.t(`languages.${pkg.documentLanguage}`),
-      documents: r.t(`languages.${lng}`),
+      `?${new URLSearchParams({ ...optionsQuery(mode, lng, lng2), ...extra }).toString()}`;
+    const blocked = mode === 'final' && !editions.every((e) => e.assessment.finalAllowed);
+    const languageNotes = editions.flatMap((e) => {
+      const untranslated = e.assessment.issues.filter((i) => i.code.startsWith('translation.')).length;
+      if (untranslated === 0) return [];
+      return [
+        {
+          text: r.t('pages.documents.untranslatedNote', {
+            count: untranslated,
+            answers: r.t(`languages.${pkg.documentLanguage}`),
+            documents: r.t(`languages.${e.lng}`),
+          }),
+          href: `${base(req)}/translate/${e.lng}`,
+          linkText: r.t('pages.documents.translateLink', { language: r.t(`languages.${e.lng}`) }),
+        },
+      ];
     });
-    const missing = blocked ? missingView(req, assessment, lng) : [];
+    // What either language lacks, once (an untranslated answer names its language and links its page).
+    const seen = new Set<string>();
+    const missing = blocked
+      ? editions
+          .flatMap((e) => missingView(req, e.assessment, e.lng))
+          .filter((item) => !seen.has(item.href + item.text) && seen.add(item.href + item.text))
+      : [];
     const documents = [
       ...pkg.treaties.map((c) => ({
         text: r.t('pages.documents.instrument', {
@@ -117,6 +147,26 @@ export function registerDocumentPages(router: Router, kit: PageKit): void {
       // Each language's name is in that language.
       lang: l,
     }));
+    const parallelOptions = [
+      {
+        value: 'none',
+        label: r.t('pages.documents.parallelNone'),
+        hint: null,
+        hintId: null,
+        checked: lng2 === null,
+        id: 'doclang2-none',
+        lang: null,
+      },
+      ...SUPPORTED_LANGUAGES.map((l) => ({
+        value: l,
+        label: r.t('languageName', { lng: l }),
+        hint: null,
+        hintId: null,
+        checked: l === lng2,
+        id: `doclang2-${l}`,
+        lang: l,
+      })),
+    ];
     const modeOptions = MODES.map((m) => ({
       value: m,
       label: r.t(`pages.documents.modes.${m}`),
@@ -137,6 +187,13 @@ export function registerDocumentPages(router: Router, kit: PageKit): void {
         action: `${base(req)}/documents`,
         modeOptions,
         docLangOptions,
+        parallelOptions,
+        parallelNote: lng2
+          ? r.t('pages.documents.parallelNote', {
+              first: r.t(`languages.${lng}`),
+              second: r.t(`languages.${lng2}`),
+            })
+          : null,
         blocked,
         missing,
         missingCount: r.t('pages.documents.missingCount', { count: missing.length }),
@@ -144,14 +201,7 @@ export function registerDocumentPages(router: Router, kit: PageKit): void {
         bundleHref: blocked ? null : `${base(req)}/documents/bundle${q({})}`,
         checklistPage: `${base(req)}/checklist?doclang=${lng}`,
         warnings,
-        languageNote: untranslated > 0 ? untranslatedNote : null,
-        translateLink:
-          untranslated > 0
-            ? {
-                href: `${base(req)}/translate/${lng}`,
-                text: r.t('pages.documents.translateLink', { language: r.t(`languages.${lng}`) }),
-              }
-            : null,
+        languageNotes,
         modeText: r.t(`pages.documents.modes.${mode}`),
       },
       { back: r.link ? null : base(req) },
@@ -170,7 +220,9 @@ export function registerDocumentPages(router: Router, kit: PageKit): void {
     const pkg = r.draft.package;
     const mode = modeOf(req);
     const lng = docLang(req, pkg);
+    const lng2 = parallelLang(req, lng);
     const assessment = assessIn(pkg, lng);
+    const parallelAssessment = lng2 ? assessIn(pkg, lng2) : null;
     const tv = queryString(req, 'treaty');
     const treaty = name === 'instrument' ? (pkg.treaties.find((c) => c.treaty === tv)?.treaty ?? null) : null;
     if (name === 'instrument' && !treaty)
@@ -181,23 +233,35 @@ export function registerDocumentPages(router: Router, kit: PageKit): void {
       return errorPage(req, res, 404, 'notFound', [
         { href: `${base(req)}/documents`, text: r.t('pages.documents.title') },
       ]);
-    if (mode === 'final' && !assessment.finalAllowed)
-      return res.redirect(303, `${base(req)}/documents?mode=final&doclang=${lng}`);
+    if (mode === 'final' && !(assessment.finalAllowed && (parallelAssessment?.finalAllowed ?? true)))
+      return res.redirect(
+        303,
+        `${base(req)}/documents?${new URLSearchParams(optionsQuery('final', lng, lng2)).toString()}`,
+      );
     const tr: Translator = { lng, t: deps.i18n.t(lng) };
+    const options = {
+      tr,
+      mode,
+      today: today(),
+      ...(lng2 && parallelAssessment
+        ? { parallel: { assessment: parallelAssessment, tr: { lng: lng2, t: deps.i18n.t(lng2) } } }
+        : {}),
+    };
+    // The checklist stays in the first language (documents/index.ts): its file name says so.
+    const label = name === 'checklist' ? lng : languagesLabel(options);
     res.set('Cache-Control', 'no-store');
     if (name === 'bundle') {
-      const zip = await buildBundle(assessment, { tr, mode, today: today(), stylesheet });
+      const zip = await buildBundle(assessment, { ...options, stylesheet });
       res
         .type('application/zip')
-        .attachment(fileName(assessment, 'bundle', lng, mode, undefined, 'zip'))
+        .attachment(fileName(assessment, 'bundle', label, mode, undefined, 'zip'))
         .send(zip);
       return;
     }
-    const model = buildModel(assessment, name, { tr, mode, today: today(), ...(treaty ? { treaty } : {}) });
-    const docx = await renderDocx(model);
+    const docx = await documentDocx(assessment, name, { ...options, ...(treaty ? { treaty } : {}) });
     res
       .type(DOCX_MIME)
-      .attachment(fileName(assessment, name, lng, mode, treaty ?? undefined))
+      .attachment(fileName(assessment, name, label, mode, treaty ?? undefined))
       .send(docx);
   });
 
