@@ -136,7 +136,8 @@ function memoized(t: TFunction): TFunction {
  */
 export function detectLanguage(query: unknown, acceptLanguage: string | undefined): Language {
   if (typeof query === 'string') {
-    const q = query.trim().toLowerCase();
+    // "ar,en" (bilingual documents): the first language speaks the messages.
+    const q = (query.split(',')[0] ?? '').trim().toLowerCase();
     if (isLanguage(q)) return q;
   }
   if (acceptLanguage) {

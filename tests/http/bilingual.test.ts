@@ -157,9 +157,10 @@ describe('a bilingual instrument, Arabic and English (?lang=ar,en)', () => {
   test('final is refused (422) while Arabic answers are untranslated, naming each and its language', async () => {
     const res = await postJson(
       t.app,
-      '/api/v1/documents/instrument?treaty=untoc&lang=ar,en&mode=final',
+      '/api/v1/documents/instrument?treaty=untoc&lang=en,ar&mode=final',
       samplePackage('bhutan-accession'),
     );
+    // The first language speaks the messages (English here).
     const error = expectApiError(res, 422, 'final_refused');
     const messages = error.issues.map((i) => i.message);
     expect(messages).toContainEqual(
@@ -170,13 +171,15 @@ describe('a bilingual instrument, Arabic and English (?lang=ar,en)', () => {
     expect(messages).toContainEqual(expect.stringMatching(/“Thimphu”.*not yet translated into Arabic/));
     // Only the untranslated answers: English needs nothing.
     expect(error.issues.every((i) => i.code === 'translation.untranslated')).toBe(true);
-    // Both orders wait alike.
+    // Both orders wait alike; Arabic first speaks Arabic.
     const reversed = await postJson(
       t.app,
-      '/api/v1/documents/notifications?lang=en,ar&mode=final',
+      '/api/v1/documents/notifications?lang=ar,en&mode=final',
       samplePackage('bhutan-accession'),
     );
-    expectApiError(reversed, 422, 'final_refused');
+    const arabic = expectApiError(reversed, 422, 'final_refused');
+    expect(arabic.message).toMatch(ARABIC_LETTER);
+    expect(arabic.issues.length).toBe(error.issues.length);
   });
 
   test('what both languages lack is listed once', async () => {
@@ -184,7 +187,7 @@ describe('a bilingual instrument, Arabic and English (?lang=ar,en)', () => {
     const incomplete = { ...inArabic(samplePackage('bhutan-accession')), authorities: [] };
     const url = '/api/v1/documents/notifications?mode=final&lang=';
     const single = expectApiError(await postJson(t.app, `${url}en`, incomplete), 422, 'final_refused');
-    const both = expectApiError(await postJson(t.app, `${url}ar,en`, incomplete), 422, 'final_refused');
+    const both = expectApiError(await postJson(t.app, `${url}en,ar`, incomplete), 422, 'final_refused');
     expect(single.issues.length).toBeGreaterThan(0);
     expect(both.issues.map((i) => i.message)).toEqual(single.issues.map((i) => i.message));
   });
@@ -218,7 +221,8 @@ describe('the bundle in two languages', () => {
 });
 
 describe('?lang= takes one language, or two different ones', () => {
-  test.each(['ar,ar', 'ar,xx', 'ar,en,fr', 'ar,', ',en', 'AR, AR'])('lang=%s is a 400', async (lang) => {
+  // English first, so that the message is in English (the first language speaks the messages).
+  test.each(['en,en', 'en,xx', 'en,ar,fr', 'en,', ',en', 'EN, EN'])('lang=%s is a 400', async (lang) => {
     const res = await postJson(
       t.app,
       `/api/v1/documents/instrument?treaty=untoc&lang=${encodeURIComponent(lang)}`,
@@ -228,10 +232,10 @@ describe('?lang= takes one language, or two different ones', () => {
     expect(error.message).toContain('two different languages separated by a comma');
   });
 
-  test('the checklist is in one language: lang=ar,en is a 400 that says so', async () => {
+  test('the checklist is in one language: lang=en,ar is a 400 that says so', async () => {
     const res = await postJson(
       t.app,
-      '/api/v1/documents/checklist?lang=ar,en',
+      '/api/v1/documents/checklist?lang=en,ar',
       samplePackage('bhutan-accession'),
     );
     expect(expectApiError(res, 400, 'invalid_parameter').message).toContain(
