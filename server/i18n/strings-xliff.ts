@@ -356,7 +356,7 @@ export interface StringsImport {
   readonly status: Record<string, UnitStatus>;
   /** Forms whose text the file added or changed. */
   readonly written: number;
-  /** Units recorded as translated from today's English, and of those, reviewed. */
+  /** Units whose record the file changed (now translated from today's English), and of those, reviewed. */
   readonly recorded: number;
   readonly reviewed: number;
 }
@@ -483,13 +483,15 @@ function plan(
         return u !== undefined && (!NOT_DONE.test(u.state ?? '') || u.target !== f.target);
       };
       if (!withText.every(confirmed)) continue;
-      const isReviewed = withText.every((f) => REVIEWED.has(given(f)!.state ?? ''));
-      status[`${namespace}:${unit}`] = {
+      const id = `${namespace}:${unit}`;
+      const record = {
         source: sourceHash(englishUnits.get(unit) ?? ''),
-        reviewed: isReviewed,
+        reviewed: withText.every((f) => REVIEWED.has(given(f)!.state ?? '')),
       };
+      if (status[id]?.source === record.source && status[id].reviewed === record.reviewed) continue;
+      status[id] = record;
       recorded++;
-      if (isReviewed) reviewed++;
+      if (record.reviewed) reviewed++;
     }
     if (texts.size > 0)
       target[namespace] = rebuild(locales.english[namespace], locales.target[namespace], texts);

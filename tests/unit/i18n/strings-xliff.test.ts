@@ -206,7 +206,7 @@ describe('the round trip', () => {
     for (const lng of ['fr', 'ar', 'zh'] as const) {
       const before = snapshot(dir);
       const result = importStrings(dir, lng, exportStrings(dir, lng));
-      expect(result).toMatchObject({ ok: true, result: { written: 0 } });
+      expect(result).toMatchObject({ ok: true, result: { written: 0, recorded: 0 } });
       expect(snapshot(dir)).toEqual(before);
     }
   });
@@ -309,6 +309,14 @@ describe('a refused file changes nothing, and names each problem', () => {
     expect(refused('fr', 'not xml <')).toEqual([{ code: 'notXml' }]);
   });
 
+  test('a list of lines the language lacks, with only some lines translated', async () => {
+    editTree('fr', 'common', (t) => delete at(t, 'pages.delete').lines);
+    const xml = await only(exportStrings(dir, 'fr'), 'common', {
+      'pages.delete.lines.0': 'Supprimer le projet…',
+    });
+    expect(refused('fr', xml)).toEqual([{ code: 'incompleteLines', unit: 'common:pages.delete.lines' }]);
+  });
+
   test('problems in several units are all named, in a file otherwise good', async () => {
     const exported = exportStrings(dir, 'fr');
     const xml = await only(exported, 'common', {
@@ -329,6 +337,9 @@ describe('Arabic plural forms', () => {
     const real = fs.readFileSync(localeFile('ar', 'common'), 'utf8');
     const few = at(readTree('ar', 'common'), 'pages.xliff.done').line_few as string;
     editTree('ar', 'common', (t) => delete at(t, 'pages.xliff.done').line_few);
+    const status = { ...readStatus(dir, 'ar') };
+    delete status['common:pages.xliff.done.line'];
+    writeStatus(dir, 'ar', status);
     const exported = exportStrings(dir, 'ar');
     const common = await units(exported, 'common');
     expect(Object.keys(common).filter((k) => k.startsWith('pages.xliff.done.line_'))).toEqual(forms);
