@@ -6,9 +6,22 @@
  *                                  record today's English as the source of every unit {lng} has, or of
  *                                  the units named (after translating or checking them); reviews of
  *                                  changed units reset
- * Exit code 1 from the report when a language misses a unit (the six languages are kept complete).
+ *   npm run i18n:export -- {lng} [file]
+ *                                  {lng}'s strings as an XLIFF 1.2 file for a translator's tool (CAT tool):
+ *                                  a <file> per namespace, a unit per plural or gender form and per line,
+ *                                  states (missing, stale, translated, reviewed) and notes
+ *                                  (server/i18n/strings-xliff.ts); to `file`, or to standard output
+ *   npm run i18n:import -- {lng} file
+ *                                  the translated file back into locales/{lng}/*.json and
+ *                                  locales/status/{lng}.json (units confirmed in the tool recorded as
+ *                                  translated from today's English; reviewed when signed off); a file
+ *                                  with any problem is refused as a whole, each problem named, and
+ *                                  changes nothing
+ * Exit code 1 from the report when a language misses a unit (the six languages are kept complete); 2
+ * for a command, language or file that cannot be used.
  */
-import { NAMESPACES, SUPPORTED_LANGUAGES, isLanguage } from '../server/i18n';
+import fs from 'node:fs';
+import { NAMESPACES, SUPPORTED_LANGUAGES, isLanguage, type Language } from '../server/i18n';
 import { SOURCE_LANGUAGE } from '../server/i18n/languages';
 import {
   languageReport,
@@ -19,6 +32,7 @@ import {
   type UnitStatus,
   units,
 } from '../server/i18n/translation-status';
+import { describeRefusal, exportStrings, importStrings } from '../server/i18n/strings-xliff';
 import { PATHS } from '../server/paths';
 
 const SOURCE = SOURCE_LANGUAGE;
@@ -65,13 +79,52 @@ function report(): number {
   return incomplete ? 1 : 0;
 }
 
-function stampLanguage(lng: string | undefined, named: readonly string[]): number {
-  if (lng === undefined || !isLanguage(lng) || lng === SOURCE) {
+/** The translated language named on the command line, or undefined (said on standard error). */
+function translatedLanguage(lng: string | undefined, what: string): Language | undefined {
+  if (lng !== undefined && isLanguage(lng) && lng !== SOURCE) return lng;
+  console.error(
+    `Name the language to ${what}: one of ${SUPPORTED_LANGUAGES.filter((l) => l !== SOURCE).join(', ')}.`,
+  );
+  return undefined;
+}
+
+function exportLanguage(code: string | undefined, file: string | undefined): number {
+  const lng = translatedLanguage(code, 'export');
+  if (lng === undefined) return 2;
+  const xml = exportStrings(PATHS.locales, lng);
+  if (file === undefined) process.stdout.write(xml);
+  else {
+    fs.writeFileSync(file, xml);
+    console.log(`${lng}: strings written to ${file}.`);
+  }
+  return 0;
+}
+
+function importLanguage(code: string | undefined, file: string | undefined): number {
+  const lng = translatedLanguage(code, 'import');
+  if (lng === undefined) return 2;
+  if (file === undefined || !fs.existsSync(file)) {
     console.error(
-      `Name the language to stamp: one of ${SUPPORTED_LANGUAGES.filter((l) => l !== SOURCE).join(', ')}.`,
+      `Name the XLIFF file to import into ${lng}${file === undefined ? '' : ` (no file ${file})`}.`,
     );
     return 2;
   }
+  const imported = importStrings(PATHS.locales, lng, fs.readFileSync(file, 'utf8'));
+  if (!imported.ok) {
+    console.error(`${file} is refused; nothing was changed:`);
+    for (const refusal of imported.refusals) console.error(`  ${describeRefusal(refusal)}`);
+    return 2;
+  }
+  const { written, recorded, reviewed } = imported.result;
+  console.log(
+    `${lng}: ${written} strings written; ${recorded} units recorded as translated from today's English, ${reviewed} of them reviewed.`,
+  );
+  return 0;
+}
+
+function stampLanguage(code: string | undefined, named: readonly string[]): number {
+  const lng = translatedLanguage(code, 'stamp');
+  if (lng === undefined) return 2;
   const known = new Set(
     NAMESPACES.flatMap((ns) =>
       [...units(readStrings(PATHS.locales, lng, ns)).keys()].map((unit) => `${ns}:${unit}`),
@@ -102,6 +155,10 @@ const [command, arg, ...rest] = process.argv.slice(2);
 process.exitCode =
   command === 'stamp'
     ? stampLanguage(arg, rest)
-    : command === 'report' || command === undefined
-      ? report()
-      : 2;
+    : command === 'export'
+      ? exportLanguage(arg, rest[0])
+      : command === 'import'
+        ? importLanguage(arg, rest[0])
+        : command === 'report' || command === undefined
+          ? report()
+          : 2;

@@ -62,12 +62,29 @@ export interface XliffExport {
 export const limitOf = (status: SlotStatus) =>
   status.slot.kind === 'text' ? LIMITS.longText : LIMITS.shortText;
 
-/** The XLIFF 1.2 file of a package's answers in `lng`: one `<file>`, one trans-unit per printed answer. */
-export function buildXliff(pkg: Package, lng: Language, spec: XliffExport): string {
+/** An element to add to an XLIFF document: its name, attributes (xml:… in the XML namespace) and text. */
+export type AddElement = (
+  parent: Element,
+  name: string,
+  attrs: Record<string, string>,
+  text?: string,
+  depth?: number,
+) => Element;
+
+/**
+ * A new XLIFF 1.2 document, indented as it is built: `add` appends an element on its own line at `depth`,
+ * `close` ends a parent's children, `serialize` gives the file with its XML declaration.
+ */
+export function xliffDocument(): {
+  root: Element;
+  add: AddElement;
+  close: (parent: Element, depth: number) => void;
+  serialize: () => string;
+} {
   const doc = new DOMImplementation().createDocument(XLIFF_NAMESPACE, 'xliff', null);
   const root = doc.documentElement!;
   root.setAttribute('version', '1.2');
-  const add = (parent: Element, name: string, attrs: Record<string, string>, text?: string, depth = 0) => {
+  const add: AddElement = (parent, name, attrs, text, depth = 0) => {
     parent.appendChild(doc.createTextNode(`\n${'  '.repeat(depth + 1)}`));
     const el = doc.createElementNS(XLIFF_NAMESPACE, name);
     for (const [k, v] of Object.entries(attrs))
@@ -77,9 +94,17 @@ export function buildXliff(pkg: Package, lng: Language, spec: XliffExport): stri
     parent.appendChild(el);
     return el;
   };
-  const close = (parent: Element, depth: number) =>
+  const close = (parent: Element, depth: number) => {
     parent.appendChild(doc.createTextNode(`\n${'  '.repeat(depth)}`));
+  };
+  const serialize = () =>
+    `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(doc)}\n`;
+  return { root, add, close, serialize };
+}
 
+/** The XLIFF 1.2 file of a package's answers in `lng`: one `<file>`, one trans-unit per printed answer. */
+export function buildXliff(pkg: Package, lng: Language, spec: XliffExport): string {
+  const { root, add, close, serialize } = xliffDocument();
   const file = add(root, 'file', {
     original: originalOf(spec.fingerprint, spec.revision),
     'source-language': spec.sourceTag,
@@ -119,7 +144,7 @@ export function buildXliff(pkg: Package, lng: Language, spec: XliffExport): stri
   close(body, 2);
   close(file, 1);
   close(root, 0);
-  return `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(doc)}\n`;
+  return serialize();
 }
 
 // -------------------------------------------------------------------------------------------------
@@ -147,10 +172,11 @@ export type XliffFileError = 'notXml' | 'doctype' | 'notXliff' | 'notOurs';
 /** A document type (and so entities, external or nested: "billion laughs") is never read. */
 const DOCTYPE = /<!(DOCTYPE|ENTITY)/i;
 
-/** Read an XLIFF 1.2 file of one `<file>` exported by `buildXliff`. */
-export function readXliff(
-  text: string,
-): { ok: true; file: XliffFile } | { ok: false; error: XliffFileError } {
+/**
+ * The root `<xliff version="1.2">` of a file, read without a document type (a file declaring one, or an
+ * entity, is refused before it is parsed); a byte order mark is allowed.
+ */
+export function parseXliff(text: string): { ok: true; root: Element } | { ok: false; error: XliffFileError } {
   if (DOCTYPE.test(text)) return { ok: false, error: 'doctype' };
   let root: Element | null;
   try {
@@ -165,6 +191,16 @@ export function readXliff(
   }
   if (!root || root.localName !== 'xliff' || root.getAttribute('version') !== '1.2')
     return { ok: false, error: 'notXliff' };
+  return { ok: true, root };
+}
+
+/** Read an XLIFF 1.2 file of one `<file>` exported by `buildXliff`. */
+export function readXliff(
+  text: string,
+): { ok: true; file: XliffFile } | { ok: false; error: XliffFileError } {
+  const parsed = parseXliff(text);
+  if (!parsed.ok) return parsed;
+  const { root } = parsed;
   const ns = root.namespaceURI;
   const files = root.getElementsByTagNameNS(ns, 'file');
   if (files.length !== 1) return { ok: false, error: 'notOurs' };
@@ -194,7 +230,8 @@ export function readXliff(
   };
 }
 
-function childOf(parent: Element, ns: string | null, name: string): Element | null {
+/** The first child element of `parent` named `name` in the namespace `ns`. */
+export function childOf(parent: Element, ns: string | null, name: string): Element | null {
   for (let n = parent.firstChild; n; n = n.nextSibling)
     if (
       n.nodeType === n.ELEMENT_NODE &&
@@ -223,7 +260,7 @@ export type XliffRefusal =
     };
 
 /** States by which a translator's tool says a target is not done: saved unchanged, it stays as it was. */
-const NOT_DONE = /^(new|needs-)/;
+export const NOT_DONE = /^(new|needs-)/;
 
 /**
  * Whether `file` is for this draft (its fingerprint), at its current revision, in `lng`; then the
