@@ -158,6 +158,24 @@ export class JourneyClient {
   }
 }
 
+/**
+ * Change a draft's package through the API, as a program would while people work on the pages: read it,
+ * then PUT `edit(package)` with the revision read (If-Match). Fails unless the API saved it.
+ */
+export async function changeThroughApi(
+  app: Express,
+  draftId: string,
+  edit: (pkg: Record<string, unknown>) => Record<string, unknown>,
+): Promise<void> {
+  const current = await request(app).get(`/api/v1/drafts/${draftId}`);
+  const body = current.body as { package: Record<string, unknown> };
+  const put = await request(app)
+    .put(`/api/v1/drafts/${draftId}`)
+    .set({ 'Content-Type': 'application/json', 'If-Match': current.headers.etag as string })
+    .send(edit(body.package));
+  if (put.status !== 200) throw new Error(`PUT /api/v1/drafts answered ${put.status}`);
+}
+
 /** Where a 303 leads (its Location), failing with the page when the answer is not a 303. */
 export function redirectOf(res: Response): string {
   if (res.status !== 303) {

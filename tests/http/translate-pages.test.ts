@@ -13,6 +13,7 @@ import {
   h1s,
   hrefs,
   inputValue,
+  changeThroughApi,
   JourneyClient,
   redirectOf,
   summaryRows,
@@ -181,13 +182,10 @@ describe('a source answer that changes', () => {
     const c = new JourneyClient(t.app);
     redirectOf(await c.submit(`${draft.url}/translate/fr`, { 'signing.place': 'Thimphou' }));
     // The place of signature changes after it was translated (through the API, as a program would).
-    const current = await request(t.app).get(`/api/v1/drafts/${draft.id}`);
-    const body = current.body as { package: { signing: Record<string, unknown> } };
-    const put = await request(t.app)
-      .put(`/api/v1/drafts/${draft.id}`)
-      .set({ ...json, 'If-Match': current.headers.etag as string })
-      .send({ ...body.package, signing: { ...body.package.signing, place: 'Paro' } });
-    expect(put.status).toBe(200);
+    await changeThroughApi(t.app, draft.id, (pkg) => ({
+      ...pkg,
+      signing: { ...(pkg.signing as object), place: 'Paro' },
+    }));
     return { draft, c };
   }
 
@@ -268,16 +266,12 @@ describe('an answer removed', () => {
       await c.send(page, { [immigration]: "Département de l'immigration", 'signing.place': 'Thimphou' }),
     );
     // The authority is removed (through the API, as a program would).
-    const current = await request(t.app).get(`/api/v1/drafts/${draft.id}`);
-    const body = current.body as { package: { authorities: { name: string }[] } };
-    const put = await request(t.app)
-      .put(`/api/v1/drafts/${draft.id}`)
-      .set({ ...json, 'If-Match': current.headers.etag as string })
-      .send({
-        ...body.package,
-        authorities: body.package.authorities.filter((a) => a.name !== 'Department of Immigration'),
-      });
-    expect(put.status).toBe(200);
+    await changeThroughApi(t.app, draft.id, (pkg) => ({
+      ...pkg,
+      authorities: (pkg.authorities as { name: string }[]).filter(
+        (a) => a.name !== 'Department of Immigration',
+      ),
+    }));
     expect(storedPackage(draft).translations.fr?.[immigration]).toBeDefined();
     redirectOf(await c.submit(`${draft.url}/translate/fr`, { 'signing.place': 'Thimphou' }));
     expect(Object.keys(storedPackage(draft).translations.fr ?? {})).toEqual(['signing.place']);

@@ -14,6 +14,7 @@ import {
   expectedString,
   hrefs,
   inlineErrors,
+  changeThroughApi,
   JourneyClient,
   notice,
   redirectOf,
@@ -275,13 +276,10 @@ describe('a stale translation', () => {
     const draft = await bhutanDraft();
     const c = new JourneyClient(t.app);
     redirectOf(await c.submit(`${draft.url}/translate/fr`, { 'signing.place': 'Thimphou' }));
-    const current = await request(t.app).get(`/api/v1/drafts/${draft.id}`);
-    const body = current.body as { package: { signing: Record<string, unknown> } };
-    const put = await request(t.app)
-      .put(`/api/v1/drafts/${draft.id}`)
-      .set({ ...json, 'If-Match': current.headers.etag as string })
-      .send({ ...body.package, signing: { ...body.package.signing, place: 'Paro' } });
-    expect(put.status).toBe(200);
+    await changeThroughApi(t.app, draft.id, (pkg) => ({
+      ...pkg,
+      signing: { ...(pkg.signing as object), place: 'Paro' },
+    }));
     return { draft, c };
   }
 
