@@ -29,7 +29,14 @@ import { TREATIES, type TreatyId } from '../../server/catalogue';
 import { unShortName } from '../../server/catalogue/un-names';
 import { PROFILES, UN_LANGUAGE_CODES, type Language } from '../../server/i18n/languages';
 import { docxText, paragraphs, postForBytes, postJson } from '../http/helpers';
-import { createTestApp, DOCX_MIME, FIXED_NOW, samplePackage, type TestApp } from '../http/test-app';
+import {
+  bhutanWithFullPowers,
+  createTestApp,
+  DOCX_MIME,
+  FIXED_NOW,
+  samplePackage,
+  type TestApp,
+} from '../http/test-app';
 import { translatedPackage } from '../support/translations';
 import { docxPart, i18n } from './helpers';
 
@@ -111,27 +118,6 @@ const EASTERN_DIGITS = /[\u0660-\u0669\u06F0-\u06F9]+/g;
 
 // ---------------------------------------------------------------------------------------------------
 // The packages and the documents
-
-/** Bhutan's sample signed by its Permanent Representative, who needs full powers (VCLT 7(1)(a)). */
-function bhutanWithFullPowers(): Record<string, unknown> {
-  return {
-    ...samplePackage('bhutan-accession'),
-    signatory: {
-      name: 'Jane Envoy',
-      title: 'Ambassador and Permanent Representative of the Kingdom of Bhutan to the United Nations',
-      office: 'other',
-    },
-    fullPowers: {
-      issuer: {
-        name: 'Pema Example',
-        title: 'Minister for Foreign Affairs and External Trade',
-        office: 'minister-for-foreign-affairs',
-      },
-      place: 'Thimphu',
-      date: '2027-01-05',
-    },
-  };
-}
 
 /** The fields whose text the user typed, printed as typed whatever the document's language. */
 const TYPED_FIELDS = new Set([

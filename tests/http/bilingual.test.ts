@@ -28,7 +28,14 @@ import {
   textOf,
   type Draft,
 } from './journey-helpers';
-import { createTestApp, DOCX_MIME, samplePackage, type TestApp } from './test-app';
+import {
+  bhutanWithFullPowers,
+  createTestApp,
+  DOCX_MIME,
+  draftThroughApi,
+  samplePackage,
+  type TestApp,
+} from './test-app';
 import { inArabic, SAMPLE_ARABIC } from '../support/translations';
 
 let t: TestApp;
@@ -100,23 +107,7 @@ describe('a bilingual instrument, Arabic and English (?lang=ar,en)', () => {
   });
 
   test('the notifications and the full powers are bilingual too; the footer gives the page in both languages', async () => {
-    const withFullPowers = inArabic({
-      ...samplePackage('bhutan-accession'),
-      signatory: {
-        name: 'Jane Envoy',
-        title: 'Ambassador and Permanent Representative of the Kingdom of Bhutan to the United Nations',
-        office: 'other',
-      },
-      fullPowers: {
-        issuer: {
-          name: 'Pema Example',
-          title: 'Minister for Foreign Affairs and External Trade',
-          office: 'minister-for-foreign-affairs',
-        },
-        place: 'Thimphu',
-        date: '2027-01-05',
-      },
-    });
+    const withFullPowers = inArabic(bhutanWithFullPowers());
     const powers = await bilingual('/api/v1/documents/full-powers?lang=en,ar&mode=final', withFullPowers);
     expect(attachmentName(powers.res)).toBe('full-powers-bt-en-ar.docx');
     // English first: the table runs left to right, the English column first, the Arabic second.
@@ -255,13 +246,7 @@ describe('?lang= takes one language, or two different ones', () => {
 });
 
 describe('the documents page offers a parallel text', () => {
-  /** A draft made from the Bhutan example (English answers), as the API creates it. */
-  async function draftOf(pkg: Record<string, unknown>): Promise<Draft> {
-    const res = await request(t.app).post('/api/v1/drafts').set('Content-Type', 'application/json').send(pkg);
-    expect(res.status).toBe(201);
-    const id = (res.body as { id: string }).id;
-    return { id, url: `/drafts/${id}` };
-  }
+  const draftOf = (pkg: Record<string, unknown>): Promise<Draft> => draftThroughApi(t.app, pkg);
 
   test('none by default; each language named in itself; in Arabic the page is right to left', async () => {
     const draft = await draftOf(samplePackage('bhutan-accession'));

@@ -8,7 +8,7 @@ import JSZip from 'jszip';
 import request from 'supertest';
 import { PATHS } from '../../server/paths';
 import { attachmentName, docxText, expectApiError, paragraphs, postForBytes, postJson } from './helpers';
-import { createTestApp, DOCX_MIME, samplePackage, type TestApp } from './test-app';
+import { bhutanWithFullPowers, createTestApp, DOCX_MIME, samplePackage, type TestApp } from './test-app';
 import { inFrench } from '../support/translations';
 
 let t: TestApp;
@@ -80,27 +80,6 @@ function bhutanInFrench(): Record<string, unknown> {
       office: 'minister-for-foreign-affairs',
     },
     documentLanguage: 'fr',
-  };
-}
-
-/** Bhutan's sample signed by an ambassador, with full powers from the Minister for Foreign Affairs. */
-function bhutanWithFullPowers(): Record<string, unknown> {
-  return {
-    ...samplePackage('bhutan-accession'),
-    signatory: {
-      name: 'Jane Envoy',
-      title: 'Ambassador and Permanent Representative of the Kingdom of Bhutan to the United Nations',
-      office: 'other',
-    },
-    fullPowers: {
-      issuer: {
-        name: 'Pema Example',
-        title: 'Minister for Foreign Affairs and External Trade',
-        office: 'minister-for-foreign-affairs',
-      },
-      place: 'Thimphu',
-      date: '2027-01-05',
-    },
   };
 }
 

@@ -8,7 +8,6 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import request from 'supertest';
 import { maskPath } from '../../server/http/log-path';
 import {
   errorSummary,
@@ -21,7 +20,7 @@ import {
   textOf,
   type Draft,
 } from './journey-helpers';
-import { createTestApp, samplePackage, type TestApp } from './test-app';
+import { createTestApp, draftThroughApi, samplePackage, type TestApp } from './test-app';
 
 let t: TestApp;
 beforeAll(() => {
@@ -29,15 +28,7 @@ beforeAll(() => {
 });
 afterAll(() => t.close());
 
-async function bhutanDraft(): Promise<Draft> {
-  const res = await request(t.app)
-    .post('/api/v1/drafts')
-    .set({ 'Content-Type': 'application/json' })
-    .send(samplePackage('bhutan-accession'));
-  expect(res.status).toBe(201);
-  const id = (res.body as { id: string }).id;
-  return { id, url: `/drafts/${id}` };
-}
+const bhutanDraft = (): Promise<Draft> => draftThroughApi(t.app, samplePackage('bhutan-accession'));
 
 /** The drafter makes a link; its secret, read from the page that shows it once. */
 async function makeLink(

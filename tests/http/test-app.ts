@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Express } from 'express';
+import request from 'supertest';
 import { createApp, type AppDeps } from '../../server/app';
 import { loadParticipation, type Participation } from '../../server/catalogue';
 import { createI18n, type I18n } from '../../server/i18n';
@@ -106,6 +107,38 @@ export function samplePackage(
     string,
     unknown
   >;
+}
+
+/** Bhutan's sample signed by its Permanent Representative, who needs full powers (VCLT 7(1)(a)). */
+export function bhutanWithFullPowers(): Record<string, unknown> {
+  return {
+    ...samplePackage('bhutan-accession'),
+    signatory: {
+      name: 'Jane Envoy',
+      title: 'Ambassador and Permanent Representative of the Kingdom of Bhutan to the United Nations',
+      office: 'other',
+    },
+    fullPowers: {
+      issuer: {
+        name: 'Pema Example',
+        title: 'Minister for Foreign Affairs and External Trade',
+        office: 'minister-for-foreign-affairs',
+      },
+      place: 'Thimphu',
+      date: '2027-01-05',
+    },
+  };
+}
+
+/** A draft made from `pkg` as the API creates it (POST /api/v1/drafts): its id and its pages' address. */
+export async function draftThroughApi(
+  app: Express,
+  pkg: Record<string, unknown>,
+): Promise<{ id: string; url: string }> {
+  const res = await request(app).post('/api/v1/drafts').set('Content-Type', 'application/json').send(pkg);
+  if (res.status !== 201) throw new Error(`POST /api/v1/drafts answered ${res.status}`);
+  const id = (res.body as { id: string }).id;
+  return { id, url: `/drafts/${id}` };
 }
 
 export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';

@@ -5,7 +5,6 @@
  * is translated (read back from the .docx), a changed answer making its translation stale until it is
  * confirmed or changed, two translators at once, and addresses that are not a language to translate into.
  */
-import request from 'supertest';
 import { docxText } from './helpers';
 import {
   errorSummary,
@@ -20,7 +19,7 @@ import {
   textOf,
   type Draft,
 } from './journey-helpers';
-import { createTestApp, samplePackage, type TestApp } from './test-app';
+import { createTestApp, draftThroughApi, samplePackage, type TestApp } from './test-app';
 import { SAMPLE_FRENCH } from '../support/translations';
 
 let t: TestApp;
@@ -29,15 +28,8 @@ beforeAll(() => {
 });
 afterAll(() => t.close());
 
-const json = { 'Content-Type': 'application/json' };
-
 /** A draft made from the Bhutan example (English answers), as the API creates it. */
-async function bhutanDraft(): Promise<Draft> {
-  const res = await request(t.app).post('/api/v1/drafts').set(json).send(samplePackage('bhutan-accession'));
-  expect(res.status).toBe(201);
-  const id = (res.body as { id: string }).id;
-  return { id, url: `/drafts/${id}` };
-}
+const bhutanDraft = (): Promise<Draft> => draftThroughApi(t.app, samplePackage('bhutan-accession'));
 
 function storedPackage(draft: Draft) {
   const row = t.store.drafts.get(draft.id);

@@ -7,7 +7,6 @@
  */
 import { DOMParser } from '@xmldom/xmldom';
 import type { Element } from '@xmldom/xmldom';
-import request from 'supertest';
 import { jsToXliff12, xliff12ToJs } from 'xliff';
 import {
   errorSummary,
@@ -21,7 +20,7 @@ import {
   textOf,
   type Draft,
 } from './journey-helpers';
-import { createTestApp, samplePackage, type TestApp } from './test-app';
+import { createTestApp, draftThroughApi, samplePackage, type TestApp } from './test-app';
 import { SAMPLE_FRENCH } from '../support/translations';
 
 let t: TestApp;
@@ -30,17 +29,13 @@ beforeAll(() => {
 });
 afterAll(() => t.close());
 
-const json = { 'Content-Type': 'application/json' };
 const XLIFF_NS = 'urn:oasis:names:tc:xliff:document:1.2';
 
 /** A draft made from the Bhutan example (English answers), as the API creates it, changed by `edit`. */
 async function bhutanDraft(edit: (pkg: Record<string, unknown>) => void = () => {}): Promise<Draft> {
   const pkg = samplePackage('bhutan-accession');
   edit(pkg);
-  const res = await request(t.app).post('/api/v1/drafts').set(json).send(pkg);
-  expect(res.status).toBe(201);
-  const id = (res.body as { id: string }).id;
-  return { id, url: `/drafts/${id}` };
+  return draftThroughApi(t.app, pkg);
 }
 
 function stored(draft: Draft) {

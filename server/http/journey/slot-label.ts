@@ -8,23 +8,34 @@ import type { Package } from '../../domain/package';
 import { excerpt, type TextSlot } from '../../domain/translations';
 import { fieldKey } from '../../i18n/messages';
 
+/** Which entry of its list an answer belongs to, named for a label; null for an answer of no list. */
+function entryOf(t: TFunction, pkg: Package, slot: TextSlot): string | null {
+  const [list, index] = slot.path;
+  if (typeof index !== 'number') return null;
+  switch (list) {
+    case 'authorities':
+      return excerpt(pkg.authorities[index]?.name ?? '', 40);
+    case 'declarations':
+    case 'competence':
+      return t('pages.translate.declaration', { n: index + 1 });
+    case 'treaties': {
+      const treaty = pkg.treaties[index]?.treaty;
+      return treaty ? t(`legal:treaties.${treaty}.name`) : null;
+    }
+    default:
+      return null;
+  }
+}
+
 export function slotLabel(t: TFunction, pkg: Package, slot: TextSlot): string {
-  const [list, index, , sub, line] = slot.path;
-  const field =
+  const [list, , field, sub, line] = slot.path;
+  const label =
     list === 'authorities' && sub === 'lines'
       ? t('pages.translate.addressLine', { n: Number(line) + 1 })
       : t(`fields.${fieldKey(slot.path)}`);
-  const entry =
-    list === 'authorities' && typeof index === 'number'
-      ? excerpt(pkg.authorities[index]?.name ?? '', 40)
-      : list === 'declarations' && typeof index === 'number'
-        ? t('pages.translate.declaration', { n: index + 1 })
-        : list === 'treaties' && typeof index === 'number'
-          ? t(`legal:treaties.${pkg.treaties[index]?.treaty ?? 'untoc'}.name`)
-          : list === 'competence' && typeof index === 'number'
-            ? t('pages.translate.declaration', { n: index + 1 })
-            : null;
-  return entry === null || (list === 'authorities' && slot.path[2] === 'name')
-    ? field
-    : t('pages.translate.labelWithEntry', { field, entry });
+  const entry = entryOf(t, pkg, slot);
+  // An authority's name names its own entry.
+  return entry === null || (list === 'authorities' && field === 'name')
+    ? label
+    : t('pages.translate.labelWithEntry', { field: label, entry });
 }
