@@ -1,6 +1,7 @@
 /**
- * A bilingual document: the same document in two languages side by side, one language per column, as
- * States deposit an instrument whose national text is accompanied by a version in a UN language. Both
+ * A bilingual document: the same document in two languages side by side, one language per column (the
+ * UN Treaty Section asks that an instrument in another language than English or French be accompanied,
+ * preferably, by a translation into one of them: ../shared/LEGAL.md, "Language"). Both
  * models come from the same builder with the same answers, so they have the same blocks in the same
  * order: each block of the first language sits beside the same block of the second, in one row of a
  * borderless two-column table (a page break in the models starts a new page and a new table). Should
