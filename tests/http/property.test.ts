@@ -271,9 +271,19 @@ function clone(value: Json): Json {
   return JSON.parse(JSON.stringify(value)) as Json;
 }
 
-/** Sets an own property, even "__proto__" (which plain assignment would turn into a prototype change). */
+/**
+ * Sets an own property, even "__proto__" (which plain assignment would turn into a prototype change), to a
+ * copy of the value: the arbitraries hand out the same constant objects ({} and [] among the domain values)
+ * again and again, and putting one object in two places lets a later "addKey" make the package contain
+ * itself, a cycle that no JSON body can be made of.
+ */
 function setOwn(target: { [key: string]: Json } | Json[], key: string | number, value: Json): void {
-  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  Object.defineProperty(target, key, {
+    value: structuredClone(value),
+    enumerable: true,
+    writable: true,
+    configurable: true,
+  });
 }
 
 function parentOf(
@@ -328,7 +338,7 @@ function applyMutation(root: Json, m: Mutation): Json {
       return root;
     }
     case 'set':
-      if (!at) return m.value;
+      if (!at) return structuredClone(m.value);
       setOwn(at.parent, at.key, m.value);
       return root;
     case 'delete':
@@ -344,7 +354,7 @@ function applyMutation(root: Json, m: Mutation): Json {
     }
     case 'wrap': {
       const value = getAt(root, path);
-      if (!at) return [value];
+      if (!at) return [structuredClone(value)];
       setOwn(at.parent, at.key, Array.isArray(value) ? (value[0] ?? null) : [value]);
       return root;
     }
