@@ -8,13 +8,15 @@
  *   1: { package, visited }  (the first version)
  *   2: authorities and declarations carry an `id` (pages and merges name entries by id, not position);
  *      free text holds no character the schema refuses (domain/characters.ts), and is in NFC
+ *   3: { package, visited, review }: the legal adviser's comments and approvals (domain/review.ts)
  */
 import { z } from 'zod';
 import { withoutRefused } from './characters';
 import { fromZodIssues, type Issue } from './issues';
 import { PackageSchema, type Package } from './package';
+import { emptyReview, ReviewSchema } from './review';
 
-export const DRAFT_FORMAT_VERSION = 2;
+export const DRAFT_FORMAT_VERSION = 3;
 /** The "kind" of an exported draft file, so that another JSON file is told apart at once. */
 export const DRAFT_FILE_KIND = 'untoc-accession-draft';
 
@@ -44,6 +46,7 @@ export const DraftSchema = z.strictObject({
     .array(z.enum(SECTION_IDS, { error: 'schema.notInList' }))
     .max(SECTION_IDS.length, { error: 'schema.tooMany' })
     .default([]),
+  review: ReviewSchema.default(emptyReview),
 });
 export type Draft = z.output<typeof DraftSchema>;
 
@@ -98,7 +101,13 @@ function addEntryIds(data: unknown): unknown {
   return { ...draft, package: cleanText(pkg) };
 }
 
-export const DRAFT_MIGRATIONS: readonly DraftMigration[] = [addEntryIds];
+/** 2 -> 3: an empty review (no comment, no approval). */
+function addReview(data: unknown): unknown {
+  if (typeof data !== 'object' || data === null || 'review' in data) return data;
+  return { ...data, review: emptyReview() };
+}
+
+export const DRAFT_MIGRATIONS: readonly DraftMigration[] = [addEntryIds, addReview];
 
 export type DraftReadError =
   | { readonly code: 'not-json' }
@@ -221,5 +230,5 @@ const isObject = (v: unknown): v is Record<string, unknown> =>
 
 /** A new draft for a party and its treaties (the "new draft" page's answers). */
 export function newDraft(pkg: Package): Draft {
-  return { package: pkg, visited: [] };
+  return { package: pkg, visited: [], review: emptyReview() };
 }

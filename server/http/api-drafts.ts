@@ -177,7 +177,7 @@ export function registerDraftRoutes(
       page: 'api',
       change: (base) => ({
         ok: true,
-        draft: { package: pkg, visited: [...new Set([...base.visited, ...visitedFor(pkg)])] },
+        draft: { ...base, package: pkg, visited: [...new Set([...base.visited, ...visitedFor(pkg)])] },
       }),
     });
     switch (outcome.kind) {

@@ -134,6 +134,8 @@ export interface Drafts {
   history(
     id: string,
   ): { revision: number; savedAt: string; role: string; page: string; paths: KeyedPath[] }[];
+  /** The draft as it was at a revision, while that revision is kept whole (the last KEPT_SNAPSHOTS). */
+  snapshot(id: string, revision: number): Draft | null;
   /** Delete the drafts unchanged for `retentionDays`; how many were deleted. */
   purgeExpired(): number;
 }
@@ -262,14 +264,21 @@ export function createDrafts(store: Store, options: DraftsOptions): Drafts {
         if (!parsed.success)
           return { kind: 'unmergeable', issues: fromZodIssues(parsed.error.issues), current };
         const visited = [...new Set([...current.draft.visited, ...mine.visited])];
-        merged = visit({ package: parsed.data, visited });
+        // The review is never merged: a change to it (a comment, an approval) is made on the draft as
+        // saved now (baseRevision null), so it is taken as made; any other save keeps the review as saved.
+        const review = deepEqual(mine.review, base.review) ? current.draft.review : mine.review;
+        merged = visit({ package: parsed.data, visited, review });
       }
 
       const { pkg, cleared } = clearInapplicable(merged.package);
       const next: Draft = { ...merged, package: pkg };
       const changed = changedPaths(current.draft.package, next.package);
       const wasMerged = baseRevision !== current.revision;
-      if (changed.length === 0 && deepEqual(next.visited, current.draft.visited))
+      if (
+        changed.length === 0 &&
+        deepEqual(next.visited, current.draft.visited) &&
+        deepEqual(next.review, current.draft.review)
+      )
         return { kind: 'saved', record: current, cleared, merged: wasMerged, changed };
       if (full()) return { kind: 'full' };
       const record = write(current, next, request, changed);
@@ -318,6 +327,10 @@ export function createDrafts(store: Store, options: DraftsOptions): Drafts {
       isDraftId(id)
         ? store.revisions.list(id).map((r) => ({ ...r, paths: JSON.parse(r.paths) as KeyedPath[] }))
         : [],
+    snapshot(id, revision) {
+      const loaded = read(id);
+      return loaded.ok && Number.isInteger(revision) ? at(id, revision, loaded.record) : null;
+    },
     purgeExpired() {
       const cutoff = new Date(options.clock().getTime() - options.retentionDays * 86_400_000);
       return store.drafts.deleteUnchangedSince(cutoff.toISOString());

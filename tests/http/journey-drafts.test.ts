@@ -139,7 +139,7 @@ describe('drafts survive a restart', () => {
         rows.find((r) => r.key === en('pages.q.extradition-legal-basis.conventionAsLegalBasis.label'))?.value,
       ).toBe(en('pages.common.no'));
       expect(rows.find((r) => r.key === en('pages.lists.central-authorities.summaryKey'))?.value).toBe(
-        'Ministry of Justice mla@example.jp',
+        'Ministry of Justice E-mail: mla@example.jp',
       );
       expect(textOf((await again.get(`${draft.url}/declarations`)).text)).toContain(
         'Applies to the whole territory.',
@@ -217,14 +217,14 @@ describe('export and import', () => {
     await fill(c, draft);
   });
 
-  test('export is a JSON attachment of kind "untoc-accession-draft", format version 2, with the answers', async () => {
+  test('export is a JSON attachment of kind "untoc-accession-draft", format version 3, with the answers', async () => {
     const { res, file } = await exportOf(c, draft);
     expect(res.headers['content-type']).toMatch(/^application\/json/);
     expect(res.headers['content-disposition']).toMatch(/^attachment;/);
     expect(attachmentName(res)).toBe('draft-jp-2026-12-01.json');
     expect(res.headers['cache-control']).toBe('no-store');
     expect(file.kind).toBe('untoc-accession-draft');
-    expect(file.formatVersion).toBe(2);
+    expect(file.formatVersion).toBe(3);
     expect(file.exportedAt).toBe(new Date(FIXED_NOW).toISOString());
     expect(file.draft.package.signing).toEqual({ place: 'Tokyo', date: '2027-02-03' });
     expect(file.draft.package.party).toEqual({ kind: 'state', code: 'JP', formalName: 'the State of Japan' });

@@ -163,22 +163,32 @@ describe('the translator, in another browser', () => {
 });
 
 describe('the reviewer', () => {
-  test('reads the checklist and the documents, and nothing else', async () => {
+  test('reads the review, every answer, the history, the checklist and the documents, and changes no answer', async () => {
     const draft = await bhutanDraft();
     const { token } = await makeLink(new JourneyClient(t.app), draft, 'reviewer', 'Legal adviser');
     const reviewer = new JourneyClient(t.app);
     const base = `/shared/${token}`;
-    expect(redirectOf(await reviewer.get(base))).toBe(`${base}/checklist`);
+    expect(redirectOf(await reviewer.get(base))).toBe(`${base}/review`);
+    for (const path of ['review', 'check', 'history']) {
+      const page = await reviewer.get(`${base}/${path}`);
+      expect(page.status).toBe(200);
+      expect(page.text).not.toContain(draft.id);
+    }
     const checklist = await reviewer.get(`${base}/checklist`);
     expect(checklist.status).toBe(200);
     expect(checklist.text).not.toContain(draft.id);
     expect((await reviewer.get(`${base}/documents`)).status).toBe(200);
     const download = await reviewer.getBytes(`${base}/documents/checklist?mode=draft&doclang=en`);
     expect(download.res.status).toBe(200);
-    for (const path of ['translate', 'translate/fr', 'party'])
+    for (const path of ['translate', 'translate/fr', 'party', 'central-authorities', 'declarations', 'links'])
       expect((await reviewer.get(`${base}/${path}`)).status).toBe(403);
+    const before = t.store.drafts.get(draft.id)?.revision;
     const post = await reviewer.post(`${base}/translate/fr`, { 'signing.place': 'Thimphou' });
     expect(post.status).toBe(403);
+    expect(
+      (await reviewer.post(`${base}/party`, { formalName: 'Druk Yul', documentLanguage: 'en' })).status,
+    ).toBe(403);
+    expect(t.store.drafts.get(draft.id)?.revision).toBe(before);
   });
 });
 

@@ -674,6 +674,47 @@ const OTHER_EXAMPLES = {
       },
     },
   ],
+  'review-thread': [
+    {
+      name: 'open-for-the-drafter',
+      params: {
+        id: 'comment-Ab3dEf9h',
+        target: 'Central authorities: Office of the Attorney General',
+        targetHref: '/drafts/example/check',
+        resolved: null,
+        messages: [
+          {
+            by: 'A. Adviser (Legal adviser)',
+            when: '3 January 2027 at 09:12 UTC',
+            lines: ['Is this the unit that receives requests?', 'Please confirm the e-mail address.'],
+          },
+          { by: 'Treaty officer', when: '3 January 2027 at 10:40 UTC', lines: ['Confirmed: mla@example.bt'] },
+        ],
+        replyAction: '/drafts/example/review/comments/Ab3dEf9h/reply',
+        replyFields: [field({ name: 'reply-Ab3dEf9h-text', kind: 'textarea', label: 'Your answer' })],
+        resolveAction: '/drafts/example/review/comments/Ab3dEf9h/resolve',
+      },
+    },
+    {
+      name: 'resolved-in-arabic-with-latin-text',
+      params: {
+        id: 'comment-Zz9yXx8w',
+        target: 'السلطات المركزية: Office of the Attorney General',
+        targetHref: null,
+        resolved: 'سُوّي في 3 كانون الثاني/يناير 2027',
+        messages: [
+          {
+            by: 'المستشار القانوني',
+            when: '3 كانون الثاني/يناير 2027',
+            lines: ['mla@example.bt → legal@example.bt'],
+          },
+        ],
+        replyAction: '/drafts/example/review/comments/Zz9yXx8w/reply',
+        replyFields: [field({ name: 'reply-Zz9yXx8w-text', kind: 'textarea', label: 'ردك' }, '', 'أدخل ردك')],
+        resolveAction: null,
+      },
+    },
+  ],
   'back-link': [{ name: 'default', params: { href: '/drafts/example', text: 'Back' } }],
   'start-button': [{ name: 'default', params: { href: '/drafts/new', text: 'Start now' } }],
 } satisfies Record<string, readonly ComponentExample[]>;

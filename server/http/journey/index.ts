@@ -22,6 +22,9 @@
  *   GET  /drafts/{id}/links, POST; POST /links/{link}/revoke   links for a translator or a reviewer
  *   GET  /shared/{secret}/...         the draft opened with a link, for its role's pages only (shared.ts)
  *   GET  /drafts/{id}/translate/{lng}/xliff, /xliff/import (and POST)   answers for translators' tools
+ *   GET  /drafts/{id}/review, POST /review/comments, /comments/{c}/reply, /comments/{c}/resolve, /approve
+ *                                     the legal adviser's comments and approval (review.ts)
+ *   GET  /drafts/{id}/history         the revisions and what each changed, in words (history.ts)
  *
  * Every POST is checked against cross-site forgery (csrf.ts), saves the draft through the one save of
  * kit.ts (merged with what others saved since the form was read, or shown as a conflict) and redirects
@@ -49,6 +52,8 @@ import { registerLinkPages } from './links';
 import { registerSharedAccess } from './shared';
 import { registerListPages } from './lists';
 import { registerQuestionPages } from './questions';
+import { registerHistoryPages } from './history';
+import { registerReviewPages } from './review';
 import { registerStartPages } from './start';
 import { registerTranslationPages } from './translations';
 import { registerXliffPages } from './xliff';
@@ -116,6 +121,8 @@ export function createDraftPagesRouter(deps: DraftPagesDeps): Router {
   registerDocumentPages(router, kit);
   registerTranslatePages(router, kit, forms);
   registerXliffPages(router, kit);
+  registerReviewPages(router, kit);
+  registerHistoryPages(router, kit);
   registerQuestionPages(router, kit, forms);
 
   // -------------------------------------------------------------------------------------------------

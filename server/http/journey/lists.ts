@@ -380,13 +380,11 @@ export function registerListPages(router: Router, kit: PageKit, forms: FormPages
           ? ({ ...out, [collection]: entriesOf(out, collection).map((e) => spec.tidy!(e)) } as Package)
           : out;
       },
-      next: (saved) =>
-        collection === 'authorities' && returnTo(req) === 'check' ? `${base(req)}/check` : listOf(saved).href,
+      next: (saved) => (returnTo(req) === 'check' ? `${base(req)}/check` : listOf(saved).href),
       view: (draft) => {
         const title = r.t(`${spec.texts}.${entryId === null ? 'titleNew' : 'titleChange'}`);
         const list = listOf(draft);
-        const back =
-          returnTo(req) === 'check' && collection === 'authorities' ? `${base(req)}/check` : list.href;
+        const back = returnTo(req) === 'check' ? `${base(req)}/check` : list.href;
         return {
           title,
           caption: r.t(`pages.sections.${list.section}`),

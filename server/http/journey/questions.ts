@@ -4,25 +4,13 @@
  */
 import type { Request, Response, Router } from 'express';
 import type { Package } from '../../domain/package';
-import { excerpt, slotStatuses } from '../../domain/translations';
-import { languageName } from '../../i18n/format';
-import { fieldKey } from '../../i18n/messages';
+import { approvalState, openComments } from '../../domain/review';
 import { verifyCsrf } from '../csrf';
 import { getIn } from '../forms';
-import { answerLines } from './answers';
-import {
-  AUTHORITY_LISTS,
-  applicableSections,
-  PAGES,
-  pageById,
-  SECTIONS,
-  sectionStatus,
-  type AuthorityList,
-  type QuestionPage,
-} from './definitions';
+import { answerSections } from './answer-rows';
+import { applicableSections, pageById, SECTIONS, sectionStatus, type QuestionPage } from './definitions';
 import type { FormPage, FormPages } from './form-page';
 import { dr, lr, type PageKit } from './kit';
-import { progressOf, targetLanguages } from './translate';
 
 export function registerQuestionPages(router: Router, kit: PageKit, forms: FormPages): void {
   const {
@@ -63,6 +51,22 @@ export function registerQuestionPages(router: Router, kit: PageKit, forms: FormP
       statusText: r.t(`pages.tasks.status.${status}`),
       hint,
     });
+    /** The legal adviser's review: its open comments and whether the approval still holds. */
+    const reviewTask = () => {
+      const open = openComments(r.draft.review).length;
+      const approval = approvalState(r.draft.review, pkg);
+      const status =
+        approval.kind === 'current' && open === 0
+          ? 'completed'
+          : open > 0 || r.draft.review.comments.length > 0 || approval.kind !== 'none'
+            ? 'in-progress'
+            : 'not-started';
+      const hint = [
+        ...(open > 0 ? [r.t('pages.tasks.openComments', { count: open })] : []),
+        r.t(`pages.tasks.approval.${approval.kind}`),
+      ].join(' ');
+      return task('review', r.t('pages.tasks.review'), `${base(req)}/review`, status, hint);
+    };
     const groups = [
       {
         title: r.t('pages.tasks.groups.prepare'),
@@ -86,6 +90,7 @@ export function registerQuestionPages(router: Router, kit: PageKit, forms: FormP
             allDone ? 'not-started' : 'cannot-start',
             r.t(allDone ? 'pages.tasks.checkReady' : 'pages.tasks.checkHint'),
           ),
+          reviewTask(),
         ],
       },
     ];
@@ -144,115 +149,35 @@ export function registerQuestionPages(router: Router, kit: PageKit, forms: FormP
   }
 
   // -------------------------------------------------------------------------------------------------
-  // Check answers
+  // Check answers: every answer with its Change link; for a reviewer, read only, each with a link to
+  // comment on it; the open comments on an answer are counted beside it.
 
-  /**
-   * A row per language the answers are being translated into: how far it has come, and each translation
-   * gone out of date since (its answer changed), so that the drafter sees what a change has undone.
-   */
-  function translationRows(req: Request, pkg: Package) {
-    const t = lr(req).t;
-    return targetLanguages(pkg)
-      .filter((lng) => Object.keys(pkg.translations[lng] ?? {}).length > 0)
-      .map((lng) => {
-        const progress = progressOf(pkg, lng);
-        const stale = slotStatuses(pkg, lng).filter((st) => st.state === 'stale');
-        const language = t(`languages.${lng}`);
-        return {
-          key: language,
-          lines: [
-            t('pages.translate.progress', { ...progress, count: progress.total }),
-            ...stale.map((st) =>
-              t('pages.check.staleTranslation', {
-                field: t(`fields.${fieldKey(st.slot.path)}`),
-                source: excerpt(st.slot.source, 40),
-              }),
-            ),
-          ],
-          href: `${base(req)}/translate/${lng}`,
-          action: t('pages.common.change'),
-          actionHidden: t('pages.translate.title', { language }),
-        };
-      });
-  }
-
-  router.get('/drafts/:id/check', (req, res) => {
+  router.get(['/drafts/:id/check', '/shared/:token/check'], (req, res) => {
     const r = dr(req);
-    const pkg = r.draft.package;
-    const ctx = ctxOf(req);
-    const change = (href: string, what: string) => ({
-      href: `${href}${href.includes('?') ? '&' : '?'}return=check`,
-      action: r.t('pages.common.change'),
-      actionHidden: what,
-    });
-    const sections = applicableSections(pkg).map((s) => {
-      const rows: object[] = [];
-      for (const page of PAGES.filter((p) => p.section === s.id && p.applies(pkg))) {
-        const saved = r.draft.visited.includes(page.section);
-        if (page.answers) {
-          for (const row of page.answers(pkg, ctx, saved))
-            rows.push({ ...row, ...change(`${base(req)}/${page.id}`, row.key) });
-          continue;
-        }
-        for (const f of page.fields(pkg, ctx)) {
-          rows.push({
-            key: f.label,
-            lines: answerLines(lr(req), f, getIn(pkg, f.path), saved),
-            ...change(`${base(req)}/${page.id}`, f.label),
-          });
-        }
-      }
-      if (s.id in AUTHORITY_LISTS) {
-        const role = AUTHORITY_LISTS[s.id as AuthorityList];
-        const list = pkg.authorities.filter((a) => a.roles.includes(role));
-        if (list.length === 0)
-          rows.push({
-            key: r.t(`pages.lists.${s.id}.title`),
-            lines: [r.t('pages.common.notAnswered')],
-            ...change(`${base(req)}/authorities/new?role=${role}`, r.t(`pages.lists.${s.id}.title`)),
-          });
-        for (const a of list) {
-          const contact = [...a.email, ...a.phone].slice(0, 2);
-          rows.push({
-            key: r.t(`pages.lists.${s.id}.summaryKey`),
-            lines: [
-              a.territory
-                ? r.t('pages.authorities.forTerritory', { name: a.name, territory: a.territory })
-                : a.name,
-              ...contact,
-            ],
-            ...change(`${base(req)}/authorities/${a.id}?role=${role}`, a.name),
-          });
-        }
-        if (s.id === 'central-authorities') {
-          rows.push({
-            key: r.t('pages.q.languages.summaryKey'),
-            lines:
-              pkg.mlaLanguages.length > 0
-                ? pkg.mlaLanguages.map((l) => languageName(l, r.lng))
-                : [r.t('pages.common.notAnswered')],
-            ...change(`${base(req)}/languages`, r.t('pages.q.languages.summaryKey')),
-          });
-        }
-      }
-      if (s.id === 'declarations') {
-        rows.push({
-          key: r.t('pages.declarations.title'),
-          lines:
-            pkg.declarations.length > 0
-              ? pkg.declarations.map(
-                  (d, i) =>
-                    `${r.t('pages.declarations.item', { n: i + 1 })}: ${r.t(`pages.q.declaration.kinds.${d.kind}`)}`,
-                )
-              : [r.t('pages.declarations.none')],
-          ...change(`${base(req)}/declarations`, r.t('pages.declarations.title')),
-        });
-      }
-      return { title: r.t(`pages.sections.${s.id}`), rows };
-    });
-    const translations = translationRows(req, pkg);
-    if (translations.length > 0)
-      sections.push({ title: r.t('pages.check.translationsHeading'), rows: translations });
+    const reviewer = r.link?.role === 'reviewer';
+    const open = openComments(r.draft.review);
+    const sections = answerSections(req, kit, r.draft).map((s) => ({
+      title: s.title,
+      rows: s.rows.map((row) => {
+        const count = open.filter((c) => c.target.kind === 'answer' && c.target.ref === row.ref).length;
+        const lines = count > 0 ? [...row.lines, r.t('pages.check.openComments', { count })] : [...row.lines];
+        return reviewer
+          ? {
+              key: row.key,
+              lines,
+              href: `${base(req)}/review?on=${encodeURIComponent(`answer:${row.ref}`)}#new-comment`,
+              action: r.t('pages.check.comment'),
+              actionHidden: row.key,
+            }
+          : {
+              key: row.key,
+              lines,
+              href: row.href,
+              action: r.t('pages.common.change'),
+              actionHidden: row.key,
+            };
+      }),
+    }));
     render(
       req,
       res,
@@ -260,12 +185,12 @@ export function registerQuestionPages(router: Router, kit: PageKit, forms: FormP
       {
         title: r.t('pages.check.title'),
         heading: r.t('pages.check.title'),
-        partyName: partyLabel(req, pkg),
+        partyName: partyLabel(req, r.draft.package),
         notice: clearedNotice(req),
         sections,
         documentsHref: `${base(req)}/documents`,
       },
-      { back: base(req) },
+      { back: reviewer ? `${base(req)}/review` : base(req) },
     );
   });
 

@@ -5,7 +5,8 @@
  *
  *   translator  the translation of the answers (translate.ts), and the documents and checklist to see
  *               the translations printed; never a question page, so never the answers themselves
- *   reviewer    the checklist and the documents (the legal adviser's review), read only
+ *   reviewer    the review (comments, approval), check answers, the history, the checklist and the
+ *               documents: everything to read, nothing to change but the review (review.ts)
  *
  * An unknown or revoked secret is one page not found (never saying which). A page the role does not
  * open is a 403 page linking to the role's first page.
@@ -31,12 +32,16 @@ export const ROLE_OPENS: Readonly<Record<LinkRole, readonly Opening[]>> = {
   ],
   reviewer: [
     { path: /^\/?$/, methods: ['GET', 'HEAD'] },
-    { path: /^\/(?:documents(?:\/[a-z-]+)?|checklist)\/?$/, methods: ['GET', 'HEAD'] },
+    { path: /^\/(?:documents(?:\/[a-z-]+)?|checklist|check|history|review)\/?$/, methods: ['GET', 'HEAD'] },
+    {
+      path: /^\/review\/(?:approve|comments|comments\/[A-Za-z0-9_-]{8}\/reply)\/?$/,
+      methods: ['POST'],
+    },
   ],
 };
 
 /** The page a link opens first. */
-const HOME: Readonly<Record<LinkRole, string>> = { translator: 'translate', reviewer: 'checklist' };
+const HOME: Readonly<Record<LinkRole, string>> = { translator: 'translate', reviewer: 'review' };
 
 export function registerSharedAccess(router: Router, kit: PageKit): void {
   const { deps, drafts, errorPage } = kit;

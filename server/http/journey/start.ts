@@ -245,7 +245,10 @@ export function registerStartPages(router: Router, kit: PageKit): void {
       // A package alone (the API's format, a bundle's package.json) counts the sections it answers as gone
       // through; the others are left for the user.
       const visited = read.source === 'package' ? answeredSections(pkg) : read.draft.visited;
-      const created = drafts.create({ package: pkg, visited }, { role: 'drafter', page: 'import' });
+      const created = drafts.create(
+        { package: pkg, visited, review: read.draft.review },
+        { role: 'drafter', page: 'import' },
+      );
       if (created.kind === 'full') return storageFull(req, res);
       res.redirect(303, `/drafts/${created.record.id}?imported=1`);
     },

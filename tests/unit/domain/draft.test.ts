@@ -22,6 +22,7 @@ import {
   type DraftReadResult,
 } from '../../../server/domain/draft';
 import type { PackageInput } from '../../../server/domain/package';
+import { addComment, approve, emptyReview } from '../../../server/domain/review';
 import { parsePackage } from '../../../server/domain/validate';
 import { PATHS } from '../../../server/paths';
 
@@ -38,7 +39,7 @@ const bhutan = (() => {
   return parsed.pkg;
 })();
 
-const draft: Draft = { package: bhutan, visited: ['party', 'treaties', 'signatory'] };
+const draft: Draft = { package: bhutan, visited: ['party', 'treaties', 'signatory'], review: emptyReview() };
 
 function okDraft(result: DraftReadResult): Draft {
   if (!result.ok) throw new Error(`expected a draft, got ${JSON.stringify(result.error)}`);
@@ -69,7 +70,11 @@ describe('the draft format version', () => {
 
 describe('DraftSchema', () => {
   it('defaults visited to none', () => {
-    expect(DraftSchema.parse({ package: bhutanInput })).toEqual({ package: bhutan, visited: [] });
+    expect(DraftSchema.parse({ package: bhutanInput })).toEqual({
+      package: bhutan,
+      visited: [],
+      review: emptyReview(),
+    });
   });
 
   it('refuses a section that does not exist and an unknown key', () => {
@@ -85,7 +90,11 @@ describe('DraftSchema', () => {
 describe('readDraft', () => {
   it('parses a draft in the current version, applying the package defaults', () => {
     const result = readDraft(DRAFT_FORMAT_VERSION, { package: bhutanInput, visited: ['party'] });
-    expect(result).toEqual({ ok: true, draft: { package: bhutan, visited: ['party'] }, migratedFrom: null });
+    expect(result).toEqual({
+      ok: true,
+      draft: { package: bhutan, visited: ['party'], review: emptyReview() },
+      migratedFrom: null,
+    });
   });
 
   describe('with a migration from version 1 to 2 (injected)', () => {
@@ -100,14 +109,22 @@ describe('readDraft', () => {
       const result = readDraft(1, { pkg: bhutanInput, seen: ['party'] }, [migration]);
       expect(migration).toHaveBeenCalledTimes(1);
       expect(migration).toHaveBeenCalledWith({ pkg: bhutanInput, seen: ['party'] });
-      expect(result).toEqual({ ok: true, draft: { package: bhutan, visited: ['party'] }, migratedFrom: 1 });
+      expect(result).toEqual({
+        ok: true,
+        draft: { package: bhutan, visited: ['party'], review: emptyReview() },
+        migratedFrom: 1,
+      });
     });
 
     it('reads a version 2 draft as it is, without migrating', () => {
       const migration = jest.fn(toVersion2);
       const result = readDraft(2, { package: bhutanInput, visited: [] }, [migration]);
       expect(migration).not.toHaveBeenCalled();
-      expect(result).toEqual({ ok: true, draft: { package: bhutan, visited: [] }, migratedFrom: null });
+      expect(result).toEqual({
+        ok: true,
+        draft: { package: bhutan, visited: [], review: emptyReview() },
+        migratedFrom: null,
+      });
     });
 
     it('refuses version 3, newer than the program', () => {
@@ -267,7 +284,11 @@ describe('parseDraftFile', () => {
     const migrate = jest.fn((d: unknown) => ({ package: (d as { pkg: unknown }).pkg }));
     const result = parseDraftFile(fileText({ formatVersion: 1, draft: { pkg: bhutanInput } }), [migrate]);
     expect(migrate).toHaveBeenCalledTimes(1);
-    expect(result).toEqual({ ok: true, draft: { package: bhutan, visited: [] }, migratedFrom: 1 });
+    expect(result).toEqual({
+      ok: true,
+      draft: { package: bhutan, visited: [], review: emptyReview() },
+      migratedFrom: 1,
+    });
   });
 });
 
@@ -283,8 +304,25 @@ describe('draftFile', () => {
     });
   });
 
-  it('round-trips a draft with every section visited and answers with line breaks and non-Latin text', () => {
+  it('round-trips a draft with every section visited, answers with line breaks and non-Latin text, and its review', () => {
+    const commented = addComment(
+      emptyReview(),
+      { kind: 'answer', ref: 'authority/a1' },
+      { role: 'reviewer', name: 'A. Adviser' },
+      'Is this the unit that answers MLA requests?\nPlease check.',
+      '2027-01-02T09:00:00.000Z',
+    );
+    if (!commented.ok) throw new Error('comment refused');
+    const approved = approve(
+      commented.review,
+      bhutan,
+      7,
+      { name: 'A. Adviser', title: 'Legal Adviser' },
+      '2027-01-03T10:00:00.000Z',
+    );
+    if (!approved.ok) throw new Error('approval refused');
     const rich: Draft = {
+      review: approved.review,
       package: {
         ...bhutan,
         declarations: [
@@ -318,7 +356,7 @@ describe('serializeDraft', () => {
 
 describe('newDraft', () => {
   it('starts with no section visited', () => {
-    expect(newDraft(bhutan)).toEqual({ package: bhutan, visited: [] });
+    expect(newDraft(bhutan)).toEqual({ package: bhutan, visited: [], review: emptyReview() });
   });
 });
 

@@ -306,6 +306,27 @@ const OTHER_CHECKS: Record<string, (doc: HtmlElement, params: Params) => void> =
       errors.map((e) => [e.href, e.message]),
     );
   },
+  'review-thread': (doc, params) => {
+    const messages = params.messages as { by: string; when: string; lines: string[] }[];
+    const section = byTag(doc, 'section')[0]!;
+    expect(section.attrs.get('id')).toBe(params.id);
+    // Named by its heading, which says what the thread is on (a link when it has a page).
+    expect(section.attrs.get('aria-labelledby')).toBe(`${params.id as string}-title`);
+    expect(textContent(byTag(section, 'h3')[0]!)).toBe(params.target);
+    expect(byTag(byTag(section, 'h3')[0]!, 'a')).toHaveLength(params.targetHref ? 1 : 0);
+    const rows = byClass(section, 'summary-list-row');
+    expect(rows).toHaveLength(messages.length);
+    rows.forEach((row, i) =>
+      expect(linesOf(byClass(row, 'summary-list-value')[0]!)).toEqual(messages[i]!.lines),
+    );
+    // Every form posts with the anti-forgery token; "Resolve" only when offered.
+    const forms = byTag(section, 'form');
+    expect(forms.map((f) => f.attrs.get('action'))).toEqual(
+      [params.replyAction, params.resolveAction].filter((a) => a !== null),
+    );
+    for (const form of forms)
+      expect(byTag(form, 'input').some((i) => i.attrs.get('name') === '_csrf')).toBe(true);
+  },
   'summary-list': (doc, params) => {
     const rows = params.rows as {
       key: string;

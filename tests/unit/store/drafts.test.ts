@@ -12,6 +12,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { DRAFT_FORMAT_VERSION, serializeDraft, type Draft } from '../../../server/domain/draft';
 import { LIMITS, type PackageInput } from '../../../server/domain/package';
+import { emptyReview } from '../../../server/domain/review';
 import { parsePackage } from '../../../server/domain/validate';
 import {
   DRAFT_ID_PATTERN,
@@ -40,8 +41,8 @@ function example(name: string) {
 
 const bhutan = example('bhutan-accession');
 const thailand = example('thailand-som-ratification');
-const bhutanDraft: Draft = { package: bhutan.pkg, visited: ['party'] };
-const thailandDraft: Draft = { package: thailand.pkg, visited: ['party', 'treaties'] };
+const bhutanDraft: Draft = { package: bhutan.pkg, visited: ['party'], review: emptyReview() };
+const thailandDraft: Draft = { package: thailand.pkg, visited: ['party', 'treaties'], review: emptyReview() };
 
 let dir: string;
 let file: string;
@@ -428,7 +429,7 @@ describe('create and load', () => {
       ok: true,
       record: {
         id,
-        draft: { package: bhutan.pkg, visited: [] },
+        draft: { package: bhutan.pkg, visited: [], review: emptyReview() },
         revision: 1,
         createdAt: '2026-06-01T00:00:00.000Z',
         updatedAt: '2026-06-01T00:00:00.000Z',
@@ -472,9 +473,17 @@ describe('a draft in an older format', () => {
   };
   const version1Data = JSON.stringify(version1);
 
-  it('is written by the test without ids', () => {
+  it('is written by the test without ids, and without a review', () => {
     expect(version1Data).not.toContain('"id"');
-    expect(DRAFT_FORMAT_VERSION).toBe(2);
+    expect(version1Data).not.toContain('"review"');
+    expect(DRAFT_FORMAT_VERSION).toBe(3);
+  });
+
+  it('is migrated in memory on load: it gets an empty review (format 3)', () => {
+    const store = openTracked();
+    const id = newDraftId();
+    insertRow(id, 1, version1Data);
+    expect(loaded(draftsOn(store), id).draft.review).toEqual({ comments: [], approvals: [] });
   });
 
   it('is migrated in memory on load: authorities and declarations get positional ids', () => {
@@ -1235,7 +1244,7 @@ describe('openStore', () => {
     const drafts = draftsOn(store);
     expect(loaded(drafts, id)).toEqual({
       id,
-      draft: { package: bhutan.pkg, visited: ['party'] },
+      draft: { package: bhutan.pkg, visited: ['party'], review: emptyReview() },
       revision: 1,
       createdAt: '2026-06-01T00:00:00.000Z',
       updatedAt: '2026-07-01T00:00:00.000Z',

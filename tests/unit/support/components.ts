@@ -35,7 +35,15 @@ export function examplesOf(component: string): readonly ComponentExample[] {
 }
 
 export function rootData(direction: Direction): ViewData {
-  return { lang: direction === 'rtl' ? 'ar' : 'en', dir: direction, title: '', t };
+  // A component with a form reads the page's anti-forgery token and revision (partials/csrf.hbs).
+  return {
+    lang: direction === 'rtl' ? 'ar' : 'en',
+    dir: direction,
+    title: '',
+    t,
+    csrf: 'example-token',
+    revision: 7,
+  };
 }
 
 /** The component's HTML alone. */
