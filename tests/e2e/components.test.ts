@@ -281,6 +281,18 @@ const CHECKS: Record<string, Check> = {
   notice: async () => {
     expect(await startGaps('.notification-banner-title')).toEqual([0]);
   },
+  'review-thread': async (direction, example) => {
+    const messages = example.params.messages as { lines: string[] }[];
+    // Who wrote each message comes before what they wrote, in the reading direction.
+    const [key, value] = await Promise.all([box('.summary-list-key'), box('.summary-list-value')]);
+    expect(before(direction, key.left, value.left)).toBe(true);
+    // Latin text (e-mail addresses, an arrow between two values) keeps its order in a right-to-left page.
+    const lines = messages.flatMap((m) => m.lines);
+    const reading = await readsLeftToRight('.summary-list-value bdi');
+    lines.forEach((line, i) => {
+      if (!RTL_LETTERS.test(line) && line.length > 1) expect([line, reading[i]]).toEqual([line, true]);
+    });
+  },
   requirements: async (direction, example) => {
     const requirements = example.params.requirements as { citation: string; quoteLang: string | null }[];
     if (requirements.length === 0) return;
