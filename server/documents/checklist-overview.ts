@@ -9,9 +9,9 @@
  */
 import type { TreatyId } from '../catalogue';
 import type { ChecklistItem, Due, Status } from '../domain/checklist';
+import type { Citation } from '../domain/issues';
 import { formatDate } from '../i18n/format';
-import { articleShort } from '../i18n/grammar';
-import { formatCitation, translate } from '../i18n/messages';
+import { translate } from '../i18n/messages';
 import type { DocumentContext } from './context';
 import { text } from './inline';
 import type { Block, Inline, TimelineEvent } from './model';
@@ -45,17 +45,24 @@ export function rowsOf(items: readonly ChecklistItem[]): Row[] {
 const unique = <T>(values: readonly T[]): T[] => [...new Set(values)];
 
 /**
- * The row's article: the citation when all its items share it; else, in the matrix, each treaty's
- * article in column order ("35(3) / 15(3) / 20(3)"), and in a line each citation in full.
+ * A citation in a few characters, for the overview: "UNTOC 18(13)", "VCLT 23(2)", « CTO 18(13) »; the
+ * article as the treaties number it, the instrument abbreviated (the details give it in full).
  */
-function rowArticle(ctx: DocumentContext, row: Row, full = false): string {
-  const citations = unique(row.items.map((i) => formatCitation(i.requirement.citation, ctx.tr)));
-  if (full) return citations.join(', ');
-  // The Handbook's model instrument, in a narrow column: the Handbook.
-  if (row.items.every((i) => i.requirement.citation.instrument === 'handbook'))
-    return ctx.t('legal:instruments.handbook');
-  if (citations.length === 1) return citations[0]!;
-  return row.items.map((i) => articleShort(i.requirement.citation.article, ctx.t, ctx.lng)).join(' / ');
+function compactCitation(ctx: DocumentContext, citation: Citation): string {
+  const instrument = ctx.t(O(`short.${citation.instrument}`));
+  return citation.instrument === 'handbook'
+    ? instrument
+    : ctx.t(O('articleCell'), { instrument, article: citation.article });
+}
+
+/**
+ * The row's article: the citation when all its items share it; else, in the matrix, each treaty's
+ * article in column order ("35(3) / 15(3) / 20(3)"), and in a line each citation ("UNTOC 35(3), TIP 15(3)").
+ */
+function rowArticle(ctx: DocumentContext, row: Row, inLine = false): string {
+  const citations = unique(row.items.map((i) => compactCitation(ctx, i.requirement.citation)));
+  if (citations.length === 1 || inLine) return citations.join(', ');
+  return row.items.map((i) => i.requirement.citation.article).join(' / ');
 }
 
 function rowLabel(ctx: DocumentContext, row: Row): string {
@@ -67,7 +74,7 @@ function shortDue(ctx: DocumentContext, due: Due): string {
   switch (due.kind) {
     case 'at-deposit':
       // The date is the deposit's, in the heading of the list "Due at deposit".
-      return ctx.t('legal:timings.at-deposit');
+      return ctx.t(O('dueAtDeposit'));
     case 'within-one-month-of-designation':
       return due.date
         ? ctx.t(O('dueBy'), { date: formatDate(due.date, ctx.lng) })
@@ -112,7 +119,7 @@ function matrix(
     header: [
       ctx.t(O('columns.requirement')),
       ctx.t(O('columns.article')),
-      ...treaties.map((treaty) => ctx.t(`legal:instruments.${treaty}`)),
+      ...treaties.map((treaty) => ctx.t(O(`short.${treaty}`))),
       ctx.t(O('columns.due')),
     ],
     rows: rows.map((row) => [
@@ -134,7 +141,7 @@ function rowTitle(ctx: DocumentContext, row: Row, items: readonly ChecklistItem[
 
 /** Who the item is for, in a line about a row: the treaty's short name, or nothing for the whole package. */
 const treatyShort = (ctx: DocumentContext, item: ChecklistItem) =>
-  item.requirement.appliesTo ? ctx.t(`legal:instruments.${item.requirement.appliesTo}`) : null;
+  item.requirement.appliesTo ? ctx.t(O(`short.${item.requirement.appliesTo}`)) : null;
 
 /** An item's status with its reason, as a group line says it: "missing (designate a central authority)". */
 function statusWithReason(ctx: DocumentContext, item: ChecklistItem, fixHref: FixHref | null): Inline[] {
@@ -211,22 +218,24 @@ export function overviewBlocks(ctx: DocumentContext, fixHref: FixHref | null): B
     return items.length > 0
       ? [
           groupLine(ctx, row, items, fixHref, (i) => [
-            text(`${ctx.t(O('dueSeparator'))}${dueText(ctx, i.due)}`),
+            text(`${ctx.t(O('dueSeparator'))}${shortDue(ctx, i.due)}`),
           ]),
         ]
       : [];
   });
-  const notApplicable = rows.flatMap((row) => {
+  // Not applicable: the requirements (their articles are in the matrix) after each reason, one line per
+  // reason: "Competence (ratification…); Competence (accession): only for regional … organizations".
+  const byReason = new Map<string, string[]>();
+  for (const row of rows) {
     const items = row.items.filter((i) => i.status === 'not-applicable');
-    if (items.length === 0) return [];
-    const reasons = unique(items.map((i) => (i.reason ? translate(i.reason, ctx.tr) : '')));
-    return [
-      [
-        text(`${rowTitle(ctx, row, items)}${ctx.t(O('separator'))}`, { bold: true }),
-        text(reasons.join('; ')),
-      ],
-    ];
-  });
+    if (items.length === 0) continue;
+    const reason = unique(items.map((i) => (i.reason ? translate(i.reason, ctx.tr) : ''))).join('; ');
+    byReason.set(reason, [...(byReason.get(reason) ?? []), rowLabel(ctx, row)]);
+  }
+  const notApplicable = [...byReason].map(([reason, labels]): Inline[] => [
+    text(`${labels.join('; ')}${ctx.t(O('separator'))}`, { bold: true }),
+    text(reason),
+  ]);
 
   return [
     { type: 'heading', level: 1, id: 'overview', content: [text(ctx.t(O('heading')))] },
@@ -295,7 +304,7 @@ export function timelineEvents(ctx: DocumentContext): {
   if (deposit) add(deposit, t(O('timeline.deposit')), 'deposit', 0);
   else undated.push({ label: t(O('timeline.deposit')), when: t('documents:checklist.notPlanned') });
   for (const eif of entryIntoForce) {
-    const label = t(O('timeline.entryIntoForce'), { treaty: t(`legal:instruments.${eif.treaty}`) });
+    const label = t(O('timeline.entryIntoForce'), { treaty: t(O(`short.${eif.treaty}`)) });
     if (eif.date) add(eif.date, label, 'entry-into-force', 1);
     else
       undated.push({
@@ -308,7 +317,7 @@ export function timelineEvents(ctx: DocumentContext): {
     const label = t(O('timeline.deadline'), {
       what: t(O('labelWithArticle'), {
         label: t(O(`rows.${rowKey(item)}`)),
-        article: formatCitation(item.requirement.citation, ctx.tr),
+        article: compactCitation(ctx, item.requirement.citation),
       }),
     });
     if (item.due.date) add(item.due.date, label, 'deadline', 2);

@@ -467,6 +467,33 @@ const HEADING_LEVELS = {
   3: HeadingLevel.HEADING_3,
 } as const;
 
+function headingParagraph(
+  w: Writing,
+  block: Extract<Block, { type: 'heading' }>,
+  newPage: boolean,
+): Paragraph {
+  return paragraph(w, {
+    heading: HEADING_LEVELS[block.level],
+    ...(newPage ? { pageBreakBefore: true } : {}),
+    children: inlineRuns(w, block.content),
+  });
+}
+
+/**
+ * The blocks in order. A page break before a heading starts the heading on a new page (§17.3.1.23
+ * pageBreakBefore) rather than being a paragraph of its own, which would leave an empty page when the
+ * page before it is exactly full.
+ */
+export function renderBlocks(w: Writing, blocks: readonly Block[]): (Paragraph | Table)[] {
+  return blocks.flatMap((block, index) => {
+    if (block.type === 'page-break' && blocks[index + 1]?.type === 'heading') return [];
+    const previous = blocks[index - 1];
+    if (block.type === 'heading' && previous?.type === 'page-break')
+      return [headingParagraph(w, block, true)];
+    return renderBlock(w, block);
+  });
+}
+
 export function renderBlock(w: Writing, block: Block): (Paragraph | Table)[] {
   switch (block.type) {
     case 'title':
@@ -477,7 +504,7 @@ export function renderBlock(w: Writing, block: Block): (Paragraph | Table)[] {
         }),
       ];
     case 'heading':
-      return [paragraph(w, { heading: HEADING_LEVELS[block.level], children: inlineRuns(w, block.content) })];
+      return [headingParagraph(w, block, false)];
     case 'paragraph': {
       const style = PARAGRAPH_STYLE_IDS[block.style];
       if (block.number === undefined)
@@ -709,7 +736,7 @@ export async function renderDocx(model: DocumentModel): Promise<Buffer> {
   assertNoMarkersInFinal(model);
   const writing = writingOf(model);
   return packDocx(model, {
-    children: model.blocks.flatMap((block) => renderBlock(writing, block)),
+    children: renderBlocks(writing, model.blocks),
     footer: [footerParagraph(writing, model)],
   });
 }
