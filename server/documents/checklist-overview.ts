@@ -11,6 +11,7 @@ import type { TreatyId } from '../catalogue';
 import type { ChecklistItem, Due, Status } from '../domain/checklist';
 import type { Citation } from '../domain/issues';
 import { formatDate } from '../i18n/format';
+import { profileOf } from '../i18n';
 import { translate } from '../i18n/messages';
 import type { DocumentContext } from './context';
 import { text } from './inline';
@@ -52,7 +53,15 @@ function compactCitation(ctx: DocumentContext, citation: Citation): string {
   const instrument = ctx.t(O(`short.${citation.instrument}`));
   return citation.instrument === 'handbook'
     ? instrument
-    : ctx.t(O('articleCell'), { instrument, article: citation.article });
+    : ctx.t(O('articleCell'), { instrument, article: article(ctx, citation.article) });
+}
+
+/**
+ * An article number as the treaties write it, "7(2)(a)", held left to right in a right-to-left document
+ * by a LEFT-TO-RIGHT MARK at each end (UAX #9): without them, Arabic text around it turns it into "(a)(2)7".
+ */
+function article(ctx: DocumentContext, value: string): string {
+  return profileOf(ctx.lng).direction === 'rtl' ? `\u200e${value}\u200e` : value;
 }
 
 /**
@@ -62,7 +71,7 @@ function compactCitation(ctx: DocumentContext, citation: Citation): string {
 function rowArticle(ctx: DocumentContext, row: Row, inLine = false): string {
   const citations = unique(row.items.map((i) => compactCitation(ctx, i.requirement.citation)));
   if (citations.length === 1 || inLine) return citations.join(', ');
-  return row.items.map((i) => i.requirement.citation.article).join(' / ');
+  return row.items.map((i) => article(ctx, i.requirement.citation.article)).join(' / ');
 }
 
 function rowLabel(ctx: DocumentContext, row: Row): string {
@@ -297,8 +306,8 @@ export function timelineEvents(ctx: DocumentContext): {
   const t = ctx.t;
   const dated: (TimelineEvent & { order: number })[] = [];
   const undated: { label: string; when: string }[] = [];
-  const add = (date: string, label: string, kind: TimelineEvent['kind'], order: number) =>
-    dated.push({ date, dateText: formatDate(date, ctx.lng), label, kind, order });
+  const add = (date: string, label: string, kind: TimelineEvent['kind'], order: number, mark = label) =>
+    dated.push({ date, dateText: formatDate(date, ctx.lng), label, mark, kind, order });
 
   const deposit = pkg.deposit.plannedOn;
   if (deposit) add(deposit, t(O('timeline.deposit')), 'deposit', 0);
@@ -320,14 +329,16 @@ export function timelineEvents(ctx: DocumentContext): {
         article: compactCitation(ctx, item.requirement.citation),
       }),
     });
-    if (item.due.date) add(item.due.date, label, 'deadline', 2);
+    // Beside its mark, the article alone: "Deadline: SOM Protocol 8(6)".
+    const mark = t(O('timeline.deadline'), { what: compactCitation(ctx, item.requirement.citation) });
+    if (item.due.date) add(item.due.date, label, 'deadline', 2, mark);
     else undated.push({ label, when: dueText(ctx, item.due) });
   }
   // In date order; on one day, the deposit, then entry into force, then deadlines, in package order.
   const events = dated
     .map((e, index) => ({ e, index }))
     .sort((a, b) => a.e.date.localeCompare(b.e.date) || a.e.order - b.e.order || a.index - b.index)
-    .map(({ e }) => ({ date: e.date, dateText: e.dateText, label: e.label, kind: e.kind }));
+    .map(({ e }) => ({ date: e.date, dateText: e.dateText, label: e.label, mark: e.mark, kind: e.kind }));
   return { events, undated };
 }
 

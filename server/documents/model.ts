@@ -126,6 +126,8 @@ export interface TimelineEvent {
   readonly date: string;
   readonly dateText: string;
   readonly label: string;
+  /** The label beside its mark in a drawing, where room is short (the table gives `label`). */
+  readonly mark: string;
   /** What kind of event, for its mark: the deposit, a treaty's entry into force, a deadline. */
   readonly kind: 'deposit' | 'entry-into-force' | 'deadline';
 }

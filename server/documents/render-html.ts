@@ -198,7 +198,7 @@ function timelineView(block: Extract<Block, { type: 'timeline' }>, direction: 'l
       y,
       textX: Math.round(x + step),
       anchor: forward ? ('start' as const) : ('end' as const),
-      label: clean(event.label),
+      label: clean(event.mark),
       dateText: clean(event.dateText),
       dateY: y + 15,
     };

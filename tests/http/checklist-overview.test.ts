@@ -217,6 +217,22 @@ describe('three treaties (Bhutan accedes to UNTOC, TIP and SOM)', () => {
       'The events in date order: 15 January 2027: Planned deposit; 4 February 2027: Deadline: Authority for vessels (smuggling by sea) (SOM Protocol 8(6)); 14 February 2027: Entry into force: UNTOC; 14 February 2027: Entry into force: TIP Protocol; 14 February 2027: Entry into force: SOM Protocol.',
     );
     expect(figure).not.toMatch(/\sstyle=/);
+    // Beside each mark, its label (a deadline by its article alone) and its date.
+    const drawn = [...figure.matchAll(/<text class="timeline-(?:label|date)"[^>]*>([^<]*)<\/text>/g)].map(
+      (m) => m[1],
+    );
+    expect(drawn).toEqual([
+      'Planned deposit',
+      '15 January 2027',
+      'Deadline: SOM Protocol 8(6)',
+      '4 February 2027',
+      'Entry into force: UNTOC',
+      '14 February 2027',
+      'Entry into force: TIP Protocol',
+      '14 February 2027',
+      'Entry into force: SOM Protocol',
+      '14 February 2027',
+    ]);
     const table = /<table class="grid">([\s\S]*?)<\/table>/.exec(figure)?.[1] ?? '';
     const rows = [...table.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((r) => textOf(r[1]!));
     expect(rows).toEqual([
