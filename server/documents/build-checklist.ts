@@ -1,18 +1,21 @@
 /**
- * The notification checklist for the legal adviser: a summary (treaties, instrument types, entry into
- * force, whether final documents can be produced), the rules' findings, then every requirement of the
- * chosen treaties with its article, obligation, due date, status (with the reason), what was supplied
- * and the quoted treaty text; last, the sources and how far each was verified. One model, rendered as
- * .docx and as HTML.
+ * The notification checklist for the legal adviser: first the overview, alone on the first page (every
+ * requirement against every treaty, what is due at deposit, what later, what does not apply:
+ * checklist-overview.ts), then the timeline, a summary (treaties, instrument types, entry into force,
+ * whether final documents can be produced), the rules' findings, then every requirement of the chosen
+ * treaties once with its article, obligation, due date, status (with the reason), what was supplied and
+ * the quoted treaty text; last, the sources and how far each was verified. One model, rendered as .docx
+ * and as HTML.
  */
 import { SOURCES, TREATIES, type Requirement } from '../catalogue';
-import type { ChecklistItem, Due, Status } from '../domain/checklist';
+import type { ChecklistItem, Status } from '../domain/checklist';
 import type { EntryIntoForce } from '../domain/entry-into-force';
 import { UN_NAMES } from '../catalogue/un-names';
 import { LANGUAGE_TAGS, profileOf } from '../i18n';
 import { QUOTE_LANGUAGE } from '../i18n/languages';
 import { formatDate, regionName } from '../i18n/format';
 import { formatCitation, localizeIssue, translate } from '../i18n/messages';
+import { detailGroups, dueText, overviewBlocks, timelineBlocks, type FixHref } from './checklist-overview';
 import { finishModel, type DocumentContext } from './context';
 import { text } from './inline';
 import type { Block, Inline, Tone } from './model';
@@ -26,92 +29,120 @@ const TONES: Record<Status, Tone> = {
   'left-blank': 'info',
 };
 
-function dueText(ctx: DocumentContext, due: Due): string {
-  const t = ctx.t;
-  switch (due.kind) {
-    case 'at-deposit':
-      return due.date
-        ? t('legal:due.atDepositOn', { date: formatDate(due.date, ctx.lng) })
-        : t('legal:due.atDeposit');
-    case 'within-one-month-of-designation':
-      return due.date && due.designatedOn
-        ? t('legal:due.withinOneMonthBy', {
-            designatedOn: formatDate(due.designatedOn, ctx.lng),
-            date: formatDate(due.date, ctx.lng),
-          })
-        : t('legal:due.withinOneMonth');
-    case 'no-deadline':
-      return t('legal:due.noDeadline');
-    case 'ongoing':
-      return t('legal:due.ongoing');
-  }
-}
-
 /** "UNTOC art. 18(13)" */
 export function requirementCitation(ctx: DocumentContext, req: Requirement): string {
   return formatCitation(req.citation, ctx.tr);
 }
 
-function itemBlocks(ctx: DocumentContext, item: ChecklistItem): Block[] {
+/**
+ * One card of the details: a requirement as it applies to one treaty, or to several whose quoted text is
+ * the same (checklist-overview.ts detailGroups). A field whose value differs between them is given once
+ * per treaty ("Status (TIP Protocol)").
+ */
+function itemBlocks(ctx: DocumentContext, group: readonly ChecklistItem[]): Block[] {
   const t = ctx.t;
-  const req = item.requirement;
-  const status: Inline[] = [text(t(`legal:statuses.${item.status}`), { bold: true })];
-  if (item.reason) status.push(text(` (${translate(item.reason, ctx.tr)})`));
-  const rows: { label: string; value: Inline[]; tone?: Tone }[] = [
-    { label: t('documents:checklist.fields.status'), value: status, tone: TONES[item.status] },
-    { label: t('documents:checklist.fields.kind'), value: [text(t(`legal:kinds.${req.kind}`))] },
-    {
-      label: t('documents:checklist.fields.obligation'),
-      value: [text(t(`legal:obligations.${req.obligation}`))],
-    },
-    { label: t('documents:checklist.fields.due'), value: [text(dueText(ctx, item.due))] },
-    {
-      label: t('documents:checklist.fields.toSupply'),
-      value: [text(t(`legal:requirements.${req.id}.supply`))],
-    },
-  ];
-  if (item.supplied.length > 0) {
-    rows.push({
-      label: t('documents:checklist.fields.supplied'),
-      value: item.supplied.flatMap((s, i) => [
-        ...(i > 0 ? [{ type: 'break' } as const] : []),
-        text(translate(s, ctx.tr)),
-      ]),
-    });
-  }
-  const quoteLang = ctx.lng === QUOTE_LANGUAGE ? undefined : LANGUAGE_TAGS[QUOTE_LANGUAGE];
-  return [
-    {
-      type: 'heading',
-      level: 2,
-      id: `item-${item.id}`,
-      content: [
-        text(
-          t('legal:titled', {
-            before: requirementCitation(ctx, req),
-            after: t(`legal:requirements.${req.id}.label`),
-          }),
+  const first = group[0]!;
+  const req = first.requirement;
+  type Row = { label: string; value: Inline[]; tone?: Tone };
+  const rows: Row[] = [];
+  const field = (
+    label: string,
+    valueOf: (item: ChecklistItem) => Inline[],
+    toneOf?: (item: ChecklistItem) => Tone,
+  ) => {
+    const values = group.map((item) => ({ item, value: valueOf(item) }));
+    const same = new Set(values.map((v) => JSON.stringify(v.value))).size === 1;
+    const withTone = (row: Row, item: ChecklistItem): Row => (toneOf ? { ...row, tone: toneOf(item) } : row);
+    if (same || group.length === 1) {
+      if (values[0]!.value.length > 0) rows.push(withTone({ label, value: values[0]!.value }, first));
+      return;
+    }
+    for (const { item, value } of values) {
+      if (value.length === 0) continue;
+      const treaty = item.requirement.appliesTo;
+      rows.push(
+        withTone(
+          {
+            label: treaty
+              ? t('documents:checklist.overview.fieldFor', {
+                  field: label,
+                  treaty: t(`legal:instruments.${treaty}`),
+                })
+              : label,
+            value,
+          },
+          item,
         ),
-      ],
-    },
+      );
+    }
+  };
+  field(
+    t('documents:checklist.fields.status'),
+    (item) => [
+      text(t(`legal:statuses.${item.status}`), { bold: true }),
+      ...(item.reason ? [text(` (${translate(item.reason, ctx.tr)})`)] : []),
+    ],
+    (item) => TONES[item.status],
+  );
+  field(t('documents:checklist.fields.kind'), (item) => [text(t(`legal:kinds.${item.requirement.kind}`))]);
+  field(t('documents:checklist.fields.obligation'), (item) => [
+    text(t(`legal:obligations.${item.requirement.obligation}`)),
+  ]);
+  field(t('documents:checklist.fields.due'), (item) => [text(dueText(ctx, item.due))]);
+  field(t('documents:checklist.fields.toSupply'), (item) => [
+    text(t(`legal:requirements.${item.requirement.id}.supply`)),
+  ]);
+  field(t('documents:checklist.fields.supplied'), (item) =>
+    item.supplied.flatMap((s, i) => [
+      ...(i > 0 ? [{ type: 'break' } as const] : []),
+      text(translate(s, ctx.tr)),
+    ]),
+  );
+  const quoteLang = ctx.lng === QUOTE_LANGUAGE ? undefined : LANGUAGE_TAGS[QUOTE_LANGUAGE];
+  const labels = [...new Set(group.map((i) => t(`legal:requirements.${i.id}.label`)))];
+  const citations = [...new Set(group.map((i) => requirementCitation(ctx, i.requirement)))];
+  // One article for several treaties (VCLT 23(2), UNTOC 37(2)): the treaties it is cited for.
+  const cited =
+    citations.length < group.length
+      ? t('documents:checklist.overview.fieldFor', {
+          field: citations.join(', '),
+          treaty: group
+            .map((i) => t(`legal:instruments.${i.requirement.appliesTo ?? 'handbook'}`))
+            .join(', '),
+        })
+      : citations.join(', ');
+  const heading =
+    labels.length === 1
+      ? t('legal:titled', { before: cited, after: labels[0] })
+      : group
+          .map((i) =>
+            t('legal:titled', {
+              before: requirementCitation(ctx, i.requirement),
+              after: t(`legal:requirements.${i.id}.label`),
+            }),
+          )
+          .join('; ');
+  const sources = [...new Set(group.map((i) => i.requirement.quote.source))];
+  return [
+    { type: 'heading', level: 2, id: `item-${first.id}`, content: [text(heading)] },
     { type: 'fields', rows },
     {
       type: 'paragraph',
       style: 'quote',
       content: [text(`“${req.quote.text}”`, quoteLang ? { lang: quoteLang } : {})],
     },
-    {
+    ...sources.map((source): Block => ({
       type: 'paragraph',
       style: 'note',
       content: [
         text(
           t('documents:checklist.quoteSource', {
-            source: SOURCES[req.quote.source].title,
-            where: SOURCES[req.quote.source].where,
+            source: SOURCES[source].title,
+            where: SOURCES[source].where,
           }),
         ),
       ],
-    },
+    })),
   ];
 }
 
@@ -127,7 +158,12 @@ function eifText(ctx: DocumentContext, eif: EntryIntoForce): string {
   });
 }
 
-export function buildChecklistDocument(ctx: DocumentContext) {
+/**
+ * The checklist: the overview (matrix and groups) on its first page, then the timeline, the summary, what
+ * blocks final documents and the rules' findings, each requirement in detail, and the sources. `fixHref`
+ * links each missing item to the page that fixes it (the site's checklist page); null elsewhere.
+ */
+export function buildChecklistDocument(ctx: DocumentContext, fixHref: FixHref | null = null) {
   const { pkg, facts, checklist, issues, entryIntoForce, finalAllowed } = ctx.assessment;
   const t = ctx.t;
   const partyName = regionName(pkg.party.code, ctx.lng);
@@ -139,6 +175,9 @@ export function buildChecklistDocument(ctx: DocumentContext) {
       text(t('documents:checklist.subtitle', { party: partyName, date: formatDate(ctx.today, ctx.lng) })),
     ],
   });
+
+  // The overview, alone on the first page.
+  blocks.push(...overviewBlocks(ctx, fixHref), { type: 'page-break' }, ...timelineBlocks(ctx));
 
   // Summary.
   blocks.push({
@@ -253,26 +292,14 @@ export function buildChecklistDocument(ctx: DocumentContext) {
     });
   }
 
-  // The requirements: package-wide first, then per treaty.
-  const groups: { key: string; heading: string; items: ChecklistItem[] }[] = [
-    {
-      key: 'instrument',
-      heading: t('documents:checklist.instrumentHeading'),
-      items: checklist.items.filter((i) => i.requirement.appliesTo === null),
-    },
-    ...facts.treaties.map((f) => ({
-      key: f.treaty,
-      heading: t('documents:checklist.treatyHeading', {
-        treaty: t(`legal:treaties.${f.treaty}.name`),
-        type: t(`legal:instrumentTypes.${f.choice.instrument}`),
-      }),
-      items: checklist.items.filter((i) => i.requirement.appliesTo === f.treaty),
-    })),
-  ];
-  for (const group of groups) {
-    blocks.push({ type: 'heading', level: 1, id: `group-${group.key}`, content: [text(group.heading)] });
-    for (const item of group.items) blocks.push(...itemBlocks(ctx, item));
-  }
+  // Each requirement in detail, once (a text the Protocols share is quoted once for all of them).
+  blocks.push({
+    type: 'heading',
+    level: 1,
+    id: 'details',
+    content: [text(t('documents:checklist.overview.detailsHeading'))],
+  });
+  for (const group of detailGroups(checklist.items)) blocks.push(...itemBlocks(ctx, group));
 
   // Sources and verification.
   blocks.push({

@@ -13,6 +13,7 @@ import type { IsoDate } from '../catalogue/treaties';
 import type { Assessment } from '../domain/validate';
 import type { Translator } from '../i18n/messages';
 import { buildChecklistDocument } from './build-checklist';
+import type { FixHref } from './checklist-overview';
 import { buildFullPowers } from './build-full-powers';
 import { buildInstrument } from './build-instrument';
 import { buildNotifications } from './build-notifications';
@@ -33,6 +34,8 @@ export interface RenderOptions {
   readonly today: IsoDate;
   /** A second language, beside the first, one language per column: its assessment and its words. */
   readonly parallel?: ParallelText;
+  /** The checklist on the site: the address of the page that fixes a missing item (none in files). */
+  readonly fixHref?: FixHref;
 }
 
 /** The documents in a second language: the package as they print it in that language, and its words. */
@@ -84,7 +87,7 @@ export function buildModel(
     case 'full-powers':
       return buildFullPowers(ctx);
     case 'checklist':
-      return buildChecklistDocument(ctx);
+      return buildChecklistDocument(ctx, options.fixHref ?? null);
   }
 }
 

@@ -25,7 +25,12 @@ export type Inline =
   /** A value deliberately left blank for completion by hand (place, date): printed as a line to write on. */
   | { readonly type: 'blank'; readonly label: string }
   /** A line break inside a paragraph. */
-  | { readonly type: 'break' };
+  | { readonly type: 'break' }
+  /**
+   * Text that links to a page of the site (on the checklist page: a missing item to the page that fixes
+   * it). HTML renders a link; Word, where a site address means nothing, prints the text alone.
+   */
+  | { readonly type: 'link'; readonly text: string; readonly href: string; readonly bold?: boolean };
 
 export const PARAGRAPH_STYLES = [
   /** Body text. */
@@ -61,8 +66,8 @@ export type Block =
       readonly content: readonly Inline[];
       readonly number?: number;
     }
-  /** A bulleted list. */
-  | { readonly type: 'list'; readonly items: readonly (readonly Inline[])[] }
+  /** A bulleted list; `compact`: smaller text, tightly spaced (the checklist's overview). */
+  | { readonly type: 'list'; readonly items: readonly (readonly Inline[])[]; readonly compact?: boolean }
   /** A two-column label/value table: an authority's directory entry, or an item's properties. */
   | {
       readonly type: 'fields';
@@ -73,17 +78,59 @@ export type Block =
         readonly tone?: Tone;
       }[];
     }
-  /** A table with a header row. */
+  /**
+   * A table with a header row. `widths`: the columns' relative widths (Word; equal when absent).
+   * `compact`: smaller text, for a dense overview (the checklist's matrix).
+   */
   | {
       readonly type: 'table';
       readonly caption?: string;
       readonly header: readonly string[];
       readonly rows: readonly (readonly (readonly Inline[])[])[];
+      readonly widths?: readonly number[];
+      readonly compact?: boolean;
+    }
+  /**
+   * A section that opens on demand: <details> in HTML, collapsed until the reader opens it; in Word, the
+   * summary as a heading of `level` followed by the blocks.
+   */
+  | {
+      readonly type: 'details';
+      readonly level: 1 | 2 | 3;
+      readonly summary: string;
+      readonly id?: string;
+      readonly blocks: readonly Block[];
+    }
+  /**
+   * Dated events on a line (the checklist's timeline): in HTML an SVG drawing (role="img", with a title
+   * and a description) and a table of the same events beside it; in Word the table. `events` are in date
+   * order; `undated` are events without a date yet (a deadline counted from a designation not made).
+   */
+  | {
+      readonly type: 'timeline';
+      readonly caption: string;
+      /** The drawing's accessible description: what it shows, in one sentence. */
+      readonly description: string;
+      /** Column headings of the table: date, event. */
+      readonly header: readonly [string, string];
+      readonly events: readonly TimelineEvent[];
+      readonly undated: readonly { readonly label: string; readonly when: string }[];
     }
   /** The signature block: space to sign, then the signer's name and title lines. */
   | { readonly type: 'signature'; readonly lines: readonly (readonly Inline[])[] }
   /** Start a new page. */
   | { readonly type: 'page-break' };
+
+/** One dated event of a timeline: its ISO date (for placing it), the date as the document writes it, what happens. */
+export interface TimelineEvent {
+  readonly date: string;
+  readonly dateText: string;
+  readonly label: string;
+  /** The label beside its mark in a drawing, where room is short (the table gives `label`). */
+  readonly mark: string;
+  /** What kind of event, for its mark: the deposit, a treaty's entry into force, a deadline. */
+  readonly kind: 'deposit' | 'entry-into-force' | 'deadline';
+}
 
 export const DOCUMENT_KINDS = ['instrument', 'notifications', 'full-powers', 'checklist'] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];

@@ -10,13 +10,13 @@
 import {
   AlignmentType,
   BorderStyle,
+  BuilderElement,
   Document,
   Footer,
   HeadingLevel,
   HighlightColor,
   LevelFormat,
   Packer,
-  PageBreak,
   PageNumber,
   Paragraph,
   ShadingType,
@@ -38,6 +38,8 @@ import type {
 } from 'docx';
 import type { Block, DocumentModel, Inline, ParagraphStyle, Tone } from './model';
 
+const text = (value: string): Inline => ({ type: 'text', text: value });
+
 /** ISO 216 A4, 210 mm x 297 mm, in twentieths of a point (ECMA-376 Part 1, §17.6.13 pgSz). */
 const A4 = { width: 11906, height: 16838 } as const;
 /** 2.5 cm in twips (1 cm = 1440 / 2.54 twips). */
@@ -57,6 +59,7 @@ const SIZE = {
   body: 24,
   quote: 22,
   note: 20,
+  compact: 17,
   footer: 20,
   title: 32,
   heading1: 28,
@@ -91,6 +94,9 @@ export const STYLE_IDS = {
   signature: 'Signature',
   tableText: 'TableText',
   tableHeading: 'TableHeading',
+  tableTextCompact: 'TableTextCompact',
+  listCompact: 'ListCompact',
+  tableHeadingCompact: 'TableHeadingCompact',
   footer: 'Footer',
   marker: 'Marker',
   blank: 'Blank',
@@ -137,8 +143,11 @@ function blockInlines(block: Block): readonly Inline[] {
       return block.rows.flatMap((row) => row.value);
     case 'table':
       return block.rows.flat(2);
+    case 'details':
+      return block.blocks.flatMap(blockInlines);
     case 'title':
     case 'page-break':
+    case 'timeline':
       return [];
     default:
       return unknownType(block, 'block');
@@ -283,6 +292,9 @@ function inlineRuns(w: Writing, content: readonly Inline[], format: RunFormat = 
         return [run(w, { text: BLANK_LINE, style: STYLE_IDS.blank })];
       case 'break':
         return [run(w, { break: 1 })];
+      case 'link':
+        // A site address means nothing on paper: the text alone.
+        return textRuns(w, { type: 'text', text: inline.text, bold: inline.bold }, format);
       default:
         return unknownType(inline, 'inline');
     }
@@ -294,15 +306,30 @@ function toneFormat(tone: Tone | undefined): RunFormat {
   return tone === 'missing' ? { bold: true } : {};
 }
 
+/**
+ * A page break (ECMA-376 Part 1, §17.3.3.1 br, type page) inside a run of ours, so that it carries the
+ * run properties every run has (the East Asian font hint in Chinese), where docx's PageBreak is a bare run.
+ */
+const pageBreak = () =>
+  new BuilderElement<{ type: string }>({
+    name: 'w:br',
+    attributes: { type: { key: 'w:type', value: 'page' } },
+  });
+
+/** A compact table's cells: 1 mm each side rather than Word's default 1.9 mm, and none above or below. */
+const COMPACT_MARGINS = { left: 57, right: 57, top: 0, bottom: 0 } as const;
+
 function cell(
   w: Writing,
   children: ParagraphChild[],
   width: number,
   style: string,
   header = false,
+  compact = false,
 ): TableCell {
   return new TableCell({
     width: { size: width, type: WidthType.DXA },
+    ...(compact ? { margins: COMPACT_MARGINS } : {}),
     // Grey 15%: a header row that still reads as one in black and white.
     shading: header ? { fill: 'D9D9D9', color: 'auto', type: ShadingType.CLEAR } : undefined,
     children: [paragraph(w, { style, children })],
@@ -352,13 +379,24 @@ function fieldsBlock(w: Writing, block: Extract<Block, { type: 'fields' }>): (Pa
   ];
 }
 
+/** Column widths in twips spanning `total`: in proportion to `relative` when it gives each column one, else equal. */
+function columnWidths(total: number, columns: number, relative?: readonly number[]): number[] {
+  const shares =
+    relative && relative.length === columns && relative.every((r) => r > 0)
+      ? relative
+      : Array.from({ length: columns }, () => 1);
+  const sum = shares.reduce((a, b) => a + b, 0);
+  const widths = shares.map((share) => Math.floor((total * share) / sum));
+  widths[columns - 1] = total - widths.slice(0, -1).reduce((a, b) => a + b, 0);
+  return widths;
+}
+
 function tableBlock(w: Writing, block: Extract<Block, { type: 'table' }>): (Paragraph | Table)[] {
   const columns = Math.max(block.header.length, ...block.rows.map((row) => row.length));
   if (columns === 0) return captionParagraph(w, block.caption);
-  const width = Math.floor(w.width / columns);
-  const widths = Array.from({ length: columns }, (_, index) =>
-    index === columns - 1 ? w.width - width * (columns - 1) : width,
-  );
+  const widths = columnWidths(w.width, columns, block.widths);
+  const textStyle = block.compact ? STYLE_IDS.tableTextCompact : STYLE_IDS.tableText;
+  const headingStyle = block.compact ? STYLE_IDS.tableHeadingCompact : STYLE_IDS.tableHeading;
   const header =
     block.header.length === 0
       ? []
@@ -372,8 +410,9 @@ function tableBlock(w: Writing, block: Extract<Block, { type: 'table' }>): (Para
                 w,
                 [run(w, removeXmlInvalidCharacters(block.header[index] ?? ''))],
                 width,
-                STYLE_IDS.tableHeading,
+                headingStyle,
                 true,
+                block.compact === true,
               ),
             ),
           }),
@@ -384,7 +423,7 @@ function tableBlock(w: Writing, block: Extract<Block, { type: 'table' }>): (Para
       new TableRow({
         cantSplit: true,
         children: widths.map((width, index) =>
-          cell(w, inlineRuns(w, row[index] ?? []), width, STYLE_IDS.tableText),
+          cell(w, inlineRuns(w, row[index] ?? []), width, textStyle, false, block.compact === true),
         ),
       }),
   );
@@ -428,6 +467,33 @@ const HEADING_LEVELS = {
   3: HeadingLevel.HEADING_3,
 } as const;
 
+function headingParagraph(
+  w: Writing,
+  block: Extract<Block, { type: 'heading' }>,
+  newPage: boolean,
+): Paragraph {
+  return paragraph(w, {
+    heading: HEADING_LEVELS[block.level],
+    ...(newPage ? { pageBreakBefore: true } : {}),
+    children: inlineRuns(w, block.content),
+  });
+}
+
+/**
+ * The blocks in order. A page break before a heading starts the heading on a new page (§17.3.1.23
+ * pageBreakBefore) rather than being a paragraph of its own, which would leave an empty page when the
+ * page before it is exactly full.
+ */
+export function renderBlocks(w: Writing, blocks: readonly Block[]): (Paragraph | Table)[] {
+  return blocks.flatMap((block, index) => {
+    if (block.type === 'page-break' && blocks[index + 1]?.type === 'heading') return [];
+    const previous = blocks[index - 1];
+    if (block.type === 'heading' && previous?.type === 'page-break')
+      return [headingParagraph(w, block, true)];
+    return renderBlock(w, block);
+  });
+}
+
 export function renderBlock(w: Writing, block: Block): (Paragraph | Table)[] {
   switch (block.type) {
     case 'title':
@@ -438,7 +504,7 @@ export function renderBlock(w: Writing, block: Block): (Paragraph | Table)[] {
         }),
       ];
     case 'heading':
-      return [paragraph(w, { heading: HEADING_LEVELS[block.level], children: inlineRuns(w, block.content) })];
+      return [headingParagraph(w, block, false)];
     case 'paragraph': {
       const style = PARAGRAPH_STYLE_IDS[block.style];
       if (block.number === undefined)
@@ -469,7 +535,11 @@ export function renderBlock(w: Writing, block: Block): (Paragraph | Table)[] {
     }
     case 'list':
       return block.items.map((item) =>
-        paragraph(w, { numbering: { reference: BULLETS, level: 0 }, children: inlineRuns(w, item) }),
+        paragraph(w, {
+          ...(block.compact ? { style: STYLE_IDS.listCompact } : {}),
+          numbering: { reference: BULLETS, level: 0 },
+          children: inlineRuns(w, item),
+        }),
       );
     case 'fields':
       return fieldsBlock(w, block);
@@ -478,7 +548,27 @@ export function renderBlock(w: Writing, block: Block): (Paragraph | Table)[] {
     case 'signature':
       return signatureBlock(w, block);
     case 'page-break':
-      return [paragraph(w, { children: [new PageBreak()] })];
+      return [paragraph(w, { children: [run(w, { children: [pageBreak()] }, '')] })];
+    case 'details':
+      return [
+        paragraph(w, {
+          heading: HEADING_LEVELS[block.level],
+          children: [run(w, removeXmlInvalidCharacters(block.summary))],
+        }),
+        ...block.blocks.flatMap((inner) => renderBlock(w, inner)),
+      ];
+    case 'timeline':
+      // On paper, the timeline is its table: the date, then what happens.
+      return tableBlock(w, {
+        type: 'table',
+        caption: block.caption,
+        header: block.header,
+        widths: [1, 3],
+        rows: [
+          ...block.events.map((event) => [[text(event.dateText)], [text(event.label)]]),
+          ...block.undated.map((event) => [[text(event.when)], [text(event.label)]]),
+        ],
+      });
     default:
       return unknownType(block, 'block');
   }
@@ -557,6 +647,27 @@ const PARAGRAPH_STYLES: readonly IParagraphStyleOptions[] = [
     paragraph: { keepNext: true },
   },
   {
+    id: STYLE_IDS.tableTextCompact,
+    name: 'Table Text Compact',
+    basedOn: STYLE_IDS.tableText,
+    run: { size: SIZE.compact, sizeComplexScript: SIZE.compact },
+    paragraph: { spacing: { before: 0, after: 0 } },
+  },
+  {
+    id: STYLE_IDS.listCompact,
+    name: 'List Compact',
+    basedOn: 'Normal',
+    run: { size: SIZE.compact, sizeComplexScript: SIZE.compact },
+    paragraph: { spacing: { after: 20 } },
+  },
+  {
+    id: STYLE_IDS.tableHeadingCompact,
+    name: 'Table Heading Compact',
+    basedOn: STYLE_IDS.tableTextCompact,
+    run: { bold: true },
+    paragraph: { keepNext: true },
+  },
+  {
     id: STYLE_IDS.footer,
     name: 'Footer',
     basedOn: 'Normal',
@@ -625,7 +736,7 @@ export async function renderDocx(model: DocumentModel): Promise<Buffer> {
   assertNoMarkersInFinal(model);
   const writing = writingOf(model);
   return packDocx(model, {
-    children: model.blocks.flatMap((block) => renderBlock(writing, block)),
+    children: renderBlocks(writing, model.blocks),
     footer: [footerParagraph(writing, model)],
   });
 }

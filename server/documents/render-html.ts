@@ -40,7 +40,8 @@ type InlineView =
     }
   | { readonly partial: 'inline-marker'; readonly text: string }
   | { readonly partial: 'inline-blank'; readonly label: string }
-  | { readonly partial: 'inline-break' };
+  | { readonly partial: 'inline-break' }
+  | { readonly partial: 'inline-link'; readonly text: string; readonly href: string; readonly bold: boolean };
 
 type BlockView =
   | { readonly partial: 'block-title'; readonly text: string }
@@ -56,7 +57,11 @@ type BlockView =
       readonly number: number | null;
       readonly content: readonly InlineView[];
     }
-  | { readonly partial: 'block-list'; readonly items: readonly (readonly InlineView[])[] }
+  | {
+      readonly partial: 'block-list';
+      readonly compact: boolean;
+      readonly items: readonly (readonly InlineView[])[];
+    }
   | {
       readonly partial: 'block-fields';
       readonly caption: string | null;
@@ -66,15 +71,51 @@ type BlockView =
         readonly tone: Tone | null;
       }[];
     }
+  | TableView
   | {
-      readonly partial: 'block-table';
-      readonly caption: string | null;
-      readonly header: readonly string[];
-      readonly hasHeader: boolean;
-      readonly rows: readonly (readonly (readonly InlineView[])[])[];
+      readonly partial: 'block-details';
+      readonly level: 2 | 3 | 4;
+      readonly id: string | null;
+      readonly summary: string;
+      readonly blocks: readonly BlockView[];
     }
+  | TimelineView
   | { readonly partial: 'block-signature'; readonly lines: readonly (readonly InlineView[])[] }
   | { readonly partial: 'block-page-break' };
+
+interface TableView {
+  readonly partial: 'block-table';
+  readonly caption: string | null;
+  readonly header: readonly string[];
+  readonly hasHeader: boolean;
+  readonly compact: boolean;
+  readonly rows: readonly (readonly (readonly InlineView[])[])[];
+}
+
+/** The timeline's drawing, computed here (positions in the SVG's user units) so that the template only prints. */
+interface TimelineView {
+  readonly partial: 'block-timeline';
+  readonly caption: string;
+  readonly description: string;
+  readonly width: number;
+  readonly height: number;
+  readonly axis: { readonly x1: number; readonly x2: number; readonly y: number };
+  readonly direction: 'ltr' | 'rtl';
+  /** Whether there is anything to draw (no dated event: the table alone). */
+  readonly drawn: boolean;
+  readonly events: readonly {
+    readonly kind: string;
+    readonly x: number;
+    readonly y: number;
+    readonly textX: number;
+    readonly anchor: 'start' | 'end';
+    readonly label: string;
+    readonly dateText: string;
+    readonly dateY: number;
+  }[];
+  /** The same events as a table: the drawing's text equivalent. */
+  readonly table: TableView;
+}
 
 interface PageView {
   readonly lang: string;
@@ -110,6 +151,13 @@ function inlineView(inline: Inline): InlineView {
       return { partial: 'inline-blank', label: clean(inline.label) };
     case 'break':
       return { partial: 'inline-break' };
+    case 'link':
+      return {
+        partial: 'inline-link',
+        text: clean(inline.text),
+        href: inline.href,
+        bold: inline.bold === true,
+      };
     default:
       return unknownType(inline, 'inline');
   }
@@ -120,7 +168,73 @@ const inlines = (content: readonly Inline[]): InlineView[] => content.map(inline
 /** The page's <h1> is the title, so heading levels 1 to 3 are <h2> to <h4>. */
 const HTML_HEADING_LEVEL = { 1: 2, 2: 3, 3: 4 } as const;
 
-function blockView(block: Block): BlockView {
+/** Width of the timeline drawing, its margin at each end, and the height of one event's row (SVG user units). */
+const TIMELINE = { width: 640, margin: 24, row: 40, top: 20 } as const;
+
+/**
+ * The timeline drawn: one row per event, placed along the line by its date (earliest at the start of
+ * the reading direction: on the right in Arabic), its label and date beside the mark, on the side with
+ * more room.
+ */
+function timelineView(block: Extract<Block, { type: 'timeline' }>, direction: 'ltr' | 'rtl'): TimelineView {
+  const { width, margin, row, top } = TIMELINE;
+  const times = block.events.map((e) => Date.parse(`${e.date}T00:00:00Z`));
+  const first = Math.min(...times);
+  const span = Math.max(...times) - first;
+  // Place by days; one event, or all on one day, sit in the middle.
+  const position = (t: number) => (span === 0 ? 0.5 : (t - first) / span);
+  const usable = width - 2 * margin;
+  const events = block.events.map((event, index) => {
+    const p = position(times[index]!);
+    const logical = margin + p * usable;
+    const x = direction === 'rtl' ? width - logical : logical;
+    const forward = p <= 0.5;
+    // Towards the reading direction's end when the mark is in the first half, else back towards its start.
+    const step = (forward ? 10 : -10) * (direction === 'rtl' ? -1 : 1);
+    const y = top + index * row;
+    return {
+      kind: event.kind,
+      x: Math.round(x),
+      y,
+      textX: Math.round(x + step),
+      anchor: forward ? ('start' as const) : ('end' as const),
+      label: clean(event.mark),
+      dateText: clean(event.dateText),
+      dateY: y + 15,
+    };
+  });
+  const axisY = top + Math.max(0, block.events.length - 1) * row + 28;
+  return {
+    partial: 'block-timeline',
+    caption: clean(block.caption),
+    description: clean(block.description),
+    width,
+    height: axisY + 12,
+    axis: { x1: margin, x2: width - margin, y: axisY },
+    direction,
+    drawn: events.length > 0,
+    events,
+    table: {
+      partial: 'block-table',
+      caption: null,
+      header: block.header.map(clean),
+      hasHeader: true,
+      compact: false,
+      rows: [
+        ...block.events.map((e) => [
+          [inlineView({ type: 'text', text: e.dateText })],
+          [inlineView({ type: 'text', text: e.label })],
+        ]),
+        ...block.undated.map((e) => [
+          [inlineView({ type: 'text', text: e.when })],
+          [inlineView({ type: 'text', text: e.label })],
+        ]),
+      ],
+    },
+  };
+}
+
+function blockView(block: Block, direction: 'ltr' | 'rtl' = 'ltr'): BlockView {
   switch (block.type) {
     case 'title':
       return { partial: 'block-title', text: clean(block.text) };
@@ -139,7 +253,7 @@ function blockView(block: Block): BlockView {
         content: inlines(block.content),
       };
     case 'list':
-      return { partial: 'block-list', items: block.items.map(inlines) };
+      return { partial: 'block-list', compact: block.compact === true, items: block.items.map(inlines) };
     case 'fields':
       return {
         partial: 'block-fields',
@@ -156,8 +270,19 @@ function blockView(block: Block): BlockView {
         caption: block.caption === undefined ? null : clean(block.caption),
         header: block.header.map(clean),
         hasHeader: block.header.length > 0,
+        compact: block.compact === true,
         rows: block.rows.map((row) => row.map(inlines)),
       };
+    case 'details':
+      return {
+        partial: 'block-details',
+        level: HTML_HEADING_LEVEL[block.level],
+        id: block.id ?? null,
+        summary: clean(block.summary),
+        blocks: block.blocks.map((inner) => blockView(inner, direction)),
+      };
+    case 'timeline':
+      return timelineView(block, direction);
     case 'signature':
       return { partial: 'block-signature', lines: block.lines.map(inlines) };
     case 'page-break':
@@ -213,7 +338,7 @@ function pageView(model: DocumentModel, stylesheetHref: string): PageView {
     kind: model.kind,
     mode: model.mode,
     stylesheetHref,
-    blocks: model.blocks.map(blockView),
+    blocks: model.blocks.map((block) => blockView(block, model.direction)),
   };
 }
 

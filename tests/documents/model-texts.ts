@@ -7,7 +7,7 @@ import type { Block, DocumentModel, Inline } from '../../server/documents/model'
 /** The printed texts of some inlines: text and markers (blanks print a line, breaks nothing). */
 function inlineTexts(content: readonly Inline[]): string[] {
   return content.flatMap((inline) =>
-    inline.type === 'text' || inline.type === 'marker' ? [inline.text] : [],
+    inline.type === 'text' || inline.type === 'marker' || inline.type === 'link' ? [inline.text] : [],
   );
 }
 
@@ -34,6 +34,15 @@ function blockTexts(block: Block): string[] {
       ];
     case 'signature':
       return block.lines.flatMap(inlineTexts);
+    case 'details':
+      return [block.summary, ...block.blocks.flatMap(blockTexts)];
+    case 'timeline':
+      return [
+        block.caption,
+        ...block.header,
+        ...block.events.flatMap((e) => [e.dateText, e.label]),
+        ...block.undated.flatMap((e) => [e.when, e.label]),
+      ];
     case 'page-break':
       return [];
   }
@@ -67,7 +76,7 @@ export function completed(model: DocumentModel): DocumentModel {
         ? { type: 'text', text: inline.text.replace(/^\[[^:]*:\s*|\]$/g, '') }
         : inline,
     );
-  const blocks = model.blocks.map((block): Block => {
+  const completeBlock = (block: Block): Block => {
     switch (block.type) {
       case 'heading':
       case 'paragraph':
@@ -87,10 +96,14 @@ export function completed(model: DocumentModel): DocumentModel {
         return { ...block, rows: block.rows.map((row) => row.map(complete)) };
       case 'signature':
         return { ...block, lines: block.lines.map(complete) };
+      case 'details':
+        return { ...block, blocks: block.blocks.map(completeBlock) };
       case 'title':
       case 'page-break':
+      case 'timeline':
         return block;
     }
-  });
+  };
+  const blocks = model.blocks.map(completeBlock);
   return { ...model, mode: 'final', markers: [], blocks };
 }

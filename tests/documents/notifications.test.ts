@@ -197,7 +197,8 @@ describe('checklist', () => {
     );
     expect(text).toContain('UNTOC art. 35(3): Reservation: not bound by article 35(2)');
     expect(text).toContain(
-      'TIP Protocol art. 15(3): Reservation: not bound by article 15(2) (arbitration and the International Court of Justice) Status Optional, not made',
+      // The Protocols' reservations quote the same words: one card for both, each named.
+      'TIP Protocol art. 15(3): Reservation: not bound by article 15(2) (arbitration and the International Court of Justice); Smuggling Protocol art. 20(3): Reservation: not bound by article 20(2) (arbitration and the International Court of Justice) Status Optional, not made',
     );
     expect(text).toContain(
       '14 February 2027: the thirtieth day after deposit on 15 January 2027 (UNTOC art. 38(2))',

@@ -183,8 +183,10 @@ describe('renderDocx', () => {
       );
     });
 
-    it('starts a new page at a page break', async () => {
-      expect(await part('word/document.xml')).toContain('<w:br w:type="page"/>');
+    it('starts a new page at a page break: the heading after it opens the next page', async () => {
+      expect(await part('word/document.xml')).toMatch(
+        /<w:p><w:pPr><w:pStyle w:val="Heading1"\/><w:pageBreakBefore\/>.*?Signature<\/w:t>/,
+      );
     });
   });
 

@@ -456,8 +456,11 @@ describe('checklist', () => {
     expect(res.status).toBe(200);
     expect(res.text).toContain('<html lang="fr" dir="ltr">');
     expect(res.text).toContain('Liste de contrôle des notifications');
-    // Each treaty's heading names its instrument type in a form that never elides wrongly ("d'ratification").
-    expect(res.text).toContain('(type d&#x27;instrument : adhésion)');
+    // The summary's table names each treaty's instrument type; the overview opens the checklist.
+    expect(res.text).toMatch(
+      /<td dir="auto">Protocole relatif au trafic illicite de migrants[^<]*<\/td>\s*<td dir="auto">adhésion<\/td>/,
+    );
+    expect(res.text).toContain('<h2 id="overview">En un coup d&#x27;œil</h2>');
     expect(res.text).not.toContain('document-draft');
     expect(res.text).not.toMatch(/<script/i);
   });

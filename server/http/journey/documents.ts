@@ -4,7 +4,7 @@
  * fixes it), the downloads, the printable checklist page, and the draft exported as a file.
  */
 import type { Request, Router } from 'express';
-import type { Checklist } from '../../domain/checklist';
+import type { Checklist, ChecklistItem } from '../../domain/checklist';
 import type { PathSegment } from '../../domain/issues';
 import { draftFile } from '../../domain/draft';
 import type { Package } from '../../domain/package';
@@ -271,7 +271,16 @@ export function registerDocumentPages(router: Router, kit: PageKit): void {
     const lng = docLang(req, pkg);
     const assessment = assessIn(pkg, lng);
     const tr: Translator = { lng, t: deps.i18n.t(lng) };
-    const model = buildModel(assessment, 'checklist', { tr, mode: 'draft', today: today() });
+    // The drafter's missing items link to the page that fixes them; a link's holder cannot open those pages.
+    const fixHref = r.link
+      ? undefined
+      : (item: ChecklistItem) => pageHref(req, pageForPath(item.path, item.requirement.id, assessment.pkg));
+    const model = buildModel(assessment, 'checklist', {
+      tr,
+      mode: 'draft',
+      today: today(),
+      ...(fixHref ? { fixHref } : {}),
+    });
     render(
       req,
       res,
