@@ -8,6 +8,7 @@
  * and as HTML.
  */
 import { SOURCES, TREATIES, type Requirement } from '../catalogue';
+import type { ApprovalState } from '../domain/review';
 import type { ChecklistItem, Status } from '../domain/checklist';
 import type { EntryIntoForce } from '../domain/entry-into-force';
 import { UN_NAMES } from '../catalogue/un-names';
@@ -163,7 +164,11 @@ function eifText(ctx: DocumentContext, eif: EntryIntoForce): string {
  * blocks final documents and the rules' findings, each requirement in detail, and the sources. `fixHref`
  * links each missing item to the page that fixes it (the site's checklist page); null elsewhere.
  */
-export function buildChecklistDocument(ctx: DocumentContext, fixHref: FixHref | null = null) {
+export function buildChecklistDocument(
+  ctx: DocumentContext,
+  fixHref: FixHref | null = null,
+  approval: ApprovalState | null = null,
+) {
   const { pkg, facts, checklist, issues, entryIntoForce, finalAllowed } = ctx.assessment;
   const t = ctx.t;
   const partyName = regionName(pkg.party.code, ctx.lng);
@@ -226,6 +231,27 @@ export function buildChecklistDocument(ctx: DocumentContext, fixHref: FixHref | 
         ],
         tone: finalAllowed ? 'ok' : 'missing',
       },
+      // The legal adviser's approval, when the package is a draft's: never a condition of final documents.
+      ...(approval
+        ? [
+            {
+              label: t('documents:checklist.fields.approval'),
+              value: [
+                text(
+                  approval.kind === 'none'
+                    ? t('documents:checklist.approval.none')
+                    : t(`documents:checklist.approval.${approval.kind}`, {
+                        revision: approval.approval.revision,
+                        name: approval.approval.name,
+                        title: approval.approval.title,
+                        date: formatDate(approval.approval.at.slice(0, 10), ctx.lng),
+                      }),
+                ),
+              ],
+              tone: (approval.kind === 'current' ? 'ok' : 'info') as Tone,
+            },
+          ]
+        : []),
     ],
   });
   blocks.push({

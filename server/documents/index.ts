@@ -10,6 +10,7 @@
 import JSZip from 'jszip';
 import type { TreatyId } from '../catalogue';
 import type { IsoDate } from '../catalogue/treaties';
+import type { ApprovalState } from '../domain/review';
 import type { Assessment } from '../domain/validate';
 import type { Translator } from '../i18n/messages';
 import { buildChecklistDocument } from './build-checklist';
@@ -36,6 +37,11 @@ export interface RenderOptions {
   readonly parallel?: ParallelText;
   /** The checklist on the site: the address of the page that fixes a missing item (none in files). */
   readonly fixHref?: FixHref;
+  /**
+   * The legal adviser's approval of the draft the package comes from (domain/review.ts), which the
+   * checklist states; absent for a package alone (the API's), which has no review.
+   */
+  readonly approval?: ApprovalState;
 }
 
 /** The documents in a second language: the package as they print it in that language, and its words. */
@@ -87,7 +93,7 @@ export function buildModel(
     case 'full-powers':
       return buildFullPowers(ctx);
     case 'checklist':
-      return buildChecklistDocument(ctx, options.fixHref ?? null);
+      return buildChecklistDocument(ctx, options.fixHref ?? null, options.approval ?? null);
   }
 }
 

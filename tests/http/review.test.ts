@@ -6,6 +6,7 @@
  * every save and compares two revisions; the export carries the review and an import brings it back.
  */
 import request from 'supertest';
+import { binaryParser, docxText } from './helpers';
 import {
   errorSummary,
   expectedString,
@@ -222,6 +223,24 @@ describe('a review from start to approval', () => {
     expect((await reviewer.post(`${base}/review/comments/AAAAAAAA/reply`, { text: 'x' })).status).toBe(404);
   });
 
+  test('what is missing links, for the drafter, to the page that fixes it; for the reviewer, to the checklist', async () => {
+    const pkg = { ...(samplePackage('bhutan-accession') as Record<string, unknown>), authorities: [] };
+    const draft = await draftThroughApi(t.app, pkg);
+    const { drafter, reviewer, base } = await reviewerFor(draft);
+    const missingLinks = (html: string) =>
+      [
+        ...(
+          /<ul class="list list-bullet" data-testid="missing">([\s\S]*?)<\/ul>/.exec(html)?.[1] ?? ''
+        ).matchAll(/href="([^"]+)"/g),
+      ].map((m) => m[1]!);
+    const mine = missingLinks((await drafter.get(`${draft.url}/review`)).text);
+    expect(mine.length).toBeGreaterThan(0);
+    expect(mine).toContain(`${draft.url}/central-authorities`);
+    for (const href of new Set(mine)) expect((await drafter.get(href)).status).toBe(200);
+    const theirs = missingLinks((await reviewer.get(`${base}/review`)).text);
+    expect(new Set(theirs)).toEqual(new Set([`${base}/checklist`]));
+  });
+
   test('a revoked reviewer link opens nothing', async () => {
     const draft = await draftThroughApi(t.app, samplePackage('bhutan-accession'));
     const { drafter, reviewer, base } = await reviewerFor(draft);
@@ -233,6 +252,44 @@ describe('a review from start to approval', () => {
     expect(
       (await reviewer.post(`${base}/review/comments`, { target: 'item:untoc-18-13', text: 'x' })).status,
     ).toBe(404);
+  });
+});
+
+describe('the checklist states the approval', () => {
+  test('none, then the revision approved, by whom and when, on the page and in the .docx; never in a package alone', async () => {
+    const draft = await draftThroughApi(t.app, samplePackage('bhutan-accession'));
+    const { drafter, reviewer, base } = await reviewerFor(draft);
+    expect(textOf((await drafter.get(`${draft.url}/checklist`)).text)).toContain(
+      expectedString('en', 'documents:checklist.approval.none'),
+    );
+    const page = await reviewer.get(`${base}/review`);
+    const read = revisionOf(draft);
+    redirectOf(
+      await reviewer.send(
+        page,
+        { approverName: 'A. Adviser', approverTitle: 'Legal Adviser', confirm: 'yes' },
+        `${base}/review/approve`,
+      ),
+    );
+    const line = expectedString('en', 'documents:checklist.approval.current', {
+      revision: read,
+      name: 'A. Adviser',
+      title: 'Legal Adviser',
+      date: formatDate(FIXED_NOW.slice(0, 10), 'en'),
+    });
+    expect(textOf((await reviewer.get(`${base}/checklist`)).text)).toContain(line);
+    const { bytes } = await drafter.getBytes(`${draft.url}/documents/checklist?mode=draft&doclang=en`);
+    expect(await docxText(bytes)).toContain(line);
+    // Final documents do not wait for it, and a package sent alone has no review to state.
+    const api = await request(t.app)
+      .post('/api/v1/documents/checklist?mode=draft')
+      .set('Content-Type', 'application/json')
+      .buffer(true)
+      .parse(binaryParser)
+      .send(samplePackage('bhutan-accession'));
+    expect(await docxText(api.body as Buffer)).not.toContain(
+      expectedString('en', 'documents:checklist.fields.approval'),
+    );
   });
 });
 

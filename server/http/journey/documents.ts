@@ -8,6 +8,7 @@ import type { Checklist, ChecklistItem } from '../../domain/checklist';
 import type { PathSegment } from '../../domain/issues';
 import { draftFile } from '../../domain/draft';
 import type { Package } from '../../domain/package';
+import { approvalState } from '../../domain/review';
 import type { Assessment } from '../../domain/validate';
 import {
   buildBundle,
@@ -243,6 +244,7 @@ export function registerDocumentPages(router: Router, kit: PageKit): void {
       tr,
       mode,
       today: today(),
+      approval: approvalState(r.draft.review, pkg),
       ...(lng2 && parallelAssessment
         ? { parallel: { assessment: parallelAssessment, tr: { lng: lng2, t: deps.i18n.t(lng2) } } }
         : {}),
@@ -279,6 +281,7 @@ export function registerDocumentPages(router: Router, kit: PageKit): void {
       tr,
       mode: 'draft',
       today: today(),
+      approval: approvalState(r.draft.review, pkg),
       ...(fixHref ? { fixHref } : {}),
     });
     render(

@@ -38,6 +38,7 @@ import { formatCitation } from '../../i18n/messages';
 import { verifyCsrf } from '../csrf';
 import { fieldHref, fieldView, parseRaw, readRaw, type FieldDef, type FieldError } from '../forms';
 import { answerSections } from './answer-rows';
+import { pageForPath } from './definitions';
 import { changesInWords } from './changes';
 import { dr, lr, queryString, type PageKit } from './kit';
 
@@ -207,10 +208,11 @@ export function registerReviewPages(router: Router, kit: PageKit): void {
     const checklist = assessPackage(pkg, { participation: deps.participation, today: today() }).checklist;
     const itemLine = (item: (typeof checklist.items)[number]) =>
       `${t(`legal:requirements.${item.requirement.id}.label`)} (${formatCitation(item.requirement.citation, r)})`;
-    const missing = checklist.missing.map((item) => ({
-      text: itemLine(item),
-      href: `${base(req)}/checklist`,
-    }));
+    // The drafter goes to the page that fixes each; the reviewer, who opens no question page, to the checklist.
+    const missing = checklist.missing.map((item) => {
+      const page = role === 'drafter' ? pageForPath(item.path, item.requirement.id, pkg) : 'checklist';
+      return { text: itemLine(item), href: page ? `${base(req)}/${page}` : base(req) };
+    });
     const later = checklist.items
       .filter((item) => item.status === 'to-follow')
       .map((item) => ({
