@@ -115,6 +115,43 @@ describe('notifications', () => {
     });
     const text = await renderText(model(a, 'notifications', 'en'));
     expect(text).toContain('No notification is due on the deposit of these instruments.');
+    // Regression: it said "makes the notifications below:" followed by nothing, then "Done at" and a
+    // signature block: a letter nobody would send.
+    expect(text).not.toContain('makes the notifications below');
+    expect(text).toContain(
+      'On the deposit of its instruments concerning the following treaties, the Government of the Kingdom of Thailand has no notification to make to the Secretary-General of the United Nations:',
+    );
+    expect(text).toContain('there is nothing to sign or send');
+    expect(text).not.toContain('Done at');
+  });
+
+  it('never says "makes the notifications below" followed by nothing, in any mode or language', async () => {
+    const th = {
+      party: { kind: 'state', code: 'TH', formalName: 'the Kingdom of Thailand' },
+      treaties: [{ treaty: 'som', instrument: 'ratification' }],
+    };
+    for (const mode of ['draft', 'final'] as const) {
+      const text = await renderText(model(assess(th), 'notifications', 'fr', { mode }));
+      expect(text).not.toContain('fait les notifications ci-après');
+      expect(text).toContain("n'a aucune notification à faire");
+    }
+  });
+
+  it('keeps an 8(6) authority that is named but incomplete, marked, rather than dropping it', async () => {
+    const a = assess({
+      ...bhutan,
+      authorities: [
+        ...(bhutan.authorities ?? []).filter((x) => !x.roles?.includes('som-8-6')),
+        { roles: ['som-8-6'], name: 'Department of Immigration', designatedOn: '2027-01-04' },
+      ],
+    });
+    expect(a.finalAllowed).toBe(false);
+    expect(a.checklist.missing.map((i) => i.id)).toEqual(['som-8-6']);
+    const text = await renderText(model(a, 'notifications', 'en'));
+    expect(text).toContain('of the Protocol against the Smuggling of Migrants by Land, Sea and Air');
+    expect(text).toContain(
+      '[to be completed: an address, telephone number or e-mail address of Department of Immigration]',
+    );
   });
 });
 
