@@ -77,3 +77,20 @@ test('the page does not apply when the Convention is in the draft', async () => 
   const d = await createDraft(c, 'BT', ['untoc', 'tip']);
   expect((await c.get(`${d.url}/prior-consents`)).status).toBe(404);
 });
+
+test('check answers shows the Convention consent the data records, as the checklist does (not "none recorded")', async () => {
+  // Iceland: a party to the Convention since 13 May 2010 according to the 2014 data.
+  const d = await createDraft(c, 'IS', ['fp']);
+  await c.get(`${d.url}/prior-consents?lang=en`);
+  expect(redirectOf(await c.post(`${d.url}/prior-consents`, {}))).toBe(d.url);
+  const rows = summaryRows((await c.get(`${d.url}/check?lang=en`)).text);
+  const convention = rows.find((r) =>
+    r.key.startsWith('Date your State deposited its instrument for the United Nations Convention'),
+  );
+  // Regression: "Not joined (none recorded)", while the checklist said "party to the Convention".
+  expect(convention?.value).toBe(
+    '13 May 2010 (ratification), according to the UN Treaty Collection data as at 27 January 2014',
+  );
+  const checklist = decodeEntities((await c.get(`${d.url}/checklist?doclang=en`)).text);
+  expect(checklist).toContain('party to the Convention by its instrument of 13 May 2010');
+});

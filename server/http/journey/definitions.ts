@@ -619,16 +619,25 @@ export const PAGES: readonly QuestionPage[] = [
           ];
         }),
       ),
+    // What the checklist relies on (domain/facts.ts earlierConsent): the consent recorded here, else the
+    // one the participation data records; "none recorded" only when neither knows one.
     answers: (p, ctx, saved) =>
       notInPackage(p).map((treaty) => {
         const consent = p.priorConsents.find((c) => c.treaty === treaty);
         const type = consent?.type ? ` (${ctx.t(`legal:participation.consentTypes.${consent.type}`)})` : '';
+        const perData = participationOf(ctx.participation, treaty, p.party.code)?.consent ?? null;
         return {
           key: ctx.t('pages.q.prior-consents.date.label', { treaty: ctx.t(`legal:treaties.${treaty}.name`) }),
           lines: [
             consent
               ? `${formatDate(consent.depositedOn, ctx.lng)}${type}`
-              : ctx.t(saved ? 'pages.q.prior-consents.none' : 'pages.common.notAnswered'),
+              : perData
+                ? ctx.t('pages.q.prior-consents.perData', {
+                    date: formatDate(perData.date, ctx.lng),
+                    type: ctx.t(`legal:participation.consentTypes.${perData.type ?? 'unknown'}`),
+                    asAt: formatDate(perData.asAt, ctx.lng),
+                  })
+                : ctx.t(saved ? 'pages.q.prior-consents.none' : 'pages.common.notAnswered'),
           ],
         };
       }),
