@@ -190,6 +190,28 @@ describe('full powers', () => {
     expect(text).toMatch(/Done at Thimphu on _{10,}\./);
   });
 
+  it('ends the list of instruments with a full stop, not ";", in every language', async () => {
+    const ends: Record<string, RegExp> = {
+      en: /Organized Crime, adopted at New York on 15 November 2000\. Done at/,
+      fr: /adopté à New York le 15 novembre 2000\. Fait à/,
+      zh: /。\s*\S*订于/,
+    };
+    for (const [lng, end] of Object.entries(ends)) {
+      const text = await renderText(model(assess(withFullPowers), 'full-powers', lng as 'en'));
+      // Regression: the last instrument listed ended with ";" before "Done at".
+      expect(text).toMatch(end);
+      expect(text).not.toMatch(/[;；]\s*(Done at|Fait à)/);
+    }
+    const one = await renderText(
+      model(
+        assess({ ...withFullPowers, treaties: [{ treaty: 'untoc', instrument: 'accession' }] }),
+        'full-powers',
+        'en',
+      ),
+    );
+    expect(one).toContain('adopted at New York on 15 November 2000. Done at');
+  });
+
   it('in French, « au Protocole » and « à la Convention »', async () => {
     const text = await renderText(model(assess(withFullPowers), 'full-powers', 'fr'));
     expect(text).toContain('PLEINS POUVOIRS');
