@@ -435,6 +435,19 @@ describe('new draft', () => {
     expect(checkedValues(instruments.text, 'instrument-untoc')).toEqual(['ratification']);
   });
 
+  test('the treaties section is completed once the treaties are chosen, with no page saved again', async () => {
+    // Regression: "In progress" right after the treaties were chosen, until the instruments, signature
+    // reservations and earlier consents pages were each submitted unchanged.
+    for (const [party, treaties] of [
+      ['JP', ['untoc', 'som']],
+      ['BT', ['tip']],
+    ] as const) {
+      const url = redirectOf(await post('/drafts', { party, treaties: [...treaties] }));
+      const tasks = await c.get(url);
+      expect(tasks.text).toMatch(/id="task-treaties-status"><strong class="tag tag-completed">/);
+    }
+  });
+
   test('no party, or one not in the list, is a 400 with the error linked to the menu', async () => {
     const none = await post('/drafts/new', { party: '' });
     expectErrorPage(none, [

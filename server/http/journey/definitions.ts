@@ -131,7 +131,17 @@ export const SECTIONS: readonly SectionDef[] = [
     started: (p) => p.party.formalName !== null && !isUnFormalName(p),
     answeredIn: (p) => p.party.formalName !== null,
   },
-  { id: 'treaties', applies: () => true, complete: (_p, v) => v, started: () => true },
+  // Complete once the treaties are chosen (each with the instrument the data points to, which the
+  // instruments page may change) and every reservation made on signature is confirmed or not (VCLT
+  // 23(2)): the earlier consents are optional. Unchanged pages need not be saved again to complete it.
+  {
+    id: 'treaties',
+    applies: () => true,
+    complete: (p) =>
+      p.treaties.length > 0 &&
+      p.treaties.every((c) => c.signatureReservations.every((r) => r.confirm !== null)),
+    started: () => true,
+  },
   {
     id: 'signatory',
     applies: () => true,
