@@ -532,6 +532,23 @@ describe('question pages save a valid answer and go to the next page', () => {
     expect(checkedValues(page.text, 'instrument-tip')).toEqual(['approval']);
   });
 
+  test('instruments: only accession is offered for a treaty the party never signed, and ratification is refused on saving', async () => {
+    // Bhutan signed none of the four treaties; Thailand signed the Smuggling Protocol, never the Firearms one.
+    const d = await draft('TH', ['som', 'fp']);
+    const page = await c.get(`${d.url}/instruments`);
+    expect(page.text).toContain('id="instrument-som-ratification"');
+    expect(page.text).not.toContain('id="instrument-fp-ratification"');
+    expect(page.text).not.toContain('id="instrument-fp-approval"');
+    expect(page.text).toContain('id="instrument-fp-accession"');
+    // Regression: ratification was offered and saved, and refused only when asking for final documents.
+    const res = await post(`${d.url}/instruments`, {
+      'instrument-som': 'ratification',
+      'instrument-fp': 'ratification',
+    });
+    expectErrorPage(res, [{ field: 'instrument-fp', href: '#instrument-fp-accession' }]);
+    expect(checkedValues((await c.get(`${d.url}/instruments`)).text, 'instrument-fp')).toEqual(['accession']);
+  });
+
   test('instruments: accession to every treaty goes back to the task list, and no signature question applies', async () => {
     const d = await draft('JP', ['untoc']);
     expect(redirectOf(await post(`${d.url}/instruments`, { 'instrument-untoc': 'accession' }))).toBe(d.url);

@@ -510,7 +510,13 @@ export const PAGES: readonly QuestionPage[] = [
           treaty: ctx.t(`legal:treaties.${choice.treaty}.name`),
         }),
         hint: treatyDataHint(p, choice.treaty, ctx),
-        options: INSTRUMENT_TYPES.map((type) => opt(type, ctx.t(`pages.q.instruments.types.${type}`))),
+        // Signature closed on 12 December 2002: a party that never signed joins by accession only
+        // (LEGAL.md §7), so ratification, acceptance and approval are not offered to it.
+        options: INSTRUMENT_TYPES.filter(
+          (type) =>
+            type === 'accession' ||
+            participationOf(ctx.participation, choice.treaty, p.party.code)?.signature,
+        ).map((type) => opt(type, ctx.t(`pages.q.instruments.types.${type}`))),
         required: ctx.t('pages.q.instruments.instrument.required', {
           treaty: ctx.t(`legal:treaties.${choice.treaty}.name`),
         }),
