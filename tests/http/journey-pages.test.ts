@@ -608,6 +608,27 @@ describe('question pages save a valid answer and go to the next page', () => {
     expect(checkedValues(page.text, 'office')).toEqual(['other']);
   });
 
+  test('signatory: saved with required answers blank, the task list says so (a blank is kept as not answered yet)', async () => {
+    const d = await draft();
+    // Regression: blank required answers were saved with no message at all.
+    const saved = await post(`${d.url}/signatory`, { name: '', signerTitle: '', office: '' });
+    expect(redirectOf(saved)).toBe(`${d.url}?blank=signatory`);
+    const tasks = await c.get(redirectOf(saved));
+    expect(notice(tasks.text)).toEqual({
+      title: 'Saved, with answers still to give',
+      lines: [
+        'Who signs the instrument: some required answers are still blank. They are saved as not answered yet; final documents wait for them.',
+      ],
+    });
+    // Complete: no notice.
+    const done = await post(`${d.url}/signatory`, {
+      name: 'Yoko Example',
+      signerTitle: 'Minister for Foreign Affairs',
+      office: 'minister-for-foreign-affairs',
+    });
+    expect(redirectOf(done)).toBe(d.url);
+  });
+
   test('full-powers: shown back on the page and, as a date, on check answers', async () => {
     const d = await draft();
     redirectOf(
@@ -1568,8 +1589,11 @@ describe('check answers', () => {
         (r) => r.key === label('pages.q.signing.place.label'),
       )?.value,
     ).toBe('Kyoto');
-    expect(redirectOf(await post(`${d.url}/languages`, { un: 'es', return: 'check' }))).toBe(
-      `${d.url}/check`,
+    // The central authority is still to be named: check answers says the section has blanks.
+    const languages = await post(`${d.url}/languages`, { un: 'es', return: 'check' });
+    expect(redirectOf(languages)).toBe(`${d.url}/check?blank=central-authorities`);
+    expect(notice((await c.get(redirectOf(languages))).text)?.title).toBe(
+      'Saved, with answers still to give',
     );
     expect(
       redirectOf(
