@@ -94,3 +94,17 @@ test('check answers shows the Convention consent the data records, as the checkl
   const checklist = decodeEntities((await c.get(`${d.url}/checklist?doclang=en`)).text);
   expect(checklist).toContain('party to the Convention by its instrument of 13 May 2010');
 });
+
+test('the page asks only for the Convention, and not when the data already records it', async () => {
+  // Regression: it asked for every treaty not in the draft (the Protocols too), and for consents the
+  // data records.
+  const bt = await createDraft(c, 'BT', ['tip']);
+  const page = (await c.get(`${bt.url}/prior-consents?lang=en`)).text;
+  expect(page).toContain('id="prior-untoc-date-day"');
+  for (const other of ['som', 'fp', 'tip']) expect(page).not.toContain(`id="prior-${other}-date-day"`);
+  // Iceland: a party to the Convention since 2010 according to the data.
+  const is = await createDraft(c, 'IS', ['fp']);
+  const known = (await c.get(`${is.url}/prior-consents?lang=en`)).text;
+  expect(known).not.toContain('id="prior-untoc-date-day"');
+  expect(known).not.toContain('id="prior-som-date-day"');
+});

@@ -56,6 +56,15 @@ export interface PageContext {
 /** The treaties not in the package: the party may have joined them already (after the data's date). */
 export const notInPackage = (pkg: Package) =>
   TREATY_IDS.filter((t) => !pkg.treaties.some((c) => c.treaty === t));
+/**
+ * The earlier consents the prior-consents page asks for: the Convention's only (a Protocol needs the
+ * party to be a party to the Convention, UNTOC 37(2); no other earlier consent changes the package),
+ * and only when it is not in the draft and the participation data does not already record it.
+ */
+export const priorConsentsAsked = (pkg: Package, participation: Participation): TreatyId[] =>
+  notInPackage(pkg).filter(
+    (t) => t === 'untoc' && !participationOf(participation, t, pkg.party.code)?.consent,
+  );
 /** Earlier consents matter when a Protocol is joined without the Convention (UNTOC 37(2)). */
 export const priorConsentsApply = (pkg: Package) => !pkg.treaties.some((t) => t.treaty === 'untoc');
 
@@ -587,7 +596,7 @@ export const PAGES: readonly QuestionPage[] = [
       return protocol ? [`${protocol.treaty}-untoc-37-2`] : [];
     },
     fields: (p, ctx) =>
-      notInPackage(p).flatMap((treaty) => {
+      priorConsentsAsked(p, ctx.participation).flatMap((treaty) => {
         const name = ctx.t(`legal:treaties.${treaty}.name`);
         // Not one path each: the list is rebuilt from the answers (apply), and the date checked on its own.
         return [
@@ -613,9 +622,13 @@ export const PAGES: readonly QuestionPage[] = [
     apply: (p, values) => ({
       ...p,
       priorConsents: [
-        // Earlier consents for treaties in the package (from an imported draft) are kept as they are.
-        ...p.priorConsents.filter((c) => p.treaties.some((t) => t.treaty === c.treaty)),
+        // Earlier consents for treaties in the package, or that the page does not ask for (from an
+        // imported draft), are kept as they are.
+        ...p.priorConsents.filter(
+          (c) => p.treaties.some((t) => t.treaty === c.treaty) || !values.has(`prior-${c.treaty}-date`),
+        ),
         ...notInPackage(p).flatMap((treaty) => {
+          if (!values.has(`prior-${treaty}-date`)) return [];
           const date = values.get(`prior-${treaty}-date`);
           const type = values.get(`prior-${treaty}-type`);
           return typeof date === 'string'
@@ -638,25 +651,29 @@ export const PAGES: readonly QuestionPage[] = [
     // What the checklist relies on (domain/facts.ts earlierConsent): the consent recorded here, else the
     // one the participation data records; "none recorded" only when neither knows one.
     answers: (p, ctx, saved) =>
-      notInPackage(p).map((treaty) => {
-        const consent = p.priorConsents.find((c) => c.treaty === treaty);
-        const type = consent?.type ? ` (${ctx.t(`legal:participation.consentTypes.${consent.type}`)})` : '';
-        const perData = participationOf(ctx.participation, treaty, p.party.code)?.consent ?? null;
-        return {
-          key: ctx.t('pages.q.prior-consents.date.label', { treaty: ctx.t(`legal:treaties.${treaty}.name`) }),
-          lines: [
-            consent
-              ? `${formatDate(consent.depositedOn, ctx.lng)}${type}`
-              : perData
-                ? ctx.t('pages.q.prior-consents.perData', {
-                    date: formatDate(perData.date, ctx.lng),
-                    type: ctx.t(`legal:participation.consentTypes.${perData.type ?? 'unknown'}`),
-                    asAt: formatDate(perData.asAt, ctx.lng),
-                  })
-                : ctx.t(saved ? 'pages.q.prior-consents.none' : 'pages.common.notAnswered'),
-          ],
-        };
-      }),
+      notInPackage(p)
+        .filter((t) => t === 'untoc' || p.priorConsents.some((c) => c.treaty === t))
+        .map((treaty) => {
+          const consent = p.priorConsents.find((c) => c.treaty === treaty);
+          const type = consent?.type ? ` (${ctx.t(`legal:participation.consentTypes.${consent.type}`)})` : '';
+          const perData = participationOf(ctx.participation, treaty, p.party.code)?.consent ?? null;
+          return {
+            key: ctx.t('pages.q.prior-consents.date.label', {
+              treaty: ctx.t(`legal:treaties.${treaty}.name`),
+            }),
+            lines: [
+              consent
+                ? `${formatDate(consent.depositedOn, ctx.lng)}${type}`
+                : perData
+                  ? ctx.t('pages.q.prior-consents.perData', {
+                      date: formatDate(perData.date, ctx.lng),
+                      type: ctx.t(`legal:participation.consentTypes.${perData.type ?? 'unknown'}`),
+                      asAt: formatDate(perData.asAt, ctx.lng),
+                    })
+                  : ctx.t(saved ? 'pages.q.prior-consents.none' : 'pages.common.notAnswered'),
+            ],
+          };
+        }),
     next: toTasks,
   },
   {
