@@ -154,3 +154,28 @@ describe('an 8(6) authority named without contact details', () => {
     ).toContain('8(6)');
   });
 });
+
+describe('the task list and the documents page agree on readiness', () => {
+  test('both say final documents cannot be produced yet, with the same count', async () => {
+    const bhutan = samplePackage('bhutan-accession');
+    const authorities = (bhutan.authorities as Array<Record<string, unknown>>).map((a) =>
+      (a.roles as string[]).includes('som-8-6')
+        ? { roles: ['som-8-6'], name: 'Department of Immigration', designatedOn: '2027-01-04' }
+        : a,
+    );
+    const draft = await draftThroughApi(t.app, { ...bhutan, authorities });
+    const c = new JourneyClient(t.app);
+    // Regression: the task list said "Every section due at deposit is completed" and nothing more,
+    // while the documents page refused final documents.
+    const tasks = textOf((await c.get(`${draft.url}?lang=en`)).text);
+    expect(tasks).toContain(
+      'Final documents cannot be produced yet: 1 thing must be fixed first, listed on the documents page.',
+    );
+    const documents = textOf((await c.get(`${draft.url}/documents?mode=final&doclang=en&lang=en`)).text);
+    expect(documents).toContain('1 thing must be fixed first:');
+    const ready = await draftThroughApi(t.app, bhutan);
+    expect(textOf((await c.get(`${ready.url}?lang=en`)).text)).toContain(
+      'Final documents can be produced now.',
+    );
+  });
+});
