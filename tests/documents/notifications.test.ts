@@ -69,6 +69,30 @@ describe('notifications', () => {
     );
   });
 
+  it('prints the channel rows (diplomatic channels, INTERPOL, oral requests) under a central authority only', async () => {
+    const channels = { diplomaticOnly: true, interpolForUrgent: true, oralForUrgent: false };
+    const a = assess({
+      ...bhutan,
+      authorities: [
+        ...(bhutan.authorities ?? []).filter((x) => !x.roles?.includes('som-8-6')),
+        {
+          roles: ['som-8-6'],
+          name: 'Maritime Desk',
+          email: ['sea@example.bt'],
+          designatedOn: '2027-01-04',
+          channels,
+        },
+      ],
+    });
+    const text = await renderText(model(a, 'notifications', 'en'));
+    const maritime = text.slice(text.indexOf('Name Maritime Desk'));
+    expect(maritime).toContain('E-mail sea@example.bt');
+    // Regression: "Diplomatic channels ..." and "Urgent requests through INTERPOL ..." printed under 8(6).
+    expect(maritime).not.toContain('Diplomatic channels');
+    expect(maritime).not.toContain('INTERPOL');
+    expect(text).toContain('Urgent requests through INTERPOL accepted, in urgent circumstances');
+  });
+
   it('designates a distinct central authority for a named special region or territory', async () => {
     const a = assess({
       ...bhutan,
