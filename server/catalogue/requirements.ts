@@ -395,7 +395,7 @@ const INSTRUMENT_REQUIREMENTS: Requirement[] = [
   {
     id: 'vclt-7-1',
     appliesTo: null,
-    citation: { instrument: 'vclt', article: '7(1)(a)' },
+    citation: { instrument: 'vclt', article: '7(1)' },
     kind: 'instrument',
     obligation: 'conditional',
     timing: 'at-deposit',

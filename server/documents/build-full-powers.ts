@@ -18,7 +18,19 @@ import {
   type DocumentContext,
 } from './context';
 import { sentence } from './inline';
-import type { Block, DocumentModel } from './model';
+import type { Block, DocumentModel, Inline } from './model';
+
+/** The list's last item ends the sentence: its separator (";", "；", "؛") becomes the language's full stop. */
+function endList(ctx: DocumentContext, item: Inline[]): Inline[] {
+  const last = item.length - 1;
+  const end = item[last];
+  if (end?.type !== 'text' || !LIST_SEPARATOR.test(end.text)) return item;
+  return [
+    ...item.slice(0, last),
+    { ...end, text: end.text.replace(LIST_SEPARATOR, ctx.t('documents:fullPowers.listEnd')) },
+  ];
+}
+const LIST_SEPARATOR = /\s*[;；؛]\s*$/u;
 
 export function buildFullPowers(ctx: DocumentContext): DocumentModel {
   const { pkg, facts } = ctx.assessment;
@@ -41,17 +53,18 @@ export function buildFullPowers(ctx: DocumentContext): DocumentModel {
       { count: facts.treaties.length },
     ),
   });
+  const items = facts.treaties.map((f) => {
+    const adopted = concluded(ctx, f.treaty);
+    return sentence(
+      t,
+      `documents:fullPowers.instrument.${f.choice.instrument}`,
+      { title: treatyTitle(ctx, f.treaty), place: adopted.place, date: adopted.date },
+      { context: genderOf(ctx, f.treaty) },
+    );
+  });
   blocks.push({
     type: 'list',
-    items: facts.treaties.map((f) => {
-      const adopted = concluded(ctx, f.treaty);
-      return sentence(
-        t,
-        `documents:fullPowers.instrument.${f.choice.instrument}`,
-        { title: treatyTitle(ctx, f.treaty), place: adopted.place, date: adopted.date },
-        { context: genderOf(ctx, f.treaty) },
-      );
-    }),
+    items: items.map((item, i) => (i === items.length - 1 ? endList(ctx, item) : item)),
   });
   blocks.push({
     type: 'paragraph',

@@ -9,7 +9,7 @@
  * authority only for a named special region or territory (18(13)).
  */
 import type { TreatyId } from '../catalogue';
-import { authoritiesFor, designationComplete } from '../domain/facts';
+import { authoritiesFor } from '../domain/facts';
 import type { Authority, AuthorityRole } from '../domain/package';
 import { formatList, languageName } from '../i18n/format';
 import { articleInProse } from '../i18n/grammar';
@@ -31,6 +31,9 @@ export function buildNotifications(ctx: DocumentContext): DocumentModel {
   const t = ctx.t;
   const { party, ofParty } = partyParams(ctx);
   const blocks: Block[] = [{ type: 'title', text: t('documents:notifications.title') }];
+  // The introduction is chosen once the paragraphs are known: "makes the notifications below" only
+  // when there are some (replaced below otherwise).
+  const introAt = blocks.length;
   blocks.push({
     type: 'paragraph',
     style: 'recital',
@@ -72,14 +75,11 @@ export function buildNotifications(ctx: DocumentContext): DocumentModel {
   const entries = (role: AuthorityRole, list: { authority: Authority }[]) =>
     list.forEach(({ authority }) => blocks.push(directoryEntry(ctx, authority, { role })));
   /**
-   * The designations not due at deposit (31(6), SOM 8(6), FP 13(2)): a draft shows every one, with a
-   * marker for what is missing; a final document only those complete enough to notify (the checklist
-   * lists the rest as "to follow").
+   * The designations not due at deposit (31(6), SOM 8(6), FP 13(2)): each one named, with a marker in a
+   * draft for what it lacks. None is left out silently: one named but incomplete is missing from the
+   * checklist, so final documents wait for it (or for the designation to be taken off the authority).
    */
-  const notifiable = (role: AuthorityRole) =>
-    authoritiesFor(pkg, role).filter(
-      ({ authority }) => ctx.mode === 'draft' || designationComplete(role, authority),
-    );
+  const notifiable = (role: AuthorityRole) => authoritiesFor(pkg, role);
 
   if (facts.inPackage.has('untoc')) {
     // 18(13): the central authority for the whole State, then one per special region or territory.
@@ -159,8 +159,27 @@ export function buildNotifications(ctx: DocumentContext): DocumentModel {
       entries('fp-13-2', contact);
     }
   }
-  if (number === 0)
+  if (number === 0) {
+    // Nothing to notify: a note for the file, not a letter. No "makes the notifications below", no
+    // place, date or signature for a text nobody would send.
+    blocks[introAt] = {
+      type: 'paragraph',
+      style: 'recital',
+      content: sentence(t, 'documents:notifications.noneIntro', { party, ofParty }),
+    };
     blocks.push({ type: 'paragraph', style: 'normal', content: [text(t('documents:notifications.none'))] });
+    blocks.push({
+      type: 'paragraph',
+      style: 'normal',
+      content: [text(t('documents:notifications.nothingToSign'))],
+    });
+    return finishModel(
+      ctx,
+      'notifications',
+      { title: t('documents:notifications.title'), subject: t('documents:notifications.subject') },
+      blocks,
+    );
+  }
 
   blocks.push({
     type: 'paragraph',

@@ -56,13 +56,17 @@ export function directoryEntry(
   row('website', authority.website);
   row('officeHours', authority.officeHours);
   if (authority.timeZone) row('timeZone', timeZoneLabel(authority.timeZone, ctx.today));
+  // The channels (diplomatic channels, INTERPOL, oral requests) are those of UNTOC 18(13)-(14) for
+  // requests for mutual legal assistance: printed under a central authority only.
   const ch = authority.channels;
-  if (ch.diplomaticOnly !== null)
-    row('diplomatic', t(`documents:directory.diplomaticValue.${ch.diplomaticOnly ? 'yes' : 'no'}`));
-  if (ch.interpolForUrgent !== null)
-    row('interpol', t(`documents:directory.interpolValue.${ch.interpolForUrgent ? 'yes' : 'no'}`));
-  if (ch.oralForUrgent !== null)
-    row('oral', t(`documents:directory.oralValue.${ch.oralForUrgent ? 'yes' : 'no'}`));
+  if (options.role === 'untoc-18-13') {
+    if (ch.diplomaticOnly !== null)
+      row('diplomatic', t(`documents:directory.diplomaticValue.${ch.diplomaticOnly ? 'yes' : 'no'}`));
+    if (ch.interpolForUrgent !== null)
+      row('interpol', t(`documents:directory.interpolValue.${ch.interpolForUrgent ? 'yes' : 'no'}`));
+    if (ch.oralForUrgent !== null)
+      row('oral', t(`documents:directory.oralValue.${ch.oralForUrgent ? 'yes' : 'no'}`));
+  }
   if (options.role === 'som-8-6' && authority.designatedOn)
     row('designatedOn', formatDate(authority.designatedOn, ctx.lng));
   // What a designation lacks (31(6): the address; the others: a way to reach it) is marked in a draft.

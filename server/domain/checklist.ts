@@ -9,7 +9,7 @@
  * - not-applicable: the law's condition does not apply, with the reason;
  * - optional-not-made: an optional reservation or declaration the package does not make;
  * - to-follow: mandatory but not due at deposit (31(6), 6(2)(d), 13(5), SOM 8(6), FP 13(2)) and not
- *   supplied yet: it does not block the instrument;
+ *   supplied yet: it does not block the instrument (a designation named but incomplete is missing);
  * - left-blank: the signing place or date, left for completion by hand.
  */
 import { REQUIREMENTS, TREATIES, type CheckId, type Requirement, type TreatyId } from '../catalogue';
@@ -78,7 +78,12 @@ function authorityLine(a: Authority): MessageRef {
     : S('authority', { name: a.name });
 }
 
-/** An authority-designation item that is not due at deposit: provided, or to follow. */
+/**
+ * An authority-designation item that is not due at deposit: to follow while no authority is named for
+ * it; provided when each one named is complete enough to notify. One named but incomplete is missing:
+ * final notifications would otherwise leave it out without a word (complete it, or take the designation
+ * off the authority to notify it later).
+ */
 function designation(role: AuthorityRole): Evaluator {
   return (_req, facts) => {
     const found = authoritiesFor(facts.pkg, role);
@@ -87,7 +92,7 @@ function designation(role: AuthorityRole): Evaluator {
     const incomplete = found.find(({ authority }) => !designationComplete(role, authority));
     if (incomplete) {
       return {
-        status: 'to-follow',
+        status: 'missing',
         reason: R(role === 'untoc-31-6' ? 'noAddress' : 'noContact', { name: incomplete.authority.name }),
         supplied: found.map(({ authority }) => authorityLine(authority)),
         path: ['authorities', incomplete.index],

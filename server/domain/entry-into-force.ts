@@ -72,6 +72,13 @@ export function entryIntoForceForPackage(facts: PackageFacts): EntryIntoForce[] 
       return { treaty, deposit, date: null, basis: null, citation };
     }
     const { date, basis } = entryIntoForceDate(treaty, deposit, conventionForParty);
-    return { treaty, deposit, date, basis, citation };
+    // An instrument deposited before the treaty's own entry into force takes effect with it: paragraph 1
+    // of the same article governs (UNTOC 38(1); TIP 17(1), SOM 22(1), FP 18(1): "the date this Protocol
+    // enters into force pursuant to paragraph 1 of this article"), not paragraph 2.
+    const governing: Citation =
+      basis === 'general-entry-into-force'
+        ? { instrument: treaty, article: citation.article.replace(/\(2\)$/, '(1)') }
+        : citation;
+    return { treaty, deposit, date, basis, citation: governing };
   });
 }

@@ -69,6 +69,30 @@ describe('notifications', () => {
     );
   });
 
+  it('prints the channel rows (diplomatic channels, INTERPOL, oral requests) under a central authority only', async () => {
+    const channels = { diplomaticOnly: true, interpolForUrgent: true, oralForUrgent: false };
+    const a = assess({
+      ...bhutan,
+      authorities: [
+        ...(bhutan.authorities ?? []).filter((x) => !x.roles?.includes('som-8-6')),
+        {
+          roles: ['som-8-6'],
+          name: 'Maritime Desk',
+          email: ['sea@example.bt'],
+          designatedOn: '2027-01-04',
+          channels,
+        },
+      ],
+    });
+    const text = await renderText(model(a, 'notifications', 'en'));
+    const maritime = text.slice(text.indexOf('Name Maritime Desk'));
+    expect(maritime).toContain('E-mail sea@example.bt');
+    // Regression: "Diplomatic channels ..." and "Urgent requests through INTERPOL ..." printed under 8(6).
+    expect(maritime).not.toContain('Diplomatic channels');
+    expect(maritime).not.toContain('INTERPOL');
+    expect(text).toContain('Urgent requests through INTERPOL accepted, in urgent circumstances');
+  });
+
   it('designates a distinct central authority for a named special region or territory', async () => {
     const a = assess({
       ...bhutan,
@@ -115,6 +139,43 @@ describe('notifications', () => {
     });
     const text = await renderText(model(a, 'notifications', 'en'));
     expect(text).toContain('No notification is due on the deposit of these instruments.');
+    // Regression: it said "makes the notifications below:" followed by nothing, then "Done at" and a
+    // signature block: a letter nobody would send.
+    expect(text).not.toContain('makes the notifications below');
+    expect(text).toContain(
+      'On the deposit of its instruments concerning the following treaties, the Government of the Kingdom of Thailand has no notification to make to the Secretary-General of the United Nations:',
+    );
+    expect(text).toContain('there is nothing to sign or send');
+    expect(text).not.toContain('Done at');
+  });
+
+  it('never says "makes the notifications below" followed by nothing, in any mode or language', async () => {
+    const th = {
+      party: { kind: 'state', code: 'TH', formalName: 'the Kingdom of Thailand' },
+      treaties: [{ treaty: 'som', instrument: 'ratification' }],
+    };
+    for (const mode of ['draft', 'final'] as const) {
+      const text = await renderText(model(assess(th), 'notifications', 'fr', { mode }));
+      expect(text).not.toContain('fait les notifications ci-après');
+      expect(text).toContain("n'a aucune notification à faire");
+    }
+  });
+
+  it('keeps an 8(6) authority that is named but incomplete, marked, rather than dropping it', async () => {
+    const a = assess({
+      ...bhutan,
+      authorities: [
+        ...(bhutan.authorities ?? []).filter((x) => !x.roles?.includes('som-8-6')),
+        { roles: ['som-8-6'], name: 'Department of Immigration', designatedOn: '2027-01-04' },
+      ],
+    });
+    expect(a.finalAllowed).toBe(false);
+    expect(a.checklist.missing.map((i) => i.id)).toEqual(['som-8-6']);
+    const text = await renderText(model(a, 'notifications', 'en'));
+    expect(text).toContain('of the Protocol against the Smuggling of Migrants by Land, Sea and Air');
+    expect(text).toContain(
+      '[to be completed: an address, telephone number or e-mail address of Department of Immigration]',
+    );
   });
 });
 
@@ -151,6 +212,28 @@ describe('full powers', () => {
       'the instrument of accession to the Protocol to Prevent, Suppress and Punish Trafficking in Persons',
     );
     expect(text).toMatch(/Done at Thimphu on _{10,}\./);
+  });
+
+  it('ends the list of instruments with a full stop, not ";", in every language', async () => {
+    const ends: Record<string, RegExp> = {
+      en: /Organized Crime, adopted at New York on 15 November 2000\. Done at/,
+      fr: /adopté à New York le 15 novembre 2000\. Fait à/,
+      zh: /。\s*\S*订于/,
+    };
+    for (const [lng, end] of Object.entries(ends)) {
+      const text = await renderText(model(assess(withFullPowers), 'full-powers', lng as 'en'));
+      // Regression: the last instrument listed ended with ";" before "Done at".
+      expect(text).toMatch(end);
+      expect(text).not.toMatch(/[;；]\s*(Done at|Fait à)/);
+    }
+    const one = await renderText(
+      model(
+        assess({ ...withFullPowers, treaties: [{ treaty: 'untoc', instrument: 'accession' }] }),
+        'full-powers',
+        'en',
+      ),
+    );
+    expect(one).toContain('adopted at New York on 15 November 2000. Done at');
   });
 
   it('in French, « au Protocole » and « à la Convention »', async () => {

@@ -8,7 +8,8 @@ import path from 'node:path';
 import JSZip from 'jszip';
 import { PATHS } from '../../server/paths';
 import { docxText, expectApiError, postForBytes, postJson } from './helpers';
-import { createTestApp, samplePackage, type TestApp } from './test-app';
+import { createTestApp, draftThroughApi, samplePackage, type TestApp } from './test-app';
+import { errorSummary, JourneyClient, textOf } from './journey-helpers';
 import { textsToTranslate, translatedPackage } from '../support/translations';
 
 let t: TestApp;
@@ -84,8 +85,8 @@ describe.each(cases)('%s', (_name, pkg) => {
         const err = expectApiError(refused, 422, 'final_refused');
         expect(new Set(err.issues.map((i) => i.code.replace(/\..*/, '')))).toEqual(new Set(['translation']));
       } else expect(refused.status).toBe(200);
-      // Regression (good/designations-incomplete): final used to be allowed while the notifications kept
-      // a "[to be completed]" marker for an authority without contact details; render-docx threw: 500.
+      // Regression (designations-incomplete): final used to be allowed while the notifications kept a
+      // "[to be completed]" marker for an authority without contact details; render-docx threw: 500.
       await expectBundle('/api/v1/documents/bundle?lang=fr&mode=final', french);
     } else {
       const err = expectApiError(
@@ -98,7 +99,7 @@ describe.each(cases)('%s', (_name, pkg) => {
   });
 });
 
-describe('an authority designated without contact details', () => {
+describe('an 8(6) authority named without contact details', () => {
   const pkg = () => {
     const bhutan = samplePackage('bhutan-accession');
     const authorities = (bhutan.authorities as Array<Record<string, unknown>>).map((a) =>
@@ -109,30 +110,72 @@ describe('an authority designated without contact details', () => {
     return { ...bhutan, authorities };
   };
 
-  test('is to follow, and final is allowed', async () => {
+  test('is missing from the checklist, naming the authority: final is not allowed', async () => {
     const res = await postJson(t.app, '/api/v1/validate', pkg());
     expect(res.status).toBe(200);
     const body = res.body as {
       finalAllowed: boolean;
       checklist: { items: Array<{ id: string; status: string }> };
     };
-    expect(body.checklist.items.find((i) => i.id === 'som-8-6')?.status).toBe('to-follow');
-    expect(body.finalAllowed).toBe(true);
+    // Regression: it was "to follow" and final allowed, and the final notifications then left the
+    // designation out without a word.
+    expect(body.checklist.items.find((i) => i.id === 'som-8-6')?.status).toBe('missing');
+    expect(body.finalAllowed).toBe(false);
   });
 
-  test('final notifications are produced, not a 500', async () => {
-    const { res, bytes } = await postForBytes(t.app, '/api/v1/documents/notifications?mode=final', pkg());
-    // Regression: the final notifications used to keep "[to be completed: an address, telephone number
-    // or e-mail address of Department of Immigration]", and render-docx threw for a final document with
-    // markers (500 internal_error). Now they leave out the designation that is not ready.
-    expect({
-      status: res.status,
-      body: res.status === 200 ? '' : bytes.toString('utf8').slice(0, 300),
-    }).toEqual({ status: 200, body: '' });
-    expect(await docxText(bytes)).not.toContain('[to be completed');
+  test('final notifications are refused with a message naming it; the draft marks it', async () => {
+    const err = expectApiError(
+      await postJson(t.app, '/api/v1/documents/notifications?mode=final', pkg()),
+      422,
+      'final_refused',
+    );
+    expect(JSON.stringify(err.issues)).toContain('Department of Immigration');
     const draft = await postForBytes(t.app, '/api/v1/documents/notifications', pkg());
     expect(await docxText(draft.bytes)).toContain(
       '[to be completed: an address, telephone number or e-mail address of Department of Immigration]',
+    );
+  });
+
+  test('the documents page warns in draft mode, naming it, and lists it in final mode', async () => {
+    const draft = await draftThroughApi(t.app, pkg());
+    const c = new JourneyClient(t.app);
+    const page = await c.get(`${draft.url}/documents?mode=draft&doclang=en`);
+    expect(page.status).toBe(200);
+    const text = textOf(page.text);
+    expect(text).toContain('Final documents cannot be produced yet');
+    expect(text).toContain(
+      'Department of Immigration: give at least an address, a telephone number or an e-mail address',
+    );
+    const final = await c.get(`${draft.url}/documents?mode=final&doclang=en`);
+    expect(
+      errorSummary(final.text)
+        .map((l) => l.text)
+        .join(' '),
+    ).toContain('8(6)');
+  });
+});
+
+describe('the task list and the documents page agree on readiness', () => {
+  test('both say final documents cannot be produced yet, with the same count', async () => {
+    const bhutan = samplePackage('bhutan-accession');
+    const authorities = (bhutan.authorities as Array<Record<string, unknown>>).map((a) =>
+      (a.roles as string[]).includes('som-8-6')
+        ? { roles: ['som-8-6'], name: 'Department of Immigration', designatedOn: '2027-01-04' }
+        : a,
+    );
+    const draft = await draftThroughApi(t.app, { ...bhutan, authorities });
+    const c = new JourneyClient(t.app);
+    // Regression: the task list said "Every section due at deposit is completed" and nothing more,
+    // while the documents page refused final documents.
+    const tasks = textOf((await c.get(`${draft.url}?lang=en`)).text);
+    expect(tasks).toContain(
+      'Final documents cannot be produced yet: 1 thing must be fixed first, listed on the documents page.',
+    );
+    const documents = textOf((await c.get(`${draft.url}/documents?mode=final&doclang=en&lang=en`)).text);
+    expect(documents).toContain('1 thing must be fixed first:');
+    const ready = await draftThroughApi(t.app, bhutan);
+    expect(textOf((await c.get(`${ready.url}?lang=en`)).text)).toContain(
+      'Final documents can be produced now.',
     );
   });
 });

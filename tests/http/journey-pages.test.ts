@@ -435,6 +435,19 @@ describe('new draft', () => {
     expect(checkedValues(instruments.text, 'instrument-untoc')).toEqual(['ratification']);
   });
 
+  test('the treaties section is completed once the treaties are chosen, with no page saved again', async () => {
+    // Regression: "In progress" right after the treaties were chosen, until the instruments, signature
+    // reservations and earlier consents pages were each submitted unchanged.
+    for (const [party, treaties] of [
+      ['JP', ['untoc', 'som']],
+      ['BT', ['tip']],
+    ] as const) {
+      const url = redirectOf(await post('/drafts', { party, treaties: [...treaties] }));
+      const tasks = await c.get(url);
+      expect(tasks.text).toMatch(/id="task-treaties-status"><strong class="tag tag-completed">/);
+    }
+  });
+
   test('no party, or one not in the list, is a 400 with the error linked to the menu', async () => {
     const none = await post('/drafts/new', { party: '' });
     expectErrorPage(none, [
@@ -519,6 +532,23 @@ describe('question pages save a valid answer and go to the next page', () => {
     expect(checkedValues(page.text, 'instrument-tip')).toEqual(['approval']);
   });
 
+  test('instruments: only accession is offered for a treaty the party never signed, and ratification is refused on saving', async () => {
+    // Bhutan signed none of the four treaties; Thailand signed the Smuggling Protocol, never the Firearms one.
+    const d = await draft('TH', ['som', 'fp']);
+    const page = await c.get(`${d.url}/instruments`);
+    expect(page.text).toContain('id="instrument-som-ratification"');
+    expect(page.text).not.toContain('id="instrument-fp-ratification"');
+    expect(page.text).not.toContain('id="instrument-fp-approval"');
+    expect(page.text).toContain('id="instrument-fp-accession"');
+    // Regression: ratification was offered and saved, and refused only when asking for final documents.
+    const res = await post(`${d.url}/instruments`, {
+      'instrument-som': 'ratification',
+      'instrument-fp': 'ratification',
+    });
+    expectErrorPage(res, [{ field: 'instrument-fp', href: '#instrument-fp-accession' }]);
+    expect(checkedValues((await c.get(`${d.url}/instruments`)).text, 'instrument-fp')).toEqual(['accession']);
+  });
+
   test('instruments: accession to every treaty goes back to the task list, and no signature question applies', async () => {
     const d = await draft('JP', ['untoc']);
     expect(redirectOf(await post(`${d.url}/instruments`, { 'instrument-untoc': 'accession' }))).toBe(d.url);
@@ -576,6 +606,27 @@ describe('question pages save a valid answer and go to the next page', () => {
     ).toBe(`${d.url}/full-powers`);
     page = await c.get(`${d.url}/signatory`);
     expect(checkedValues(page.text, 'office')).toEqual(['other']);
+  });
+
+  test('signatory: saved with required answers blank, the task list says so (a blank is kept as not answered yet)', async () => {
+    const d = await draft();
+    // Regression: blank required answers were saved with no message at all.
+    const saved = await post(`${d.url}/signatory`, { name: '', signerTitle: '', office: '' });
+    expect(redirectOf(saved)).toBe(`${d.url}?blank=signatory`);
+    const tasks = await c.get(redirectOf(saved));
+    expect(notice(tasks.text)).toEqual({
+      title: 'Saved, with answers still to give',
+      lines: [
+        'Who signs the instrument: some required answers are still blank. They are saved as not answered yet; final documents wait for them.',
+      ],
+    });
+    // Complete: no notice.
+    const done = await post(`${d.url}/signatory`, {
+      name: 'Yoko Example',
+      signerTitle: 'Minister for Foreign Affairs',
+      office: 'minister-for-foreign-affairs',
+    });
+    expect(redirectOf(done)).toBe(d.url);
   });
 
   test('full-powers: shown back on the page and, as a date, on check answers', async () => {
@@ -1538,8 +1589,11 @@ describe('check answers', () => {
         (r) => r.key === label('pages.q.signing.place.label'),
       )?.value,
     ).toBe('Kyoto');
-    expect(redirectOf(await post(`${d.url}/languages`, { un: 'es', return: 'check' }))).toBe(
-      `${d.url}/check`,
+    // The central authority is still to be named: check answers says the section has blanks.
+    const languages = await post(`${d.url}/languages`, { un: 'es', return: 'check' });
+    expect(redirectOf(languages)).toBe(`${d.url}/check?blank=central-authorities`);
+    expect(notice((await c.get(redirectOf(languages))).text)?.title).toBe(
+      'Saved, with answers still to give',
     );
     expect(
       redirectOf(

@@ -77,3 +77,34 @@ test('the page does not apply when the Convention is in the draft', async () => 
   const d = await createDraft(c, 'BT', ['untoc', 'tip']);
   expect((await c.get(`${d.url}/prior-consents`)).status).toBe(404);
 });
+
+test('check answers shows the Convention consent the data records, as the checklist does (not "none recorded")', async () => {
+  // Iceland: a party to the Convention since 13 May 2010 according to the 2014 data.
+  const d = await createDraft(c, 'IS', ['fp']);
+  await c.get(`${d.url}/prior-consents?lang=en`);
+  expect(redirectOf(await c.post(`${d.url}/prior-consents`, {}))).toBe(d.url);
+  const rows = summaryRows((await c.get(`${d.url}/check?lang=en`)).text);
+  const convention = rows.find((r) =>
+    r.key.startsWith('Date your State deposited its instrument for the United Nations Convention'),
+  );
+  // Regression: "Not joined (none recorded)", while the checklist said "party to the Convention".
+  expect(convention?.value).toBe(
+    '13 May 2010 (ratification), according to the UN Treaty Collection data as at 27 January 2014',
+  );
+  const checklist = decodeEntities((await c.get(`${d.url}/checklist?doclang=en`)).text);
+  expect(checklist).toContain('party to the Convention by its instrument of 13 May 2010');
+});
+
+test('the page asks only for the Convention, and not when the data already records it', async () => {
+  // Regression: it asked for every treaty not in the draft (the Protocols too), and for consents the
+  // data records.
+  const bt = await createDraft(c, 'BT', ['tip']);
+  const page = (await c.get(`${bt.url}/prior-consents?lang=en`)).text;
+  expect(page).toContain('id="prior-untoc-date-day"');
+  for (const other of ['som', 'fp', 'tip']) expect(page).not.toContain(`id="prior-${other}-date-day"`);
+  // Iceland: a party to the Convention since 2010 according to the data.
+  const is = await createDraft(c, 'IS', ['fp']);
+  const known = (await c.get(`${is.url}/prior-consents?lang=en`)).text;
+  expect(known).not.toContain('id="prior-untoc-date-day"');
+  expect(known).not.toContain('id="prior-som-date-day"');
+});

@@ -56,6 +56,15 @@ export interface PageContext {
 /** The treaties not in the package: the party may have joined them already (after the data's date). */
 export const notInPackage = (pkg: Package) =>
   TREATY_IDS.filter((t) => !pkg.treaties.some((c) => c.treaty === t));
+/**
+ * The earlier consents the prior-consents page asks for: the Convention's only (a Protocol needs the
+ * party to be a party to the Convention, UNTOC 37(2); no other earlier consent changes the package),
+ * and only when it is not in the draft and the participation data does not already record it.
+ */
+export const priorConsentsAsked = (pkg: Package, participation: Participation): TreatyId[] =>
+  notInPackage(pkg).filter(
+    (t) => t === 'untoc' && !participationOf(participation, t, pkg.party.code)?.consent,
+  );
 /** Earlier consents matter when a Protocol is joined without the Convention (UNTOC 37(2)). */
 export const priorConsentsApply = (pkg: Package) => !pkg.treaties.some((t) => t.treaty === 'untoc');
 
@@ -131,7 +140,17 @@ export const SECTIONS: readonly SectionDef[] = [
     started: (p) => p.party.formalName !== null && !isUnFormalName(p),
     answeredIn: (p) => p.party.formalName !== null,
   },
-  { id: 'treaties', applies: () => true, complete: (_p, v) => v, started: () => true },
+  // Complete once the treaties are chosen (each with the instrument the data points to, which the
+  // instruments page may change) and every reservation made on signature is confirmed or not (VCLT
+  // 23(2)): the earlier consents are optional. Unchanged pages need not be saved again to complete it.
+  {
+    id: 'treaties',
+    applies: () => true,
+    complete: (p) =>
+      p.treaties.length > 0 &&
+      p.treaties.every((c) => c.signatureReservations.every((r) => r.confirm !== null)),
+    started: () => true,
+  },
   {
     id: 'signatory',
     applies: () => true,
@@ -500,7 +519,13 @@ export const PAGES: readonly QuestionPage[] = [
           treaty: ctx.t(`legal:treaties.${choice.treaty}.name`),
         }),
         hint: treatyDataHint(p, choice.treaty, ctx),
-        options: INSTRUMENT_TYPES.map((type) => opt(type, ctx.t(`pages.q.instruments.types.${type}`))),
+        // Signature closed on 12 December 2002: a party that never signed joins by accession only
+        // (LEGAL.md §7), so ratification, acceptance and approval are not offered to it.
+        options: INSTRUMENT_TYPES.filter(
+          (type) =>
+            type === 'accession' ||
+            participationOf(ctx.participation, choice.treaty, p.party.code)?.signature,
+        ).map((type) => opt(type, ctx.t(`pages.q.instruments.types.${type}`))),
         required: ctx.t('pages.q.instruments.instrument.required', {
           treaty: ctx.t(`legal:treaties.${choice.treaty}.name`),
         }),
@@ -571,7 +596,7 @@ export const PAGES: readonly QuestionPage[] = [
       return protocol ? [`${protocol.treaty}-untoc-37-2`] : [];
     },
     fields: (p, ctx) =>
-      notInPackage(p).flatMap((treaty) => {
+      priorConsentsAsked(p, ctx.participation).flatMap((treaty) => {
         const name = ctx.t(`legal:treaties.${treaty}.name`);
         // Not one path each: the list is rebuilt from the answers (apply), and the date checked on its own.
         return [
@@ -597,9 +622,13 @@ export const PAGES: readonly QuestionPage[] = [
     apply: (p, values) => ({
       ...p,
       priorConsents: [
-        // Earlier consents for treaties in the package (from an imported draft) are kept as they are.
-        ...p.priorConsents.filter((c) => p.treaties.some((t) => t.treaty === c.treaty)),
+        // Earlier consents for treaties in the package, or that the page does not ask for (from an
+        // imported draft), are kept as they are.
+        ...p.priorConsents.filter(
+          (c) => p.treaties.some((t) => t.treaty === c.treaty) || !values.has(`prior-${c.treaty}-date`),
+        ),
         ...notInPackage(p).flatMap((treaty) => {
+          if (!values.has(`prior-${treaty}-date`)) return [];
           const date = values.get(`prior-${treaty}-date`);
           const type = values.get(`prior-${treaty}-type`);
           return typeof date === 'string'
@@ -619,19 +648,32 @@ export const PAGES: readonly QuestionPage[] = [
           ];
         }),
       ),
+    // What the checklist relies on (domain/facts.ts earlierConsent): the consent recorded here, else the
+    // one the participation data records; "none recorded" only when neither knows one.
     answers: (p, ctx, saved) =>
-      notInPackage(p).map((treaty) => {
-        const consent = p.priorConsents.find((c) => c.treaty === treaty);
-        const type = consent?.type ? ` (${ctx.t(`legal:participation.consentTypes.${consent.type}`)})` : '';
-        return {
-          key: ctx.t('pages.q.prior-consents.date.label', { treaty: ctx.t(`legal:treaties.${treaty}.name`) }),
-          lines: [
-            consent
-              ? `${formatDate(consent.depositedOn, ctx.lng)}${type}`
-              : ctx.t(saved ? 'pages.q.prior-consents.none' : 'pages.common.notAnswered'),
-          ],
-        };
-      }),
+      notInPackage(p)
+        .filter((t) => t === 'untoc' || p.priorConsents.some((c) => c.treaty === t))
+        .map((treaty) => {
+          const consent = p.priorConsents.find((c) => c.treaty === treaty);
+          const type = consent?.type ? ` (${ctx.t(`legal:participation.consentTypes.${consent.type}`)})` : '';
+          const perData = participationOf(ctx.participation, treaty, p.party.code)?.consent ?? null;
+          return {
+            key: ctx.t('pages.q.prior-consents.date.label', {
+              treaty: ctx.t(`legal:treaties.${treaty}.name`),
+            }),
+            lines: [
+              consent
+                ? `${formatDate(consent.depositedOn, ctx.lng)}${type}`
+                : perData
+                  ? ctx.t('pages.q.prior-consents.perData', {
+                      date: formatDate(perData.date, ctx.lng),
+                      type: ctx.t(`legal:participation.consentTypes.${perData.type ?? 'unknown'}`),
+                      asAt: formatDate(perData.asAt, ctx.lng),
+                    })
+                  : ctx.t(saved ? 'pages.q.prior-consents.none' : 'pages.common.notAnswered'),
+            ],
+          };
+        }),
     next: toTasks,
   },
   {

@@ -114,9 +114,12 @@ export function registerDocumentPages(router: Router, kit: PageKit): void {
         },
       ];
     });
-    // What either language lacks, once (an untranslated answer names its language and links its page).
+    // What either language lacks, once (an untranslated answer names its language and links its page):
+    // in final mode instead of the documents, in draft mode beside them, so that a draft never looks
+    // ready for final when it is not.
+    const ready = editions.every((e) => e.assessment.finalAllowed);
     const seen = new Set<string>();
-    const missing = blocked
+    const missing = !ready
       ? editions
           .flatMap((e) => missingView(req, e.assessment, e.lng))
           .filter((item) => !seen.has(item.href + item.text) && seen.add(item.href + item.text))
@@ -196,6 +199,7 @@ export function registerDocumentPages(router: Router, kit: PageKit): void {
             })
           : null,
         blocked,
+        notReady: !blocked && !ready,
         missing,
         missingCount: r.t('pages.documents.missingCount', { count: missing.length }),
         documents: blocked ? [] : documents,

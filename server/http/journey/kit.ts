@@ -24,7 +24,7 @@ import type { ChangeResult, Drafts, SaveOutcome } from '../../store/drafts';
 import type { DraftLink, DraftLinks } from '../../store/links';
 import type { CsrfRequest } from '../csrf';
 import type { FieldError } from '../forms';
-import type { PageContext } from './definitions';
+import { SECTIONS, sectionStatus, type PageContext } from './definitions';
 import type { RequestWithLanguage } from '../middleware';
 import type { Views } from '../views';
 import type { Logger } from '../../logger';
@@ -221,11 +221,30 @@ export function createPageKit(deps: DraftPagesDeps) {
       .split(',')
       .filter((n): n is ClearedAnswer => (CLEARED_ANSWERS as readonly string[]).includes(n));
     const merged = queryString(req, 'merged') === '1';
-    if (names.length === 0 && !merged) return null;
+    const blankIn = queryString(req, 'blank');
+    const blank = SECTIONS.find((s) => s.id === blankIn) ?? null;
+    if (names.length === 0 && !merged && !blank) return null;
     return {
-      title: r.t(names.length > 0 ? 'pages.cleared.title' : 'pages.merged.title'),
-      lines: [...(merged ? [r.t('pages.merged.line')] : []), ...names.map((n) => r.t(`pages.cleared.${n}`))],
+      title: r.t(
+        names.length > 0 ? 'pages.cleared.title' : merged ? 'pages.merged.title' : 'pages.leftBlank.title',
+      ),
+      lines: [
+        ...(merged ? [r.t('pages.merged.line')] : []),
+        ...names.map((n) => r.t(`pages.cleared.${n}`)),
+        ...(blank ? [r.t('pages.leftBlank.line', { section: r.t(`pages.sections.${blank.id}`) })] : []),
+      ],
     };
+  }
+
+  /**
+   * A section left with required answers blank (a blank answer is saved as "not answered yet"): said
+   * when the save leads out of the section, to the task list or to check answers.
+   */
+  function leftBlank(req: Request, section: SectionId | null, saved: Draft, next: string): SectionId | null {
+    const s = SECTIONS.find((x) => x.id === section);
+    const out = next === base(req) || next.startsWith(`${base(req)}/check`);
+    if (!s || !out || s.dueAtDeposit === false || !s.applies(saved.package)) return null;
+    return sectionStatus(s, saved) === 'completed' ? null : s.id;
   }
 
   const base = (req: Request) => dr(req).base;
@@ -273,9 +292,11 @@ export function createPageKit(deps: DraftPagesDeps) {
     switch (outcome.kind) {
       case 'saved': {
         const next = spec.next(outcome.record.draft);
+        const blank = leftBlank(req, spec.section, outcome.record.draft, next.replace(/\?.*$/, ''));
         const query = [
           ...(outcome.cleared.length > 0 ? [`cleared=${outcome.cleared.join(',')}`] : []),
           ...(outcome.merged && outcome.changed.length > 0 ? ['merged=1'] : []),
+          ...(blank ? [`blank=${blank}`] : []),
         ];
         const sep = next.includes('?') ? '&' : '?';
         return res.redirect(303, query.length > 0 ? `${next}${sep}${query.join('&')}` : next);

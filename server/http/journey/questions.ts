@@ -37,6 +37,13 @@ export function registerQuestionPages(router: Router, kit: PageKit, forms: FormP
     const completed = statuses.filter((x) => x.status === 'completed').length;
     // Check answers opens once every section due at deposit is completed (the others may follow later).
     const allDone = statuses.every(({ s, status }) => status === 'completed' || s.dueAtDeposit === false);
+    // Whether final documents can be produced, from the assessment the documents page uses, so that the
+    // two pages agree (a completed section does not mean nothing is missing).
+    const assessment = kit.assessIn(pkg, pkg.documentLanguage);
+    const toFix =
+      assessment.checklist.missing.length + assessment.issues.filter((i) => i.severity === 'error').length;
+    const readiness =
+      toFix === 0 ? r.t('pages.tasks.finalReady') : r.t('pages.tasks.finalNotReady', { count: toFix });
     const task = (
       id: string,
       title: string,
@@ -88,7 +95,7 @@ export function registerQuestionPages(router: Router, kit: PageKit, forms: FormP
             r.t('pages.tasks.check'),
             allDone ? `${base(req)}/check` : null,
             allDone ? 'not-started' : 'cannot-start',
-            r.t(allDone ? 'pages.tasks.checkReady' : 'pages.tasks.checkHint'),
+            `${r.t(allDone ? 'pages.tasks.checkReady' : 'pages.tasks.checkHint')} ${readiness}`,
           ),
           reviewTask(),
         ],

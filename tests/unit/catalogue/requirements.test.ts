@@ -85,12 +85,22 @@ describe('every requirement', () => {
 function legalTexts(r: Requirement): string[] {
   if (r.id === 'model-party-name') return [LEGAL_QUOTES['handbook model-operative']!];
   if (r.id === 'model-place-date') return [LEGAL_QUOTES['handbook model-witness']!];
-  const article = { '23(2)': '23', '7(1)(a)': '7(1)' }[r.citation.article] ?? r.citation.article;
+  const article = { '23(2)': '23' }[r.citation.article] ?? r.citation.article;
   const texts = [LEGAL_QUOTES[`${r.citation.instrument} ${article}`]];
   if (texts[0] === undefined)
     throw new Error(`no LEGAL.md text copied for ${r.id} (${r.citation.instrument} ${article})`);
   return texts.filter((t): t is string => t !== undefined);
 }
+
+describe('citations match what is quoted', () => {
+  it('VCLT 7(1) is cited whole: its quote holds both (a) and (b)', () => {
+    const r = REQUIREMENTS.find((x) => x.id === 'vclt-7-1')!;
+    expect(r.quote.text).toContain('(a) he produces appropriate full powers');
+    expect(r.quote.text).toContain('(b) it appears from the practice');
+    // Regression: cited as "7(1)(a)".
+    expect(r.citation.article).toBe('7(1)');
+  });
+});
 
 describe('quotes: verbatim from LEGAL.md (the copy in legal-copy.ts)', () => {
   it.each(REQUIREMENTS.map((r) => [r.id, r]))('%s', (_id, r) => {
@@ -142,7 +152,7 @@ describe('the requirements of LEGAL.md §3.5, with their article, kind, obligati
     ['som-untoc-37-2', 'untoc', '37(2)', 'precondition', 'mandatory', 'at-deposit'],
     ['fp-untoc-37-2', 'untoc', '37(2)', 'precondition', 'mandatory', 'at-deposit'],
     ['vclt-7-2-a', 'vclt', '7(2)(a)', 'instrument', 'mandatory', 'at-deposit'],
-    ['vclt-7-1', 'vclt', '7(1)(a)', 'instrument', 'conditional', 'at-deposit'],
+    ['vclt-7-1', 'vclt', '7(1)', 'instrument', 'conditional', 'at-deposit'],
   ])('%s: %s art. %s, %s, %s, %s', (id, instrument, article, kind, obligation, timing) => {
     const r = byId(id);
     expect({

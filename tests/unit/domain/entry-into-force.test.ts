@@ -135,6 +135,24 @@ describe('entryIntoForceForPackage, through assessPackage', () => {
     );
   }
 
+  it('an instrument deposited before the treaty entered into force cites paragraph 1, not 2 (UNTOC 38(1), FP 18(1))', () => {
+    // Regression: "38(2)" was cited where the Convention's own entry into force (29 September 2003) governs.
+    expect(
+      eif({
+        party: { kind: 'state', code: 'BT' },
+        treaties: [
+          { treaty: 'untoc', instrument: 'accession' },
+          { treaty: 'fp', instrument: 'accession' },
+        ],
+        signatory: signer,
+        deposit: { plannedOn: '2003-08-01' },
+      }),
+    ).toEqual({
+      untoc: { date: '2003-09-29', basis: 'general-entry-into-force', article: '38(1)' },
+      fp: { date: '2005-07-03', basis: 'general-entry-into-force', article: '18(1)' },
+    });
+  });
+
   it('the Convention and a Protocol deposited together both enter into force on the thirtieth day, each citing its article', () => {
     expect(
       eif({

@@ -282,6 +282,23 @@ describe('French agreement with the treaty named (la Convention, le Protocole)',
   });
 });
 
+describe('SOM 8(6) due before the planned deposit', () => {
+  it('does not say "by <due>" and then "with the instrument at the latest", which comes after it', () => {
+    const found = produced.find(
+      (p) =>
+        p.where === 'good/som-8-6-due-before-deposit' &&
+        p.issue?.code === 'rules.maritimeAuthority.dueBeforeDeposit',
+    );
+    expect(found?.issue).toBeDefined();
+    const message = localizeIssue(found!.issue!, tr('en')).message;
+    // Regression: "... by 4 February 2027, which is before the planned deposit on 1 March 2027. Notify it
+    // with the instrument at the latest": notifying with the instrument is after the month.
+    expect(message).not.toContain('at the latest');
+    expect(message).toContain('to notify the designation within the month, deposit by 4 February 2027');
+    expect(message).toContain('more than one month after it was made');
+  });
+});
+
 // ---------------------------------------------------------------------------------------------------
 // Every code the domain can produce, read from its source (not only those the fixtures reach).
 
