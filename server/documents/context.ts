@@ -89,6 +89,21 @@ export function partyPhrase(ctx: DocumentContext): Inline[] {
 }
 
 /**
+ * "of" + the party's name alone (not its Government): "of the Kingdom of Bhutan", « du Royaume du
+ * Bhoutan », «Королевства Бутан», "of the European Union": the Permanent Mission of ..., the Ministry of
+ * Foreign Affairs of ...
+ */
+export function ofNamePhrase(ctx: DocumentContext): Inline[] {
+  const { party } = ctx.assessment.pkg;
+  const name: Inline | string =
+    party.kind === 'reio'
+      ? (party.formalName ?? ctx.t('documents:party.europeanUnion'))
+      : (formalNameIn(ctx) ?? ctx.marker('formalName', { shortName: regionName(party.code, ctx.lng) }));
+  const of = profileOf(ctx.lng).of;
+  return of && typeof name === 'string' ? [text(of(name))] : sentence(ctx.t, 'documents:party.of', { name });
+}
+
+/**
  * The party after "of": "of the Government of ..." in English, « du Gouvernement ... » in French,
  * «Правительства ...» in Russian (the language's profile), or as documents:party.of places it.
  */

@@ -17,6 +17,7 @@ import { buildChecklistDocument } from './build-checklist';
 import type { FixHref } from './checklist-overview';
 import { buildFullPowers } from './build-full-powers';
 import { buildInstrument } from './build-instrument';
+import { buildNoteVerbale } from './build-note-verbale';
 import { buildNotifications } from './build-notifications';
 import { createContext, type Mode } from './context';
 import { fileStem, type DocumentModel } from './model';
@@ -24,7 +25,14 @@ import { renderBilingualDocx } from './bilingual';
 import { renderDocx } from './render-docx';
 import { renderHtml } from './render-html';
 
-export const DOCUMENT_NAMES = ['instrument', 'notifications', 'full-powers', 'checklist', 'bundle'] as const;
+export const DOCUMENT_NAMES = [
+  'instrument',
+  'notifications',
+  'full-powers',
+  'note-verbale',
+  'checklist',
+  'bundle',
+] as const;
 export type DocumentName = (typeof DOCUMENT_NAMES)[number];
 
 export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -51,7 +59,7 @@ export interface ParallelText {
 }
 
 /** The documents a parallel text applies to: those deposited or sent to the depositary. */
-export const BILINGUAL_DOCUMENTS = ['instrument', 'notifications', 'full-powers'] as const;
+export const BILINGUAL_DOCUMENTS = ['instrument', 'notifications', 'full-powers', 'note-verbale'] as const;
 
 /** The languages a file name gives: "ar", or "ar-en" for a bilingual document. */
 export function languagesLabel(options: Pick<RenderOptions, 'tr' | 'parallel'>): string {
@@ -92,6 +100,8 @@ export function buildModel(
       return buildNotifications(ctx);
     case 'full-powers':
       return buildFullPowers(ctx);
+    case 'note-verbale':
+      return buildNoteVerbale(ctx);
     case 'checklist':
       return buildChecklistDocument(ctx, options.fixHref ?? null, options.approval ?? null);
   }
@@ -145,6 +155,10 @@ export async function buildBundle(
       await documentDocx(assessment, 'full-powers', options),
     );
   }
+  add(
+    fileName(assessment, 'note-verbale', languages, options.mode),
+    await documentDocx(assessment, 'note-verbale', options),
+  );
   const checklist = buildModel(assessment, 'checklist', options);
   add(fileName(assessment, 'checklist', lng, options.mode), await renderDocx(checklist));
   add(

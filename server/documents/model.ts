@@ -132,7 +132,13 @@ export interface TimelineEvent {
   readonly kind: 'deposit' | 'entry-into-force' | 'deadline';
 }
 
-export const DOCUMENT_KINDS = ['instrument', 'notifications', 'full-powers', 'checklist'] as const;
+export const DOCUMENT_KINDS = [
+  'instrument',
+  'notifications',
+  'full-powers',
+  'note-verbale',
+  'checklist',
+] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
 export interface DocumentModel {

@@ -92,6 +92,8 @@ export type AuthorityRole = (typeof AUTHORITY_ROLES)[number];
 
 export const DECLARATION_KINDS = ['territorial', 'interpretative', 'other'] as const;
 export const LAW_COPY_PLANS = ['enclosed', 'to-follow'] as const;
+/** Who sends the note verbale covering the deposit: the permanent mission to the UN, or the ministry. */
+export const NOTE_SENDERS = ['permanent-mission', 'ministry'] as const;
 
 export const LIMITS = {
   shortText: 200,
@@ -387,8 +389,17 @@ export const PackageSchema = z.strictObject({
       plannedOn: IsoDateSchema.nullable().default(null),
       /** Where the instrument will be handed over; null = United Nations Headquarters, New York. */
       place: ShortText.nullable().default(null),
+      /**
+       * Who sends the covering note verbale: the permanent mission in New York, or the ministry. Not
+       * answered (null, absent) is the permanent mission, the usual sender of a deposit.
+       */
+      noteBy: z
+        .enum(NOTE_SENDERS, { error: 'schema.notInList' })
+        .nullable()
+        .default('permanent-mission')
+        .transform((v) => v ?? 'permanent-mission'),
     })
-    .default({ plannedOn: null, place: null }),
+    .default({ plannedOn: null, place: null, noteBy: 'permanent-mission' }),
   /** The language the package's free-text answers are written in (the source), and the default document language. */
   documentLanguage: DocumentLanguageSchema.default(DEFAULT_LANGUAGE),
   /**

@@ -77,7 +77,7 @@ describe('LibreOffice opens the bundle', () => {
       const out = path.join(dir, lng);
       fs.mkdirSync(out);
       const docs = Object.keys(zip.files).filter((name) => name.endsWith('.docx'));
-      expect(docs).toHaveLength(5); // three instruments, the notifications, the checklist
+      expect(docs).toHaveLength(6); // three instruments, the notifications, the note verbale, the checklist
       for (const name of docs)
         fs.writeFileSync(path.join(out, name), await zip.file(name)!.async('nodebuffer'));
 
@@ -94,6 +94,7 @@ describe('LibreOffice opens the bundle', () => {
                 'WHEREAS the United Nations Convention against Transnational Organized Crime was adopted at New York on 15 November 2000,',
               'instrument-som': 'Protocol against the Smuggling of Migrants by Land, Sea and Air',
               notifications: 'In accordance with article 18, paragraph 13, of the Convention',
+              'note-verbale': 'presents its compliments to the Secretary-General of the United Nations',
               checklist: 'Notification checklist',
             }
           : {
@@ -101,6 +102,7 @@ describe('LibreOffice opens the bundle', () => {
                 'CONSIDÉRANT QUE la Convention des Nations Unies contre la criminalité transnationale organisée a été adoptée à New York le 15 novembre 2000,',
               'instrument-som': 'par terre, air et mer',
               notifications: "Conformément à l'article 18, paragraphe 13, de la Convention",
+              'note-verbale': 'présente ses compliments au Secrétaire général',
               checklist: 'Liste de contrôle des notifications',
             };
       for (const [prefix, sentence] of Object.entries(expected)) {

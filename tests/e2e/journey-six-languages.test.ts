@@ -143,7 +143,7 @@ describe.each(['ar', 'zh', 'ru', 'es'] as const)('the whole journey in %s', (lng
     await j.start();
     await j.chooseParty('BT');
     await j.chooseTreaties(['untoc', 'tip']);
-    for (const id of SECTIONS) await j.expectStatus(id, id === 'treaties' ? 'in-progress' : 'not-started');
+    for (const id of SECTIONS) await j.expectStatus(id, id === 'treaties' ? 'completed' : 'not-started');
 
     // The State's formal name starts as the UN's, in the page's language.
     await j.openSection('party');

@@ -33,6 +33,7 @@ describe('GET /api/v1', () => {
         'POST /api/v1/documents/instrument',
         'POST /api/v1/documents/notifications',
         'POST /api/v1/documents/full-powers',
+        'POST /api/v1/documents/note-verbale',
         'POST /api/v1/documents/checklist',
         'POST /api/v1/documents/bundle',
         'POST /api/v1/drafts',

@@ -499,6 +499,7 @@ describe('bundle', () => {
         'instrument-tip-accession-bt-en-draft.docx',
         'instrument-som-accession-bt-en-draft.docx',
         'notifications-bt-en-draft.docx',
+        'note-verbale-bt-en-draft.docx',
         'checklist-bt-en-draft.docx',
         'checklist-bt-en-draft.html',
         'document.css',
@@ -528,7 +529,7 @@ describe('bundle', () => {
       expect(bytes).toBeDefined();
       texts[name] = await docxText(bytes ?? Buffer.alloc(0));
     }
-    expect(Object.keys(texts)).toHaveLength(5);
+    expect(Object.keys(texts)).toHaveLength(6);
     for (const treaty of ['untoc', 'tip', 'som'] as const) {
       const text = texts[`instrument-${treaty}-accession-bt-en.docx`] ?? '';
       expect(paragraphs(text)[0]).toBe('INSTRUMENT OF ACCESSION');
@@ -568,6 +569,7 @@ describe('bundle', () => {
         'instrument-som-accession-bt-fr.docx',
         'notifications-bt-fr.docx',
         'full-powers-bt-fr.docx',
+        'note-verbale-bt-fr.docx',
         'checklist-bt-fr.docx',
         'checklist-bt-fr.html',
         'document.css',

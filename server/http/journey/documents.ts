@@ -136,6 +136,11 @@ export function registerDocumentPages(router: Router, kit: PageKit): void {
       ...(fullPowersNeeded(assessment)
         ? [{ text: r.t('pages.documents.fullPowers'), href: `${base(req)}/documents/full-powers${q({})}` }]
         : []),
+      // The covering note: this project's model, which the page says (no model in the Treaty Handbook).
+      {
+        text: r.t('pages.documents.noteVerbale'),
+        href: `${base(req)}/documents/note-verbale${q({})}`,
+      },
       { text: r.t('pages.documents.checklist'), href: `${base(req)}/documents/checklist${q({})}` },
     ];
     const warnings = assessment.issues
@@ -213,7 +218,14 @@ export function registerDocumentPages(router: Router, kit: PageKit): void {
     );
   });
 
-  const DOWNLOADS = ['instrument', 'notifications', 'full-powers', 'checklist', 'bundle'] as const;
+  const DOWNLOADS = [
+    'instrument',
+    'notifications',
+    'full-powers',
+    'note-verbale',
+    'checklist',
+    'bundle',
+  ] as const;
 
   router.get(['/drafts/:id/documents/:name', '/shared/:token/documents/:name'], async (req, res) => {
     const r = dr(req);

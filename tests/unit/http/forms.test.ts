@@ -357,9 +357,12 @@ describe('submitForm', () => {
     };
     const result = submitForm(bhutan, [dateField, placeField], body, t);
     expect(result.errors).toEqual([]);
-    expect(result.pkg).toEqual({ ...bhutan, deposit: { plannedOn: '2027-01-05', place: 'Geneva' } });
+    expect(result.pkg).toEqual({
+      ...bhutan,
+      deposit: { plannedOn: '2027-01-05', place: 'Geneva', noteBy: 'permanent-mission' },
+    });
     expect(result.raw).toEqual({ plannedOn: date('5', '1', '2027'), place: ' Geneva ' });
-    expect(bhutan.deposit).toEqual({ plannedOn: '2027-01-15', place: null });
+    expect(bhutan.deposit).toEqual({ plannedOn: '2027-01-15', place: null, noteBy: 'permanent-mission' });
   });
 
   it('writes a "no" as false and a blank as null', () => {
