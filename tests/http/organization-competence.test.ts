@@ -87,6 +87,10 @@ describe('the European Union approves the Convention, with matters outside its c
     expect(instrument).toContain('its Member States have transferred competence to it');
     const checklist = (await final('checklist', pkg)).join('\n');
     expect(checklist).toContain('outside the organization’s competence');
+    // What to supply for 5(3): the organization's legal order, never domestic law.
+    expect(checklist).toContain('Whether the organization’s legal order requires the involvement');
+    // (the quoted treaty text keeps its own words, "States Parties whose domestic law requires").
+    expect(checklist).not.toMatch(/^Whether domestic law/m);
   });
 
   test('the whole bundle in final mode', async () => {
@@ -149,6 +153,7 @@ describe('the page', () => {
       'Does the organization’s legal order require the involvement of an organized criminal group',
     );
     expect(text).not.toContain('Does your law require');
+    expect(text).toContain('For an organization, the question is about its own legal order');
   });
 
   test('is not offered to a State', async () => {
@@ -158,6 +163,8 @@ describe('the page', () => {
     expect(page.status).toBeLessThan(500);
     const tasks = (await c.get(d.url)).text;
     expect(tasks).not.toContain('outside-competence');
-    expect(textOf((await c.get(`${d.url}/article5`)).text)).toContain('Does your law require');
+    const article5 = textOf((await c.get(`${d.url}/article5`)).text);
+    expect(article5).toContain('Does your law require');
+    expect(article5).toContain('Article 5(3): a State whose law requires');
   });
 });

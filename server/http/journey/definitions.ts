@@ -312,6 +312,8 @@ export interface QuestionPage {
   readonly next: (pkg: Package) => string;
   /** A fieldset page: one question whose legend is the page heading. */
   readonly single?: boolean;
+  /** The key of the page's lead when it depends on the package; by default pages.q.<id>.lead. */
+  readonly leadKey?: (pkg: Package) => string;
   /**
    * What the fields show when the page opens, for a page whose fields are not one path each (`apply`
    * rebuilds a list from them); by default each field shows the value at its path.
@@ -874,6 +876,7 @@ export const PAGES: readonly QuestionPage[] = [
     section: 'article5',
     applies: (p) => inPackage(p, 'untoc'),
     requirements: () => ['untoc-5-3'],
+    leadKey: (p) => (isState(p) ? 'pages.q.article5.lead' : 'pages.q.article5.leadOrganization'),
     // An organization has no "domestic law": it is asked about its own legal order.
     fields: (p, ctx) =>
       (['requiresOrganizedCriminalGroup', 'requiresActInFurtherance'] as const).map((name) => {
