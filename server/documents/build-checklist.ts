@@ -90,8 +90,20 @@ function itemBlocks(ctx: DocumentContext, group: readonly ChecklistItem[]): Bloc
     text(t(`legal:obligations.${item.requirement.obligation}`)),
   ]);
   field(t('documents:checklist.fields.due'), (item) => [text(dueText(ctx, item.due))]);
+  // An organization has no "domestic law": where a requirement's text for it differs, it is
+  // requirements.<id>.supplyOrganization (UNTOC 5(3): its legal order).
+  const organization = ctx.assessment.facts.isOrganization;
   field(t('documents:checklist.fields.toSupply'), (item) => [
-    text(t(`legal:requirements.${item.requirement.id}.supply`)),
+    text(
+      t(
+        organization
+          ? [
+              `legal:requirements.${item.requirement.id}.supplyOrganization`,
+              `legal:requirements.${item.requirement.id}.supply`,
+            ]
+          : `legal:requirements.${item.requirement.id}.supply`,
+      ),
+    ),
   ]);
   field(t('documents:checklist.fields.supplied'), (item) =>
     item.supplied.flatMap((s, i) => [

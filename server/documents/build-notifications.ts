@@ -7,6 +7,14 @@
  * Conditions follow the law: 16(5)(a) only when extradition is conditional on a treaty; 5(3) only when
  * domestic law requires an organized criminal group or an act in furtherance; a further central
  * authority only for a named special region or territory (18(13)).
+ *
+ * A regional economic integration organization is bound "within the limits of [its] competence" (UNTOC
+ * 2(j)). A notification it answers as outside its competence is not owed by it, so no notification is
+ * made; but it gets a sentence saying the matter falls outside its competence, as its declaration of
+ * competence sets out, in place of the notification. Silence could not be told from an omitted mandatory
+ * notification (18(13) and 18(14) are due at deposit), and the Secretary-General circulates what is
+ * notified: the sentence tells the other parties where the matter stands. The sentence is the project's
+ * wording, not a model of the Treaty Section.
  */
 import type { TreatyId } from '../catalogue';
 import { authoritiesFor } from '../domain/facts';
@@ -80,12 +88,21 @@ export function buildNotifications(ctx: DocumentContext): DocumentModel {
    * checklist, so final documents wait for it (or for the designation to be taken off the authority).
    */
   const notifiable = (role: AuthorityRole) => authoritiesFor(pkg, role);
+  /** UNTOC 2(j): the sentence in place of a notification outside the organization's competence. */
+  const outside = (treaty: TreatyId, article: string, id: string): boolean => {
+    if (!facts.outsideCompetence.has(id)) return false;
+    inAccordance(treaty, article, 'documents:notifications.outsideCompetence');
+    return true;
+  };
 
   if (facts.inPackage.has('untoc')) {
     // 18(13): the central authority for the whole State, then one per special region or territory.
-    const central = authoritiesFor(pkg, 'untoc-18-13');
+    const isOutside = outside('untoc', '18(13)', 'untoc-18-13');
+    const central = isOutside ? [] : authoritiesFor(pkg, 'untoc-18-13');
     const forState = central.filter(({ authority }) => authority.territory === null);
-    if (forState.length === 0) {
+    if (isOutside) {
+      // said by outside()
+    } else if (forState.length === 0) {
       inAccordance('untoc', '18(13)', 'documents:notifications.centralAuthority');
       blocks.push({ type: 'paragraph', style: 'normal', content: [ctx.marker('centralAuthority')] });
     } else {
@@ -101,13 +118,16 @@ export function buildNotifications(ctx: DocumentContext): DocumentModel {
 
     // 18(14): languages.
     const languages = pkg.mlaLanguages.map((c) => languageName(c, ctx.lng));
-    inAccordance('untoc', '18(14)', 'documents:notifications.languages', {
-      languages: languages.length > 0 ? formatList(languages, ctx.lng) : ctx.marker('languages'),
-    });
+    if (!outside('untoc', '18(14)', 'untoc-18-14'))
+      inAccordance('untoc', '18(14)', 'documents:notifications.languages', {
+        languages: languages.length > 0 ? formatList(languages, ctx.lng) : ctx.marker('languages'),
+      });
 
     // 16(5)(a): only for States that make extradition conditional on a treaty.
     const { conditionalOnTreaty, conventionAsLegalBasis } = pkg.extradition;
-    if (conditionalOnTreaty === null) {
+    if (outside('untoc', '16(5)(a)', 'untoc-16-5-a')) {
+      // said by outside()
+    } else if (conditionalOnTreaty === null) {
       numbered([ctx.marker('extraditionConditional')]);
     } else if (conditionalOnTreaty) {
       inAccordance(
@@ -122,38 +142,48 @@ export function buildNotifications(ctx: DocumentContext): DocumentModel {
 
     // 5(3): only when domestic law requires an organized criminal group or an act in furtherance.
     const { requiresOrganizedCriminalGroup: group, requiresActInFurtherance: act } = pkg.article5;
-    if (group === null || act === null) {
-      numbered([ctx.marker('article5')]);
+    // An organization has no "domestic law": its notification speaks of its legal order.
+    const own = facts.isOrganization ? 'Organization' : '';
+    if (outside('untoc', '5(3)', 'untoc-5-3')) {
+      // said by outside()
+    } else if (group === null || act === null) {
+      numbered([ctx.marker(`article5${own}`)]);
     } else if (group || act) {
       const what = [
         group && t('documents:notifications.article5Group'),
         act && t('documents:notifications.article5Act'),
       ].filter((x): x is string => typeof x === 'string');
-      inAccordance('untoc', '5(3)', 'documents:notifications.article5', { what: formatList(what, ctx.lng) });
+      inAccordance('untoc', '5(3)', `documents:notifications.article5${own}`, {
+        what: formatList(what, ctx.lng),
+      });
     }
 
     // 31(6): no deadline; included once supplied.
-    const prevention = notifiable('untoc-31-6');
+    const prevention = outside('untoc', '31(6)', 'untoc-31-6') ? [] : notifiable('untoc-31-6');
     if (prevention.length > 0) {
       inAccordance('untoc', '31(6)', 'documents:notifications.prevention');
       entries('untoc-31-6', prevention);
     }
 
-    if (pkg.lawCopies.moneyLaundering === 'enclosed')
+    if (outside('untoc', '6(2)(d)', 'untoc-6-2-d')) {
+      // said by outside()
+    } else if (pkg.lawCopies.moneyLaundering === 'enclosed')
       inAccordance('untoc', '6(2)(d)', 'documents:notifications.lawsMoneyLaundering');
-    if (pkg.lawCopies.confiscation === 'enclosed')
+    if (outside('untoc', '13(5)', 'untoc-13-5')) {
+      // said by outside()
+    } else if (pkg.lawCopies.confiscation === 'enclosed')
       inAccordance('untoc', '13(5)', 'documents:notifications.lawsConfiscation');
   }
 
   if (facts.inPackage.has('som')) {
-    const maritime = notifiable('som-8-6');
+    const maritime = outside('som', '8(6)', 'som-8-6') ? [] : notifiable('som-8-6');
     if (maritime.length > 0) {
       inAccordance('som', '8(6)', 'documents:notifications.maritime');
       entries('som-8-6', maritime);
     }
   }
   if (facts.inPackage.has('fp')) {
-    const contact = notifiable('fp-13-2');
+    const contact = outside('fp', '13(2)', 'fp-13-2') ? [] : notifiable('fp-13-2');
     if (contact.length > 0) {
       inAccordance('fp', '13(2)', 'documents:notifications.firearms');
       entries('fp-13-2', contact);

@@ -6,7 +6,7 @@
  *
  * Each rule names the provision that makes the answer conditional.
  */
-import type { TreatyId } from '../catalogue';
+import { requirementById, type TreatyId } from '../catalogue';
 import { FULL_POWERS_OFFICES, type Authority, type AuthorityRole, type Package } from './package';
 
 /** What was removed, by a stable name the pages translate (pages.cleared.<name>). */
@@ -14,6 +14,7 @@ export const CLEARED_ANSWERS = [
   'conventionAsLegalBasis',
   'fullPowers',
   'competence',
+  'outsideCompetence',
   'signatureDetails',
   'untocAnswers',
   'authorityRoles',
@@ -104,6 +105,20 @@ export function clearInapplicable(pkg: Package): { pkg: Package; cleared: Cleare
   if (JSON.stringify(competence) !== JSON.stringify(next.competence)) {
     cleared.add('competence');
     next = { ...next, competence };
+  }
+
+  // UNTOC 2(j): "outside the organization's competence" is an organization's answer, for a notification
+  // of a treaty in the package.
+  const outside =
+    next.party.kind === 'reio'
+      ? next.outsideCompetence.filter((id) => {
+          const treaty = requirementById(id)?.appliesTo;
+          return treaty !== null && treaty !== undefined && treaties.has(treaty);
+        })
+      : [];
+  if (outside.length !== next.outsideCompetence.length) {
+    cleared.add('outsideCompetence');
+    next = { ...next, outsideCompetence: outside };
   }
 
   // VCLT 18 and 23(2): a signature date and reservations made on signature exist only for a treaty the

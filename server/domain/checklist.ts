@@ -176,10 +176,13 @@ const EVALUATORS: Record<CheckId, Evaluator> = {
   'article-5': (_req, facts) => {
     const { requiresOrganizedCriminalGroup: group, requiresActInFurtherance: act } = facts.pkg.article5;
     const path = ['article5'];
-    if (group === null || act === null) return { status: 'missing', reason: R('article5Unanswered'), path };
-    if (!group && !act) return { status: 'not-applicable', reason: R('article5NotRequired'), path };
-    const supplied = [group && S('article5Group'), act && S('article5Act')].filter((x): x is MessageRef =>
-      Boolean(x),
+    // An organization has no "domestic law": its own legal order is meant.
+    const own = facts.isOrganization ? 'Organization' : '';
+    if (group === null || act === null)
+      return { status: 'missing', reason: R(`article5Unanswered${own}`), path };
+    if (!group && !act) return { status: 'not-applicable', reason: R(`article5NotRequired${own}`), path };
+    const supplied = [group && S(`article5Group${own}`), act && S(`article5Act${own}`)].filter(
+      (x): x is MessageRef => Boolean(x),
     );
     return { status: 'provided', supplied, path };
   },
@@ -346,6 +349,19 @@ function declarationsOf(req: Requirement, facts: PackageFacts, kind: (k: string)
   };
 }
 
+/**
+ * UNTOC 2(j): an organization's obligations apply within the limits of its competence, so a notification
+ * on a matter it declares outside that competence is not owed by it: not applicable, with that reason
+ * (never "missing"). The path leads to the page where the answer is given.
+ */
+function outsideCompetence(): Evaluation {
+  return {
+    status: 'not-applicable',
+    reason: R('outsideCompetence'),
+    path: ['outsideCompetence'],
+  };
+}
+
 function defaultDue(req: Requirement, facts: PackageFacts): Due {
   switch (req.timing) {
     case 'at-deposit':
@@ -369,7 +385,9 @@ export function requirementsFor(facts: PackageFacts): Requirement[] {
 
 export function buildChecklist(facts: PackageFacts): Checklist {
   const items = requirementsFor(facts).map((requirement): ChecklistItem => {
-    const evaluation = EVALUATORS[requirement.check](requirement, facts);
+    const evaluation = facts.outsideCompetence.has(requirement.id)
+      ? outsideCompetence()
+      : EVALUATORS[requirement.check](requirement, facts);
     return {
       id: requirement.id,
       requirement,

@@ -49,6 +49,11 @@ export interface PackageFacts {
   readonly treaties: readonly TreatyFacts[];
   readonly inPackage: ReadonlySet<TreatyId>;
   readonly convention: ConventionStatus;
+  /**
+   * UNTOC 2(j): the notifications an organization answers as outside its competence (requirement ids);
+   * always empty for a State.
+   */
+  readonly outsideCompetence: ReadonlySet<string>;
   /** VCLT 7: true when the signer is none of the three offices; null while the office is unknown. */
   readonly signerNeedsFullPowers: boolean | null;
 }
@@ -89,6 +94,7 @@ export function analysePackage(pkg: Package, participation: Participation): Pack
     treaties,
     inPackage,
     convention,
+    outsideCompetence: new Set(pkg.party.kind === 'reio' ? pkg.outsideCompetence : []),
     signerNeedsFullPowers:
       office === null ? null : !(FULL_POWERS_OFFICES as readonly string[]).includes(office),
   };

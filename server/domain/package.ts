@@ -12,7 +12,7 @@ import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { LANGUAGE_CODES } from '../catalogue/languages';
 import { REGION_CODES } from '../catalogue/regions';
-import { DISPUTE_RESERVATION_IDS } from '../catalogue/requirements';
+import { DISPUTE_RESERVATION_IDS, OUTSIDE_COMPETENCE_IDS } from '../catalogue/requirements';
 import { REIO_CODES, STATE_CODES } from '../catalogue/states';
 import { CONSENT_TYPES } from '../catalogue/participation';
 import { currentTimeZoneName, isTimeZone } from '../catalogue/time-zones';
@@ -335,90 +335,111 @@ const DocumentLanguageSchema = z.enum(
   },
 );
 
-export const PackageSchema = z.strictObject({
-  party: PartySchema,
-  treaties: z
-    .array(TreatyChoiceSchema)
-    .min(1, { error: 'schema.treatiesEmpty' })
-    .max(TREATY_IDS.length, { error: 'schema.tooMany' })
-    .refine((list) => new Set(list.map((t) => t.treaty)).size === list.length, {
-      error: 'schema.treatyTwice',
-    }),
-  // One earlier consent per treaty: two would give two dates from which the party is bound, and so two
-  // answers to UNTOC 37(2) and to when its Protocols enter into force (facts.ts used the first silently).
-  priorConsents: z
-    .array(PriorConsentSchema)
-    .max(TREATY_IDS.length, { error: 'schema.tooMany' })
-    .refine((list) => new Set(list.map((c) => c.treaty)).size === list.length, {
-      error: 'schema.treatyTwice',
-    })
-    .default([]),
-  signatory: PersonSchema.default({ name: null, title: null, office: null }),
-  fullPowers: FullPowersSchema.nullable().default(null),
-  signing: z
-    .strictObject({ place: ShortText.nullable().default(null), date: IsoDateSchema.nullable().default(null) })
-    .default({ place: null, date: null }),
-  /** UNTOC 16(5)(a). */
-  extradition: z
-    .strictObject({ conditionalOnTreaty: Answer, conventionAsLegalBasis: Answer })
-    .default({ conditionalOnTreaty: null, conventionAsLegalBasis: null }),
-  /** UNTOC 5(3). */
-  article5: z
-    .strictObject({ requiresOrganizedCriminalGroup: Answer, requiresActInFurtherance: Answer })
-    .default({ requiresOrganizedCriminalGroup: null, requiresActInFurtherance: null }),
-  authorities: entryList(AuthoritySchema, LIMITS.authorities, 'a'),
-  /** UNTOC 18(14): ISO 639-1 codes. */
-  mlaLanguages: uniqueList(LanguageCodeSchema, LIMITS.languages).default([]),
-  /** The dispute-clause reservations made (UNTOC 35(3), TIP 15(3), SOM 20(3), FP 16(3)). */
-  reservations: uniqueList(
-    z.enum(DISPUTE_RESERVATION_IDS, { error: 'schema.reservation' }),
-    DISPUTE_RESERVATION_IDS.length,
-  ).default([]),
-  declarations: entryList(DeclarationSchema, LIMITS.declarations, 'd'),
-  /** Regional economic integration organizations only: the declaration of the extent of competence. */
-  competence: z.array(CompetenceSchema).max(TREATY_IDS.length, { error: 'schema.tooMany' }).default([]),
-  /** UNTOC 6(2)(d) and 13(5): copies of laws, enclosed with the notifications or to follow. */
-  lawCopies: z
-    .strictObject({
-      moneyLaundering: z.enum(LAW_COPY_PLANS, { error: 'schema.notInList' }).nullable().default(null),
-      confiscation: z.enum(LAW_COPY_PLANS, { error: 'schema.notInList' }).nullable().default(null),
-    })
-    .default({ moneyLaundering: null, confiscation: null }),
-  deposit: z
-    .strictObject({
-      plannedOn: IsoDateSchema.nullable().default(null),
-      /** Where the instrument will be handed over; null = United Nations Headquarters, New York. */
-      place: ShortText.nullable().default(null),
-      /**
-       * Who sends the covering note verbale: the permanent mission in New York, or the ministry. Not
-       * answered (null, absent) is the permanent mission, the usual sender of a deposit.
-       */
-      noteBy: z
-        .enum(NOTE_SENDERS, { error: 'schema.notInList' })
-        .nullable()
-        .default('permanent-mission')
-        .transform((v) => v ?? 'permanent-mission'),
-    })
-    .default({ plannedOn: null, place: null, noteBy: 'permanent-mission' }),
-  /** The language the package's free-text answers are written in (the source), and the default document language. */
-  documentLanguage: DocumentLanguageSchema.default(DEFAULT_LANGUAGE),
-  /**
-   * The answers translated into other document languages: per language, per printed text (its key,
-   * domain/translations.ts), the translation and the source text it was made from (a translation whose
-   * source changed since is stale).
-   */
-  translations: z
-    .partialRecord(
-      DocumentLanguageSchema,
-      z
-        .record(
-          z.string({ error: 'schema.invalidType' }).regex(TEXT_KEY_PATTERN, { error: 'schema.textKey' }),
-          z.strictObject({ text: LongText, source: LongText }),
-        )
-        .refine((texts) => Object.keys(texts).length <= LIMITS.translatedTexts, { error: 'schema.tooMany' }),
-    )
-    .default({}),
-});
+export const PackageSchema = z
+  .strictObject({
+    party: PartySchema,
+    treaties: z
+      .array(TreatyChoiceSchema)
+      .min(1, { error: 'schema.treatiesEmpty' })
+      .max(TREATY_IDS.length, { error: 'schema.tooMany' })
+      .refine((list) => new Set(list.map((t) => t.treaty)).size === list.length, {
+        error: 'schema.treatyTwice',
+      }),
+    // One earlier consent per treaty: two would give two dates from which the party is bound, and so two
+    // answers to UNTOC 37(2) and to when its Protocols enter into force (facts.ts used the first silently).
+    priorConsents: z
+      .array(PriorConsentSchema)
+      .max(TREATY_IDS.length, { error: 'schema.tooMany' })
+      .refine((list) => new Set(list.map((c) => c.treaty)).size === list.length, {
+        error: 'schema.treatyTwice',
+      })
+      .default([]),
+    signatory: PersonSchema.default({ name: null, title: null, office: null }),
+    fullPowers: FullPowersSchema.nullable().default(null),
+    signing: z
+      .strictObject({
+        place: ShortText.nullable().default(null),
+        date: IsoDateSchema.nullable().default(null),
+      })
+      .default({ place: null, date: null }),
+    /** UNTOC 16(5)(a). */
+    extradition: z
+      .strictObject({ conditionalOnTreaty: Answer, conventionAsLegalBasis: Answer })
+      .default({ conditionalOnTreaty: null, conventionAsLegalBasis: null }),
+    /** UNTOC 5(3). */
+    article5: z
+      .strictObject({ requiresOrganizedCriminalGroup: Answer, requiresActInFurtherance: Answer })
+      .default({ requiresOrganizedCriminalGroup: null, requiresActInFurtherance: null }),
+    authorities: entryList(AuthoritySchema, LIMITS.authorities, 'a'),
+    /** UNTOC 18(14): ISO 639-1 codes. */
+    mlaLanguages: uniqueList(LanguageCodeSchema, LIMITS.languages).default([]),
+    /** The dispute-clause reservations made (UNTOC 35(3), TIP 15(3), SOM 20(3), FP 16(3)). */
+    reservations: uniqueList(
+      z.enum(DISPUTE_RESERVATION_IDS, { error: 'schema.reservation' }),
+      DISPUTE_RESERVATION_IDS.length,
+    ).default([]),
+    declarations: entryList(DeclarationSchema, LIMITS.declarations, 'd'),
+    /** Regional economic integration organizations only: the declaration of the extent of competence. */
+    competence: z.array(CompetenceSchema).max(TREATY_IDS.length, { error: 'schema.tooMany' }).default([]),
+    /**
+     * Regional economic integration organizations only: the notifications (requirement ids) the
+     * organization answers "outside the organization's competence" (UNTOC 2(j), with its declaration of
+     * competence). Refused for a State (below).
+     */
+    outsideCompetence: uniqueList(
+      z.enum(OUTSIDE_COMPETENCE_IDS, { error: 'schema.notInList' }),
+      OUTSIDE_COMPETENCE_IDS.length,
+    ).default([]),
+    /** UNTOC 6(2)(d) and 13(5): copies of laws, enclosed with the notifications or to follow. */
+    lawCopies: z
+      .strictObject({
+        moneyLaundering: z.enum(LAW_COPY_PLANS, { error: 'schema.notInList' }).nullable().default(null),
+        confiscation: z.enum(LAW_COPY_PLANS, { error: 'schema.notInList' }).nullable().default(null),
+      })
+      .default({ moneyLaundering: null, confiscation: null }),
+    deposit: z
+      .strictObject({
+        plannedOn: IsoDateSchema.nullable().default(null),
+        /** Where the instrument will be handed over; null = United Nations Headquarters, New York. */
+        place: ShortText.nullable().default(null),
+        /**
+         * Who sends the covering note verbale: the permanent mission in New York, or the ministry. Not
+         * answered (null, absent) is the permanent mission, the usual sender of a deposit.
+         */
+        noteBy: z
+          .enum(NOTE_SENDERS, { error: 'schema.notInList' })
+          .nullable()
+          .default('permanent-mission')
+          .transform((v) => v ?? 'permanent-mission'),
+      })
+      .default({ plannedOn: null, place: null, noteBy: 'permanent-mission' }),
+    /** The language the package's free-text answers are written in (the source), and the default document language. */
+    documentLanguage: DocumentLanguageSchema.default(DEFAULT_LANGUAGE),
+    /**
+     * The answers translated into other document languages: per language, per printed text (its key,
+     * domain/translations.ts), the translation and the source text it was made from (a translation whose
+     * source changed since is stale).
+     */
+    translations: z
+      .partialRecord(
+        DocumentLanguageSchema,
+        z
+          .record(
+            z.string({ error: 'schema.invalidType' }).regex(TEXT_KEY_PATTERN, { error: 'schema.textKey' }),
+            z.strictObject({ text: LongText, source: LongText }),
+          )
+          .refine((texts) => Object.keys(texts).length <= LIMITS.translatedTexts, {
+            error: 'schema.tooMany',
+          }),
+      )
+      .default({}),
+  })
+  .superRefine((pkg, ctx) => {
+    // UNTOC 2(j): only an organization acts "within the limits of [its] competence"; a State has no
+    // matter outside its competence to notify.
+    if (pkg.party.kind === 'state' && pkg.outsideCompetence.length > 0)
+      ctx.addIssue({ code: 'custom', message: 'schema.outsideCompetenceState', path: ['outsideCompetence'] });
+  });
 
 /** A package as sent (defaults not yet applied). */
 export type PackageInput = z.input<typeof PackageSchema>;

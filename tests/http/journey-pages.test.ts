@@ -756,7 +756,8 @@ describe('question pages save a valid answer and go to the next page', () => {
       'competence-untoc': 'Competence for the Convention.',
       'competence-tip': 'Competence for the Protocol.',
     });
-    expect(redirectOf(saved)).toBe(d.url);
+    // Then the notifications that may fall outside the organization's competence (UNTOC 2(j)).
+    expect(redirectOf(saved)).toBe(`${d.url}/outside-competence`);
     const page = await c.get(`${d.url}/competence`);
     expect(textareaValue(page.text, 'competence-untoc')).toBe('Competence for the Convention.');
     expect(textareaValue(page.text, 'competence-tip')).toBe('Competence for the Protocol.');

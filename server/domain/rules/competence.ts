@@ -10,8 +10,9 @@
  * or approve only if at least one member State has done likewise, accede only if at least one member State
  * is a Party (36(3)-(4)), which depends on its member States' participation.
  */
-import { TREATIES } from '../../catalogue';
+import { TREATIES, requirementById, type OutsideCompetenceId } from '../../catalogue';
 import { issue, type Issue } from '../issues';
+import type { Package } from '../package';
 import type { Rule } from './context';
 
 export const competenceRule: Rule = ({ facts }) => {
@@ -55,6 +56,17 @@ export const competenceRule: Rule = ({ facts }) => {
       }
     });
   });
+  // UNTOC 2(j): a notification declared outside the organization's competence cannot also be answered;
+  // the documents would say both. Nothing is removed: the organization chooses which stands.
+  pkg.outsideCompetence.forEach((id, i) => {
+    if (!facts.isOrganization || !answered(pkg, id)) return;
+    const req = requirementById(id)!;
+    issues.push(
+      issue('error', 'rules.competence.answeredOutside', ['outsideCompetence', i], req.citation, {
+        requirement: { key: `requirements.${id}.label` },
+      }),
+    );
+  });
   // One declaration per treaty: two texts for the same treaty would contradict each other.
   const seen = new Map<string, number>();
   pkg.competence.forEach((entry, i) =>
@@ -69,3 +81,26 @@ export const competenceRule: Rule = ({ facts }) => {
   );
   return issues;
 };
+
+/** Whether the package answers a notification the organization may declare outside its competence. */
+function answered(pkg: Package, id: OutsideCompetenceId): boolean {
+  switch (id) {
+    case 'untoc-18-13':
+    case 'untoc-31-6':
+    case 'som-8-6':
+    case 'fp-13-2':
+      return pkg.authorities.some((a) => a.roles.includes(id));
+    case 'untoc-18-14':
+      return pkg.mlaLanguages.length > 0;
+    case 'untoc-16-5-a':
+      return pkg.extradition.conditionalOnTreaty !== null;
+    case 'untoc-5-3':
+      return (
+        pkg.article5.requiresOrganizedCriminalGroup !== null || pkg.article5.requiresActInFurtherance !== null
+      );
+    case 'untoc-6-2-d':
+      return pkg.lawCopies.moneyLaundering !== null;
+    case 'untoc-13-5':
+      return pkg.lawCopies.confiscation !== null;
+  }
+}

@@ -15,7 +15,12 @@ import { REGION_CODES } from '../../catalogue/regions';
 import { STATE_CODES } from '../../catalogue/states';
 import { TIME_ZONES, timeZoneName, timeZonesOf, utcOffset } from '../../catalogue/time-zones';
 import { UN_NAMES, unFormalName, unLanguageOfFormalName } from '../../catalogue/un-names';
-import { disputeReservationId } from '../../catalogue/requirements';
+import {
+  OUTSIDE_COMPETENCE_IDS,
+  disputeReservationId,
+  requirementById,
+  type OutsideCompetenceId,
+} from '../../catalogue/requirements';
 import { isProtocol } from '../../catalogue/treaties';
 import type { Draft, SectionId } from '../../domain/draft';
 import type { PathSegment } from '../../domain/issues';
@@ -37,6 +42,7 @@ import {
 } from '../../domain/package';
 import { roleApplies } from '../../domain/applicability';
 import { formatDate, languageName, regionName } from '../../i18n/format';
+import { formatCitation } from '../../i18n/messages';
 import { LANGUAGE_TAGS, type Language } from '../../i18n';
 import { UN_LANGUAGE_CODES } from '../../i18n/languages';
 import {
@@ -76,6 +82,17 @@ export const signedChoices = (pkg: Package) =>
     .filter(({ choice }) => choice.instrument !== 'accession');
 const inPackage = (pkg: Package, treaty: TreatyId) => pkg.treaties.some((t) => t.treaty === treaty);
 const isState = (pkg: Package) => pkg.party.kind === 'state';
+/** UNTOC 2(j): an organization answered this notification "outside the organization's competence". */
+const outside = (pkg: Package, id: OutsideCompetenceId) =>
+  !isState(pkg) && pkg.outsideCompetence.includes(id);
+/** The notifications an organization may declare outside its competence, for the treaties in the package. */
+export const outsideCompetenceOffered = (pkg: Package): OutsideCompetenceId[] =>
+  isState(pkg)
+    ? []
+    : OUTSIDE_COMPETENCE_IDS.filter((id) => {
+        const treaty = requirementById(id)?.appliesTo;
+        return treaty !== null && treaty !== undefined && inPackage(pkg, treaty);
+      });
 /** Whether the State's formal name is the United Nations' own, in one of its languages (un-names.ts). */
 const isUnFormalName = (pkg: Package) =>
   pkg.party.formalName !== null && unLanguageOfFormalName(pkg.party.code, pkg.party.formalName) !== undefined;
@@ -177,6 +194,7 @@ export const SECTIONS: readonly SectionDef[] = [
     absentBecause: 'untoc',
     applies: (p) => inPackage(p, 'untoc'),
     complete: (p) =>
+      outside(p, 'untoc-16-5-a') ||
       p.extradition.conditionalOnTreaty === false ||
       (p.extradition.conditionalOnTreaty === true && p.extradition.conventionAsLegalBasis !== null),
     started: (p) => p.extradition.conditionalOnTreaty !== null,
@@ -185,7 +203,9 @@ export const SECTIONS: readonly SectionDef[] = [
     id: 'central-authorities',
     absentBecause: 'untoc',
     applies: (p) => inPackage(p, 'untoc'),
-    complete: (p) => designated(p, 'untoc-18-13') && p.mlaLanguages.length > 0,
+    complete: (p) =>
+      (outside(p, 'untoc-18-13') || designated(p, 'untoc-18-13')) &&
+      (outside(p, 'untoc-18-14') || p.mlaLanguages.length > 0),
     started: (p) => authoritiesWith(p, 'untoc-18-13').length > 0 || p.mlaLanguages.length > 0,
   },
   {
@@ -193,7 +213,7 @@ export const SECTIONS: readonly SectionDef[] = [
     absentBecause: 'untoc',
     dueAtDeposit: false,
     applies: (p) => inPackage(p, 'untoc'),
-    complete: (p) => designated(p, 'untoc-31-6'),
+    complete: (p) => outside(p, 'untoc-31-6') || designated(p, 'untoc-31-6'),
     started: (p) => authoritiesWith(p, 'untoc-31-6').length > 0,
   },
   {
@@ -201,7 +221,8 @@ export const SECTIONS: readonly SectionDef[] = [
     absentBecause: 'untoc',
     applies: (p) => inPackage(p, 'untoc'),
     complete: (p) =>
-      p.article5.requiresOrganizedCriminalGroup !== null && p.article5.requiresActInFurtherance !== null,
+      outside(p, 'untoc-5-3') ||
+      (p.article5.requiresOrganizedCriminalGroup !== null && p.article5.requiresActInFurtherance !== null),
     started: (p) =>
       p.article5.requiresOrganizedCriminalGroup !== null || p.article5.requiresActInFurtherance !== null,
   },
@@ -210,7 +231,7 @@ export const SECTIONS: readonly SectionDef[] = [
     absentBecause: 'maritime',
     dueAtDeposit: false,
     applies: (p) => inPackage(p, 'som'),
-    complete: (p) => designated(p, 'som-8-6'),
+    complete: (p) => outside(p, 'som-8-6') || designated(p, 'som-8-6'),
     started: (p) => authoritiesWith(p, 'som-8-6').length > 0,
   },
   {
@@ -218,7 +239,7 @@ export const SECTIONS: readonly SectionDef[] = [
     absentBecause: 'firearms',
     dueAtDeposit: false,
     applies: (p) => inPackage(p, 'fp'),
-    complete: (p) => designated(p, 'fp-13-2'),
+    complete: (p) => outside(p, 'fp-13-2') || designated(p, 'fp-13-2'),
     started: (p) => authoritiesWith(p, 'fp-13-2').length > 0,
   },
   {
@@ -226,7 +247,9 @@ export const SECTIONS: readonly SectionDef[] = [
     absentBecause: 'untoc',
     dueAtDeposit: false,
     applies: (p) => inPackage(p, 'untoc'),
-    complete: (p) => p.lawCopies.moneyLaundering !== null && p.lawCopies.confiscation !== null,
+    complete: (p) =>
+      (outside(p, 'untoc-6-2-d') || p.lawCopies.moneyLaundering !== null) &&
+      (outside(p, 'untoc-13-5') || p.lawCopies.confiscation !== null),
     started: (p) => p.lawCopies.moneyLaundering !== null || p.lawCopies.confiscation !== null,
   },
   {
@@ -234,7 +257,7 @@ export const SECTIONS: readonly SectionDef[] = [
     absentBecause: 'competence',
     applies: (p) => !isState(p),
     complete: (p) => p.treaties.every((t) => p.competence.some((c) => c.treaties.includes(t.treaty))),
-    started: (p) => p.competence.length > 0,
+    started: (p) => p.competence.length > 0 || p.outsideCompetence.length > 0,
   },
   {
     id: 'reservations',
@@ -290,6 +313,8 @@ export interface QuestionPage {
   readonly next: (pkg: Package) => string;
   /** A fieldset page: one question whose legend is the page heading. */
   readonly single?: boolean;
+  /** The key of the page's lead when it depends on the package; by default pages.q.<id>.lead. */
+  readonly leadKey?: (pkg: Package) => string;
   /**
    * What the fields show when the page opens, for a page whose fields are not one path each (`apply`
    * rebuilds a list from them); by default each field shows the value at its path.
@@ -852,20 +877,18 @@ export const PAGES: readonly QuestionPage[] = [
     section: 'article5',
     applies: (p) => inPackage(p, 'untoc'),
     requirements: () => ['untoc-5-3'],
-    fields: (_p, ctx) => [
-      field(ctx, 'article5', {
-        name: 'requiresOrganizedCriminalGroup',
-        kind: 'yesno',
-        path: ['article5', 'requiresOrganizedCriminalGroup'],
-        options: yesNo(ctx),
+    leadKey: (p) => (isState(p) ? 'pages.q.article5.lead' : 'pages.q.article5.leadOrganization'),
+    // An organization has no "domestic law": it is asked about its own legal order.
+    fields: (p, ctx) =>
+      (['requiresOrganizedCriminalGroup', 'requiresActInFurtherance'] as const).map((name) => {
+        const def = field(ctx, 'article5', {
+          name,
+          kind: 'yesno',
+          path: ['article5', name],
+          options: yesNo(ctx),
+        });
+        return isState(p) ? def : { ...def, label: ctx.t(`pages.q.article5.${name}.labelOrganization`) };
       }),
-      field(ctx, 'article5', {
-        name: 'requiresActInFurtherance',
-        kind: 'yesno',
-        path: ['article5', 'requiresActInFurtherance'],
-        options: yesNo(ctx),
-      }),
-    ],
     next: toTasks,
   },
   {
@@ -922,6 +945,35 @@ export const PAGES: readonly QuestionPage[] = [
           lines: text ? text.split('\n') : [ctx.t('pages.common.notAnswered')],
         };
       }),
+    next: (p) => (outsideCompetenceOffered(p).length > 0 ? 'outside-competence' : 'tasks'),
+  },
+  // UNTOC 2(j): an organization is a party "within the limits of [its] competence". One page lists each
+  // notification a State makes, for the treaties in the package; those ticked are answered "outside the
+  // organization's competence" (checklist: not applicable; notifications: a sentence saying so).
+  {
+    id: 'outside-competence',
+    section: 'competence',
+    applies: (p) => outsideCompetenceOffered(p).length > 0,
+    requirements: (p) => outsideCompetenceOffered(p),
+    single: true,
+    fields: (p, ctx) => [
+      field(ctx, 'outside-competence', {
+        name: 'outsideCompetence',
+        kind: 'checkboxes',
+        path: ['outsideCompetence'],
+        blank: ctx.t('pages.blank.allWithinCompetence'),
+        options: outsideCompetenceOffered(p).map((id) => {
+          const req = requirementById(id)!;
+          return opt(
+            id,
+            ctx.t('pages.q.outside-competence.option', {
+              requirement: ctx.t(`legal:requirements.${id}.label`),
+              citation: formatCitation(req.citation, ctx),
+            }),
+          );
+        }),
+      }),
+    ],
     next: toTasks,
   },
   {
@@ -1244,6 +1296,8 @@ export function pageForPath(p: readonly PathSegment[], requirementId: string | n
       return 'law-copies';
     case 'competence':
       return 'competence';
+    case 'outsideCompetence':
+      return 'outside-competence';
     case 'reservations':
       return 'reservations';
     case 'declarations':

@@ -216,7 +216,8 @@ export function registerQuestionPages(router: Router, kit: PageKit, forms: FormP
       ...(page.apply ? { apply: (pkg, _fields, values) => page.apply!(pkg, values, ctx) } : {}),
       next: (saved) => nextHref(req, page, saved.package),
       view: (draft) => {
-        const lead = r.t(`pages.q.${page.id}.lead`, { returnObjects: true, defaultValue: [] }) as unknown;
+        const leadKey = page.leadKey?.(draft.package) ?? `pages.q.${page.id}.lead`;
+        const lead = r.t(leadKey, { returnObjects: true, defaultValue: [] }) as unknown;
         return {
           title: r.t(`pages.q.${page.id}.title`),
           caption: r.t(`pages.sections.${page.section}`),

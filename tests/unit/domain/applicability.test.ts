@@ -18,7 +18,7 @@ import {
   type PackageInput,
 } from '../../../server/domain/package';
 import { parsePackage } from '../../../server/domain/validate';
-import { DISPUTE_RESERVATION_IDS } from '../../../server/catalogue/requirements';
+import { DISPUTE_RESERVATION_IDS, OUTSIDE_COMPETENCE_IDS } from '../../../server/catalogue/requirements';
 import { TREATY_IDS, type TreatyId } from '../../../server/catalogue/treaties';
 import { createI18n } from '../../../server/i18n';
 import { PATHS } from '../../../server/paths';
@@ -196,6 +196,21 @@ describe('UNTOC 36(3): the declaration of competence', () => {
     const result = clearInapplicable(eu({ competence: kept }));
     expect(result.cleared).toEqual([]);
     expect(result.pkg.competence).toEqual(kept);
+  });
+});
+
+describe("UNTOC 2(j): matters outside the organization's competence", () => {
+  it('are kept for the treaties in the package, and cleared for a treaty that left it', () => {
+    const result = clearInapplicable(eu({ outsideCompetence: ['untoc-18-13', 'som-8-6', 'fp-13-2'] }));
+    expect(result.cleared).toEqual(['outsideCompetence']);
+    // The Convention and the Trafficking in Persons Protocol: no 8(6), no 13(2).
+    expect(result.pkg.outsideCompetence).toEqual(['untoc-18-13']);
+  });
+
+  it('are kept whole when every treaty is in the package', () => {
+    const result = clearInapplicable(eu({ outsideCompetence: ['untoc-18-13', 'untoc-5-3'] }));
+    expect(result.cleared).toEqual([]);
+    expect(result.pkg.outsideCompetence).toEqual(['untoc-18-13', 'untoc-5-3']);
   });
 });
 
@@ -581,42 +596,46 @@ const authorityArb = fc.record({
 
 const treatyListArb = fc.subarray([...TREATY_IDS], { minLength: 1 });
 
-const packageArb: fc.Arbitrary<PackageInput> = fc.record({
-  party: fc.constantFrom(
-    { kind: 'state' as const, code: 'BT', formalName: 'the Kingdom of Bhutan' },
-    { kind: 'reio' as const, code: 'EU' as const, formalName: null },
-  ),
-  treaties: treatiesArb,
-  signatory: fc.record({
-    name: fc.constant('A Signer'),
-    title: fc.constant('A Title'),
-    office: fc.constantFrom(...OFFICES, null),
-  }),
-  fullPowers: fc.option(fc.constant(FULL_POWERS), { nil: null }),
-  extradition: fc.record({ conditionalOnTreaty: nullableBool, conventionAsLegalBasis: nullableBool }),
-  article5: fc.record({
-    requiresOrganizedCriminalGroup: nullableBool,
-    requiresActInFurtherance: nullableBool,
-  }),
-  authorities: fc.array(authorityArb, { maxLength: 3 }),
-  mlaLanguages: fc.subarray(['en', 'fr', 'dz']),
-  reservations: fc.subarray([...DISPUTE_RESERVATION_IDS]),
-  declarations: fc.array(
-    fc.record({
-      treaties: treatyListArb,
-      kind: fc.constantFrom('territorial' as const, 'other' as const),
-      text: fc.constant('D.'),
+const packageArb: fc.Arbitrary<PackageInput> = fc
+  .record({
+    party: fc.constantFrom(
+      { kind: 'state' as const, code: 'BT', formalName: 'the Kingdom of Bhutan' },
+      { kind: 'reio' as const, code: 'EU' as const, formalName: null },
+    ),
+    treaties: treatiesArb,
+    signatory: fc.record({
+      name: fc.constant('A Signer'),
+      title: fc.constant('A Title'),
+      office: fc.constantFrom(...OFFICES, null),
     }),
-    {
-      maxLength: 2,
-    },
-  ),
-  competence: fc.array(fc.record({ treaties: treatyListArb, text: fc.constant('C.') }), { maxLength: 2 }),
-  lawCopies: fc.record({
-    moneyLaundering: fc.constantFrom('enclosed' as const, 'to-follow' as const, null),
-    confiscation: fc.constantFrom('enclosed' as const, 'to-follow' as const, null),
-  }),
-});
+    fullPowers: fc.option(fc.constant(FULL_POWERS), { nil: null }),
+    extradition: fc.record({ conditionalOnTreaty: nullableBool, conventionAsLegalBasis: nullableBool }),
+    article5: fc.record({
+      requiresOrganizedCriminalGroup: nullableBool,
+      requiresActInFurtherance: nullableBool,
+    }),
+    authorities: fc.array(authorityArb, { maxLength: 3 }),
+    mlaLanguages: fc.subarray(['en', 'fr', 'dz']),
+    reservations: fc.subarray([...DISPUTE_RESERVATION_IDS]),
+    declarations: fc.array(
+      fc.record({
+        treaties: treatyListArb,
+        kind: fc.constantFrom('territorial' as const, 'other' as const),
+        text: fc.constant('D.'),
+      }),
+      {
+        maxLength: 2,
+      },
+    ),
+    competence: fc.array(fc.record({ treaties: treatyListArb, text: fc.constant('C.') }), { maxLength: 2 }),
+    lawCopies: fc.record({
+      moneyLaundering: fc.constantFrom('enclosed' as const, 'to-follow' as const, null),
+      confiscation: fc.constantFrom('enclosed' as const, 'to-follow' as const, null),
+    }),
+    outsideCompetence: fc.subarray([...OUTSIDE_COMPETENCE_IDS]),
+  })
+  // The schema refuses "outside competence" for a State (UNTOC 2(j)): only an organization answers it.
+  .map((p) => (p.party.kind === 'state' ? { ...p, outsideCompetence: [] } : p));
 
 describe('properties of clearInapplicable', () => {
   const packages = packageArb.map(parse);
