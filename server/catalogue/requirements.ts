@@ -14,6 +14,8 @@ import { TREATIES, type TreatyId } from './treaties';
 export const REQUIREMENT_KINDS = [
   'notification',
   'designation',
+  /** FP 13(2): a body or point of contact to identify; the text asks for no notification. */
+  'identification',
   'information',
   'reservation',
   'competence-declaration',
@@ -45,6 +47,7 @@ export const CHECKS = [
   'firearms-contact',
   'territorial-declaration',
   'other-declarations',
+  'free-text-reservations',
   'signature-reservations',
   'signatory',
   'full-powers',
@@ -67,6 +70,14 @@ export interface Requirement {
   /** For the REIO competence declaration: which instrument route the paragraph governs. */
   readonly route?: 'ratification' | 'accession';
   readonly quote: { readonly text: string; readonly source: SourceId };
+  /**
+   * Further texts the item rests on, each with its own article and source, printed after the quote (a
+   * reservation's test under VCLT 19(c), and the twelve months for objections of VCLT 20(5)).
+   */
+  readonly related?: readonly {
+    readonly citation: { readonly instrument: CitedInstrument; readonly article: string };
+    readonly quote: { readonly text: string; readonly source: SourceId };
+  }[];
   readonly check: CheckId;
 }
 
@@ -106,6 +117,14 @@ const Q_VCLT_29 =
 
 const Q_VCLT_2_1_D =
   '“reservation” means a unilateral statement, however phrased or named, made by a State, when signing, ratifying, accepting, approving or acceding to a treaty, whereby it purports to exclude or to modify the legal effect of certain provisions of the treaty in their application to that State';
+
+/** VCLT 19 as LEGAL.md §2 quotes it (its chapeau is not quoted there). */
+const Q_VCLT_19 =
+  '(a) the reservation is prohibited by the treaty; (b) the treaty provides that only specified reservations, which do not include the reservation in question, may be made; or (c) … the reservation is incompatible with the object and purpose of the treaty.';
+
+/** VCLT 20(5) as LEGAL.md §2 quotes it (from "a reservation"; the paragraph's opening words are not quoted there). */
+const Q_VCLT_20_5 =
+  'a reservation is considered to have been accepted by a State if it shall have raised no objection to the reservation by the end of a period of twelve months after it was notified of the reservation or by the date on which it expressed its consent to be bound by the treaty, whichever is later.';
 
 // ---------------------------------------------------------------------------------------------------
 
@@ -318,7 +337,7 @@ const FP_13_2: Requirement = {
   id: 'fp-13-2',
   appliesTo: 'fp',
   citation: { instrument: 'fp', article: '13(2)' },
-  kind: 'designation',
+  kind: 'identification',
   obligation: 'mandatory',
   timing: 'no-deadline',
   quote: {
@@ -340,6 +359,25 @@ function practiceRequirements(treaty: TreatyId): Requirement[] {
       timing: 'at-deposit',
       quote: { text: Q_VCLT_23_2, source: 'nl-vclt' },
       check: 'signature-reservations',
+    },
+    {
+      // A reservation other than to the dispute clause: the treaties expressly authorize only that one
+      // (UNTOC 35(3), TIP 15(3), SOM 20(3), FP 16(3)), so any other is tested under VCLT 19(c), and the
+      // other parties may object to it within the twelve months of VCLT 20(5).
+      id: `${treaty}-vclt-19`,
+      appliesTo: treaty,
+      citation: { instrument: 'vclt', article: '19' },
+      kind: 'reservation',
+      obligation: 'optional',
+      timing: 'at-deposit',
+      quote: { text: Q_VCLT_19, source: 'nl-vclt' },
+      related: [
+        {
+          citation: { instrument: 'vclt', article: '20(5)' },
+          quote: { text: Q_VCLT_20_5, source: 'nl-vclt' },
+        },
+      ],
+      check: 'free-text-reservations',
     },
     {
       id: `${treaty}-vclt-29`,

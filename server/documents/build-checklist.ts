@@ -135,7 +135,10 @@ function itemBlocks(ctx: DocumentContext, group: readonly ChecklistItem[]): Bloc
             }),
           )
           .join('; ');
-  const sources = [...new Set(group.map((i) => i.requirement.quote.source))];
+  const related = req.related ?? [];
+  const sources = [
+    ...new Set([...group.map((i) => i.requirement.quote.source), ...related.map((r) => r.quote.source)]),
+  ];
   return [
     { type: 'heading', level: 2, id: `item-${first.id}`, content: [text(heading)] },
     { type: 'fields', rows },
@@ -144,6 +147,21 @@ function itemBlocks(ctx: DocumentContext, group: readonly ChecklistItem[]): Bloc
       style: 'quote',
       content: [text(`“${req.quote.text}”`, quoteLang ? { lang: quoteLang } : {})],
     },
+    // The further texts the item rests on (VCLT 20(5) after 19), each under its article.
+    ...related.flatMap((r): Block[] => [
+      {
+        type: 'paragraph',
+        style: 'note',
+        content: [
+          text(t('documents:checklist.relatedText', { citation: formatCitation(r.citation, ctx.tr) })),
+        ],
+      },
+      {
+        type: 'paragraph',
+        style: 'quote',
+        content: [text(`“${r.quote.text}”`, quoteLang ? { lang: quoteLang } : {})],
+      },
+    ]),
     ...sources.map((source): Block => ({
       type: 'paragraph',
       style: 'note',

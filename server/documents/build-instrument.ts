@@ -3,8 +3,9 @@
  * Handbook model (LEGAL.md §1.2-1.3): heading naming the act; WHEREAS recital with the treaty's title,
  * place and date of adoption; for ratification, acceptance or approval an AND WHEREAS recital with the
  * signature date; the NOW THEREFORE operative clause; the reservations and declarations made in the
- * instrument itself (the Treaty Section does not accept reservations made only in a covering note);
- * IN WITNESS WHEREOF with place and date (blank lines when left for completion by hand); signature.
+ * instrument itself (the Treaty Section does not accept reservations made only in a covering note),
+ * each under the words that say what it is, a dispute-clause reservation followed by the party's
+ * explanation when it gives one; IN WITNESS WHEREOF with place and date (blank lines when left for completion by hand); signature.
  */
 import { TREATIES, disputeReservationId, type TreatyId } from '../catalogue';
 import type { TreatyFacts } from '../domain/facts';
@@ -118,6 +119,12 @@ function reservationsAndDeclarations(
       // French agreement: « lié » for a Government, « liée » for the Union.
       bound: t(`documents:instrument.bound.${pkg.party.kind}`),
     });
+    // The party's own explanation of the reservation, after it (translated like any free-text answer).
+    const explanation = pkg.reservationExplanations[treaty];
+    if (explanation !== undefined) {
+      para('documents:instrument.reservationExplanation', { ...parties, noun });
+      quoted(explanation);
+    }
   }
 
   // Competence of a regional economic integration organization (UNTOC 36(3)/(4) and equivalents).
@@ -140,6 +147,8 @@ function reservationsAndDeclarations(
     });
   }
 
+  // Each statement under the words that say what it is: "makes the following reservation" (VCLT 2(1)(d)),
+  // "interpretative declaration", "declaration concerning the territorial application", "declaration".
   for (const declaration of pkg.declarations.filter((d) => d.treaties.includes(treaty))) {
     para(`documents:instrument.declaration.${declaration.kind}`, { ...parties, noun });
     quoted(declaration.text);

@@ -167,6 +167,16 @@ export function clearInapplicable(pkg: Package): { pkg: Package; cleared: Cleare
     cleared.add('reservations');
     next = { ...next, reservations };
   }
+  // An explanation goes with its reservation (the schema refuses one without it).
+  const explanations = Object.fromEntries(
+    Object.entries(next.reservationExplanations).filter(([t]) =>
+      next.reservations.some((r) => r.split('-')[0] === t),
+    ),
+  ) as Package['reservationExplanations'];
+  if (Object.keys(explanations).length !== Object.keys(next.reservationExplanations).length) {
+    cleared.add('reservations');
+    next = { ...next, reservationExplanations: explanations };
+  }
   const declarations = next.declarations
     .map((d) => ({ ...d, treaties: d.treaties.filter((t) => treaties.has(t)) }))
     .filter((d) => d.treaties.length > 0);

@@ -333,7 +333,10 @@ const EVALUATORS: Record<CheckId, Evaluator> = {
   },
 
   'territorial-declaration': (req, facts) => declarationsOf(req, facts, (k) => k === 'territorial'),
-  'other-declarations': (req, facts) => declarationsOf(req, facts, (k) => k !== 'territorial'),
+  'other-declarations': (req, facts) =>
+    declarationsOf(req, facts, (k) => k === 'interpretative' || k === 'other'),
+  // VCLT 19(c) and 20(5): a reservation other than to the dispute clause; the rules warn of both.
+  'free-text-reservations': (req, facts) => declarationsOf(req, facts, (k) => k === 'reservation'),
 };
 
 function declarationsOf(req: Requirement, facts: PackageFacts, kind: (k: string) => boolean): Evaluation {

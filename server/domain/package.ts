@@ -12,11 +12,15 @@ import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { LANGUAGE_CODES } from '../catalogue/languages';
 import { REGION_CODES } from '../catalogue/regions';
-import { DISPUTE_RESERVATION_IDS, OUTSIDE_COMPETENCE_IDS } from '../catalogue/requirements';
+import {
+  DISPUTE_RESERVATION_IDS,
+  OUTSIDE_COMPETENCE_IDS,
+  disputeReservationId,
+} from '../catalogue/requirements';
 import { REIO_CODES, STATE_CODES } from '../catalogue/states';
 import { CONSENT_TYPES } from '../catalogue/participation';
 import { currentTimeZoneName, isTimeZone } from '../catalogue/time-zones';
-import { TREATY_IDS } from '../catalogue/treaties';
+import { TREATY_IDS, type TreatyId } from '../catalogue/treaties';
 import { DEFAULT_LANGUAGE, SUPPORTED_LANGUAGES, type Language } from '../i18n/languages';
 import { characterIssues, normalizeLineBreaks, type TextKind } from './characters';
 import { TEXT_KEY_PATTERN } from './translations';
@@ -90,7 +94,14 @@ export const FULL_POWERS_OFFICES = [
 export const AUTHORITY_ROLES = ['untoc-18-13', 'untoc-31-6', 'som-8-6', 'fp-13-2'] as const;
 export type AuthorityRole = (typeof AUTHORITY_ROLES)[number];
 
-export const DECLARATION_KINDS = ['territorial', 'interpretative', 'other'] as const;
+/**
+ * What a free-text statement of the instrument is, and so the words that introduce it there: a
+ * reservation other than to the dispute clause (VCLT 2(1)(d); tested under VCLT 19(c), open to objection
+ * under 20(5)), an interpretative declaration, a declaration on territorial application (VCLT 29), or
+ * another declaration.
+ */
+export const DECLARATION_KINDS = ['territorial', 'interpretative', 'other', 'reservation'] as const;
+export type DeclarationKind = (typeof DECLARATION_KINDS)[number];
 export const LAW_COPY_PLANS = ['enclosed', 'to-follow'] as const;
 /** Who sends the note verbale covering the deposit: the permanent mission to the UN, or the ministry. */
 export const NOTE_SENDERS = ['permanent-mission', 'ministry'] as const;
@@ -378,6 +389,19 @@ export const PackageSchema = z
       z.enum(DISPUTE_RESERVATION_IDS, { error: 'schema.reservation' }),
       DISPUTE_RESERVATION_IDS.length,
     ).default([]),
+    /**
+     * Per treaty, the explanation the party attaches to its dispute-clause reservation (why it does not
+     * accept arbitration and the International Court of Justice), printed after the reservation. Refused
+     * for a treaty whose reservation is not made (below).
+     */
+    reservationExplanations: z
+      .strictObject(
+        Object.fromEntries(TREATY_IDS.map((t) => [t, LongText.optional()])) as Record<
+          TreatyId,
+          z.ZodOptional<typeof LongText>
+        >,
+      )
+      .default({}),
     declarations: entryList(DeclarationSchema, LIMITS.declarations, 'd'),
     /** Regional economic integration organizations only: the declaration of the extent of competence. */
     competence: z.array(CompetenceSchema).max(TREATY_IDS.length, { error: 'schema.tooMany' }).default([]),
@@ -439,6 +463,18 @@ export const PackageSchema = z
     // matter outside its competence to notify.
     if (pkg.party.kind === 'state' && pkg.outsideCompetence.length > 0)
       ctx.addIssue({ code: 'custom', message: 'schema.outsideCompetenceState', path: ['outsideCompetence'] });
+    // An explanation goes with the reservation it explains: none without it.
+    for (const treaty of TREATY_IDS) {
+      if (
+        pkg.reservationExplanations[treaty] !== undefined &&
+        !(pkg.reservations as readonly string[]).includes(disputeReservationId(treaty))
+      )
+        ctx.addIssue({
+          code: 'custom',
+          message: 'schema.explanationWithoutReservation',
+          path: ['reservationExplanations', treaty],
+        });
+    }
   });
 
 /** A package as sent (defaults not yet applied). */

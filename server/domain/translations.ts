@@ -86,6 +86,15 @@ export function textSlots(pkg: Package): TextSlot[] {
     add(`authorities.${a.id}.address.city`, ['authorities', i, 'address', 'city'], a.address?.city);
     add(`authorities.${a.id}.officeHours`, at('officeHours'), a.officeHours);
   });
+  // In package order, as the instruments print them.
+  pkg.treaties.forEach(({ treaty }) =>
+    add(
+      `reservationExplanations.${treaty}`,
+      ['reservationExplanations', treaty],
+      pkg.reservationExplanations[treaty],
+      { kind: 'text' },
+    ),
+  );
   pkg.declarations.forEach((d, i) =>
     add(`declarations.${d.id}.text`, ['declarations', i, 'text'], d.text, { kind: 'text' }),
   );

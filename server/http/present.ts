@@ -40,6 +40,18 @@ function requirementView(req: Requirement, tr: Translator) {
       lang: QUOTE_LANGUAGE,
       source: { id: req.quote.source, ...SOURCES[req.quote.source] },
     },
+    ...(req.related
+      ? {
+          related: req.related.map((r) => ({
+            citation: { ...r.citation, label: formatCitation(r.citation, tr) },
+            quote: {
+              text: r.quote.text,
+              lang: QUOTE_LANGUAGE,
+              source: { id: r.quote.source, ...SOURCES[r.quote.source] },
+            },
+          })),
+        }
+      : {}),
   };
 }
 

@@ -9,6 +9,11 @@
  * - VCLT 2(1)(d): a statement "however phrased or named" that purports to exclude or modify the legal
  *   effect of provisions is a reservation. The Convention and Protocols expressly authorize only the
  *   dispute-clause reservations, so any other is tested under VCLT 19(c) (object and purpose).
+ * - A reservation the party makes in free text (declaration kind "reservation") is such another one:
+ *   a warning says it must be compatible with the object and purpose (VCLT 19(c)), and another that the
+ *   other parties may object to it, a party that has raised no objection twelve months after it was
+ *   notified being considered to have accepted it (VCLT 20(5)). An expressly authorized reservation
+ *   needs no acceptance (VCLT 20(1)): the dispute-clause reservations get neither warning.
  */
 import { TREATIES, requirementById } from '../../catalogue';
 import { issue, type Issue } from '../issues';
@@ -73,7 +78,22 @@ export const declarationsRule: Rule = ({ facts }) => {
     if (new Set(declaration.treaties).size !== declaration.treaties.length) {
       issues.push(issue('error', 'schema.duplicate', ['declarations', i, 'treaties'], null));
     }
-    if (declaration.kind !== 'territorial') {
+    if (declaration.kind === 'reservation') {
+      const treaties = { keys: declaration.treaties.map((t) => `legal:treaties.${t}.name`) };
+      issues.push(
+        issue(
+          'warning',
+          'rules.reservation.objectAndPurpose',
+          ['declarations', i],
+          { instrument: 'vclt', article: '19(c)' },
+          { treaties },
+        ),
+        issue('warning', 'rules.reservation.objections', ['declarations', i], {
+          instrument: 'vclt',
+          article: '20(5)',
+        }),
+      );
+    } else if (declaration.kind !== 'territorial') {
       issues.push(
         issue('info', 'rules.declaration.mayBeReservation', ['declarations', i], {
           instrument: 'vclt',

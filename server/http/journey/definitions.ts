@@ -981,7 +981,6 @@ export const PAGES: readonly QuestionPage[] = [
     section: 'reservations',
     applies: () => true,
     requirements: (p) => p.treaties.map((t) => disputeReservationId(t.treaty)),
-    single: true,
     fields: (p, ctx) => [
       field(ctx, 'reservations', {
         name: 'reservations',
@@ -995,7 +994,34 @@ export const PAGES: readonly QuestionPage[] = [
           ),
         ),
       }),
+      // The party's explanation of each reservation, printed after it in the instrument; refused by the
+      // schema for a treaty whose reservation is not ticked.
+      ...p.treaties.map(({ treaty }, i): FieldDef => ({
+        name: `explanation-${treaty}`,
+        kind: 'textarea',
+        path: ['reservationExplanations', treaty],
+        label: ctx.t('pages.q.reservations.explanation.label', {
+          treaty: ctx.t(`legal:treaties.${treaty}.name`),
+        }),
+        hint: ctx.t('pages.q.reservations.explanation.hint'),
+        ...(i === 0 ? { groupHeading: ctx.t('pages.q.reservations.explanation.heading') } : {}),
+        blank: ctx.t('pages.blank.noExplanation'),
+      })),
     ],
+    // Explanations are kept for a treaty the page does not show (an imported draft's); a blank one is none.
+    apply: (p, values) => {
+      const explanations: Partial<Record<TreatyId, string>> = { ...p.reservationExplanations };
+      for (const { treaty } of p.treaties) {
+        const value = values.get(`explanation-${treaty}`);
+        if (typeof value === 'string') explanations[treaty] = value;
+        else delete explanations[treaty];
+      }
+      return {
+        ...p,
+        reservations: (values.get('reservations') as string[] | null) ?? [],
+        reservationExplanations: explanations,
+      };
+    },
     next: toTasks,
   },
   {
@@ -1253,10 +1279,13 @@ export function declarationFields(
   ];
 }
 
-/** The requirements the declarations page cites: territorial application and what a reservation is. */
+/**
+ * The requirements the declarations page cites: territorial application, what a reservation is, and the
+ * test and objections a reservation other than to the dispute clause meets (VCLT 19, 20(5)).
+ */
 export function declarationRequirements(pkg: Package): string[] {
   const first = pkg.treaties[0]?.treaty ?? 'untoc';
-  return [`${first}-vclt-29`, `${first}-vclt-2-1-d`];
+  return [`${first}-vclt-29`, `${first}-vclt-2-1-d`, `${first}-vclt-19`];
 }
 
 /**
@@ -1299,6 +1328,7 @@ export function pageForPath(p: readonly PathSegment[], requirementId: string | n
     case 'outsideCompetence':
       return 'outside-competence';
     case 'reservations':
+    case 'reservationExplanations':
       return 'reservations';
     case 'declarations':
       return 'declarations';

@@ -56,6 +56,10 @@ export const LEGAL_QUOTES: Readonly<Record<string, string>> = {
     '(a) he produces appropriate full powers; or (b) it appears from the practice of the States concerned or from other circumstances that their intention was to consider that person as representing the State for such purposes and to dispense with full powers.',
   'vclt 7(2)(a)':
     'In virtue of their functions and without having to produce full powers, the following are considered as representing their State: (a) Heads of State, Heads of Government and Ministers for Foreign Affairs, for the purpose of performing all acts relating to the conclusion of a treaty',
+  'vclt 19':
+    '(a) the reservation is prohibited by the treaty; (b) the treaty provides that only specified reservations, which do not include the reservation in question, may be made; or (c) … the reservation is incompatible with the object and purpose of the treaty.',
+  'vclt 20(4)–(5)':
+    'a reservation is considered to have been accepted by a State if it shall have raised no objection to the reservation by the end of a period of twelve months after it was notified of the reservation or by the date on which it expressed its consent to be bound by the treaty, whichever is later.',
   'vclt 23':
     '1. A reservation … must be formulated in writing …" "2. If formulated when signing the treaty subject to ratification, acceptance or approval, a reservation must be formally confirmed by the reserving State when expressing its consent to be bound by the treaty. In such a case the reservation shall be considered as having been made on the date of its confirmation." "4. The withdrawal of a reservation … must be formulated in writing.',
   'vclt 29':

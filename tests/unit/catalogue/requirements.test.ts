@@ -116,6 +116,26 @@ describe('quotes: verbatim from LEGAL.md (the copy in legal-copy.ts)', () => {
     }
   });
 
+  it.each(
+    REQUIREMENTS.flatMap((r) =>
+      (r.related ?? []).map((x) => [`${r.id} + ${x.citation.article}`, x] as const),
+    ),
+  )('related text %s', (_id, related) => {
+    expect(related.quote.source).toBe(
+      related.citation.instrument === 'vclt'
+        ? 'nl-vclt'
+        : TREATIES[related.citation.instrument as 'untoc'].textSource,
+    );
+    const article = { '20(5)': '20(4)–(5)' }[related.citation.article] ?? related.citation.article;
+    const legalText = LEGAL_QUOTES[`${related.citation.instrument} ${article}`];
+    expect(legalText).toBeDefined();
+    for (const piece of related.quote.text
+      .split('…')
+      .map((p) => p.trim())
+      .filter(Boolean))
+      expect({ piece, found: legalText!.includes(piece) }).toEqual({ piece, found: true });
+  });
+
   it('quotes the Convention in Convention texts and the Protocols in Protocol texts', () => {
     for (const r of REQUIREMENTS.filter(
       (x) => x.kind === 'reservation' && x.citation.instrument !== 'vclt',
@@ -135,7 +155,7 @@ describe('the requirements of LEGAL.md §3.5, with their article, kind, obligati
     ['untoc-18-14', 'untoc', '18(14)', 'notification', 'mandatory', 'at-deposit'],
     ['untoc-31-6', 'untoc', '31(6)', 'notification', 'mandatory', 'no-deadline'],
     ['som-8-6', 'som', '8(6)', 'designation', 'mandatory', 'within-one-month-of-designation'],
-    ['fp-13-2', 'fp', '13(2)', 'designation', 'mandatory', 'no-deadline'],
+    ['fp-13-2', 'fp', '13(2)', 'identification', 'mandatory', 'no-deadline'],
     ['untoc-35-3', 'untoc', '35(3)', 'reservation', 'optional', 'at-deposit'],
     ['tip-15-3', 'tip', '15(3)', 'reservation', 'optional', 'at-deposit'],
     ['som-20-3', 'som', '20(3)', 'reservation', 'optional', 'at-deposit'],
@@ -208,14 +228,37 @@ describe('the requirements of LEGAL.md §3.5, with their article, kind, obligati
     for (const treaty of TREATY_IDS) expect(byId(disputeReservationId(treaty)).appliesTo).toBe(treaty);
   });
 
-  it('the VCLT practice items (23(2), 29, 2(1)(d)) exist for each treaty', () => {
+  it('the VCLT practice items (23(2), 19, 29, 2(1)(d)) exist for each treaty', () => {
     for (const treaty of TREATY_IDS) {
-      for (const suffix of ['vclt-23-2', 'vclt-29', 'vclt-2-1-d'])
+      for (const suffix of ['vclt-23-2', 'vclt-19', 'vclt-29', 'vclt-2-1-d'])
         expect(byId(`${treaty}-${suffix}`).appliesTo).toBe(treaty);
     }
   });
 
   it('each authority role of the package answers a designation requirement', () => {
-    for (const role of AUTHORITY_ROLES) expect(['designation', 'notification']).toContain(byId(role).kind);
+    for (const role of AUTHORITY_ROLES)
+      expect(['designation', 'notification', 'identification']).toContain(byId(role).kind);
+  });
+
+  it('FP 13(2) asks to identify a point of contact, not to notify it', () => {
+    expect(byId('fp-13-2').kind).toBe('identification');
+    expect(byId('fp-13-2').quote.text).toContain(
+      'shall identify a national body or a single point of contact',
+    );
+    expect(byId('fp-13-2').quote.text).not.toContain('Secretary-General');
+  });
+
+  it('a reservation other than to the dispute clause rests on VCLT 19(c), with the twelve months of 20(5)', () => {
+    for (const treaty of TREATY_IDS) {
+      const r = byId(`${treaty}-vclt-19`);
+      expect(r).toMatchObject({
+        kind: 'reservation',
+        obligation: 'optional',
+        check: 'free-text-reservations',
+      });
+      expect(r.quote.text).toContain('incompatible with the object and purpose of the treaty');
+      expect(r.related?.map((x) => x.citation)).toEqual([{ instrument: 'vclt', article: '20(5)' }]);
+      expect(r.related?.[0]?.quote.text).toContain('by the end of a period of twelve months');
+    }
   });
 });
