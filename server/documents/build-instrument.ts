@@ -5,7 +5,8 @@
  * signature date; the NOW THEREFORE operative clause; the reservations and declarations made in the
  * instrument itself (the Treaty Section does not accept reservations made only in a covering note),
  * each under the words that say what it is, a dispute-clause reservation followed by the party's
- * explanation when it gives one; IN WITNESS WHEREOF with place and date (blank lines when left for completion by hand); signature.
+ * explanation when it gives one; IN WITNESS WHEREOF with place and date (blank lines when left for
+ * completion by hand); signature.
  */
 import { TREATIES, disputeReservationId, type TreatyId } from '../catalogue';
 import type { TreatyFacts } from '../domain/facts';

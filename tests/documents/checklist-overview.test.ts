@@ -98,7 +98,7 @@ describe('the .docx', () => {
     // Before the break: the matrix, then the three groups; the timeline opens the next page.
     expect(at('>Reservation on dispute settlement<')).toBeLessThan(firstBreak);
     expect(at('Due at deposit, planned for 15 January 2027')).toBeLessThan(firstBreak);
-    expect(at('>Due later<')).toBeLessThan(firstBreak);
+    expect(at('>After deposit<')).toBeLessThan(firstBreak);
     expect(at('>Not applicable<')).toBeLessThan(firstBreak);
     expect(xml.slice(firstBreak, firstBreak + 2000)).toContain('>Timeline<');
     // The timeline as a table on the next page, then the details, once per requirement.

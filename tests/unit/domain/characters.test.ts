@@ -36,6 +36,8 @@ const base: PackageInput = {
     date: null,
   },
   declarations: [{ treaties: ['untoc'], kind: 'other', text: 'A declaration.' }],
+  reservations: ['untoc-35-3', 'tip-15-3', 'som-20-3', 'fp-16-3'],
+  reservationExplanations: { untoc: 'An explanation of the reservation.' },
   competence: [{ treaties: ['untoc'], text: 'A declaration of competence.' }],
   deposit: { plannedOn: null, place: 'Geneva' },
 };
@@ -59,9 +61,13 @@ const LINE_FIELDS: readonly (readonly PathSegment[])[] = [
   ['authorities', 0, 'address', 'city'],
   ['authorities', 0, 'address', 'postcode'],
 ];
-/** Every long text (several lines: declarations, reservations, competence). */
+/** Every long text (several lines: declarations, reservations and their explanations, competence). */
 const TEXT_FIELDS: readonly (readonly PathSegment[])[] = [
   ['treaties', 0, 'signatureReservations', 0, 'text'],
+  ['reservationExplanations', 'untoc'],
+  ['reservationExplanations', 'tip'],
+  ['reservationExplanations', 'som'],
+  ['reservationExplanations', 'fp'],
   ['declarations', 0, 'text'],
   ['competence', 0, 'text'],
 ];
