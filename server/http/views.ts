@@ -31,7 +31,12 @@ export interface Views {
   readonly partials: readonly string[];
 }
 
-const COMPILE_OPTIONS = { strict: true, explicitPartialContext: true } as const;
+/**
+ * preventIndent: Handlebars indents every line a partial outputs by the indentation of its call, values
+ * included, so a textarea's multi-line answer came back with spaces at the start of each later line (and
+ * was saved so on the next submit).
+ */
+const COMPILE_OPTIONS = { strict: true, explicitPartialContext: true, preventIndent: true } as const;
 
 export function createViews(templatesDir: string): Views {
   const hbs = Handlebars.create();

@@ -153,7 +153,7 @@ const PAGES: readonly PageCase[] = [
   {
     name: 'reservations',
     url: () => `${full.url}/reservations`,
-    h1: { key: 'pages.q.reservations.reservations.label' },
+    h1: { key: 'pages.q.reservations.title' },
   },
   { name: 'deposit', url: () => `${full.url}/deposit`, h1: { key: 'pages.q.deposit.title' } },
   ...ROLES.flatMap((r, i): PageCase[] => [
@@ -774,6 +774,33 @@ describe('question pages save a valid answer and go to the next page', () => {
     expect(checkedValues((await c.get(`${d.url}/reservations`)).text, 'reservations')).toEqual([]);
   });
 
+  test('reservations: an explanation per treaty is saved with its reservation, and the hint says the effect is reciprocal (VCLT 21)', async () => {
+    const d = await draft('JP', ['untoc', 'som']);
+    const explanation = 'Japan settles its disputes by negotiation.\nIt accepts the Court case by case.';
+    expect(
+      redirectOf(
+        await post(`${d.url}/reservations`, {
+          reservations: ['untoc-35-3'],
+          'explanation-untoc': explanation,
+          'explanation-som': '',
+        }),
+      ),
+    ).toBe(d.url);
+    const page = await c.get(`${d.url}/reservations`);
+    expect(textareaValue(page.text, 'explanation-untoc')).toBe(explanation);
+    expect(textareaValue(page.text, 'explanation-som')).toBe('');
+    expect(page.text).toContain('Vienna Convention, article 21');
+    const stored = () =>
+      (JSON.parse(t.store.drafts.get(d.id)!.data) as { package: { reservationExplanations?: unknown } })
+        .package.reservationExplanations;
+    expect(stored()).toEqual({ untoc: explanation });
+    // Blank again: no explanation.
+    redirectOf(
+      await post(`${d.url}/reservations`, { reservations: ['untoc-35-3'], 'explanation-untoc': '' }),
+    );
+    expect(stored()).toEqual({});
+  });
+
   test('deposit', async () => {
     const d = await draft();
     expect(
@@ -1025,6 +1052,17 @@ describe('question pages refuse an invalid answer, show it back and save nothing
     const page = await c.get(`${d.url}/competence`);
     expect(textareaValue(page.text, 'competence-untoc')).toBe('Old text.');
     expect(textareaValue(page.text, 'competence-tip')).toBe('');
+  });
+
+  test('reservations: an explanation without its reservation', async () => {
+    const d = await draft('JP', ['untoc', 'som']);
+    const res = await post(`${d.url}/reservations`, {
+      reservations: ['untoc-35-3'],
+      'explanation-som': 'An explanation of a reservation not made.',
+    });
+    expectErrorPage(res, [{ field: 'explanation-som', href: '#explanation-som' }]);
+    expect(textareaValue(res.text, 'explanation-som')).toBe('An explanation of a reservation not made.');
+    expect(checkedValues((await c.get(`${d.url}/reservations`)).text, 'reservations')).toEqual([]);
   });
 
   test('reservations: a reservation that does not exist', async () => {
@@ -1325,6 +1363,26 @@ describe('authority lists and the authority form', () => {
 // Declarations
 
 describe('declarations', () => {
+  test('a reservation other than to the dispute clause: its own kind, with the VCLT 19(c) and 20(5) hint; a multi-line text comes back as typed', async () => {
+    const d = await draft('JP', ['untoc', 'tip']);
+    const list = `${d.url}/declarations`;
+    const form = await c.get(`${list}/new`);
+    expect(form.text).toContain('id="kind-reservation"');
+    expect(textOf(form.text)).toContain(label('pages.q.declaration.kinds-reservation.hint'));
+    expect(textOf(form.text)).toContain(label('pages.q.declaration.kinds-other.hint'));
+    const text = 'Japan does not consider itself bound by article 16.\nSecond line.';
+    expect(redirectOf(await post(`${list}/new`, { treaties: 'untoc', kind: 'reservation', text }))).toBe(
+      list,
+    );
+    expect(
+      summaryRows((await c.get(list)).text).find((r) => r.key === label('pages.q.declaration.kind.label'))
+        ?.value,
+    ).toBe(label('pages.q.declaration.kinds.reservation'));
+    const change = await c.get(`${list}/${entryId(t.store, d, 'declarations', 0)}`);
+    expect(checkedValues(change.text, 'kind')).toEqual(['reservation']);
+    expect(textareaValue(change.text, 'text')).toBe(text);
+  });
+
   test('add, change and remove a declaration; the list form marks the section done', async () => {
     const d = await draft('JP', ['untoc', 'tip']);
     const list = `${d.url}/declarations`;
