@@ -133,6 +133,7 @@ describe('three treaties (Bhutan accedes to UNTOC, TIP and SOM)', () => {
       'Competence (ratification, acceptance, approval)',
       'Competence (accession)',
       'Reservations made on signature',
+      'Other reservations',
       'Territorial declaration',
       'Other declarations',
       'Party to the Convention',
@@ -153,6 +154,15 @@ describe('three treaties (Bhutan accedes to UNTOC, TIP and SOM)', () => {
       'Reservation on dispute settlement',
       '35(3) / 15(3) / 20(3)',
       'Provided',
+      'Not made',
+      'Not made',
+      'Deposit',
+    ]);
+    // A reservation other than to the dispute clause (VCLT 19): none made.
+    expect(row(m, 'Other reservations')).toEqual([
+      'Other reservations',
+      'VCLT 19',
+      'Not made',
       'Not made',
       'Not made',
       'Deposit',
