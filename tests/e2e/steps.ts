@@ -330,8 +330,10 @@ export class Journey {
 
   async noReservations(): Promise<void> {
     await this.openSection('reservations');
-    await this.expectHeading(this.t('pages.q.reservations.reservations.label'));
+    await this.expectHeading(this.t('pages.q.reservations.title'));
     for (const box of await this.page.getByRole('checkbox').all()) expect(await box.isChecked()).toBe(false);
+    // The explanations are asked only for a reservation made: left blank.
+    for (const area of await this.page.getByRole('textbox').all()) expect(await area.inputValue()).toBe('');
     await this.record('reservations');
     await this.saveAndContinue();
     await this.expectOnTaskList();
