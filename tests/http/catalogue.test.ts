@@ -102,6 +102,7 @@ interface RequirementBody {
   obligationLabel: string;
   timingLabel: string;
   quote: { text: string; lang: string; source: { id: string; title: string } };
+  related?: { citation: { instrument: string; article: string; label: string }; quote: { text: string } }[];
 }
 interface TreatyBody {
   id: string;
@@ -201,6 +202,24 @@ describe('GET /api/v1/treaties', () => {
     const r = en.treaties[0]?.requirements.find((x) => x.id === 'untoc-18-13');
     expect(r?.citation).toMatchObject({ instrument: 'untoc', article: '18(13)' });
     expect(r?.quote.text).toContain('central authority');
+  });
+
+  test('a reservation other than to the dispute clause cites VCLT 19, with the 20(5) text after it', () => {
+    const r = en.treaties[0]?.requirements.find((x) => x.id === 'untoc-vclt-19');
+    expect(r?.citation).toMatchObject({ instrument: 'vclt', article: '19' });
+    expect(r?.quote.text).toContain('incompatible with the object and purpose of the treaty');
+    expect(r?.related).toEqual([
+      expect.objectContaining({
+        citation: expect.objectContaining({ instrument: 'vclt', article: '20(5)' }),
+        quote: expect.objectContaining({ text: expect.stringContaining('twelve months') }),
+      }),
+    ]);
+    expect(en.treaties[0]?.requirements.find((x) => x.id === 'untoc-18-13')?.related).toBeUndefined();
+  });
+
+  test('FP 13(2) is an identification, not a notification', () => {
+    const fp = en.treaties.find((x) => x.id === 'fp')?.requirements.find((x) => x.id === 'fp-13-2');
+    expect(fp?.kindLabel).toBe('Identification (no notification required)');
   });
 
   test('?lang=fr localizes names, labels and what to supply; quotes stay in English', () => {
