@@ -93,6 +93,50 @@ describe('notifications', () => {
     expect(text).toContain('Urgent requests through INTERPOL accepted, in urgent circumstances');
   });
 
+  it("prints each authority's address in the order of its country: Canada's city before the postcode, the United Kingdom's postcode on a line of its own", async () => {
+    const a = assess({
+      ...bhutan,
+      authorities: [
+        ...(bhutan.authorities ?? []).filter((x) => !x.roles?.includes('untoc-18-13')),
+        {
+          roles: ['untoc-18-13'],
+          name: 'International Assistance Group',
+          email: ['iag@example.ca'],
+          address: {
+            lines: ['284 Wellington Street'],
+            city: 'Ottawa ON',
+            postcode: 'K1A 0H8',
+            country: 'CA',
+          },
+        },
+        {
+          roles: ['untoc-18-13'],
+          territory: 'Territory of Example',
+          name: 'Territorial Justice Office',
+          email: ['ca@example.org'],
+          address: { lines: ['102 Petty France'], city: 'London', postcode: 'SW1H 9AJ', country: 'GB' },
+        },
+      ],
+    });
+    const docx = await renderDocx(model(a, 'notifications', 'en', { mode: 'final' }));
+    // The body's text with a line per paragraph and per break (mammoth's raw text drops the breaks).
+    const xml = await docxPart(docx, 'word/document.xml');
+    const value = xml
+      .replace(/<w:br\/>|<\/w:p>/g, '\n')
+      .replace(/<[^>]+>/g, '')
+      .replace(/&amp;/g, '&');
+    const lines = value.split('\n').map((line) => line.trim());
+    // Each address line is a line of its own, in the country's order.
+    const after = (first: string, n: number) => lines.slice(lines.indexOf(first), lines.indexOf(first) + n);
+    expect(after('284 Wellington Street', 3)).toEqual([
+      '284 Wellington Street',
+      'Ottawa ON K1A 0H8',
+      'Canada',
+    ]);
+    expect(after('102 Petty France', 3)).toEqual(['102 Petty France', 'London', 'SW1H 9AJ']);
+    expect(value).not.toContain('K1A 0H8 Ottawa');
+  });
+
   it('designates a distinct central authority for a named special region or territory', async () => {
     const a = assess({
       ...bhutan,

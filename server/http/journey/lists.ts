@@ -14,6 +14,7 @@
  * a new entry; a removal confirmed after someone else changed the entry asks again, showing the change.
  */
 import type { Request, Response, Router } from 'express';
+import { addressLines } from '../../catalogue/address-formats';
 import type { Draft } from '../../domain/draft';
 import {
   AUTHORITY_ROLES,
@@ -196,13 +197,7 @@ export function registerListPages(router: Router, kit: PageKit, forms: FormPages
       const a = entry as Authority;
       const lines = (...xs: (string | null | undefined)[]) =>
         xs.filter((x): x is string => typeof x === 'string' && x !== '');
-      const address = a.address
-        ? lines(
-            ...a.address.lines,
-            [a.address.postcode, a.address.city].filter(Boolean).join(' '),
-            a.address.country ? regionName(a.address.country, r.lng) : null,
-          )
-        : [];
+      const address = a.address ? addressLines(a.address, (code) => regionName(code, r.lng)) : [];
       const key = (name: string) => r.t(`pages.q.authority.${name}.label`);
       return {
         title: a.territory
