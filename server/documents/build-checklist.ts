@@ -43,7 +43,6 @@ export function requirementCitation(ctx: DocumentContext, req: Requirement): str
 function itemBlocks(ctx: DocumentContext, group: readonly ChecklistItem[]): Block[] {
   const t = ctx.t;
   const first = group[0]!;
-  const req = first.requirement;
   type Row = { label: string; value: Inline[]; tone?: Tone };
   const rows: Row[] = [];
   const field = (
@@ -135,27 +134,33 @@ function itemBlocks(ctx: DocumentContext, group: readonly ChecklistItem[]): Bloc
             }),
           )
           .join('; ');
-  const sources = [...new Set(group.map((i) => i.requirement.quote.source))];
+  // The items of a group quote the same texts (detailGroups); each text with its source and, unless it
+  // was read verbatim in a copy of that source, how far it was verified.
   return [
     { type: 'heading', level: 2, id: `item-${first.id}`, content: [text(heading)] },
     { type: 'fields', rows },
-    {
-      type: 'paragraph',
-      style: 'quote',
-      content: [text(`“${req.quote.text}”`, quoteLang ? { lang: quoteLang } : {})],
-    },
-    ...sources.map((source): Block => ({
-      type: 'paragraph',
-      style: 'note',
-      content: [
-        text(
-          t('documents:checklist.quoteSource', {
-            source: SOURCES[source].title,
-            where: SOURCES[source].where,
-          }),
-        ),
-      ],
-    })),
+    ...first.quotes.flatMap((quote): Block[] => [
+      {
+        type: 'paragraph',
+        style: 'quote',
+        content: [text(`“${quote.text}”`, quoteLang ? { lang: quoteLang } : {})],
+      },
+      {
+        type: 'paragraph',
+        style: 'note',
+        content: [
+          text(
+            t('documents:checklist.quoteSource', {
+              source: SOURCES[quote.source].title,
+              where: SOURCES[quote.source].where,
+            }),
+          ),
+          ...(quote.verification
+            ? [text(` ${t(`legal:quoteVerification.${quote.verification}`)}`, { bold: true })]
+            : []),
+        ],
+      },
+    ]),
   ];
 }
 

@@ -5,6 +5,7 @@
  * a further central authority only for a named territory.
  */
 import { renderDocx } from '../../server/documents/render-docx';
+import { renderHtmlBody } from '../../server/documents/render-html';
 import { assess, assessIn, docxPart, example, model, renderText } from './helpers';
 
 const bhutan = example('bhutan-accession');
@@ -331,6 +332,78 @@ describe('checklist', () => {
       '14 February 2027: the thirtieth day after deposit on 15 January 2027 (UNTOC art. 38(2))',
     );
     expect(text).toContain('Sources and verification');
+  });
+
+  describe("the Handbook model it quotes follows the package's instruments", () => {
+    const OPERATIVE = {
+      ratification: '[ratifies, accepts, approves] the same and undertakes faithfully',
+      accession:
+        'having considered the above-mentioned [treaty, convention, agreement, etc.], accedes to the same',
+    };
+    const WITNESS = {
+      ratification:
+        'I have signed this instrument of [ratification, acceptance, approval] at [place] on [date].',
+      accession: 'I have signed this instrument of accession at [place] on [date].',
+    };
+    const korea = {
+      party: { kind: 'state', code: 'KR', formalName: 'the Republic of Korea' },
+      treaties: [
+        { treaty: 'untoc', instrument: 'ratification' },
+        { treaty: 'som', instrument: 'accession' },
+      ],
+    };
+    /** The checklist's text read back from the .docx, and from the HTML (tags dropped, white space folded). */
+    async function both(input: unknown): Promise<string[]> {
+      const m = model(assess(input), 'checklist', 'en');
+      const html = renderHtmlBody(m)
+        .replace(/<[^>]+>/g, ' ')
+        .replace(/&#x27;|&#39;/g, "'")
+        .replace(/\s+/g, ' ');
+      return [await renderText(m), html];
+    }
+
+    it('an accession quotes the model of accession, marked unverified', async () => {
+      for (const text of await both(bhutan)) {
+        expect(text).toContain(OPERATIVE.accession);
+        expect(text).toContain(WITNESS.accession);
+        expect(text).not.toContain(OPERATIVE.ratification);
+        expect(text).not.toContain(WITNESS.ratification);
+        expect(text).toContain(
+          'Source: UN Treaty Handbook (Treaty Section, OLA, revised edition 2012), model instrument of accession;',
+        );
+        expect(text).toContain('Not verified: this text is from memory, not read in a copy of its source.');
+      }
+    });
+
+    it('a ratification quotes the model of ratification, partly verified', async () => {
+      for (const text of await both(example('thailand-som-ratification'))) {
+        expect(text).toContain(OPERATIVE.ratification);
+        expect(text).toContain(WITNESS.ratification);
+        expect(text).not.toContain(OPERATIVE.accession);
+        expect(text).not.toContain(WITNESS.accession);
+        expect(text).toContain(
+          'Partly verified: the beginning of this text was read in a copy of its source; the rest is from memory.',
+        );
+        expect(text).not.toContain('model instrument of accession');
+      }
+    });
+
+    it('a package that ratifies one treaty and accedes to another quotes both, ratification first', async () => {
+      for (const text of await both(korea)) {
+        expect(text.indexOf(OPERATIVE.ratification)).toBeGreaterThan(-1);
+        expect(text.indexOf(OPERATIVE.accession)).toBeGreaterThan(text.indexOf(OPERATIVE.ratification));
+        expect(text).toContain(WITNESS.ratification);
+        expect(text).toContain(WITNESS.accession);
+      }
+    });
+
+    it('in French, the quotes stay English and the marks are French', async () => {
+      const text = await renderText(model(assess(bhutan), 'checklist', 'fr'));
+      expect(text).toContain(OPERATIVE.accession);
+      expect(text).toContain(
+        "Non vérifié : ce texte est cité de mémoire et n'a pas été lu dans une copie de sa source.",
+      );
+    });
   });
 
   it('says why each condition does or does not apply', async () => {
