@@ -11,7 +11,6 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Authority } from '../domain/package';
 import { PATHS } from '../paths';
 import { parseCsv } from './csv';
 
@@ -25,7 +24,14 @@ export interface AddressFormat {
   readonly separator: string;
 }
 
-export type PostalAddress = NonNullable<Authority['address']>;
+/** A postal address as a package holds it (domain/package.ts AddressSchema). */
+export interface PostalAddress {
+  readonly lines: readonly string[];
+  readonly city: string | null;
+  readonly postcode: string | null;
+  /** ISO 3166-1 alpha-2. */
+  readonly country: string | null;
+}
 
 /** Today's order for a country the data does not know: "K1A 0H8 Ottawa". */
 export const DEFAULT_ADDRESS_FORMAT: AddressFormat = { postcode: 'before', separator: ' ' };

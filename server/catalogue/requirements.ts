@@ -8,7 +8,7 @@
  * `check` names the evaluator in server/domain/checklist.ts that decides an item's status; a new
  * requirement of an existing shape needs data only.
  */
-import type { InstrumentType } from '../domain/package';
+import type { ConsentType } from './participation';
 import type { SourceId } from './sources';
 import { TREATIES, type TreatyId } from './treaties';
 
@@ -63,6 +63,9 @@ export type CitedInstrument = TreatyId | 'vclt' | 'handbook';
  */
 export const ROUTES = ['ratification', 'accession'] as const;
 export type Route = (typeof ROUTES)[number];
+
+/** The instrument types a package deposits (the consents of UNTC's tables but succession). */
+type InstrumentType = Exclude<ConsentType, 'succession'>;
 
 const ROUTE_OF: Record<InstrumentType, Route> = {
   ratification: 'ratification',
