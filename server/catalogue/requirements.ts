@@ -8,6 +8,7 @@
  * `check` names the evaluator in server/domain/checklist.ts that decides an item's status; a new
  * requirement of an existing shape needs data only.
  */
+import type { ConsentType } from './participation';
 import type { SourceId } from './sources';
 import { TREATIES, type TreatyId } from './treaties';
 
@@ -59,6 +60,41 @@ export type CheckId = (typeof CHECKS)[number];
 /** What a requirement cites: one of the four treaties, the Vienna Convention, or the Treaty Handbook model. */
 export type CitedInstrument = TreatyId | 'vclt' | 'handbook';
 
+/**
+ * The two routes to consent the treaties (UNTOC 36(3)-(4)) and the Treaty Handbook's models distinguish:
+ * ratification, acceptance or approval (one model, LEGAL.md §1.2), and accession (§1.3).
+ */
+export const ROUTES = ['ratification', 'accession'] as const;
+export type Route = (typeof ROUTES)[number];
+
+/** The instrument types a package deposits (the consents of UNTC's tables but succession). */
+type InstrumentType = Exclude<ConsentType, 'succession'>;
+
+const ROUTE_OF: Record<InstrumentType, Route> = {
+  ratification: 'ratification',
+  acceptance: 'ratification',
+  approval: 'ratification',
+  accession: 'accession',
+};
+
+/** The route an instrument type takes. */
+export function routeOf(instrument: InstrumentType): Route {
+  return ROUTE_OF[instrument];
+}
+
+/**
+ * How far a quoted text was checked against a copy of its source (LEGAL.md marks the rest "from memory,
+ * unverified"); absent when it was read verbatim in one. Shown with the quote.
+ */
+export const QUOTE_VERIFICATIONS = ['partly-verified', 'unverified'] as const;
+export type QuoteVerification = (typeof QUOTE_VERIFICATIONS)[number];
+
+export interface Quote {
+  readonly text: string;
+  readonly source: SourceId;
+  readonly verification?: QuoteVerification;
+}
+
 export interface Requirement {
   readonly id: string;
   /** The treaty being joined that brings this requirement; null = once for the whole package. */
@@ -69,16 +105,34 @@ export interface Requirement {
   readonly timing: Timing;
   /** For the REIO competence declaration: which instrument route the paragraph governs. */
   readonly route?: 'ratification' | 'accession';
-  readonly quote: { readonly text: string; readonly source: SourceId };
+  /** The quoted text; for a requirement with `quotesByRoute`, the ratification route's. */
+  readonly quote: Quote;
+  /**
+   * A text that differs by route (the Handbook's models of an instrument of ratification and of
+   * accession): the quote for each. The checklist quotes the route(s) of the package's instruments.
+   */
+  readonly quotesByRoute?: Readonly<Record<Route, Quote>>;
   /**
    * Further texts the item rests on, each with its own article and source, printed after the quote (a
    * reservation's test under VCLT 19(c), and the twelve months for objections of VCLT 20(5)).
    */
   readonly related?: readonly {
     readonly citation: { readonly instrument: CitedInstrument; readonly article: string };
-    readonly quote: { readonly text: string; readonly source: SourceId };
+    readonly quote: Quote;
   }[];
   readonly check: CheckId;
+}
+
+/**
+ * The quotes of a requirement for the routes a package takes, in the order of ROUTES: one per route
+ * for a text that differs by route (both when the package holds both), else its one quote. No route
+ * (nothing to deposit) gives the requirement's `quote`.
+ */
+export function quotesFor(req: Requirement, routes: Iterable<Route>): readonly Quote[] {
+  const taken = new Set(routes);
+  const byRoute = req.quotesByRoute;
+  if (!byRoute || taken.size === 0) return [req.quote];
+  return ROUTES.filter((route) => taken.has(route)).map((route) => byRoute[route]);
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -402,11 +456,38 @@ function practiceRequirements(treaty: TreatyId): Requirement[] {
   ];
 }
 
-/** The Treaty Handbook model of an instrument of ratification (LEGAL.md §1.2; verbatim as reproduced by the CBD). */
-const Q_MODEL_OPERATIVE =
-  'NOW THEREFORE I, [name and title of the Head of State, Head of Government or Minister for Foreign Affairs] declare that the Government of [name of State], having considered the above mentioned [treaty, convention, agreement, etc.], [ratifies, accepts, approves] the same and undertakes faithfully to perform and carry out the stipulations therein contained.';
-const Q_MODEL_WITNESS =
-  'IN WITNESS WHEREOF, I have signed this instrument of [ratification, acceptance, approval] at [place] on [date].';
+/**
+ * The Treaty Handbook models (LEGAL.md §1.2, §1.3), the lines the checklist quotes. The model of an
+ * instrument of ratification, acceptance or approval is verbatim as reproduced by the CBD up to
+ * "[ratifies", completed from memory (so its operative paragraph is partly verified, its closing words
+ * unverified); the model of accession is wholly from memory, unverified.
+ */
+const Q_MODEL: Record<'operative' | 'witness', Record<Route, Quote>> = {
+  operative: {
+    ratification: {
+      text: 'NOW THEREFORE I, [name and title of the Head of State, Head of Government or Minister for Foreign Affairs] declare that the Government of [name of State], having considered the above mentioned [treaty, convention, agreement, etc.], [ratifies, accepts, approves] the same and undertakes faithfully to perform and carry out the stipulations therein contained.',
+      source: 'treaty-handbook',
+      verification: 'partly-verified',
+    },
+    accession: {
+      text: 'NOW THEREFORE I, [name and title of the Head of State, Head of Government or Minister for Foreign Affairs] declare that the Government of [name of State], having considered the above-mentioned [treaty, convention, agreement, etc.], accedes to the same and undertakes faithfully to perform and carry out the stipulations therein contained.',
+      source: 'treaty-handbook-accession',
+      verification: 'unverified',
+    },
+  },
+  witness: {
+    ratification: {
+      text: 'IN WITNESS WHEREOF, I have signed this instrument of [ratification, acceptance, approval] at [place] on [date].',
+      source: 'treaty-handbook',
+      verification: 'unverified',
+    },
+    accession: {
+      text: 'IN WITNESS WHEREOF, I have signed this instrument of accession at [place] on [date].',
+      source: 'treaty-handbook-accession',
+      verification: 'unverified',
+    },
+  },
+};
 
 /** The instrument itself (VCLT 7 and the Handbook model): once for the whole package. */
 const INSTRUMENT_REQUIREMENTS: Requirement[] = [
@@ -417,7 +498,8 @@ const INSTRUMENT_REQUIREMENTS: Requirement[] = [
     kind: 'instrument',
     obligation: 'mandatory',
     timing: 'at-deposit',
-    quote: { text: Q_MODEL_OPERATIVE, source: 'treaty-handbook' },
+    quote: Q_MODEL.operative.ratification,
+    quotesByRoute: Q_MODEL.operative,
     check: 'party-name',
   },
   {
@@ -447,7 +529,8 @@ const INSTRUMENT_REQUIREMENTS: Requirement[] = [
     kind: 'instrument',
     obligation: 'mandatory',
     timing: 'at-deposit',
-    quote: { text: Q_MODEL_WITNESS, source: 'treaty-handbook' },
+    quote: Q_MODEL.witness.ratification,
+    quotesByRoute: Q_MODEL.witness,
     check: 'signing-place-date',
   },
 ];

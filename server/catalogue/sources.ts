@@ -37,6 +37,11 @@ export const SOURCES = {
     where:
       'model of ratification reproduced by the CBD Biosafety Clearing-House (bch.cbd.int/protocol/ratification.shtml); the rest from memory, unverified',
   },
+  'treaty-handbook-accession': {
+    title: 'UN Treaty Handbook (Treaty Section, OLA, revised edition 2012), model instrument of accession',
+    where:
+      'the Handbook annex named by the CBD Biosafety Clearing-House (bch.cbd.int/protocol/ratification.shtml); its text from memory, unverified: the model of ratification without the recital of signature',
+  },
   'untc-2014': {
     title: 'UN Treaty Collection participant tables, scraped by github.com/zmjones/untreaties',
     where: 'commits b85e1e21be32 (2014-01-27) and 65551eafcd15 (2014-07-10)',

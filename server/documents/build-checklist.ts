@@ -7,7 +7,7 @@
  * the quoted treaty text; last, the sources and how far each was verified. One model, rendered as .docx
  * and as HTML.
  */
-import { SOURCES, TREATIES, type Requirement } from '../catalogue';
+import { SOURCES, TREATIES, type Quote, type Requirement } from '../catalogue';
 import type { ApprovalState } from '../domain/review';
 import type { ChecklistItem, Status } from '../domain/checklist';
 import type { EntryIntoForce } from '../domain/entry-into-force';
@@ -43,7 +43,6 @@ export function requirementCitation(ctx: DocumentContext, req: Requirement): str
 function itemBlocks(ctx: DocumentContext, group: readonly ChecklistItem[]): Block[] {
   const t = ctx.t;
   const first = group[0]!;
-  const req = first.requirement;
   type Row = { label: string; value: Inline[]; tone?: Tone };
   const rows: Row[] = [];
   const field = (
@@ -135,20 +134,36 @@ function itemBlocks(ctx: DocumentContext, group: readonly ChecklistItem[]): Bloc
             }),
           )
           .join('; ');
-  const related = req.related ?? [];
-  const sources = [
-    ...new Set([...group.map((i) => i.requirement.quote.source), ...related.map((r) => r.quote.source)]),
+  // The items of a group quote the same texts (detailGroups); each text with its source and, unless it
+  // was read verbatim in a copy of that source, how far it was verified.
+  const quoteBlocks = (quote: Quote): Block[] => [
+    {
+      type: 'paragraph',
+      style: 'quote',
+      content: [text(`“${quote.text}”`, quoteLang ? { lang: quoteLang } : {})],
+    },
+    {
+      type: 'paragraph',
+      style: 'note',
+      content: [
+        text(
+          t('documents:checklist.quoteSource', {
+            source: SOURCES[quote.source].title,
+            where: SOURCES[quote.source].where,
+          }),
+        ),
+        ...(quote.verification
+          ? [text(` ${t(`legal:quoteVerification.${quote.verification}`)}`, { bold: true })]
+          : []),
+      ],
+    },
   ];
   return [
     { type: 'heading', level: 2, id: `item-${first.id}`, content: [text(heading)] },
     { type: 'fields', rows },
-    {
-      type: 'paragraph',
-      style: 'quote',
-      content: [text(`“${req.quote.text}”`, quoteLang ? { lang: quoteLang } : {})],
-    },
+    ...first.quotes.flatMap(quoteBlocks),
     // The further texts the item rests on (VCLT 20(5) after 19), each under its article.
-    ...related.flatMap((r): Block[] => [
+    ...(first.requirement.related ?? []).flatMap((r): Block[] => [
       {
         type: 'paragraph',
         style: 'note',
@@ -156,24 +171,8 @@ function itemBlocks(ctx: DocumentContext, group: readonly ChecklistItem[]): Bloc
           text(t('documents:checklist.relatedText', { citation: formatCitation(r.citation, ctx.tr) })),
         ],
       },
-      {
-        type: 'paragraph',
-        style: 'quote',
-        content: [text(`“${r.quote.text}”`, quoteLang ? { lang: quoteLang } : {})],
-      },
+      ...quoteBlocks(r.quote),
     ]),
-    ...sources.map((source): Block => ({
-      type: 'paragraph',
-      style: 'note',
-      content: [
-        text(
-          t('documents:checklist.quoteSource', {
-            source: SOURCES[source].title,
-            where: SOURCES[source].where,
-          }),
-        ),
-      ],
-    })),
   ];
 }
 

@@ -368,7 +368,7 @@ export function detailGroups(items: readonly ChecklistItem[]): ChecklistItem[][]
   return rowsOf(items).flatMap((row) => {
     const byQuote = new Map<string, ChecklistItem[]>();
     for (const item of row.items) {
-      const q = item.requirement.quote.text;
+      const q = JSON.stringify(item.quotes.map((quote) => quote.text));
       byQuote.set(q, [...(byQuote.get(q) ?? []), item]);
     }
     return [...byQuote.values()];

@@ -6,6 +6,7 @@
  */
 import { designationComplete } from '../domain/facts';
 import type { Authority, AuthorityRole } from '../domain/package';
+import { addressLines } from '../catalogue/address-formats';
 import { currentTimeZoneName, utcOffset } from '../catalogue/time-zones';
 import { formatDate, regionName } from '../i18n/format';
 import type { DocumentContext } from './context';
@@ -42,13 +43,7 @@ export function directoryEntry(
   if (authority.territory) row('territory', authority.territory);
   const a = authority.address;
   if (a) {
-    const cityLine = [a.postcode, a.city].filter((x): x is string => x !== null).join(' ');
-    const all = [
-      ...a.lines,
-      ...(cityLine ? [cityLine] : []),
-      ...(a.country ? [regionName(a.country, ctx.lng)] : []),
-    ];
-    row('address', lines(all));
+    row('address', lines(addressLines(a, (code) => regionName(code, ctx.lng))));
   }
   row('phone', lines(authority.phone));
   row('fax', lines(authority.fax));

@@ -12,7 +12,16 @@
  *   supplied yet: it does not block the instrument (a designation named but incomplete is missing);
  * - left-blank: the signing place or date, left for completion by hand.
  */
-import { REQUIREMENTS, TREATIES, type CheckId, type Requirement, type TreatyId } from '../catalogue';
+import {
+  quotesFor,
+  REQUIREMENTS,
+  routeOf,
+  TREATIES,
+  type CheckId,
+  type Quote,
+  type Requirement,
+  type TreatyId,
+} from '../catalogue';
 import type { IsoDate } from '../catalogue/treaties';
 import { addMonths } from './dates';
 import { authoritiesFor, designationComplete, hasContact, type PackageFacts } from './facts';
@@ -42,6 +51,12 @@ export type Due =
 export interface ChecklistItem {
   readonly id: string;
   readonly requirement: Requirement;
+  /**
+   * The texts quoted for it: the requirement's quote, or, for one whose text differs by route (the
+   * Handbook's models), that of the route of its treaty's instrument; a package-wide one, those of
+   * every route the package takes (ratification and accession both, when it mixes them).
+   */
+  readonly quotes: readonly Quote[];
   readonly status: Status;
   /** Why it is missing, not applicable or to follow; null when provided or optional. */
   readonly reason: MessageRef | null;
@@ -276,7 +291,7 @@ const EVALUATORS: Record<CheckId, Evaluator> = {
     const path = ['competence'];
     if (!facts.isOrganization) return { status: 'not-applicable', reason: R('onlyOrganizations'), path };
     const choice = choiceOf(facts, req.appliesTo);
-    const route = choice?.choice.instrument === 'accession' ? 'accession' : 'ratification';
+    const route = choice ? routeOf(choice.choice.instrument) : 'ratification';
     if (req.route !== route)
       return {
         status: 'not-applicable',
@@ -391,9 +406,16 @@ export function buildChecklist(facts: PackageFacts): Checklist {
     const evaluation = facts.outsideCompetence.has(requirement.id)
       ? outsideCompetence()
       : EVALUATORS[requirement.check](requirement, facts);
+    const choices = facts.treaties.filter(
+      (t) => requirement.appliesTo === null || t.treaty === requirement.appliesTo,
+    );
     return {
       id: requirement.id,
       requirement,
+      quotes: quotesFor(
+        requirement,
+        choices.map((t) => routeOf(t.choice.instrument)),
+      ),
       status: evaluation.status,
       reason: evaluation.reason ?? null,
       supplied: evaluation.supplied ?? [],

@@ -13,6 +13,7 @@ import {
   TREATY_IDS,
   UN_LANGUAGES,
   type Participation,
+  type Quote,
   type Requirement,
   type TreatyId,
 } from '../catalogue';
@@ -20,6 +21,21 @@ import type { ChecklistItem } from '../domain/checklist';
 import type { Assessment } from '../domain/validate';
 import { formatDate } from '../i18n/format';
 import { formatCitation, formatPath, localizeIssue, translate, type Translator } from '../i18n/messages';
+
+/** A quoted text, its language, its source, and how far it was verified (absent: read verbatim in its source). */
+function quoteView(quote: Quote, tr: Translator) {
+  return {
+    text: quote.text,
+    lang: QUOTE_LANGUAGE,
+    source: { id: quote.source, ...SOURCES[quote.source] },
+    ...(quote.verification
+      ? {
+          verification: quote.verification,
+          verificationLabel: tr.t(`legal:quoteVerification.${quote.verification}`),
+        }
+      : {}),
+  };
+}
 
 function requirementView(req: Requirement, tr: Translator) {
   return {
@@ -35,20 +51,21 @@ function requirementView(req: Requirement, tr: Translator) {
     ...(req.route ? { route: req.route } : {}),
     label: tr.t(`legal:requirements.${req.id}.label`),
     supply: tr.t(`legal:requirements.${req.id}.supply`),
-    quote: {
-      text: req.quote.text,
-      lang: QUOTE_LANGUAGE,
-      source: { id: req.quote.source, ...SOURCES[req.quote.source] },
-    },
+    quote: quoteView(req.quote, tr),
+    // A text that differs by route (the Handbook's models of ratification and of accession).
+    ...(req.quotesByRoute
+      ? {
+          quotesByRoute: {
+            ratification: quoteView(req.quotesByRoute.ratification, tr),
+            accession: quoteView(req.quotesByRoute.accession, tr),
+          },
+        }
+      : {}),
     ...(req.related
       ? {
           related: req.related.map((r) => ({
             citation: { ...r.citation, label: formatCitation(r.citation, tr) },
-            quote: {
-              text: r.quote.text,
-              lang: QUOTE_LANGUAGE,
-              source: { id: r.quote.source, ...SOURCES[r.quote.source] },
-            },
+            quote: quoteView(r.quote, tr),
           })),
         }
       : {}),
@@ -121,6 +138,9 @@ export function statesView(participation: Participation, names: string) {
 function checklistItemView(item: ChecklistItem, tr: Translator) {
   return {
     ...requirementView(item.requirement, tr),
+    // What this package's checklist quotes: the text of its instruments' route(s); `quote` is the first.
+    quote: quoteView(item.quotes[0]!, tr),
+    quotes: item.quotes.map((q) => quoteView(q, tr)),
     status: item.status,
     statusLabel: tr.t(`legal:statuses.${item.status}`),
     reason: item.reason ? translate(item.reason, tr) : null,

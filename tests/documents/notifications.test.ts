@@ -5,6 +5,7 @@
  * a further central authority only for a named territory.
  */
 import { renderDocx } from '../../server/documents/render-docx';
+import { renderHtmlBody } from '../../server/documents/render-html';
 import { assess, assessIn, docxPart, example, model, renderText } from './helpers';
 
 const bhutan = example('bhutan-accession');
@@ -91,6 +92,50 @@ describe('notifications', () => {
     expect(maritime).not.toContain('Diplomatic channels');
     expect(maritime).not.toContain('INTERPOL');
     expect(text).toContain('Urgent requests through INTERPOL accepted, in urgent circumstances');
+  });
+
+  it("prints each authority's address in the order of its country: Canada's city before the postcode, the United Kingdom's postcode on a line of its own", async () => {
+    const a = assess({
+      ...bhutan,
+      authorities: [
+        ...(bhutan.authorities ?? []).filter((x) => !x.roles?.includes('untoc-18-13')),
+        {
+          roles: ['untoc-18-13'],
+          name: 'International Assistance Group',
+          email: ['iag@example.ca'],
+          address: {
+            lines: ['284 Wellington Street'],
+            city: 'Ottawa ON',
+            postcode: 'K1A 0H8',
+            country: 'CA',
+          },
+        },
+        {
+          roles: ['untoc-18-13'],
+          territory: 'Territory of Example',
+          name: 'Territorial Justice Office',
+          email: ['ca@example.org'],
+          address: { lines: ['102 Petty France'], city: 'London', postcode: 'SW1H 9AJ', country: 'GB' },
+        },
+      ],
+    });
+    const docx = await renderDocx(model(a, 'notifications', 'en', { mode: 'final' }));
+    // The body's text with a line per paragraph and per break (mammoth's raw text drops the breaks).
+    const xml = await docxPart(docx, 'word/document.xml');
+    const value = xml
+      .replace(/<w:br\/>|<\/w:p>/g, '\n')
+      .replace(/<[^>]+>/g, '')
+      .replace(/&amp;/g, '&');
+    const lines = value.split('\n').map((line) => line.trim());
+    // Each address line is a line of its own, in the country's order.
+    const after = (first: string, n: number) => lines.slice(lines.indexOf(first), lines.indexOf(first) + n);
+    expect(after('284 Wellington Street', 3)).toEqual([
+      '284 Wellington Street',
+      'Ottawa ON K1A 0H8',
+      'Canada',
+    ]);
+    expect(after('102 Petty France', 3)).toEqual(['102 Petty France', 'London', 'SW1H 9AJ']);
+    expect(value).not.toContain('K1A 0H8 Ottawa');
   });
 
   it('designates a distinct central authority for a named special region or territory', async () => {
@@ -287,6 +332,78 @@ describe('checklist', () => {
       '14 February 2027: the thirtieth day after deposit on 15 January 2027 (UNTOC art. 38(2))',
     );
     expect(text).toContain('Sources and verification');
+  });
+
+  describe("the Handbook model it quotes follows the package's instruments", () => {
+    const OPERATIVE = {
+      ratification: '[ratifies, accepts, approves] the same and undertakes faithfully',
+      accession:
+        'having considered the above-mentioned [treaty, convention, agreement, etc.], accedes to the same',
+    };
+    const WITNESS = {
+      ratification:
+        'I have signed this instrument of [ratification, acceptance, approval] at [place] on [date].',
+      accession: 'I have signed this instrument of accession at [place] on [date].',
+    };
+    const korea = {
+      party: { kind: 'state', code: 'KR', formalName: 'the Republic of Korea' },
+      treaties: [
+        { treaty: 'untoc', instrument: 'ratification' },
+        { treaty: 'som', instrument: 'accession' },
+      ],
+    };
+    /** The checklist's text read back from the .docx, and from the HTML (tags dropped, white space folded). */
+    async function both(input: unknown): Promise<string[]> {
+      const m = model(assess(input), 'checklist', 'en');
+      const html = renderHtmlBody(m)
+        .replace(/<[^>]+>/g, ' ')
+        .replace(/&#x27;|&#39;/g, "'")
+        .replace(/\s+/g, ' ');
+      return [await renderText(m), html];
+    }
+
+    it('an accession quotes the model of accession, marked unverified', async () => {
+      for (const text of await both(bhutan)) {
+        expect(text).toContain(OPERATIVE.accession);
+        expect(text).toContain(WITNESS.accession);
+        expect(text).not.toContain(OPERATIVE.ratification);
+        expect(text).not.toContain(WITNESS.ratification);
+        expect(text).toContain(
+          'Source: UN Treaty Handbook (Treaty Section, OLA, revised edition 2012), model instrument of accession;',
+        );
+        expect(text).toContain('Not verified: this text is from memory, not read in a copy of its source.');
+      }
+    });
+
+    it('a ratification quotes the model of ratification, partly verified', async () => {
+      for (const text of await both(example('thailand-som-ratification'))) {
+        expect(text).toContain(OPERATIVE.ratification);
+        expect(text).toContain(WITNESS.ratification);
+        expect(text).not.toContain(OPERATIVE.accession);
+        expect(text).not.toContain(WITNESS.accession);
+        expect(text).toContain(
+          'Partly verified: the beginning of this text was read in a copy of its source; the rest is from memory.',
+        );
+        expect(text).not.toContain('model instrument of accession');
+      }
+    });
+
+    it('a package that ratifies one treaty and accedes to another quotes both, ratification first', async () => {
+      for (const text of await both(korea)) {
+        expect(text.indexOf(OPERATIVE.ratification)).toBeGreaterThan(-1);
+        expect(text.indexOf(OPERATIVE.accession)).toBeGreaterThan(text.indexOf(OPERATIVE.ratification));
+        expect(text).toContain(WITNESS.ratification);
+        expect(text).toContain(WITNESS.accession);
+      }
+    });
+
+    it('in French, the quotes stay English and the marks are French', async () => {
+      const text = await renderText(model(assess(bhutan), 'checklist', 'fr'));
+      expect(text).toContain(OPERATIVE.accession);
+      expect(text).toContain(
+        "Non vérifié : ce texte est cité de mémoire et n'a pas été lu dans une copie de sa source.",
+      );
+    });
   });
 
   it('says why each condition does or does not apply', async () => {

@@ -317,3 +317,34 @@ describe('in Arabic', () => {
     expect(res.text).toMatch(/<text class="timeline-label"[^>]*direction="rtl"/);
   });
 });
+
+describe("the Handbook model quoted follows the draft's instruments", () => {
+  const ACCEDES = 'accedes to the same and undertakes faithfully';
+  const RATIFIES = '[ratifies, accepts, approves] the same and undertakes faithfully';
+
+  test('an accession: the checklist page and the party page quote the model of accession, marked not verified', async () => {
+    const draft = await draftThroughApi(t.app, samplePackage('bhutan-accession'));
+    for (const page of ['checklist', 'party']) {
+      const text = textOf((await c.get(`${draft.url}/${page}`)).text);
+      expect({ page, accedes: text.includes(ACCEDES), ratifies: text.includes(RATIFIES) }).toEqual({
+        page,
+        accedes: true,
+        ratifies: false,
+      });
+      expect(text).toContain('Not verified: this text is from memory, not read in a copy of its source.');
+    }
+  });
+
+  test('a ratification: the checklist page and the party page quote the model of ratification', async () => {
+    const draft = await draftThroughApi(t.app, samplePackage('thailand-som-ratification'));
+    for (const page of ['checklist', 'party']) {
+      const text = textOf((await c.get(`${draft.url}/${page}`)).text);
+      expect({ page, accedes: text.includes(ACCEDES), ratifies: text.includes(RATIFIES) }).toEqual({
+        page,
+        accedes: false,
+        ratifies: true,
+      });
+      expect(text).toContain('Partly verified: the beginning of this text was read in a copy of its source');
+    }
+  });
+});

@@ -94,6 +94,11 @@ describe('POST /api/v1/validate with the Bhutan sample', () => {
       supplied: ['the Kingdom of Bhutan'],
       path: 'party.formalName',
     });
+    // An accession: the Handbook's model of accession, from memory, marked so.
+    expect(item('model-party-name')).toMatchObject({
+      quote: { text: expect.stringContaining('accedes to the same'), verification: 'unverified' },
+      quotes: [{ source: { id: 'treaty-handbook-accession' } }],
+    });
   });
 
   test('returns the package with every default applied', async () => {

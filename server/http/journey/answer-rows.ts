@@ -18,6 +18,7 @@ import type { Request } from 'express';
 import type { Draft, SectionId } from '../../domain/draft';
 import type { Authority, Package } from '../../domain/package';
 import { excerpt, slotStatuses } from '../../domain/translations';
+import { addressLines } from '../../catalogue/address-formats';
 import { currentTimeZoneName } from '../../catalogue/time-zones';
 import { formatDate, formatList, languageName, regionName } from '../../i18n/format';
 import { fieldKey } from '../../i18n/messages';
@@ -53,15 +54,7 @@ function authorityLines(req: Request, a: Authority): string[] {
   };
   line('unit', a.unit);
   line('officer', a.officerTitle);
-  if (a.address) {
-    const { lines, postcode, city, country } = a.address;
-    line(
-      'address',
-      [...lines, [postcode, city].filter(Boolean).join(' '), country ? regionName(country, lng) : '']
-        .filter((x) => x !== '')
-        .join(', '),
-    );
-  }
+  if (a.address) line('address', addressLines(a.address, (code) => regionName(code, lng)).join(', '));
   line('phone', a.phone);
   line('fax', a.fax);
   line('email', a.email);

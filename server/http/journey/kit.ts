@@ -8,7 +8,7 @@ import path from 'node:path';
 import express, { type Request, type RequestHandler, type Response } from 'express';
 import multer from 'multer';
 import type { Participation } from '../../catalogue';
-import { requirementById } from '../../catalogue/requirements';
+import { quotesFor, requirementById, routeOf } from '../../catalogue/requirements';
 import { SOURCES } from '../../catalogue/sources';
 import { CLEARED_ANSWERS, type ClearedAnswer } from '../../domain/applicability';
 import { isoToday } from '../../domain/dates';
@@ -192,21 +192,28 @@ export function createPageKit(deps: DraftPagesDeps) {
       { href: req.originalUrl.split('?')[0]!, text: lr(req).t('pages.errorPages.forbidden.retry') },
     ]);
 
-  function requirementViews(ids: readonly string[], req: Request) {
+  /**
+   * The requirements a page asks for, each with its quoted text. A text that differs by route (the
+   * Handbook's models of ratification and of accession) is that of the draft's instruments (`pkg`), one
+   * entry per route it takes; the source says how far a text was verified when it was not read verbatim.
+   */
+  function requirementViews(ids: readonly string[], req: Request, pkg?: Package) {
     const r = lr(req);
     const tr: Translator = { lng: r.lng, t: r.t };
+    const routes = (pkg?.treaties ?? []).map((choice) => routeOf(choice.instrument));
     return ids.flatMap((id) => {
       const req2 = requirementById(id);
       if (!req2) return [];
-      return [
-        {
-          citation: formatCitation(req2.citation, tr),
-          label: r.t(`legal:requirements.${id}.label`),
-          quote: req2.quote.text,
-          quoteLang: r.lng === QUOTE_LANGUAGE ? null : QUOTE_LANGUAGE,
-          source: r.t('pages.common.quoteSource', { source: SOURCES[req2.quote.source].title }),
-        },
-      ];
+      return quotesFor(req2, routes).map((quote) => ({
+        citation: formatCitation(req2.citation, tr),
+        label: r.t(`legal:requirements.${id}.label`),
+        quote: quote.text,
+        quoteLang: r.lng === QUOTE_LANGUAGE ? null : QUOTE_LANGUAGE,
+        source: [
+          r.t('pages.common.quoteSource', { source: SOURCES[quote.source].title }),
+          ...(quote.verification ? [r.t(`legal:quoteVerification.${quote.verification}`)] : []),
+        ].join(' '),
+      }));
     });
   }
 

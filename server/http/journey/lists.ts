@@ -14,6 +14,7 @@
  * a new entry; a removal confirmed after someone else changed the entry asks again, showing the change.
  */
 import type { Request, Response, Router } from 'express';
+import { addressLines } from '../../catalogue/address-formats';
 import type { Draft } from '../../domain/draft';
 import {
   AUTHORITY_ROLES,
@@ -196,13 +197,7 @@ export function registerListPages(router: Router, kit: PageKit, forms: FormPages
       const a = entry as Authority;
       const lines = (...xs: (string | null | undefined)[]) =>
         xs.filter((x): x is string => typeof x === 'string' && x !== '');
-      const address = a.address
-        ? lines(
-            ...a.address.lines,
-            [a.address.postcode, a.address.city].filter(Boolean).join(' '),
-            a.address.country ? regionName(a.address.country, r.lng) : null,
-          )
-        : [];
+      const address = a.address ? addressLines(a.address, (code) => regionName(code, r.lng)) : [];
       const key = (name: string) => r.t(`pages.q.authority.${name}.label`);
       return {
         title: a.territory
@@ -287,7 +282,7 @@ export function registerListPages(router: Router, kit: PageKit, forms: FormPages
         heading: r.t(`${list.texts}.title`),
         lead: Array.isArray(lead) ? lead : [],
         notice: clearedNotice(req),
-        requirements: requirementViews(list.requirements(pkg), req),
+        requirements: requirementViews(list.requirements(pkg), req, pkg),
         entries,
         addHref: `${base(req)}/${list.collection}/new${query}`,
         addText: r.t(`${list.texts}.${entries.length > 0 ? 'addAnother' : 'add'}`),
@@ -391,7 +386,7 @@ export function registerListPages(router: Router, kit: PageKit, forms: FormPages
           heading: title,
           lead: [r.t(`${spec.texts}.lead`)],
           notice: null,
-          requirements: requirementViews(spec.requirements(draft.package, req), req),
+          requirements: requirementViews(spec.requirements(draft.package, req), req, draft.package),
           action: `${base(req)}/${collection}/${entryId ?? 'new'}${spec.query(req, entryIn(draft))}`,
           submitText: r.t(`${spec.texts}.save`),
           cancel: { href: back, text: r.t('pages.common.cancel') },

@@ -224,7 +224,7 @@ export function registerQuestionPages(router: Router, kit: PageKit, forms: FormP
           heading: r.t(`pages.q.${page.id}.title`),
           lead: Array.isArray(lead) ? (lead as string[]) : [],
           notice: clearedNotice(req),
-          requirements: requirementViews(page.requirements(draft.package), req),
+          requirements: requirementViews(page.requirements(draft.package), req, draft.package),
           action: `${base(req)}/${page.id}`,
           submitText: r.t('pages.common.saveAndContinue'),
           cancel: null,

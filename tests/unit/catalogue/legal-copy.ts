@@ -1,6 +1,6 @@
 /**
- * A copy of the treaty texts quoted in LEGAL.md (../shared/LEGAL.md §1.2, §2 and §3.1-§3.4), taken on
- * 2026-12-01, so that the catalogue quotes can be checked without reading the shared folder at run time
+ * A copy of the treaty texts quoted in LEGAL.md (../shared/LEGAL.md §1.2, §2 and §3.1-§3.4, taken on
+ * 2026-12-01; §1.3 on 2026-12-05), so that the catalogue quotes can be checked without reading the shared folder at run time
  * (CI has no such folder). Keyed "<instrument> <article>" as LEGAL.md writes the article in its tables;
  * "…" marks an elision in LEGAL.md itself. Do not edit these texts to make a test pass: re-copy them
  * from LEGAL.md.
@@ -69,6 +69,11 @@ export const LEGAL_QUOTES: Readonly<Record<string, string>> = {
     'NOW THEREFORE I, [name and title of the Head of State, Head of Government or Minister for Foreign Affairs] declare that the Government of [name of State], having considered the above mentioned [treaty, convention, agreement, etc.], [ratifies, accepts, approves] the same and undertakes faithfully to perform and carry out the stipulations therein contained.',
   'handbook model-witness':
     'IN WITNESS WHEREOF, I have signed this instrument of [ratification, acceptance, approval] at [place] on [date].',
+  // §1.3, the model instrument of accession (from memory, unverified in LEGAL.md).
+  'handbook accession-model-operative':
+    'NOW THEREFORE I, [name and title of the Head of State, Head of Government or Minister for Foreign Affairs] declare that the Government of [name of State], having considered the above-mentioned [treaty, convention, agreement, etc.], accedes to the same and undertakes faithfully to perform and carry out the stipulations therein contained.',
+  'handbook accession-model-witness':
+    'IN WITNESS WHEREOF, I have signed this instrument of accession at [place] on [date].',
 };
 
 /**

@@ -17,8 +17,11 @@ import {
   TREATIES,
   TREATY_IDS,
   disputeReservationId,
+  quotesFor,
   requirementById,
+  ROUTES,
   type Requirement,
+  type Route,
 } from '../../../server/catalogue';
 import { AUTHORITY_ROLES } from '../../../server/domain/package';
 import { PATHS } from '../../../server/paths';
@@ -60,6 +63,11 @@ describe('every requirement', () => {
           ? 'treaty-handbook'
           : TREATIES[r.citation.instrument].textSource;
     expect(r.quote.source).toBe(expectedSource);
+    // A text that differs by route (the Handbook's models) quotes the ratification route by default.
+    if (r.quotesByRoute) {
+      expect(r.quote).toBe(r.quotesByRoute.ratification);
+      expect(r.quotesByRoute.accession.source).toBe('treaty-handbook-accession');
+    }
   });
 
   it.each(['en', 'fr'])('has a label and a supply text in locales/%s/legal.json', (lng) => {
@@ -82,9 +90,10 @@ describe('every requirement', () => {
 });
 
 /** The LEGAL.md texts a requirement's quote must come from (keys of LEGAL_QUOTES). */
-function legalTexts(r: Requirement): string[] {
-  if (r.id === 'model-party-name') return [LEGAL_QUOTES['handbook model-operative']!];
-  if (r.id === 'model-place-date') return [LEGAL_QUOTES['handbook model-witness']!];
+function legalTexts(r: Requirement, route: Route = 'ratification'): string[] {
+  const model = route === 'accession' ? 'handbook accession-model' : 'handbook model';
+  if (r.id === 'model-party-name') return [LEGAL_QUOTES[`${model}-operative`]!];
+  if (r.id === 'model-place-date') return [LEGAL_QUOTES[`${model}-witness`]!];
   const article = { '23(2)': '23' }[r.citation.article] ?? r.citation.article;
   const texts = [LEGAL_QUOTES[`${r.citation.instrument} ${article}`]];
   if (texts[0] === undefined)
@@ -135,6 +144,26 @@ describe('quotes: verbatim from LEGAL.md (the copy in legal-copy.ts)', () => {
       .filter(Boolean))
       expect({ piece, found: legalText!.includes(piece) }).toEqual({ piece, found: true });
   });
+
+  it.each(REQUIREMENTS.filter((r) => r.quotesByRoute).map((r) => [r.id, r]))(
+    '%s: each route quotes its own Handbook model, marked as far as LEGAL.md verified it',
+    (_id, r) => {
+      for (const route of ROUTES) {
+        const quote = r.quotesByRoute![route];
+        expect(legalTexts(r, route)).toContain(quote.text);
+      }
+      // LEGAL.md §1.2: verbatim up to "[ratifies", the rest from memory; §1.3: all from memory.
+      expect(r.quotesByRoute!.accession.verification).toBe('unverified');
+      expect(r.quotesByRoute!.ratification.verification).toBeDefined();
+      expect(r.quotesByRoute!.accession.text).not.toMatch(/ratif/);
+      expect(quotesFor(r, ['accession'])).toEqual([r.quotesByRoute!.accession]);
+      expect(quotesFor(r, ['accession', 'ratification', 'accession'])).toEqual([
+        r.quotesByRoute!.ratification,
+        r.quotesByRoute!.accession,
+      ]);
+      expect(quotesFor(r, [])).toEqual([r.quote]);
+    },
+  );
 
   it('quotes the Convention in Convention texts and the Protocols in Protocol texts', () => {
     for (const r of REQUIREMENTS.filter(

@@ -34,6 +34,19 @@ const fixture = (name: string) => {
 describe('the checklist', () => {
   const allFour = assessed(fixture('dispute-reservations-all-four-treaties'));
 
+  it("quotes each requirement's text, and the Handbook model of the package's route(s)", () => {
+    const quoted = (name: string, id: string) => {
+      const item = assessed(fixture(name)).checklist.items.find((i) => i.id === id)!;
+      return item.quotes.map((q) => q.source);
+    };
+    expect(quoted('bhutan-accedes-untoc-tip-som', 'model-party-name')).toEqual(['treaty-handbook-accession']);
+    expect(quoted('bhutan-accedes-untoc-tip-som', 'model-place-date')).toEqual(['treaty-handbook-accession']);
+    expect(quoted('thailand-ratifies-som', 'model-party-name')).toEqual(['treaty-handbook']);
+    expect(quoted('thailand-ratifies-som', 'som-8-6')).toEqual(['nl-som']);
+    // Every item of a package quotes at least its requirement's text.
+    for (const item of allFour.checklist.items) expect(item.quotes.length).toBeGreaterThan(0);
+  });
+
   it('covers every requirement of the catalogue, once each, for a package of all four treaties', () => {
     expect(allFour.facts.treaties.map((t) => t.treaty)).toEqual(['untoc', 'tip', 'som', 'fp']);
     expect(allFour.checklist.items.map((i) => i.id)).toEqual([...REQUIREMENT_IDS]);
