@@ -42,10 +42,6 @@ export function answerLines(
  * Its card on the list page, its row on check answers, the removal question and the history use it.
  */
 export function declarationName(t: TFunction, declaration: { kind: string } | undefined, n: number): string {
-  return t(
-    declaration?.kind === 'reservation' ? 'pages.declarations.reservationItem' : 'pages.declarations.item',
-    {
-      n,
-    },
-  );
+  const key = declaration?.kind === 'reservation' ? 'reservationItem' : 'item';
+  return t(`pages.declarations.${key}`, { n });
 }

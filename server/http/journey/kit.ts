@@ -193,15 +193,11 @@ export function createPageKit(deps: DraftPagesDeps) {
     ]);
 
   /**
-   * The requirements a page asks for, each with its quoted text. A text that differs by route (the
-   * Handbook's models of ratification and of accession) is that of the draft's instruments (`pkg`), one
-   * entry per route it takes; the source says how far a text was verified when it was not read verbatim.
-   */
-  /**
-   * The requirements a page asks for, each once, with its quoted text: one quote, or one per route the
-   * package takes where the text differs by route (the Treaty Handbook's models of ratification and of
-   * accession), each then headed with the model it comes from. Each quote says where it is from, in
-   * words that fit its source (an authentic treaty text, the Vienna Convention, or a model instrument).
+   * The requirements a page asks for, each once, with its quoted text. A text that differs by route (the
+   * Handbook's models of ratification and of accession) is that of the draft's instruments (`pkg`): one
+   * quote per route it takes, each headed with its model when there are two. Each quote's note says where
+   * it is from, in words that fit its source (an authentic text of the Convention or a Protocol, the
+   * Vienna Convention, a model instrument), and how far it was verified when it was not read verbatim.
    */
   function requirementViews(ids: readonly string[], req: Request, pkg?: Package) {
     const r = lr(req);
