@@ -26,6 +26,21 @@ export const REQUIREMENT_KINDS = [
 ] as const;
 export type RequirementKind = (typeof REQUIREMENT_KINDS)[number];
 
+/**
+ * What a party can notify after it has joined (a later notification, with no instrument): its
+ * designations, notifications and information, and an organization's modification of its competence
+ * (UNTOC 36(3): it "shall also inform the depositary of any relevant modification in the extent of its
+ * competence"). Reservations and declarations are made on signature or consent (VCLT 19, 23), so they are
+ * not among them; the instrument's own elements that a notification also has (the party's name, its
+ * signer, place and date) and the preconditions (being a party) are checked as for an instrument.
+ */
+export const LATER_NOTIFICATION_KINDS: readonly RequirementKind[] = [
+  'notification',
+  'designation',
+  'information',
+  'competence-declaration',
+];
+
 /** Legend of LEGAL.md §3: M = mandatory, C = conditional, O = optional, R = organizations only. */
 export const OBLIGATIONS = ['mandatory', 'conditional', 'optional', 'organizations-only'] as const;
 export type Obligation = (typeof OBLIGATIONS)[number];

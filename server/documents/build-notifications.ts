@@ -19,7 +19,7 @@
 import type { TreatyId } from '../catalogue';
 import { authoritiesFor } from '../domain/facts';
 import type { Authority, AuthorityRole } from '../domain/package';
-import { formatList, languageName } from '../i18n/format';
+import { formatDate, formatList, languageName } from '../i18n/format';
 import { articleInProse } from '../i18n/grammar';
 import {
   dateOrBlank,
@@ -42,19 +42,29 @@ export function buildNotifications(ctx: DocumentContext): DocumentModel {
   // The introduction is chosen once the paragraphs are known: "makes the notifications below" only
   // when there are some (replaced below otherwise).
   const introAt = blocks.length;
+  // A later notification (no instrument) is made by a party: it names the treaties it concerns and when
+  // the party's instrument was deposited, where the data or the user records it.
+  const later = facts.isLaterNotification;
   blocks.push({
     type: 'paragraph',
     style: 'recital',
-    content: sentence(t, 'documents:notifications.intro', { party, ofParty }),
+    content: sentence(t, `documents:notifications.${later ? 'laterIntro' : 'intro'}`, { party, ofParty }),
   });
   blocks.push({
     type: 'list',
     items: facts.treaties.map((f) => [
       text(
-        t('documents:notifications.treatyLine', {
-          title: treatyTitle(ctx, f.treaty),
-          type: t(`documents:instrument.typeOf.${f.choice.instrument}`),
-        }),
+        later
+          ? f.earlierConsent
+            ? t('documents:notifications.partyLine', {
+                title: treatyTitle(ctx, f.treaty),
+                date: formatDate(f.earlierConsent.date, ctx.lng),
+              })
+            : t('documents:notifications.partyLineUndated', { title: treatyTitle(ctx, f.treaty) })
+          : t('documents:notifications.treatyLine', {
+              title: treatyTitle(ctx, f.treaty),
+              type: t(`documents:instrument.typeOf.${f.choice.instrument}`),
+            }),
       ),
     ]),
   });
@@ -100,8 +110,8 @@ export function buildNotifications(ctx: DocumentContext): DocumentModel {
     const isOutside = outside('untoc', '18(13)', 'untoc-18-13');
     const central = isOutside ? [] : authoritiesFor(pkg, 'untoc-18-13');
     const forState = central.filter(({ authority }) => authority.territory === null);
-    if (isOutside) {
-      // said by outside()
+    if (isOutside || (later && forState.length === 0)) {
+      // said by outside(); or, in a later notification, not part of it
     } else if (forState.length === 0) {
       inAccordance('untoc', '18(13)', 'documents:notifications.centralAuthority');
       blocks.push({ type: 'paragraph', style: 'normal', content: [ctx.marker('centralAuthority')] });
@@ -118,15 +128,17 @@ export function buildNotifications(ctx: DocumentContext): DocumentModel {
 
     // 18(14): languages.
     const languages = pkg.mlaLanguages.map((c) => languageName(c, ctx.lng));
-    if (!outside('untoc', '18(14)', 'untoc-18-14'))
+    if (later && languages.length === 0) {
+      // not part of this later notification
+    } else if (!outside('untoc', '18(14)', 'untoc-18-14'))
       inAccordance('untoc', '18(14)', 'documents:notifications.languages', {
         languages: languages.length > 0 ? formatList(languages, ctx.lng) : ctx.marker('languages'),
       });
 
     // 16(5)(a): only for States that make extradition conditional on a treaty.
     const { conditionalOnTreaty, conventionAsLegalBasis } = pkg.extradition;
-    if (outside('untoc', '16(5)(a)', 'untoc-16-5-a')) {
-      // said by outside()
+    if (outside('untoc', '16(5)(a)', 'untoc-16-5-a') || (later && conditionalOnTreaty === null)) {
+      // said by outside(); or, in a later notification, not part of it
     } else if (conditionalOnTreaty === null) {
       numbered([ctx.marker('extraditionConditional')]);
     } else if (conditionalOnTreaty) {
@@ -144,8 +156,8 @@ export function buildNotifications(ctx: DocumentContext): DocumentModel {
     const { requiresOrganizedCriminalGroup: group, requiresActInFurtherance: act } = pkg.article5;
     // An organization has no "domestic law": its notification speaks of its legal order.
     const own = facts.isOrganization ? 'Organization' : '';
-    if (outside('untoc', '5(3)', 'untoc-5-3')) {
-      // said by outside()
+    if (outside('untoc', '5(3)', 'untoc-5-3') || (later && group === null && act === null)) {
+      // said by outside(); or, in a later notification, not part of it
     } else if (group === null || act === null) {
       numbered([ctx.marker(`article5${own}`)]);
     } else if (group || act) {
@@ -195,9 +207,16 @@ export function buildNotifications(ctx: DocumentContext): DocumentModel {
     blocks[introAt] = {
       type: 'paragraph',
       style: 'recital',
-      content: sentence(t, 'documents:notifications.noneIntro', { party, ofParty }),
+      content: sentence(t, `documents:notifications.${later ? 'laterNoneIntro' : 'noneIntro'}`, {
+        party,
+        ofParty,
+      }),
     };
-    blocks.push({ type: 'paragraph', style: 'normal', content: [text(t('documents:notifications.none'))] });
+    blocks.push({
+      type: 'paragraph',
+      style: 'normal',
+      content: [text(t(`documents:notifications.${later ? 'laterNone' : 'none'}`))],
+    });
     blocks.push({
       type: 'paragraph',
       style: 'normal',

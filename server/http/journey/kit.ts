@@ -200,7 +200,9 @@ export function createPageKit(deps: DraftPagesDeps) {
   function requirementViews(ids: readonly string[], req: Request, pkg?: Package) {
     const r = lr(req);
     const tr: Translator = { lng: r.lng, t: r.t };
-    const routes = (pkg?.treaties ?? []).map((choice) => routeOf(choice.instrument));
+    const routes = (pkg?.treaties ?? []).flatMap((choice) =>
+      choice.instrument ? [routeOf(choice.instrument)] : [],
+    );
     return ids.flatMap((id) => {
       const req2 = requirementById(id);
       if (!req2) return [];
