@@ -161,7 +161,12 @@ function itemBlocks(ctx: DocumentContext, group: readonly ChecklistItem[]): Bloc
   return [
     { type: 'heading', level: 2, id: `item-${first.id}`, content: [text(heading)] },
     { type: 'fields', rows },
-    ...first.quotes.flatMap(quoteBlocks),
+    // A party's later notification is no instrument: the Handbook's model instrument ("I have signed
+    // this instrument of ...") and VCLT 7 on representing the State for the conclusion of a treaty are
+    // not its text, so its own elements (name, signer, place and date) quote neither.
+    ...(ctx.assessment.facts.isLaterNotification && first.requirement.kind === 'instrument'
+      ? []
+      : first.quotes.flatMap(quoteBlocks)),
     // The further texts the item rests on (VCLT 20(5) after 19), each under its article.
     ...(first.requirement.related ?? []).flatMap((r): Block[] => [
       {
@@ -200,6 +205,7 @@ export function buildChecklistDocument(
 ) {
   const { pkg, facts, checklist, issues, entryIntoForce, finalAllowed } = ctx.assessment;
   const t = ctx.t;
+  const later = facts.isLaterNotification;
   const partyName = regionName(pkg.party.code, ctx.lng);
   const blocks: Block[] = [{ type: 'title', text: t('documents:checklist.title') }];
   blocks.push({
@@ -231,20 +237,36 @@ export function buildChecklistDocument(
           ),
         ],
       },
-      {
-        label: t('documents:checklist.fields.deposit'),
-        value: [
-          text(
-            pkg.deposit.plannedOn
-              ? formatDate(pkg.deposit.plannedOn, ctx.lng)
-              : t('documents:checklist.notPlanned'),
-          ),
-        ],
-      },
-      {
-        label: t('documents:checklist.fields.depositPlace'),
-        value: [text(pkg.deposit.place ?? t('documents:checklist.headquarters'))],
-      },
+      // A party's later notification deposits nothing: its own date (the signing date) instead.
+      ...(later
+        ? [
+            {
+              label: t('documents:checklist.overview.timeline.notification'),
+              value: [
+                text(
+                  pkg.signing.date
+                    ? formatDate(pkg.signing.date, ctx.lng)
+                    : t('documents:checklist.notDated'),
+                ),
+              ],
+            },
+          ]
+        : [
+            {
+              label: t('documents:checklist.fields.deposit'),
+              value: [
+                text(
+                  pkg.deposit.plannedOn
+                    ? formatDate(pkg.deposit.plannedOn, ctx.lng)
+                    : t('documents:checklist.notPlanned'),
+                ),
+              ],
+            },
+            {
+              label: t('documents:checklist.fields.depositPlace'),
+              value: [text(pkg.deposit.place ?? t('documents:checklist.headquarters'))],
+            },
+          ]),
       {
         label: t('documents:checklist.fields.final'),
         value: [
@@ -283,29 +305,57 @@ export function buildChecklistDocument(
         : []),
     ],
   });
-  blocks.push({
-    type: 'table',
-    caption: t('documents:checklist.treatiesCaption'),
-    header: [
-      t('documents:checklist.columns.treaty'),
-      t('documents:checklist.columns.instrument'),
-      t('documents:checklist.columns.signed'),
-      t('documents:checklist.columns.entryIntoForce'),
-    ],
-    rows: facts.treaties.map((f) => [
-      [text(t(`legal:treaties.${f.treaty}.name`))],
-      [text(t(`legal:instrumentTypes.${f.choice.instrument}`))],
-      [text(f.signedPerData ? formatDate(f.signedPerData, ctx.lng) : t('documents:checklist.notSigned'))],
-      [
-        text(
-          eifText(
-            ctx,
-            entryIntoForce.find((e) => e.treaty === f.treaty)!,
-          ),
-        ),
-      ],
-    ]),
-  });
+  const signed = (f: (typeof facts.treaties)[number]) => [
+    text(f.signedPerData ? formatDate(f.signedPerData, ctx.lng) : t('documents:checklist.notSigned')),
+  ];
+  blocks.push(
+    later
+      ? {
+          // A later notification: the instrument the party deposited earlier, as the data or the user
+          // record it (its date is in the notifications' list of treaties), and no entry into force.
+          type: 'table',
+          caption: t('documents:checklist.treatiesCaption'),
+          header: [
+            t('documents:checklist.columns.treaty'),
+            t('documents:checklist.columns.instrument'),
+            t('documents:checklist.columns.signed'),
+          ],
+          rows: facts.treaties.map((f) => [
+            [text(t(`legal:treaties.${f.treaty}.name`))],
+            [
+              text(
+                f.earlierConsent
+                  ? t('legal:participation.consentTypes.' + (f.earlierConsent.type ?? 'unknown'))
+                  : t('documents:checklist.notSigned'),
+              ),
+            ],
+            signed(f),
+          ]),
+        }
+      : {
+          type: 'table',
+          caption: t('documents:checklist.treatiesCaption'),
+          header: [
+            t('documents:checklist.columns.treaty'),
+            t('documents:checklist.columns.instrument'),
+            t('documents:checklist.columns.signed'),
+            t('documents:checklist.columns.entryIntoForce'),
+          ],
+          rows: facts.treaties.map((f) => [
+            [text(t(`legal:treaties.${f.treaty}.name`))],
+            [text(t(`legal:instrumentTypes.${f.choice.instrument}`))],
+            signed(f),
+            [
+              text(
+                eifText(
+                  ctx,
+                  entryIntoForce.find((e) => e.treaty === f.treaty)!,
+                ),
+              ),
+            ],
+          ]),
+        },
+  );
 
   // What blocks final documents, then the rules' findings.
   if (checklist.missing.length > 0) {
@@ -383,8 +433,10 @@ export function buildChecklistDocument(
       ),
     ]);
   }
-  notes.push([text(t('documents:checklist.modelNote'))]);
-  if (facts.signerNeedsFullPowers) notes.push([text(t('documents:checklist.fullPowersModelNote'))]);
+  // The instrument's model and full powers: neither is drafted for a party's later notification.
+  if (!facts.isLaterNotification) notes.push([text(t('documents:checklist.modelNote'))]);
+  if (!facts.isLaterNotification && facts.signerNeedsFullPowers)
+    notes.push([text(t('documents:checklist.fullPowersModelNote'))]);
   if (ctx.lng !== QUOTE_LANGUAGE) notes.push([text(t('documents:checklist.quotesInEnglish'))]);
   if (!profileOf(ctx.lng).reviewed) notes.push([text(t('documents:checklist.translationNote'))]);
   const unName = pkg.party.kind === 'state' ? UN_NAMES.get(pkg.party.code) : undefined;

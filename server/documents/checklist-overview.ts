@@ -185,8 +185,15 @@ function groupLine(
   return parts;
 }
 
-const isLater = (item: ChecklistItem) =>
-  item.due.kind !== 'at-deposit' && item.due.kind !== 'with-notification';
+/**
+ * Whether an item is due after the deposit. A party's later notification has no "after": what it makes
+ * (an 8(6) authority due within the month of its designation, a 31(6) authority with no deadline) is
+ * made with it, and what it does not make is not applicable to it.
+ */
+const isLater = (ctx: DocumentContext, item: ChecklistItem) =>
+  !ctx.assessment.facts.isLaterNotification &&
+  item.due.kind !== 'at-deposit' &&
+  item.due.kind !== 'with-notification';
 const counts = (item: ChecklistItem) =>
   item.status !== 'not-applicable' && item.status !== 'optional-not-made';
 
@@ -213,7 +220,7 @@ export function overviewBlocks(ctx: DocumentContext, fixHref: FixHref | null): B
   const atDeposit: Inline[][] = [];
   const byStatus = new Map<Status, string[]>();
   for (const row of rows) {
-    const items = row.items.filter((i) => counts(i) && !isLater(i));
+    const items = row.items.filter((i) => counts(i) && !isLater(ctx, i));
     const missing = items.filter((i) => i.status === 'missing');
     if (missing.length > 0) atDeposit.push(groupLine(ctx, row, missing, fixHref));
     for (const status of unique(items.map((i) => i.status).filter((st) => st !== 'missing'))) {
@@ -234,7 +241,7 @@ export function overviewBlocks(ctx: DocumentContext, fixHref: FixHref | null): B
     ]);
   }
   const later = rows.flatMap((row) => {
-    const items = row.items.filter((i) => counts(i) && isLater(i));
+    const items = row.items.filter((i) => counts(i) && isLater(ctx, i));
     return items.length > 0
       ? [
           groupLine(ctx, row, items, fixHref, (i) => [
@@ -268,8 +275,13 @@ export function overviewBlocks(ctx: DocumentContext, fixHref: FixHref | null): B
       content: [text(nowHeading(ctx))],
     },
     list(atDeposit),
-    { type: 'heading', level: 2, id: 'due-later', content: [text(ctx.t(O('later')))] },
-    list(later),
+    // "After deposit": nothing in a party's later notification, which deposits nothing.
+    ...(facts.isLaterNotification
+      ? []
+      : [
+          { type: 'heading', level: 2, id: 'due-later', content: [text(ctx.t(O('later')))] } as const,
+          list(later),
+        ]),
     {
       type: 'details',
       level: 2,

@@ -403,7 +403,9 @@ function laterNotification(req: Requirement, facts: PackageFacts): Evaluation {
   switch (req.check) {
     case 'competence': {
       // UNTOC 36(3) and its Protocols' equivalents: the organization informs the depositary of any
-      // relevant modification in the extent of its competence. One item per treaty is enough.
+      // relevant modification in the extent of its competence. One item per treaty is enough. A State
+      // has no competence to declare: its own reason, as at deposit.
+      if (!facts.isOrganization) return EVALUATORS.competence(req, facts);
       if (req.route === 'accession') return { ...notMade, reason: R('competenceOtherRouteLater') };
       const entry = pkg.competence.find((c) => c.treaties.includes(req.appliesTo!));
       return entry
