@@ -105,9 +105,27 @@ export function buildNotifications(ctx: DocumentContext): DocumentModel {
   /** UNTOC 2(j): the sentence in place of a notification outside the organization's competence. */
   const outside = (treaty: TreatyId, article: string, id: string): boolean => {
     if (!facts.outsideCompetence.has(id)) return false;
-    inAccordance(treaty, article, 'documents:notifications.outsideCompetence');
+    // A later notification carries only what it notifies: the matters outside the organization's
+    // competence were said with its instrument, and a change is a modification of its competence.
+    if (!later) inAccordance(treaty, article, 'documents:notifications.outsideCompetence');
     return true;
   };
+
+  // An organization's later notification of a modification in the extent of its competence (UNTOC 36(3)
+  // and its Protocols' equivalents), per treaty as the checklist counts it made: its text follows.
+  if (later)
+    for (const item of ctx.assessment.checklist.items) {
+      const treaty = item.requirement.appliesTo;
+      if (item.requirement.check !== 'competence' || item.status !== 'provided' || !treaty) continue;
+      const entry = pkg.competence.find((c) => c.treaties.includes(treaty));
+      if (!entry) continue;
+      inAccordance(
+        treaty,
+        item.requirement.citation.article,
+        'documents:notifications.competenceModification',
+      );
+      blocks.push({ type: 'paragraph', style: 'normal', content: [text(entry.text)] });
+    }
 
   if (facts.inPackage.has('untoc')) {
     // 18(13): the central authority for the whole State, then one per special region or territory.

@@ -267,7 +267,11 @@ export function overviewBlocks(ctx: DocumentContext, fixHref: FixHref | null): B
   return [
     { type: 'heading', level: 1, id: 'overview', content: [text(ctx.t(O('heading')))] },
     matrix(ctx, rows, treaties, fixHref),
-    { type: 'paragraph', style: 'note', content: [text(ctx.t(O('notConcernedNote')))] },
+    {
+      type: 'paragraph',
+      style: 'note',
+      content: [text(ctx.t(O(facts.isLaterNotification ? 'notConcernedNoteLater' : 'notConcernedNote')))],
+    },
     {
       type: 'heading',
       level: 2,
@@ -379,7 +383,8 @@ export function timelineBlocks(ctx: DocumentContext): Block[] {
     { type: 'heading', level: 1, id: 'timeline', content: [text(t(O('timeline.heading')))] },
     {
       type: 'timeline',
-      caption: t(O('timeline.caption')),
+      // A party's later notification: no deposit, nothing enters into force.
+      caption: t(O(ctx.assessment.facts.isLaterNotification ? 'timeline.captionLater' : 'timeline.caption')),
       description: events.length > 0 ? t(O('timeline.description'), { events: sentence }) : t(O('none')),
       header: [t(O('timeline.date')), t(O('timeline.event'))],
       events,
