@@ -284,6 +284,9 @@ export function createApiRouter(deps: ApiDeps): Router {
     // Full powers are produced for a State whose signer needs them, or whose signer's office is not known
     // yet (a draft then shows markers); never for an organization (the bundle leaves them out too).
     if (name === 'full-powers' && !fullPowersNeeded(assessment)) {
+      // Full powers are to sign an instrument (VCLT 7): a party's later notification has none.
+      if (assessment.facts.isLaterNotification)
+        throw new ApiError(422, 'no_instrument', 'api.errors.noInstrumentInNotification');
       if (assessment.facts.isOrganization) {
         throw new ApiError(422, 'full_powers_not_needed', 'api.errors.fullPowersNotForOrganization');
       }
