@@ -164,6 +164,7 @@ describe('fixture coverage of the domain', () => {
       'convention-first.ts',
       'dates.ts',
       'instrument-type.ts',
+      'later-notification.ts',
       'notifications.ts',
       'reservations.ts',
       'signatory.ts',
