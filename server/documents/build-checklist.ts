@@ -40,6 +40,21 @@ export function requirementCitation(ctx: DocumentContext, req: Requirement): str
  * the same (checklist-overview.ts detailGroups). A field whose value differs between them is given once
  * per treaty ("Status (TIP Protocol)").
  */
+/**
+ * A requirement's label or supply text. A party's later notification is no instrument: the elements it
+ * shares with one (name, signer, place and date) have their own wording where the locale has it
+ * (requirements.<id>.labelLater, supplyLater); an organization's supply text, where it differs, is
+ * requirements.<id>.supplyOrganization (UNTOC 5(3): its legal order).
+ */
+function requirementText(ctx: DocumentContext, id: string, key: 'label' | 'supply'): string {
+  const { isLaterNotification: later, isOrganization: organization } = ctx.assessment.facts;
+  return ctx.t([
+    ...(later ? [`legal:requirements.${id}.${key}Later`] : []),
+    ...(organization && key === 'supply' ? [`legal:requirements.${id}.supplyOrganization`] : []),
+    `legal:requirements.${id}.${key}`,
+  ]);
+}
+
 function itemBlocks(ctx: DocumentContext, group: readonly ChecklistItem[]): Block[] {
   const t = ctx.t;
   const first = group[0]!;
@@ -89,20 +104,8 @@ function itemBlocks(ctx: DocumentContext, group: readonly ChecklistItem[]): Bloc
     text(t(`legal:obligations.${item.requirement.obligation}`)),
   ]);
   field(t('documents:checklist.fields.due'), (item) => [text(dueText(ctx, item.due))]);
-  // An organization has no "domestic law": where a requirement's text for it differs, it is
-  // requirements.<id>.supplyOrganization (UNTOC 5(3): its legal order).
-  const organization = ctx.assessment.facts.isOrganization;
   field(t('documents:checklist.fields.toSupply'), (item) => [
-    text(
-      t(
-        organization
-          ? [
-              `legal:requirements.${item.requirement.id}.supplyOrganization`,
-              `legal:requirements.${item.requirement.id}.supply`,
-            ]
-          : `legal:requirements.${item.requirement.id}.supply`,
-      ),
-    ),
+    text(requirementText(ctx, item.requirement.id, 'supply')),
   ]);
   field(t('documents:checklist.fields.supplied'), (item) =>
     item.supplied.flatMap((s, i) => [
@@ -111,7 +114,7 @@ function itemBlocks(ctx: DocumentContext, group: readonly ChecklistItem[]): Bloc
     ]),
   );
   const quoteLang = ctx.lng === QUOTE_LANGUAGE ? undefined : LANGUAGE_TAGS[QUOTE_LANGUAGE];
-  const labels = [...new Set(group.map((i) => t(`legal:requirements.${i.id}.label`)))];
+  const labels = [...new Set(group.map((i) => requirementText(ctx, i.id, 'label')))];
   const citations = [...new Set(group.map((i) => requirementCitation(ctx, i.requirement)))];
   // One article for several treaties (VCLT 23(2), UNTOC 37(2)): the treaties it is cited for.
   const cited =
@@ -130,7 +133,7 @@ function itemBlocks(ctx: DocumentContext, group: readonly ChecklistItem[]): Bloc
           .map((i) =>
             t('legal:titled', {
               before: requirementCitation(ctx, i.requirement),
-              after: t(`legal:requirements.${i.id}.label`),
+              after: requirementText(ctx, i.id, 'label'),
             }),
           )
           .join('; ');
@@ -371,7 +374,7 @@ export function buildChecklistDocument(
         text(
           t('legal:titled', {
             before: requirementCitation(ctx, item.requirement),
-            after: t(`legal:requirements.${item.id}.label`),
+            after: requirementText(ctx, item.id, 'label'),
           }),
           { bold: true },
         ),

@@ -148,6 +148,13 @@ describe('the checklist of a later notification', () => {
     expect(text).not.toContain('NOW THEREFORE');
     expect(text).not.toContain('Instrument wording: the UN Treaty Handbook model');
     expect(text).toContain('The elements of the notification itself (name, signer, place and date)');
+    // Its own elements are the notification's, not an instrument's; no full powers for its signer.
+    expect(text).toContain('Signer of the notification');
+    expect(text).toContain('Place and date of signature of the notification');
+    expect(text).toContain('Name of the State in the notification');
+    expect(text).not.toMatch(/(Signer|Place and date of signature) of the instrument/);
+    expect(text).not.toContain('Name of the State in the instrument');
+    expect(text).not.toContain('another person with full powers');
     // The summary: the notification's date; the instrument the party deposited earlier.
     const summary = m.blocks.find(
       (b): b is Extract<Block, { type: 'fields' }> =>
@@ -203,5 +210,7 @@ describe('the checklist of a later notification', () => {
     expect(text).not.toContain('Entrée en vigueur');
     expect(timelineOf(m.blocks).caption).toBe('La présente notification et ses échéances');
     expect(text).toContain('Les éléments de la notification elle-même');
+    expect(text).toContain('Signataire de la notification');
+    expect(text).not.toContain("Signataire de l'instrument");
   });
 });
