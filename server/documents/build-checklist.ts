@@ -99,7 +99,17 @@ function itemBlocks(ctx: DocumentContext, group: readonly ChecklistItem[]): Bloc
     ],
     (item) => TONES[item.status],
   );
-  field(t('documents:checklist.fields.kind'), (item) => [text(t(`legal:kinds.${item.requirement.kind}`))]);
+  // A later notification's own elements are the notification's, not an instrument's.
+  const later = ctx.assessment.facts.isLaterNotification;
+  field(t('documents:checklist.fields.kind'), (item) => [
+    text(
+      t(
+        later && item.requirement.kind === 'instrument'
+          ? 'legal:kinds.instrumentLater'
+          : `legal:kinds.${item.requirement.kind}`,
+      ),
+    ),
+  ]);
   field(t('documents:checklist.fields.obligation'), (item) => [
     text(t(`legal:obligations.${item.requirement.obligation}`)),
   ]);

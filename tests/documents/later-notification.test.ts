@@ -154,6 +154,8 @@ describe('the checklist of a later notification', () => {
     expect(text).toContain('Name of the State in the notification');
     expect(text).not.toMatch(/(Signer|Place and date of signature) of the instrument/);
     expect(text).not.toContain('Name of the State in the instrument');
+    expect(text).not.toContain('Element of the instrument');
+    expect(text).toContain('Kind Element of the notification');
     expect(text).not.toContain('another person with full powers');
     // The summary: the notification's date; the instrument the party deposited earlier.
     const summary = m.blocks.find(
