@@ -24,7 +24,6 @@ import { articleInProse } from '../i18n/grammar';
 import {
   dateOrBlank,
   finishModel,
-  partyNameAtStart,
   partyParams,
   placeOrBlank,
   signatureBlock,
@@ -46,9 +45,7 @@ export function buildNotifications(ctx: DocumentContext): DocumentModel {
   // A later notification (no instrument) is made by a party: it names the treaties it concerns and when
   // the party's instrument was deposited, where the data or the user records it.
   const later = facts.isLaterNotification;
-  // The party to a treaty is the State (or the organization), not its Government: a later notification
-  // opens with its name, at the start of the sentence ("The Kingdom of Thailand, a party to ...").
-  const introParams: Record<string, Inline[]> = later ? { party: partyNameAtStart(ctx) } : { party, ofParty };
+  const introParams = { party, ofParty };
   blocks.push({
     type: 'paragraph',
     style: 'recital',

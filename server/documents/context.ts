@@ -89,29 +89,16 @@ export function partyPhrase(ctx: DocumentContext): Inline[] {
 }
 
 /**
- * The party's name alone (not its Government), a marker while a State's formal name is missing: "the
- * Kingdom of Thailand", "the European Union". The party to a treaty is the State or the organization.
- */
-function partyName(ctx: DocumentContext): Inline | string {
-  const { party } = ctx.assessment.pkg;
-  return party.kind === 'reio'
-    ? (party.formalName ?? ctx.t('documents:party.europeanUnion'))
-    : (formalNameIn(ctx) ?? ctx.marker('formalName', { shortName: regionName(party.code, ctx.lng) }));
-}
-
-/** The party's name alone, at the start of a sentence: "The Kingdom of Thailand, a party to ...". */
-export function partyNameAtStart(ctx: DocumentContext): Inline[] {
-  const name = partyName(ctx);
-  return capitalized([typeof name === 'string' ? text(name) : name]);
-}
-
-/**
  * "of" + the party's name alone (not its Government): "of the Kingdom of Bhutan", « du Royaume du
  * Bhoutan », «Королевства Бутан», "of the European Union": the Permanent Mission of ..., the Ministry of
  * Foreign Affairs of ...
  */
 export function ofNamePhrase(ctx: DocumentContext): Inline[] {
-  const name = partyName(ctx);
+  const { party } = ctx.assessment.pkg;
+  const name: Inline | string =
+    party.kind === 'reio'
+      ? (party.formalName ?? ctx.t('documents:party.europeanUnion'))
+      : (formalNameIn(ctx) ?? ctx.marker('formalName', { shortName: regionName(party.code, ctx.lng) }));
   const of = profileOf(ctx.lng).of;
   return of && typeof name === 'string' ? [text(of(name))] : sentence(ctx.t, 'documents:party.of', { name });
 }

@@ -4,9 +4,8 @@
  * 17 October 2013 per the data, notifies a new central authority (UNTOC 18(13)); Albania notifies its
  * SOM 8(6) authority after the month; the European Union a modification of its competence (UNTOC 36(3)).
  *
- * The structure is asserted in English. In French only what does not depend on the later notification's
- * own strings (their translations are made on another branch): the wording kept from the notifications
- * at deposit, and the absence of the deposit's.
+ * The structure is asserted in English; in French, the same openings and the absence of the deposit's
+ * wording (« Lors du dépôt », « aux fins de dépôt »).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -39,9 +38,8 @@ describe('the notifications of a party, later', () => {
   it('open as made by a party, give the deposit date of its instrument, and cite 18(13)', async () => {
     const m = model(assess(thailand), 'notifications', 'en');
     const text = await renderText(m);
-    // The State is the party (not its Government), named at the start of the sentence.
     expect(text).toContain(
-      'The Kingdom of Thailand, a party to the following treaties, makes the notifications below:',
+      'As a party to the following treaties, the Government of the Kingdom of Thailand makes the notifications below:',
     );
     expect(text).toContain(
       'the United Nations Convention against Transnational Organized Crime (its instrument deposited on 17 October 2013)',
@@ -58,8 +56,14 @@ describe('the notifications of a party, later', () => {
     expect(text).not.toContain('[to be completed');
   });
 
-  it('in French: the 18(13) paragraph as at deposit, and nothing said of a deposit', async () => {
+  it('in French: as a party, the deposit date, the 18(13) paragraph, and nothing of a deposit', async () => {
     const text = await renderText(model(assess(thailand), 'notifications', 'fr'));
+    expect(text).toContain(
+      'En tant que partie aux traités suivants, le Gouvernement du Royaume de Thaïlande fait les notifications ci-après',
+    );
+    expect(text).toContain(
+      'Convention des Nations Unies contre la criminalité transnationale organisée (instrument déposé le 17 octobre 2013)',
+    );
     expect(text).toContain(
       "1. Conformément à l'article 18, paragraphe 13, de la Convention, le Gouvernement du Royaume de Thaïlande désigne l'autorité centrale suivante",
     );
@@ -73,7 +77,7 @@ describe('the notifications of a party, later', () => {
       model(assess(fixture('bad', 'later-nothing-notified')), 'notifications', 'en'),
     );
     expect(text).toContain(
-      'The Kingdom of Thailand, a party to the following treaties, has no notification to make to the Secretary-General of the United Nations:',
+      'As a party to the following treaties, the Government of the Kingdom of Thailand has no notification to make to the Secretary-General of the United Nations:',
     );
     expect(text).toContain('No notification has been entered yet.');
     expect(text).not.toContain('Done at');
@@ -84,7 +88,7 @@ describe('the notifications of a party, later', () => {
     const eu = fixture('good', 'later-eu-competence-modification');
     const text = await renderText(model(assess(eu), 'notifications', 'en'));
     expect(text).toContain(
-      'The European Union, a party to the following treaties, makes the notifications below:',
+      'As a party to the following treaties, the European Union makes the notifications below:',
     );
     expect(text).toContain(
       '1. In accordance with article 36, paragraph 3, of the Convention, the European Union informs the Secretary-General of the United Nations, as depositary, of the following modification in the extent of its competence:',
@@ -122,7 +126,9 @@ describe('the note verbale of a later notification', () => {
       signatory: { name: 'Jane Envoy', title: 'Ambassadeur', office: 'other' },
     });
     const text = await renderText(model(a, 'note-verbale', 'fr'));
-    expect(text).toContain('La Mission permanente du Royaume de Thaïlande');
+    expect(text).toContain(
+      'a l’honneur de lui transmettre ci-joint les notifications du Gouvernement du Royaume de Thaïlande au titre du traité suivant',
+    );
     expect(text).not.toContain('aux fins de dépôt');
     expect(text).not.toContain('pleins pouvoirs');
     expect(text).not.toContain('instrument');

@@ -120,7 +120,7 @@ describe('POST /api/v1/documents, a later notification', () => {
     expect(res.status).toBe(200);
     const text = await docxText(bytes);
     expect(text).toContain(
-      'The Kingdom of Thailand, a party to the following treaties, makes the notifications below:',
+      'As a party to the following treaties, the Government of the Kingdom of Thailand makes the notifications below:',
     );
     expect(text).not.toContain('On the deposit of its instruments');
   });
