@@ -406,7 +406,11 @@ function laterNotification(req: Requirement, facts: PackageFacts): Evaluation {
       // relevant modification in the extent of its competence. One item per treaty is enough. A State
       // has no competence to declare: its own reason, as at deposit.
       if (!facts.isOrganization) return EVALUATORS.competence(req, facts);
-      if (req.route === 'accession') return { ...notMade, reason: R('competenceOtherRouteLater') };
+      // Under the paragraph of the way the organization joined: 36(4) if it acceded, else 36(3) (also
+      // when the type of its consent is not recorded).
+      const joined = choiceOf(facts, req.appliesTo)?.earlierConsent?.type;
+      const route = joined === 'accession' ? 'accession' : 'ratification';
+      if (req.route !== route) return { ...notMade, reason: R('competenceOtherRouteLater') };
       const entry = pkg.competence.find((c) => c.treaties.includes(req.appliesTo!));
       return entry
         ? { status: 'provided', supplied: [S('text', { text: entry.text })], path: ['competence'] }

@@ -95,6 +95,17 @@ describe('the notifications of a party, later', () => {
     );
     expect(text).toContain('its competence now extends to the matters listed in the annex');
     expect(text).not.toContain('has no notification to make');
+    // An organization that acceded: 36(4).
+    const acceded = await renderText(
+      model(
+        assess({ ...eu, priorConsents: [{ treaty: 'untoc', depositedOn: '2004-05-21', type: 'accession' }] }),
+        'notifications',
+        'en',
+      ),
+    );
+    expect(acceded).toContain(
+      '1. In accordance with article 36, paragraph 4, of the Convention, the European Union informs',
+    );
     // Matters outside its competence were said with its instrument: not said again.
     const outside = await renderText(
       model(assess({ ...eu, outsideCompetence: ['untoc-18-13'] }), 'notifications', 'en'),

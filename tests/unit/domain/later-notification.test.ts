@@ -79,6 +79,23 @@ describe("a party's later notification", () => {
     expect(codes(null, '2026-10-31')).toEqual(['rules.maritimeAuthority.monthPassed']);
   });
 
+  it("an organization's modification of competence: under the paragraph of the way it joined", () => {
+    const eu = fixture('good/later-eu-competence-modification');
+    const status = (a: ReturnType<typeof assessed>) =>
+      Object.fromEntries(
+        a.checklist.items.filter((i) => i.id.startsWith('untoc-36')).map((i) => [i.id, i.status]),
+      );
+    // Approval per the data: 36(3).
+    expect(status(assessed(eu))).toEqual({ 'untoc-36-3': 'provided', 'untoc-36-4': 'not-applicable' });
+    // An accession the user records: 36(4), and the notifications cite it.
+    const acceded = assessed({
+      ...eu,
+      priorConsents: [{ treaty: 'untoc', depositedOn: '2004-05-21', type: 'accession' }],
+    });
+    expect(status(acceded)).toEqual({ 'untoc-36-3': 'not-applicable', 'untoc-36-4': 'provided' });
+    expect(acceded.issues.filter((i) => i.severity === 'error')).toEqual([]);
+  });
+
   it('a Protocol the party is not bound by per the data: the warning names the treaty and the data date', () => {
     const a = assessed({
       ...fixture('good/later-som-8-6-within-month'),
