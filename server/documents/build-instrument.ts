@@ -17,6 +17,7 @@ import {
   dateOrBlank,
   finishModel,
   genderOf,
+  partyKey,
   partyParams,
   placeOrBlank,
   signatureBlock,
@@ -50,12 +51,12 @@ export function buildInstrument(ctx: DocumentContext, treaty: TreatyId): Documen
       : ctx.marker('signedOn');
     recital('documents:instrument.andWhereas', { noun, party, ofParty, date: signedOn });
   }
-  recital('documents:instrument.nowTherefore', {
+  recital(partyKey(ctx, 'documents:instrument.nowTherefore'), {
     signer: signerPhrase(ctx, pkg.signatory, 'signatory'),
     party,
     ofParty,
     noun,
-    act: t(`documents:instrument.act.${type}`, { context }),
+    act: t(partyKey(ctx, `documents:instrument.act.${type}`), { context }),
   });
 
   blocks.push(...reservationsAndDeclarations(ctx, treatyFacts, parties, noun, context));
@@ -102,7 +103,7 @@ function reservationsAndDeclarations(
 
   // VCLT 23(2): a reservation made on signature is maintained only if confirmed here.
   for (const reservation of choice.choice.signatureReservations.filter((r) => r.confirm === true)) {
-    para('documents:instrument.confirmsReservation', {
+    para(partyKey(ctx, 'documents:instrument.confirmsReservation'), {
       ...parties,
       date: choice.signedOn ? formatDate(choice.signedOn, ctx.lng) : ctx.marker('signedOn'),
     });
@@ -123,7 +124,7 @@ function reservationsAndDeclarations(
     // The party's own explanation of the reservation, after it (translated like any free-text answer).
     const explanation = pkg.reservationExplanations[treaty];
     if (explanation !== undefined) {
-      para('documents:instrument.reservationExplanation', { ...parties, noun });
+      para(partyKey(ctx, 'documents:instrument.reservationExplanation'), { ...parties, noun });
       quoted(explanation);
     }
   }
@@ -151,7 +152,7 @@ function reservationsAndDeclarations(
   // Each statement under the words that say what it is: "makes the following reservation" (VCLT 2(1)(d)),
   // "interpretative declaration", "declaration concerning the territorial application", "declaration".
   for (const declaration of pkg.declarations.filter((d) => d.treaties.includes(treaty))) {
-    para(`documents:instrument.declaration.${declaration.kind}`, { ...parties, noun });
+    para(partyKey(ctx, `documents:instrument.declaration.${declaration.kind}`), { ...parties, noun });
     quoted(declaration.text);
   }
   return blocks;

@@ -24,6 +24,7 @@ import { articleInProse } from '../i18n/grammar';
 import {
   dateOrBlank,
   finishModel,
+  partyKey,
   partyParams,
   placeOrBlank,
   signatureBlock,
@@ -132,14 +133,14 @@ export function buildNotifications(ctx: DocumentContext): DocumentModel {
     if (isOutside || (later && forState.length === 0)) {
       // said by outside(); or, in a later notification, not part of it
     } else if (forState.length === 0) {
-      inAccordance('untoc', '18(13)', 'documents:notifications.centralAuthority');
+      inAccordance('untoc', '18(13)', partyKey(ctx, 'documents:notifications.centralAuthority'));
       blocks.push({ type: 'paragraph', style: 'normal', content: [ctx.marker('centralAuthority')] });
     } else {
-      inAccordance('untoc', '18(13)', 'documents:notifications.centralAuthority');
+      inAccordance('untoc', '18(13)', partyKey(ctx, 'documents:notifications.centralAuthority'));
       entries('untoc-18-13', forState.slice(0, 1));
     }
     for (const item of central.filter(({ authority }) => authority.territory !== null)) {
-      inAccordance('untoc', '18(13)', 'documents:notifications.centralAuthorityTerritory', {
+      inAccordance('untoc', '18(13)', partyKey(ctx, 'documents:notifications.centralAuthorityTerritory'), {
         territory: item.authority.territory!,
       });
       entries('untoc-18-13', [item]);
@@ -150,7 +151,7 @@ export function buildNotifications(ctx: DocumentContext): DocumentModel {
     if (later && languages.length === 0) {
       // not part of this later notification
     } else if (!outside('untoc', '18(14)', 'untoc-18-14'))
-      inAccordance('untoc', '18(14)', 'documents:notifications.languages', {
+      inAccordance('untoc', '18(14)', partyKey(ctx, 'documents:notifications.languages'), {
         languages: languages.length > 0 ? formatList(languages, ctx.lng) : ctx.marker('languages'),
       });
 
@@ -165,8 +166,8 @@ export function buildNotifications(ctx: DocumentContext): DocumentModel {
         'untoc',
         '16(5)(a)',
         conventionAsLegalBasis === null
-          ? 'documents:notifications.extraditionUnknown'
-          : `documents:notifications.extradition.${conventionAsLegalBasis ? 'yes' : 'no'}`,
+          ? partyKey(ctx, 'documents:notifications.extraditionUnknown')
+          : partyKey(ctx, `documents:notifications.extradition.${conventionAsLegalBasis ? 'yes' : 'no'}`),
         conventionAsLegalBasis === null ? { decision: ctx.marker('legalBasis') } : {},
       );
     }
@@ -192,31 +193,31 @@ export function buildNotifications(ctx: DocumentContext): DocumentModel {
     // 31(6): no deadline; included once supplied.
     const prevention = outside('untoc', '31(6)', 'untoc-31-6') ? [] : notifiable('untoc-31-6');
     if (prevention.length > 0) {
-      inAccordance('untoc', '31(6)', 'documents:notifications.prevention');
+      inAccordance('untoc', '31(6)', partyKey(ctx, 'documents:notifications.prevention'));
       entries('untoc-31-6', prevention);
     }
 
     if (outside('untoc', '6(2)(d)', 'untoc-6-2-d')) {
       // said by outside()
     } else if (pkg.lawCopies.moneyLaundering === 'enclosed')
-      inAccordance('untoc', '6(2)(d)', 'documents:notifications.lawsMoneyLaundering');
+      inAccordance('untoc', '6(2)(d)', partyKey(ctx, 'documents:notifications.lawsMoneyLaundering'));
     if (outside('untoc', '13(5)', 'untoc-13-5')) {
       // said by outside()
     } else if (pkg.lawCopies.confiscation === 'enclosed')
-      inAccordance('untoc', '13(5)', 'documents:notifications.lawsConfiscation');
+      inAccordance('untoc', '13(5)', partyKey(ctx, 'documents:notifications.lawsConfiscation'));
   }
 
   if (facts.inPackage.has('som')) {
     const maritime = outside('som', '8(6)', 'som-8-6') ? [] : notifiable('som-8-6');
     if (maritime.length > 0) {
-      inAccordance('som', '8(6)', 'documents:notifications.maritime');
+      inAccordance('som', '8(6)', partyKey(ctx, 'documents:notifications.maritime'));
       entries('som-8-6', maritime);
     }
   }
   if (facts.inPackage.has('fp')) {
     const contact = outside('fp', '13(2)', 'fp-13-2') ? [] : notifiable('fp-13-2');
     if (contact.length > 0) {
-      inAccordance('fp', '13(2)', 'documents:notifications.firearms');
+      inAccordance('fp', '13(2)', partyKey(ctx, 'documents:notifications.firearms'));
       entries('fp-13-2', contact);
     }
   }

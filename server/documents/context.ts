@@ -130,6 +130,16 @@ export function partyParams(ctx: DocumentContext): { party: Inline[]; Party: Inl
   return { party, Party: capitalized(party), ofParty: ofPartyPhrase(ctx, party) };
 }
 
+/**
+ * The key of a sentence whose subject is the party, for this party: a regional economic integration
+ * organization has its own form of each (`…Organization`: "instrument.nowThereforeOrganization"), the
+ * same words in English, because some languages make the verb and pronouns agree with the subject:
+ * Arabic says تعيّن حكومة … (a Government, feminine) but يعيّن الاتحاد الأوروبي (the Union, masculine).
+ */
+export function partyKey(ctx: DocumentContext, key: string): string {
+  return ctx.assessment.pkg.party.kind === 'reio' ? `${key}Organization` : key;
+}
+
 /** The signer's name and title, "Name, Title", with markers for what is missing. */
 export function signerPhrase(
   ctx: DocumentContext,

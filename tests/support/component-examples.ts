@@ -600,10 +600,15 @@ const OTHER_EXAMPLES = {
           {
             citation: 'UNTOC art. 18(13)',
             label: 'Central authority for mutual legal assistance',
-            quote:
-              'Each State Party shall designate a central authority that shall have the responsibility and power to receive requests for mutual legal assistance.',
             quoteLang: null,
-            source: 'United Nations Treaty Series, vol. 2225, p. 209',
+            quotes: [
+              {
+                heading: null,
+                quote:
+                  'Each State Party shall designate a central authority that shall have the responsibility and power to receive requests for mutual legal assistance.',
+                source: 'United Nations Treaty Series, vol. 2225, p. 209',
+              },
+            ],
           },
         ],
       },
@@ -615,18 +620,53 @@ const OTHER_EXAMPLES = {
           {
             citation: 'CTO art. 18(14)',
             label: 'Langues acceptables pour les demandes',
-            quote:
-              'Requests shall be made in writing or, where possible, by any means capable of producing a written record, in a language acceptable to the requested State Party.',
             quoteLang: 'en',
-            source: 'Recueil des Traités des Nations Unies, vol. 2225, p. 209',
+            quotes: [
+              {
+                heading: null,
+                quote:
+                  'Requests shall be made in writing or, where possible, by any means capable of producing a written record, in a language acceptable to the requested State Party.',
+                source: 'Recueil des Traités des Nations Unies, vol. 2225, p. 209',
+              },
+            ],
           },
           {
             citation: 'CTO art. 16(5)(a)',
             label: 'Base légale de l’extradition',
-            quote:
-              'States Parties that make extradition conditional on the existence of a treaty shall, at the time of deposit of their instrument of ratification, acceptance or approval of or accession to this Convention, inform the Secretary-General of the United Nations whether they will take this Convention as the legal basis for cooperation on extradition.',
             quoteLang: 'en',
-            source: 'Recueil des Traités des Nations Unies, vol. 2225, p. 209',
+            quotes: [
+              {
+                heading: null,
+                quote:
+                  'States Parties that make extradition conditional on the existence of a treaty shall, at the time of deposit of their instrument of ratification, acceptance or approval of or accession to this Convention, inform the Secretary-General of the United Nations whether they will take this Convention as the legal basis for cooperation on extradition.',
+                source: 'Recueil des Traités des Nations Unies, vol. 2225, p. 209',
+              },
+            ],
+          },
+        ],
+      },
+    },
+    {
+      name: 'one-quote-per-model',
+      params: {
+        requirements: [
+          {
+            citation: 'UN Treaty Handbook, model instrument',
+            label: 'Place and date of signature of the instrument',
+            quoteLang: null,
+            quotes: [
+              {
+                heading: 'Model instrument of ratification, acceptance or approval',
+                quote:
+                  'IN WITNESS WHEREOF, I have signed this instrument of [ratification, acceptance, approval] at [place] on [date].',
+                source: 'Quoted from: UN Treaty Handbook, model instruments.',
+              },
+              {
+                heading: 'Model instrument of accession',
+                quote: 'IN WITNESS WHEREOF, I have signed this instrument of accession at [place] on [date].',
+                source: 'Quoted from: UN Treaty Handbook, model instrument of accession.',
+              },
+            ],
           },
         ],
       },

@@ -23,7 +23,7 @@ import { currentTimeZoneName } from '../../catalogue/time-zones';
 import { formatDate, formatList, languageName, regionName } from '../../i18n/format';
 import { fieldKey } from '../../i18n/messages';
 import { getIn } from '../forms';
-import { answerLines } from './answers';
+import { answerLines, declarationName } from './answers';
 import {
   AUTHORITY_LISTS,
   applicableSections,
@@ -167,7 +167,14 @@ export function answerSections(req: Request, kit: PageKit, draft: Draft): Answer
       pkg.declarations.forEach((d, i) =>
         rows.push({
           ref: `declaration/${d.id}`,
-          key: `${r.t('pages.declarations.item', { n: i + 1 })}: ${r.t(`pages.q.declaration.kinds.${d.kind}`)}`,
+          // "Declaration 1: Territorial application"; a reservation is named as one ("Reservation 2").
+          key:
+            d.kind === 'reservation'
+              ? declarationName(r.t, d, i + 1)
+              : r.t('legal:titled', {
+                  before: declarationName(r.t, d, i + 1),
+                  after: r.t(`pages.q.declaration.kinds.${d.kind}`),
+                }),
           lines: [
             r.t('pages.check.declarationTreaties', {
               treaties: formatList(

@@ -35,3 +35,13 @@ export function answerLines(
       return String(value).split('\n');
   }
 }
+
+/**
+ * The name of an entry of the package's `declarations` list, by its place in the list (from 1): "Declaration
+ * 2", but "Reservation 2" for a reservation, which is never called a declaration (VCLT art. 2(1)(d)).
+ * Its card on the list page, its row on check answers, the removal question and the history use it.
+ */
+export function declarationName(t: TFunction, declaration: { kind: string } | undefined, n: number): string {
+  const key = declaration?.kind === 'reservation' ? 'reservationItem' : 'item';
+  return t(`pages.declarations.${key}`, { n });
+}

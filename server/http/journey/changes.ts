@@ -15,6 +15,7 @@ import { changedPaths, indexPath, type KeyedPath } from '../../domain/merge';
 import type { Package } from '../../domain/package';
 import { excerpt } from '../../domain/translations';
 import { getIn } from '../forms';
+import { declarationName } from './answers';
 
 interface Reader {
   readonly t: TFunction;
@@ -109,7 +110,7 @@ function entryName(r: Reader, before: Package, after: Package, path: KeyedPath):
   if (list === 'declarations') {
     const n = after.declarations.findIndex((d) => d.id === seg.id);
     const m = before.declarations.findIndex((d) => d.id === seg.id);
-    return r.t('pages.declarations.item', { n: (n >= 0 ? n : m) + 1 });
+    return declarationName(r.t, entry as { kind: string } | undefined, (n >= 0 ? n : m) + 1);
   }
   return null;
 }

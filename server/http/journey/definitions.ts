@@ -231,9 +231,13 @@ export const SECTIONS: readonly SectionDef[] = [
     notifies: true,
     absentBecause: 'untoc',
     applies: (p) => inPackage(p, 'untoc'),
+    // A later notification may change the central authority alone, or the languages alone (18(13), 18(14)).
     complete: (p) =>
-      (outside(p, 'untoc-18-13') || designated(p, 'untoc-18-13')) &&
-      (outside(p, 'untoc-18-14') || p.mlaLanguages.length > 0),
+      isNotifying(p)
+        ? (authoritiesWith(p, 'untoc-18-13').length === 0 || designated(p, 'untoc-18-13')) &&
+          (authoritiesWith(p, 'untoc-18-13').length > 0 || p.mlaLanguages.length > 0)
+        : (outside(p, 'untoc-18-13') || designated(p, 'untoc-18-13')) &&
+          (outside(p, 'untoc-18-14') || p.mlaLanguages.length > 0),
     started: (p) => authoritiesWith(p, 'untoc-18-13').length > 0 || p.mlaLanguages.length > 0,
   },
   {

@@ -141,7 +141,9 @@ export function registerDocumentPages(router: Router, kit: PageKit): void {
         : []),
       // The covering note: this project's model, which the page says (no model in the Treaty Handbook).
       {
-        text: r.t('pages.documents.noteVerbale'),
+        text: r.t(
+          `pages.documents.${assessment.facts.isLaterNotification ? 'noteVerbaleNotify' : 'noteVerbale'}`,
+        ),
         href: `${base(req)}/documents/note-verbale${q({})}`,
       },
       { text: r.t('pages.documents.checklist'), href: `${base(req)}/documents/checklist${q({})}` },

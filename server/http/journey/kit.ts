@@ -8,7 +8,7 @@ import path from 'node:path';
 import express, { type Request, type RequestHandler, type Response } from 'express';
 import multer from 'multer';
 import type { Participation } from '../../catalogue';
-import { quotesFor, requirementById, routeOf } from '../../catalogue/requirements';
+import { quotesFor, requirementById, routeOf, ROUTES } from '../../catalogue/requirements';
 import { SOURCES } from '../../catalogue/sources';
 import { CLEARED_ANSWERS, type ClearedAnswer } from '../../domain/applicability';
 import { isoToday } from '../../domain/dates';
@@ -193,9 +193,11 @@ export function createPageKit(deps: DraftPagesDeps) {
     ]);
 
   /**
-   * The requirements a page asks for, each with its quoted text. A text that differs by route (the
-   * Handbook's models of ratification and of accession) is that of the draft's instruments (`pkg`), one
-   * entry per route it takes; the source says how far a text was verified when it was not read verbatim.
+   * The requirements a page asks for, each once, with its quoted text. A text that differs by route (the
+   * Handbook's models of ratification and of accession) is that of the draft's instruments (`pkg`): one
+   * quote per route it takes, each headed with its model when there are two. Each quote's note says where
+   * it is from, in words that fit its source (an authentic text of the Convention or a Protocol, the
+   * Vienna Convention, a model instrument), and how far it was verified when it was not read verbatim.
    */
   function requirementViews(ids: readonly string[], req: Request, pkg?: Package) {
     const r = lr(req);
@@ -206,16 +208,26 @@ export function createPageKit(deps: DraftPagesDeps) {
     return ids.flatMap((id) => {
       const req2 = requirementById(id);
       if (!req2) return [];
-      return quotesFor(req2, routes).map((quote) => ({
-        citation: formatCitation(req2.citation, tr),
-        label: r.t(`legal:requirements.${id}.label`),
-        quote: quote.text,
-        quoteLang: r.lng === QUOTE_LANGUAGE ? null : QUOTE_LANGUAGE,
-        source: [
-          r.t('pages.common.quoteSource', { source: SOURCES[quote.source].title }),
-          ...(quote.verification ? [r.t(`legal:quoteVerification.${quote.verification}`)] : []),
-        ].join(' '),
-      }));
+      const taken = ROUTES.filter((route) => routes.includes(route));
+      const quotes = quotesFor(req2, routes);
+      return [
+        {
+          citation: formatCitation(req2.citation, tr),
+          label: r.t(`legal:requirements.${id}.label`),
+          quoteLang: r.lng === QUOTE_LANGUAGE ? null : QUOTE_LANGUAGE,
+          quotes: quotes.map((quote, i) => ({
+            // Quotes per route come in ROUTES order, one per route taken (quotesFor).
+            heading:
+              req2.quotesByRoute && quotes.length > 1 ? r.t(`pages.common.routeModel.${taken[i]}`) : null,
+            quote: quote.text,
+            source: [
+              r.t('pages.common.quoteSource', { source: SOURCES[quote.source].title }),
+              r.t(`pages.common.quoteNote.${SOURCES[quote.source].kind}`),
+              ...(quote.verification ? [r.t(`legal:quoteVerification.${quote.verification}`)] : []),
+            ].join(' '),
+          })),
+        },
+      ];
     });
   }
 

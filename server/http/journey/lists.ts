@@ -39,7 +39,7 @@ import {
   type FieldError,
   type RawValue,
 } from '../forms';
-import { answerLines } from './answers';
+import { answerLines, declarationName } from './answers';
 import {
   applicableRoles,
   authorityFields,
@@ -162,7 +162,7 @@ export function registerListPages(router: Router, kit: PageKit, forms: FormPages
       texts: 'pages.q.declaration',
       tooManyKey: 'pages.errors.tooManyDeclarations',
       list: (req) => ({ href: `${base(req)}/declarations`, section: 'declarations' }),
-      nameOf: (_entry, index, req) => lr(req).t('pages.declarations.item', { n: index + 1 }),
+      nameOf: (entry, index, req) => declarationName(lr(req).t, entry as Declaration, index + 1),
       query: () => '',
     },
   };
@@ -224,7 +224,7 @@ export function registerListPages(router: Router, kit: PageKit, forms: FormPages
       const r = lr(req);
       const d = entry as Declaration;
       return {
-        title: r.t('pages.declarations.item', { n: index + 1 }),
+        title: declarationName(r.t, d, index + 1),
         rows: [
           row(
             req,

@@ -93,7 +93,10 @@ export function registerQuestionPages(router: Router, kit: PageKit, forms: FormP
             r.t(sectionTitleKey(s.id, pkg)),
             `${base(req)}/${s.id}`,
             status,
-            r.t(`pages.sectionHints.${s.id}`, { defaultValue: '' }) || null,
+            // The hints speak of an instrument (full powers): none for a retitled section of a notification.
+            notifying && s.retitledWhenNotifying
+              ? null
+              : r.t(`pages.sectionHints.${s.id}`, { defaultValue: '' }) || null,
           ),
         ),
       },
@@ -115,7 +118,14 @@ export function registerQuestionPages(router: Router, kit: PageKit, forms: FormP
     const reasons = new Set(
       SECTIONS.filter((s) => !s.applies(pkg) && s.absentBecause).map((s) => s.absentBecause!),
     );
-    const notApplicable = [...reasons].map((key) => r.t(`pages.notApplicable.${key}`));
+    // In a later notification, a treaty's sections are absent because the notifications do not concern it.
+    const notApplicable = [...reasons].map((key) =>
+      r.t(
+        notifying && key !== 'notification' && key !== 'competence'
+          ? `pages.notApplicableNotify.${key}`
+          : `pages.notApplicable.${key}`,
+      ),
+    );
     const notice =
       req.query.imported === '1'
         ? { title: r.t('pages.import.done.title'), lines: [r.t('pages.import.done.line')] }

@@ -369,9 +369,8 @@ const OTHER_CHECKS: Record<string, (doc: HtmlElement, params: Params) => void> =
     const requirements = params.requirements as {
       citation: string;
       label: string;
-      quote: string;
       quoteLang: string | null;
-      source: string;
+      quotes: { heading: string | null; quote: string; source: string }[];
     }[];
     const details = byTag(doc, 'details');
     expect(details).toHaveLength(requirements.length);
@@ -379,12 +378,17 @@ const OTHER_CHECKS: Record<string, (doc: HtmlElement, params: Params) => void> =
     requirements.forEach((r, i) => {
       const element = details[i]!;
       expect(textContent(byTag(element, 'summary')[0]!)).toBe(`${r.citation}: ${r.label}`);
-      const quote = byTag(element, 'blockquote')[0]!;
-      expect(textContent(quote)).toBe(`“${r.quote}”`);
-      expect(quote.attrs.get('lang')).toBe(r.quoteLang ?? undefined);
-      expect(quote.attrs.get('dir')).toBe(r.quoteLang ? 'auto' : undefined);
       expect(textContent(byTag(byTag(element, 'summary')[0]!, 'bdi')[0]!)).toBe(r.citation);
-      expect(textContent(byClass(element, 'source')[0]!)).toBe(r.source);
+      const quotes = byTag(element, 'blockquote');
+      expect(quotes.map(textContent)).toEqual(r.quotes.map((q) => `“${q.quote}”`));
+      for (const quote of quotes) {
+        expect(quote.attrs.get('lang')).toBe(r.quoteLang ?? undefined);
+        expect(quote.attrs.get('dir')).toBe(r.quoteLang ? 'auto' : undefined);
+      }
+      expect(byClass(element, 'source').map(textContent)).toEqual(r.quotes.map((q) => q.source));
+      expect(byClass(element, 'quote-model').map(textContent)).toEqual(
+        r.quotes.flatMap((q) => (q.heading === null ? [] : [q.heading])),
+      );
     });
   },
   'task-list': (doc, params) => {
