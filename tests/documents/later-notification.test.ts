@@ -9,8 +9,10 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { TREATIES } from '../../server/catalogue';
 import type { Block } from '../../server/documents/model';
 import { renderDocx } from '../../server/documents/render-docx';
+import { SUPPORTED_LANGUAGES } from '../../server/i18n';
 import { PATHS } from '../../server/paths';
 import { assess, docxText, model, renderText } from './helpers';
 
@@ -232,4 +234,26 @@ describe('the checklist of a later notification', () => {
     expect(text).toContain('Signataire de la notification');
     expect(text).not.toContain("Signataire de l'instrument");
   });
+});
+
+describe('in the six languages', () => {
+  it.each(SUPPORTED_LANGUAGES.map((l) => [l]))(
+    '%s: the three documents of a later notification render, with the title and no key left untranslated',
+    async (lng) => {
+      for (const pkg of [thailand, fixture('good', 'later-eu-competence-modification')]) {
+        const a = assess(pkg);
+        for (const name of ['notifications', 'note-verbale', 'checklist'] as const) {
+          const text = await renderText(model(a, name, lng));
+          expect({ name, title: text.includes(TREATIES.untoc.titles[lng].text) }).toEqual({
+            name,
+            title: true,
+          });
+          expect({ name, keys: text.match(/\b(documents|legal|common):[a-zA-Z]/g) ?? [] }).toEqual({
+            name,
+            keys: [],
+          });
+        }
+      }
+    },
+  );
 });
