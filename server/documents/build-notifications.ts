@@ -16,7 +16,7 @@
  * notified: the sentence tells the other parties where the matter stands. The sentence is the project's
  * wording, not a model of the Treaty Section.
  */
-import type { TreatyId } from '../catalogue';
+import { disputeReservationId, TREATIES, type TreatyId } from '../catalogue';
 import { authoritiesFor } from '../domain/facts';
 import type { Authority, AuthorityRole } from '../domain/package';
 import { formatDate, formatList, languageName } from '../i18n/format';
@@ -220,6 +220,16 @@ export function buildNotifications(ctx: DocumentContext): DocumentModel {
       inAccordance('fp', '13(2)', partyKey(ctx, 'documents:notifications.firearms'));
       entries('fp-13-2', contact);
     }
+  }
+  // UNTOC 35(4), TIP 15(4), SOM 20(4), FP 16(4): a dispute-clause reservation withdrawn "by notification
+  // to the Secretary-General" (the schema allows it in a later notification only).
+  for (const f of facts.treaties) {
+    if (!(pkg.withdrawnReservations as readonly string[]).includes(disputeReservationId(f.treaty))) continue;
+    inAccordance(
+      f.treaty,
+      `${TREATIES[f.treaty].disputeArticle}(4)`,
+      partyKey(ctx, 'documents:notifications.withdrawal'),
+    );
   }
   if (number === 0) {
     // Nothing to notify: a note for the file, not a letter. No "makes the notifications below", no

@@ -13,7 +13,9 @@
  * - left-blank: the signing place or date, left for completion by hand.
  */
 import {
+  disputeReservationId,
   LATER_NOTIFICATION_KINDS,
+  LATER_ONLY_KINDS,
   quotesFor,
   REQUIREMENTS,
   routeOf,
@@ -290,6 +292,22 @@ const EVALUATORS: Record<CheckId, Evaluator> = {
       : { status: 'optional-not-made', path };
   },
 
+  // UNTOC 35(4), TIP 15(4), SOM 20(4), FP 16(4): withdrawn by notification, in a later notification only
+  // (requirementsFor leaves it out of an instrument's checklist).
+  'reservation-withdrawal': (req, facts) => {
+    const withdrawn = (facts.pkg.withdrawnReservations as readonly string[]).includes(
+      disputeReservationId(req.appliesTo!),
+    );
+    const path = ['withdrawnReservations'];
+    return withdrawn
+      ? {
+          status: 'provided',
+          supplied: [S('reservationWithdrawn', { article: TREATIES[req.appliesTo!].disputeArticle })],
+          path,
+        }
+      : { status: 'optional-not-made', path };
+  },
+
   competence: (req, facts) => {
     const path = ['competence'];
     if (!facts.isOrganization) return { status: 'not-applicable', reason: R('onlyOrganizations'), path };
@@ -448,8 +466,11 @@ function laterNotification(req: Requirement, facts: PackageFacts): Evaluation {
       break;
   }
   const evaluation = EVALUATORS[req.check](req, facts);
-  // Designations and copies of laws not made: not part of this notification, rather than "to follow".
-  return evaluation.status === 'to-follow' ? { ...notMade, path: evaluation.path } : evaluation;
+  // Designations and copies of laws not made, a reservation not withdrawn: not part of this notification,
+  // rather than "to follow" or "not made".
+  return evaluation.status === 'to-follow' || evaluation.status === 'optional-not-made'
+    ? { ...notMade, path: evaluation.path }
+    : evaluation;
 }
 
 function defaultDue(req: Requirement, facts: PackageFacts): Due {
@@ -469,9 +490,11 @@ function defaultDue(req: Requirement, facts: PackageFacts): Due {
 
 /** The requirements that concern this package: the package-wide ones, then each treaty's, in package order. */
 export function requirementsFor(facts: PackageFacts): Requirement[] {
+  // What exists only in a later notification (a withdrawal) is not listed for an instrument.
+  const listed = REQUIREMENTS.filter((r) => facts.isLaterNotification || !LATER_ONLY_KINDS.includes(r.kind));
   return [
-    ...REQUIREMENTS.filter((r) => r.appliesTo === null),
-    ...facts.treaties.flatMap((t) => REQUIREMENTS.filter((r) => r.appliesTo === t.treaty)),
+    ...listed.filter((r) => r.appliesTo === null),
+    ...facts.treaties.flatMap((t) => listed.filter((r) => r.appliesTo === t.treaty)),
   ];
 }
 

@@ -14,6 +14,7 @@ import { LANGUAGE_CODES } from '../catalogue/languages';
 import { REGION_CODES } from '../catalogue/regions';
 import {
   DISPUTE_RESERVATION_IDS,
+  treatyOfDisputeReservation,
   OUTSIDE_COMPETENCE_IDS,
   disputeReservationId,
 } from '../catalogue/requirements';
@@ -415,6 +416,15 @@ export const PackageSchema = z
       )
       .default({}),
     declarations: entryList(DeclarationSchema, LIMITS.declarations, 'd'),
+    /**
+     * A party's later notification only: the dispute-clause reservations it withdraws (UNTOC 35(4), TIP
+     * 15(4), SOM 20(4), FP 16(4): "at any time ... by notification to the Secretary-General"), each of a
+     * treaty the notification concerns.
+     */
+    withdrawnReservations: uniqueList(
+      z.enum(DISPUTE_RESERVATION_IDS, { error: 'schema.reservation' }),
+      DISPUTE_RESERVATION_IDS.length,
+    ).default([]),
     /** Regional economic integration organizations only: the declaration of the extent of competence. */
     competence: z.array(CompetenceSchema).max(TREATY_IDS.length, { error: 'schema.tooMany' }).default([]),
     /**
@@ -487,6 +497,21 @@ export const PackageSchema = z
           path: ['reservationExplanations', treaty],
         });
     }
+    // A reservation is withdrawn by notification, by the party that made it: never in an instrument.
+    pkg.withdrawnReservations.forEach((id, i) => {
+      if (pkg.purpose === 'join')
+        ctx.addIssue({
+          code: 'custom',
+          message: 'schema.withdrawalOnlyInNotification',
+          path: ['withdrawnReservations', i],
+        });
+      else if (!pkg.treaties.some((c) => c.treaty === treatyOfDisputeReservation(id)))
+        ctx.addIssue({
+          code: 'custom',
+          message: 'schema.withdrawalTreatyNotInPackage',
+          path: ['withdrawnReservations', i],
+        });
+    });
     if (pkg.purpose === 'join') {
       // Joining deposits an instrument per treaty (VCLT 2(1)(b), 16).
       pkg.treaties.forEach((c, i) => {

@@ -151,3 +151,26 @@ test('an instrument is not offered for a later notification: the instruments pag
   expect(res.status).not.toBe(200);
   expect(res.status).toBeLessThan(500);
 });
+
+test('a later notification withdraws the dispute-clause reservation on its own page, and says so', async () => {
+  const d = await createNotification();
+  const tasks = await page(d.url);
+  expect(tasks).toContain(`href="${d.url}/withdrawals"`);
+  const form = await page(`${d.url}/withdrawals`);
+  expect(h1s(form)).toEqual(['Which reservations to the dispute settlement clauses do you withdraw?']);
+  expect(textOf(form)).toContain('UNTOC art. 35(4)');
+  expect(redirectOf(await c.post(`${d.url}/withdrawals`, { withdrawnReservations: 'untoc-35-3' }))).toBe(
+    d.url,
+  );
+  const api = await c.get(`/api/v1/drafts/${d.id}`);
+  expect(
+    (api.body as { package: { withdrawnReservations: string[] } }).package.withdrawnReservations,
+  ).toEqual(['untoc-35-3']);
+  // A reservation of a treaty the notification does not concern is not offered, and refused if sent.
+  const refused = await c.post(`${d.url}/withdrawals`, { withdrawnReservations: 'som-20-3' });
+  expect(refused.status).toBe(400);
+  expect(errorSummary(refused.text)).toHaveLength(1);
+  // An instrument's draft has no such page.
+  const join = redirectOf(await c.post('/drafts', { party: 'TH', treaties: ['som'] }));
+  expect((await c.get(`${join}/withdrawals?lang=en`)).status).not.toBe(200);
+});

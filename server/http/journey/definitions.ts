@@ -8,7 +8,7 @@
  * citing the requirement it serves (catalogue/requirements.ts), whose treaty text is shown on demand.
  */
 import type { TFunction } from 'i18next';
-import { TREATY_IDS, type Participation, type TreatyId } from '../../catalogue';
+import { REQUIREMENTS, TREATIES, TREATY_IDS, type Participation, type TreatyId } from '../../catalogue';
 import { LANGUAGE_CODES } from '../../catalogue/languages';
 import { CONSENT_TYPES, participationOf } from '../../catalogue/participation';
 import { REGION_CODES } from '../../catalogue/regions';
@@ -154,7 +154,7 @@ export interface SectionDef {
    */
   readonly dueAtDeposit?: false;
   /** Why the section is not in the task list when it does not apply (pages.notApplicable.<key>). */
-  readonly absentBecause?: 'untoc' | 'maritime' | 'firearms' | 'competence' | 'notification';
+  readonly absentBecause?: 'untoc' | 'maritime' | 'firearms' | 'competence' | 'notification' | 'withdrawal';
   /**
    * A notification section: in a party's later notification each is optional (one not started is a
    * notification this draft does not make), and holds nothing back.
@@ -312,6 +312,16 @@ export const SECTIONS: readonly SectionDef[] = [
     applies: (p) => !isNotifying(p),
     complete: (_p, v) => v,
     started: (p) => p.declarations.length > 0,
+  },
+  {
+    // A party's later notification: the dispute-clause reservations it withdraws (UNTOC 35(4), TIP 15(4),
+    // SOM 20(4), FP 16(4)). Optional, as every notification it may make.
+    id: 'withdrawals',
+    notifies: true,
+    absentBecause: 'withdrawal',
+    applies: isNotifying,
+    complete: (_p, v) => v,
+    started: (p) => p.withdrawnReservations.length > 0,
   },
   {
     id: 'deposit',
@@ -1115,6 +1125,37 @@ export const PAGES: readonly QuestionPage[] = [
     next: toTasks,
   },
   {
+    id: 'withdrawals',
+    section: 'withdrawals',
+    applies: isNotifying,
+    requirements: (p) =>
+      p.treaties.flatMap((t) =>
+        REQUIREMENTS.filter((r) => r.kind === 'withdrawal' && r.appliesTo === t.treaty).map((r) => r.id),
+      ),
+    single: true,
+    fields: (p, ctx) => [
+      field(ctx, 'withdrawals', {
+        name: 'withdrawnReservations',
+        kind: 'checkboxes',
+        path: ['withdrawnReservations'],
+        blank: ctx.t('pages.blank.noWithdrawal'),
+        options: p.treaties.map((t) =>
+          opt(
+            disputeReservationId(t.treaty),
+            ctx.t('pages.q.withdrawals.option', {
+              treaty: ctx.t(`legal:treaties.${t.treaty}.name`),
+              article: formatCitation(
+                { instrument: t.treaty, article: `${TREATIES[t.treaty].disputeArticle}(3)` },
+                ctx,
+              ),
+            }),
+          ),
+        ),
+      }),
+    ],
+    next: toTasks,
+  },
+  {
     id: 'deposit',
     section: 'deposit',
     applies: () => true,
@@ -1420,6 +1461,8 @@ export function pageForPath(p: readonly PathSegment[], requirementId: string | n
     case 'reservations':
     case 'reservationExplanations':
       return 'reservations';
+    case 'withdrawnReservations':
+      return 'withdrawals';
     case 'declarations':
       return 'declarations';
     case 'deposit':
