@@ -23,8 +23,32 @@ export const REQUIREMENT_KINDS = [
   'precondition',
   'declaration',
   'instrument',
+  /** The withdrawal of a reservation, by notification (UNTOC 35(4), TIP 15(4), SOM 20(4), FP 16(4)). */
+  'withdrawal',
 ] as const;
 export type RequirementKind = (typeof REQUIREMENT_KINDS)[number];
+
+/**
+ * What a party can notify after it has joined (a later notification, with no instrument): its
+ * designations, notifications and information, and an organization's modification of its competence
+ * (UNTOC 36(3): it "shall also inform the depositary of any relevant modification in the extent of its
+ * competence"). Reservations and declarations are made on signature or consent (VCLT 19, 23), so they are
+ * not among them; the instrument's own elements that a notification also has (the party's name, its
+ * signer, place and date) and the preconditions (being a party) are checked as for an instrument.
+ */
+export const LATER_NOTIFICATION_KINDS: readonly RequirementKind[] = [
+  'notification',
+  'designation',
+  'information',
+  'competence-declaration',
+  'withdrawal',
+];
+
+/**
+ * What exists only in a later notification: a reservation is withdrawn by a party that made it, never in
+ * the instrument that makes it. The checklist of an instrument does not list these.
+ */
+export const LATER_ONLY_KINDS: readonly RequirementKind[] = ['withdrawal'];
 
 /** Legend of LEGAL.md §3: M = mandatory, C = conditional, O = optional, R = organizations only. */
 export const OBLIGATIONS = ['mandatory', 'conditional', 'optional', 'organizations-only'] as const;
@@ -42,6 +66,7 @@ export const CHECKS = [
   'mla-languages',
   'prevention-authority',
   'dispute-reservation',
+  'reservation-withdrawal',
   'competence',
   'party-to-convention',
   'maritime-authority',
@@ -140,6 +165,10 @@ export function quotesFor(req: Requirement, routes: Iterable<Route>): readonly Q
 
 const Q_DISPUTE_RESERVATION = (instrument: 'Convention' | 'Protocol') =>
   `Each State Party may, at the time of signature, ratification, acceptance or approval of or accession to this ${instrument}, declare that it does not consider itself bound by paragraph 2 of this article. The other States Parties shall not be bound by paragraph 2 of this article with respect to any State Party that has made such a reservation.`;
+
+/** UNTOC 35(4), TIP 15(4), SOM 20(4), FP 16(4): the same words in each (LEGAL.md §3). */
+const Q_DISPUTE_WITHDRAWAL =
+  'Any State Party that has made a reservation in accordance with paragraph 3 of this article may at any time withdraw that reservation by notification to the Secretary-General of the United Nations.';
 
 const Q_37_2 =
   'In order to become a Party to a protocol, a State or a regional economic integration organization must also be a Party to this Convention.';
@@ -285,6 +314,16 @@ const UNTOC_REQUIREMENTS: Requirement[] = [
     check: 'dispute-reservation',
   },
   {
+    id: 'untoc-35-4',
+    appliesTo: 'untoc',
+    citation: { instrument: 'untoc', article: '35(4)' },
+    kind: 'withdrawal',
+    obligation: 'optional',
+    timing: 'no-deadline',
+    quote: { text: Q_DISPUTE_WITHDRAWAL, source: 'nl-untoc' },
+    check: 'reservation-withdrawal',
+  },
+  {
     id: 'untoc-36-3',
     appliesTo: 'untoc',
     citation: { instrument: 'untoc', article: '36(3)' },
@@ -331,6 +370,16 @@ function protocolRequirements(treaty: Exclude<TreatyId, 'untoc'>): Requirement[]
       timing: 'at-deposit',
       quote: { text: Q_DISPUTE_RESERVATION('Protocol'), source: t.textSource },
       check: 'dispute-reservation',
+    },
+    {
+      id: `${treaty}-${disputeArticle}-4`,
+      appliesTo: treaty,
+      citation: { instrument: treaty, article: `${disputeArticle}(4)` },
+      kind: 'withdrawal',
+      obligation: 'optional',
+      timing: 'no-deadline',
+      quote: { text: Q_DISPUTE_WITHDRAWAL, source: t.textSource },
+      check: 'reservation-withdrawal',
     },
     {
       id: `${treaty}-${slug(ratification)}`,
@@ -563,6 +612,11 @@ export function disputeReservationId(treaty: TreatyId): string {
 }
 
 export const DISPUTE_RESERVATION_IDS = ['untoc-35-3', 'tip-15-3', 'som-20-3', 'fp-16-3'] as const;
+
+/** The treaty a dispute-clause reservation id is of ('som-20-3': the Smuggling Protocol). */
+export function treatyOfDisputeReservation(id: DisputeReservationId): TreatyId {
+  return (Object.keys(TREATIES) as TreatyId[]).find((t) => disputeReservationId(t) === id)!;
+}
 
 /**
  * The notifications, designations and information a State Party gives that a regional economic

@@ -40,6 +40,21 @@ export function requirementCitation(ctx: DocumentContext, req: Requirement): str
  * the same (checklist-overview.ts detailGroups). A field whose value differs between them is given once
  * per treaty ("Status (TIP Protocol)").
  */
+/**
+ * A requirement's label or supply text. A party's later notification is no instrument: the elements it
+ * shares with one (name, signer, place and date) have their own wording where the locale has it
+ * (requirements.<id>.labelLater, supplyLater); an organization's supply text, where it differs, is
+ * requirements.<id>.supplyOrganization (UNTOC 5(3): its legal order).
+ */
+function requirementText(ctx: DocumentContext, id: string, key: 'label' | 'supply'): string {
+  const { isLaterNotification: later, isOrganization: organization } = ctx.assessment.facts;
+  return ctx.t([
+    ...(later ? [`legal:requirements.${id}.${key}Later`] : []),
+    ...(organization && key === 'supply' ? [`legal:requirements.${id}.supplyOrganization`] : []),
+    `legal:requirements.${id}.${key}`,
+  ]);
+}
+
 function itemBlocks(ctx: DocumentContext, group: readonly ChecklistItem[]): Block[] {
   const t = ctx.t;
   const first = group[0]!;
@@ -84,25 +99,23 @@ function itemBlocks(ctx: DocumentContext, group: readonly ChecklistItem[]): Bloc
     ],
     (item) => TONES[item.status],
   );
-  field(t('documents:checklist.fields.kind'), (item) => [text(t(`legal:kinds.${item.requirement.kind}`))]);
+  // A later notification's own elements are the notification's, not an instrument's.
+  const later = ctx.assessment.facts.isLaterNotification;
+  field(t('documents:checklist.fields.kind'), (item) => [
+    text(
+      t(
+        later && item.requirement.kind === 'instrument'
+          ? 'legal:kinds.instrumentLater'
+          : `legal:kinds.${item.requirement.kind}`,
+      ),
+    ),
+  ]);
   field(t('documents:checklist.fields.obligation'), (item) => [
     text(t(`legal:obligations.${item.requirement.obligation}`)),
   ]);
   field(t('documents:checklist.fields.due'), (item) => [text(dueText(ctx, item.due))]);
-  // An organization has no "domestic law": where a requirement's text for it differs, it is
-  // requirements.<id>.supplyOrganization (UNTOC 5(3): its legal order).
-  const organization = ctx.assessment.facts.isOrganization;
   field(t('documents:checklist.fields.toSupply'), (item) => [
-    text(
-      t(
-        organization
-          ? [
-              `legal:requirements.${item.requirement.id}.supplyOrganization`,
-              `legal:requirements.${item.requirement.id}.supply`,
-            ]
-          : `legal:requirements.${item.requirement.id}.supply`,
-      ),
-    ),
+    text(requirementText(ctx, item.requirement.id, 'supply')),
   ]);
   field(t('documents:checklist.fields.supplied'), (item) =>
     item.supplied.flatMap((s, i) => [
@@ -111,7 +124,7 @@ function itemBlocks(ctx: DocumentContext, group: readonly ChecklistItem[]): Bloc
     ]),
   );
   const quoteLang = ctx.lng === QUOTE_LANGUAGE ? undefined : LANGUAGE_TAGS[QUOTE_LANGUAGE];
-  const labels = [...new Set(group.map((i) => t(`legal:requirements.${i.id}.label`)))];
+  const labels = [...new Set(group.map((i) => requirementText(ctx, i.id, 'label')))];
   const citations = [...new Set(group.map((i) => requirementCitation(ctx, i.requirement)))];
   // One article for several treaties (VCLT 23(2), UNTOC 37(2)): the treaties it is cited for.
   const cited =
@@ -130,7 +143,7 @@ function itemBlocks(ctx: DocumentContext, group: readonly ChecklistItem[]): Bloc
           .map((i) =>
             t('legal:titled', {
               before: requirementCitation(ctx, i.requirement),
-              after: t(`legal:requirements.${i.id}.label`),
+              after: requirementText(ctx, i.id, 'label'),
             }),
           )
           .join('; ');
@@ -161,7 +174,12 @@ function itemBlocks(ctx: DocumentContext, group: readonly ChecklistItem[]): Bloc
   return [
     { type: 'heading', level: 2, id: `item-${first.id}`, content: [text(heading)] },
     { type: 'fields', rows },
-    ...first.quotes.flatMap(quoteBlocks),
+    // A party's later notification is no instrument: the Handbook's model instrument ("I have signed
+    // this instrument of ...") and VCLT 7 on representing the State for the conclusion of a treaty are
+    // not its text, so its own elements (name, signer, place and date) quote neither.
+    ...(ctx.assessment.facts.isLaterNotification && first.requirement.kind === 'instrument'
+      ? []
+      : first.quotes.flatMap(quoteBlocks)),
     // The further texts the item rests on (VCLT 20(5) after 19), each under its article.
     ...(first.requirement.related ?? []).flatMap((r): Block[] => [
       {
@@ -200,6 +218,7 @@ export function buildChecklistDocument(
 ) {
   const { pkg, facts, checklist, issues, entryIntoForce, finalAllowed } = ctx.assessment;
   const t = ctx.t;
+  const later = facts.isLaterNotification;
   const partyName = regionName(pkg.party.code, ctx.lng);
   const blocks: Block[] = [{ type: 'title', text: t('documents:checklist.title') }];
   blocks.push({
@@ -231,20 +250,36 @@ export function buildChecklistDocument(
           ),
         ],
       },
-      {
-        label: t('documents:checklist.fields.deposit'),
-        value: [
-          text(
-            pkg.deposit.plannedOn
-              ? formatDate(pkg.deposit.plannedOn, ctx.lng)
-              : t('documents:checklist.notPlanned'),
-          ),
-        ],
-      },
-      {
-        label: t('documents:checklist.fields.depositPlace'),
-        value: [text(pkg.deposit.place ?? t('documents:checklist.headquarters'))],
-      },
+      // A party's later notification deposits nothing: its own date (the signing date) instead.
+      ...(later
+        ? [
+            {
+              label: t('documents:checklist.overview.timeline.notification'),
+              value: [
+                text(
+                  pkg.signing.date
+                    ? formatDate(pkg.signing.date, ctx.lng)
+                    : t('documents:checklist.notDated'),
+                ),
+              ],
+            },
+          ]
+        : [
+            {
+              label: t('documents:checklist.fields.deposit'),
+              value: [
+                text(
+                  pkg.deposit.plannedOn
+                    ? formatDate(pkg.deposit.plannedOn, ctx.lng)
+                    : t('documents:checklist.notPlanned'),
+                ),
+              ],
+            },
+            {
+              label: t('documents:checklist.fields.depositPlace'),
+              value: [text(pkg.deposit.place ?? t('documents:checklist.headquarters'))],
+            },
+          ]),
       {
         label: t('documents:checklist.fields.final'),
         value: [
@@ -283,29 +318,57 @@ export function buildChecklistDocument(
         : []),
     ],
   });
-  blocks.push({
-    type: 'table',
-    caption: t('documents:checklist.treatiesCaption'),
-    header: [
-      t('documents:checklist.columns.treaty'),
-      t('documents:checklist.columns.instrument'),
-      t('documents:checklist.columns.signed'),
-      t('documents:checklist.columns.entryIntoForce'),
-    ],
-    rows: facts.treaties.map((f) => [
-      [text(t(`legal:treaties.${f.treaty}.name`))],
-      [text(t(`legal:instrumentTypes.${f.choice.instrument}`))],
-      [text(f.signedPerData ? formatDate(f.signedPerData, ctx.lng) : t('documents:checklist.notSigned'))],
-      [
-        text(
-          eifText(
-            ctx,
-            entryIntoForce.find((e) => e.treaty === f.treaty)!,
-          ),
-        ),
-      ],
-    ]),
-  });
+  const signed = (f: (typeof facts.treaties)[number]) => [
+    text(f.signedPerData ? formatDate(f.signedPerData, ctx.lng) : t('documents:checklist.notSigned')),
+  ];
+  blocks.push(
+    later
+      ? {
+          // A later notification: the instrument the party deposited earlier, as the data or the user
+          // record it (its date is in the notifications' list of treaties), and no entry into force.
+          type: 'table',
+          caption: t('documents:checklist.treatiesCaption'),
+          header: [
+            t('documents:checklist.columns.treaty'),
+            t('documents:checklist.columns.instrument'),
+            t('documents:checklist.columns.signed'),
+          ],
+          rows: facts.treaties.map((f) => [
+            [text(t(`legal:treaties.${f.treaty}.name`))],
+            [
+              text(
+                f.earlierConsent
+                  ? t('legal:participation.consentTypes.' + (f.earlierConsent.type ?? 'unknown'))
+                  : t('documents:checklist.notSigned'),
+              ),
+            ],
+            signed(f),
+          ]),
+        }
+      : {
+          type: 'table',
+          caption: t('documents:checklist.treatiesCaption'),
+          header: [
+            t('documents:checklist.columns.treaty'),
+            t('documents:checklist.columns.instrument'),
+            t('documents:checklist.columns.signed'),
+            t('documents:checklist.columns.entryIntoForce'),
+          ],
+          rows: facts.treaties.map((f) => [
+            [text(t(`legal:treaties.${f.treaty}.name`))],
+            [text(t(`legal:instrumentTypes.${f.choice.instrument}`))],
+            signed(f),
+            [
+              text(
+                eifText(
+                  ctx,
+                  entryIntoForce.find((e) => e.treaty === f.treaty)!,
+                ),
+              ),
+            ],
+          ]),
+        },
+  );
 
   // What blocks final documents, then the rules' findings.
   if (checklist.missing.length > 0) {
@@ -321,7 +384,7 @@ export function buildChecklistDocument(
         text(
           t('legal:titled', {
             before: requirementCitation(ctx, item.requirement),
-            after: t(`legal:requirements.${item.id}.label`),
+            after: requirementText(ctx, item.id, 'label'),
           }),
           { bold: true },
         ),
@@ -383,8 +446,10 @@ export function buildChecklistDocument(
       ),
     ]);
   }
-  notes.push([text(t('documents:checklist.modelNote'))]);
-  if (facts.signerNeedsFullPowers) notes.push([text(t('documents:checklist.fullPowersModelNote'))]);
+  // The instrument's model and full powers: neither is drafted for a party's later notification.
+  if (!facts.isLaterNotification) notes.push([text(t('documents:checklist.modelNote'))]);
+  if (!facts.isLaterNotification && facts.signerNeedsFullPowers)
+    notes.push([text(t('documents:checklist.fullPowersModelNote'))]);
   if (ctx.lng !== QUOTE_LANGUAGE) notes.push([text(t('documents:checklist.quotesInEnglish'))]);
   if (!profileOf(ctx.lng).reviewed) notes.push([text(t('documents:checklist.translationNote'))]);
   const unName = pkg.party.kind === 'state' ? UN_NAMES.get(pkg.party.code) : undefined;

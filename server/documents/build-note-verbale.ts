@@ -44,6 +44,7 @@ export function buildNoteVerbale(ctx: DocumentContext): DocumentModel {
   const { ofParty } = partyParams(ctx);
   const ofState = ofNamePhrase(ctx);
   const from = sender(pkg);
+  const later = facts.isLaterNotification;
   const blocks: Block[] = [
     {
       type: 'paragraph',
@@ -55,9 +56,10 @@ export function buildNoteVerbale(ctx: DocumentContext): DocumentModel {
     {
       type: 'paragraph',
       style: 'recital',
+      // A later notification transmits the notifications themselves, under the treaties they concern.
       content: sentence(
         t,
-        `documents:noteVerbale.opening.${from}`,
+        `documents:noteVerbale.${later ? 'laterOpening' : 'opening'}.${from}`,
         { ofState, ofParty },
         { count: facts.treaties.length },
       ),
@@ -66,12 +68,14 @@ export function buildNoteVerbale(ctx: DocumentContext): DocumentModel {
       type: 'list',
       items: facts.treaties.map((f, i) => {
         const adopted = concluded(ctx, f.treaty);
-        const item = sentence(
-          t,
-          `documents:fullPowers.instrument.${f.choice.instrument}`,
-          { title: treatyTitle(ctx, f.treaty), place: adopted.place, date: adopted.date },
-          { context: genderOf(ctx, f.treaty) },
-        );
+        const item = later
+          ? sentence(t, 'documents:noteVerbale.laterTreaty', { title: treatyTitle(ctx, f.treaty) })
+          : sentence(
+              t,
+              `documents:fullPowers.instrument.${f.choice.instrument}`,
+              { title: treatyTitle(ctx, f.treaty), place: adopted.place, date: adopted.date },
+              { context: genderOf(ctx, f.treaty) },
+            );
         if (i < facts.treaties.length - 1) return item;
         // The last item ends the sentence (fullPowers.listEnd: "." or "。").
         const last = item[item.length - 1];
@@ -84,13 +88,15 @@ export function buildNoteVerbale(ctx: DocumentContext): DocumentModel {
       }),
     },
   ];
-  const enclosed = [
-    ...(hasNotifications(ctx) ? [t('documents:noteVerbale.enclosed.notifications')] : []),
-    // Full powers go with the instrument when its signer holds none of the three offices (VCLT 7).
-    ...(!facts.isOrganization && facts.signerNeedsFullPowers === true
-      ? [t('documents:noteVerbale.enclosed.fullPowers')]
-      : []),
-  ];
+  const enclosed = later
+    ? []
+    : [
+        ...(hasNotifications(ctx) ? [t('documents:noteVerbale.enclosed.notifications')] : []),
+        // Full powers go with the instrument when its signer holds none of the three offices (VCLT 7).
+        ...(!facts.isOrganization && facts.signerNeedsFullPowers === true
+          ? [t('documents:noteVerbale.enclosed.fullPowers')]
+          : []),
+      ];
   for (const line of enclosed) blocks.push({ type: 'paragraph', style: 'recital', content: [text(line)] });
   blocks.push({
     type: 'paragraph',
@@ -117,7 +123,10 @@ export function buildNoteVerbale(ctx: DocumentContext): DocumentModel {
   return finishModel(
     ctx,
     'note-verbale',
-    { title: t('documents:noteVerbale.title'), subject: t('documents:noteVerbale.subject') },
+    {
+      title: t('documents:noteVerbale.title'),
+      subject: t(`documents:noteVerbale.${later ? 'laterSubject' : 'subject'}`),
+    },
     blocks,
   );
 }

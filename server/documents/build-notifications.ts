@@ -16,10 +16,10 @@
  * notified: the sentence tells the other parties where the matter stands. The sentence is the project's
  * wording, not a model of the Treaty Section.
  */
-import type { TreatyId } from '../catalogue';
+import { disputeReservationId, TREATIES, type TreatyId } from '../catalogue';
 import { authoritiesFor } from '../domain/facts';
 import type { Authority, AuthorityRole } from '../domain/package';
-import { formatList, languageName } from '../i18n/format';
+import { formatDate, formatList, languageName } from '../i18n/format';
 import { articleInProse } from '../i18n/grammar';
 import {
   dateOrBlank,
@@ -43,19 +43,30 @@ export function buildNotifications(ctx: DocumentContext): DocumentModel {
   // The introduction is chosen once the paragraphs are known: "makes the notifications below" only
   // when there are some (replaced below otherwise).
   const introAt = blocks.length;
+  // A later notification (no instrument) is made by a party: it names the treaties it concerns and when
+  // the party's instrument was deposited, where the data or the user records it.
+  const later = facts.isLaterNotification;
+  const introParams = { party, ofParty };
   blocks.push({
     type: 'paragraph',
     style: 'recital',
-    content: sentence(t, 'documents:notifications.intro', { party, ofParty }),
+    content: sentence(t, `documents:notifications.${later ? 'laterIntro' : 'intro'}`, introParams),
   });
   blocks.push({
     type: 'list',
     items: facts.treaties.map((f) => [
       text(
-        t('documents:notifications.treatyLine', {
-          title: treatyTitle(ctx, f.treaty),
-          type: t(`documents:instrument.typeOf.${f.choice.instrument}`),
-        }),
+        later
+          ? f.earlierConsent
+            ? t('documents:notifications.partyLine', {
+                title: treatyTitle(ctx, f.treaty),
+                date: formatDate(f.earlierConsent.date, ctx.lng),
+              })
+            : t('documents:notifications.partyLineUndated', { title: treatyTitle(ctx, f.treaty) })
+          : t('documents:notifications.treatyLine', {
+              title: treatyTitle(ctx, f.treaty),
+              type: t(`documents:instrument.typeOf.${f.choice.instrument}`),
+            }),
       ),
     ]),
   });
@@ -92,17 +103,35 @@ export function buildNotifications(ctx: DocumentContext): DocumentModel {
   /** UNTOC 2(j): the sentence in place of a notification outside the organization's competence. */
   const outside = (treaty: TreatyId, article: string, id: string): boolean => {
     if (!facts.outsideCompetence.has(id)) return false;
-    inAccordance(treaty, article, 'documents:notifications.outsideCompetence');
+    // A later notification carries only what it notifies: the matters outside the organization's
+    // competence were said with its instrument, and a change is a modification of its competence.
+    if (!later) inAccordance(treaty, article, 'documents:notifications.outsideCompetence');
     return true;
   };
+
+  // An organization's later notification of a modification in the extent of its competence (UNTOC 36(3)
+  // and its Protocols' equivalents), per treaty as the checklist counts it made: its text follows.
+  if (later)
+    for (const item of ctx.assessment.checklist.items) {
+      const treaty = item.requirement.appliesTo;
+      if (item.requirement.check !== 'competence' || item.status !== 'provided' || !treaty) continue;
+      const entry = pkg.competence.find((c) => c.treaties.includes(treaty));
+      if (!entry) continue;
+      inAccordance(
+        treaty,
+        item.requirement.citation.article,
+        'documents:notifications.competenceModification',
+      );
+      blocks.push({ type: 'paragraph', style: 'normal', content: [text(entry.text)] });
+    }
 
   if (facts.inPackage.has('untoc')) {
     // 18(13): the central authority for the whole State, then one per special region or territory.
     const isOutside = outside('untoc', '18(13)', 'untoc-18-13');
     const central = isOutside ? [] : authoritiesFor(pkg, 'untoc-18-13');
     const forState = central.filter(({ authority }) => authority.territory === null);
-    if (isOutside) {
-      // said by outside()
+    if (isOutside || (later && forState.length === 0)) {
+      // said by outside(); or, in a later notification, not part of it
     } else if (forState.length === 0) {
       inAccordance('untoc', '18(13)', partyKey(ctx, 'documents:notifications.centralAuthority'));
       blocks.push({ type: 'paragraph', style: 'normal', content: [ctx.marker('centralAuthority')] });
@@ -119,15 +148,17 @@ export function buildNotifications(ctx: DocumentContext): DocumentModel {
 
     // 18(14): languages.
     const languages = pkg.mlaLanguages.map((c) => languageName(c, ctx.lng));
-    if (!outside('untoc', '18(14)', 'untoc-18-14'))
+    if (later && languages.length === 0) {
+      // not part of this later notification
+    } else if (!outside('untoc', '18(14)', 'untoc-18-14'))
       inAccordance('untoc', '18(14)', partyKey(ctx, 'documents:notifications.languages'), {
         languages: languages.length > 0 ? formatList(languages, ctx.lng) : ctx.marker('languages'),
       });
 
     // 16(5)(a): only for States that make extradition conditional on a treaty.
     const { conditionalOnTreaty, conventionAsLegalBasis } = pkg.extradition;
-    if (outside('untoc', '16(5)(a)', 'untoc-16-5-a')) {
-      // said by outside()
+    if (outside('untoc', '16(5)(a)', 'untoc-16-5-a') || (later && conditionalOnTreaty === null)) {
+      // said by outside(); or, in a later notification, not part of it
     } else if (conditionalOnTreaty === null) {
       numbered([ctx.marker('extraditionConditional')]);
     } else if (conditionalOnTreaty) {
@@ -145,8 +176,8 @@ export function buildNotifications(ctx: DocumentContext): DocumentModel {
     const { requiresOrganizedCriminalGroup: group, requiresActInFurtherance: act } = pkg.article5;
     // An organization has no "domestic law": its notification speaks of its legal order.
     const own = facts.isOrganization ? 'Organization' : '';
-    if (outside('untoc', '5(3)', 'untoc-5-3')) {
-      // said by outside()
+    if (outside('untoc', '5(3)', 'untoc-5-3') || (later && group === null && act === null)) {
+      // said by outside(); or, in a later notification, not part of it
     } else if (group === null || act === null) {
       numbered([ctx.marker(`article5${own}`)]);
     } else if (group || act) {
@@ -190,15 +221,29 @@ export function buildNotifications(ctx: DocumentContext): DocumentModel {
       entries('fp-13-2', contact);
     }
   }
+  // UNTOC 35(4), TIP 15(4), SOM 20(4), FP 16(4): a dispute-clause reservation withdrawn "by notification
+  // to the Secretary-General" (the schema allows it in a later notification only).
+  for (const f of facts.treaties) {
+    if (!(pkg.withdrawnReservations as readonly string[]).includes(disputeReservationId(f.treaty))) continue;
+    inAccordance(
+      f.treaty,
+      `${TREATIES[f.treaty].disputeArticle}(4)`,
+      partyKey(ctx, 'documents:notifications.withdrawal'),
+    );
+  }
   if (number === 0) {
     // Nothing to notify: a note for the file, not a letter. No "makes the notifications below", no
     // place, date or signature for a text nobody would send.
     blocks[introAt] = {
       type: 'paragraph',
       style: 'recital',
-      content: sentence(t, 'documents:notifications.noneIntro', { party, ofParty }),
+      content: sentence(t, `documents:notifications.${later ? 'laterNoneIntro' : 'noneIntro'}`, introParams),
     };
-    blocks.push({ type: 'paragraph', style: 'normal', content: [text(t('documents:notifications.none'))] });
+    blocks.push({
+      type: 'paragraph',
+      style: 'normal',
+      content: [text(t(`documents:notifications.${later ? 'laterNone' : 'none'}`))],
+    });
     blocks.push({
       type: 'paragraph',
       style: 'normal',

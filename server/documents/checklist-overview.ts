@@ -84,6 +84,8 @@ function shortDue(ctx: DocumentContext, due: Due): string {
     case 'at-deposit':
       // The date is the deposit's, in the heading of the list "Due at deposit".
       return ctx.t(O('dueAtDeposit'));
+    case 'with-notification':
+      return ctx.t(O('dueWithNotification'));
     case 'within-one-month-of-designation':
       return due.date
         ? ctx.t(O('dueBy'), { date: formatDate(due.date, ctx.lng) })
@@ -183,9 +185,25 @@ function groupLine(
   return parts;
 }
 
-const isLater = (item: ChecklistItem) => item.due.kind !== 'at-deposit';
+/**
+ * Whether an item is due after the deposit. A party's later notification has no "after": what it makes
+ * (an 8(6) authority due within the month of its designation, a 31(6) authority with no deadline) is
+ * made with it, and what it does not make is not applicable to it.
+ */
+const isLater = (ctx: DocumentContext, item: ChecklistItem) =>
+  !ctx.assessment.facts.isLaterNotification &&
+  item.due.kind !== 'at-deposit' &&
+  item.due.kind !== 'with-notification';
 const counts = (item: ChecklistItem) =>
   item.status !== 'not-applicable' && item.status !== 'optional-not-made';
+
+/** The heading of what is due now: at the deposit, or with a later notification (on its date). */
+function nowHeading(ctx: DocumentContext): string {
+  const { pkg, facts } = ctx.assessment;
+  const date = facts.isLaterNotification ? pkg.signing.date : pkg.deposit.plannedOn;
+  const key = facts.isLaterNotification ? 'withNotification' : 'atDeposit';
+  return date ? ctx.t(O(`${key}On`), { date: formatDate(date, ctx.lng) }) : ctx.t(O(key));
+}
 
 /** The overview that opens the checklist: the matrix, then the three groups. */
 export function overviewBlocks(ctx: DocumentContext, fixHref: FixHref | null): Block[] {
@@ -202,7 +220,7 @@ export function overviewBlocks(ctx: DocumentContext, fixHref: FixHref | null): B
   const atDeposit: Inline[][] = [];
   const byStatus = new Map<Status, string[]>();
   for (const row of rows) {
-    const items = row.items.filter((i) => counts(i) && !isLater(i));
+    const items = row.items.filter((i) => counts(i) && !isLater(ctx, i));
     const missing = items.filter((i) => i.status === 'missing');
     if (missing.length > 0) atDeposit.push(groupLine(ctx, row, missing, fixHref));
     for (const status of unique(items.map((i) => i.status).filter((st) => st !== 'missing'))) {
@@ -223,7 +241,7 @@ export function overviewBlocks(ctx: DocumentContext, fixHref: FixHref | null): B
     ]);
   }
   const later = rows.flatMap((row) => {
-    const items = row.items.filter((i) => counts(i) && isLater(i));
+    const items = row.items.filter((i) => counts(i) && isLater(ctx, i));
     return items.length > 0
       ? [
           groupLine(ctx, row, items, fixHref, (i) => [
@@ -249,22 +267,25 @@ export function overviewBlocks(ctx: DocumentContext, fixHref: FixHref | null): B
   return [
     { type: 'heading', level: 1, id: 'overview', content: [text(ctx.t(O('heading')))] },
     matrix(ctx, rows, treaties, fixHref),
-    { type: 'paragraph', style: 'note', content: [text(ctx.t(O('notConcernedNote')))] },
+    {
+      type: 'paragraph',
+      style: 'note',
+      content: [text(ctx.t(O(facts.isLaterNotification ? 'notConcernedNoteLater' : 'notConcernedNote')))],
+    },
     {
       type: 'heading',
       level: 2,
       id: 'due-at-deposit',
-      content: [
-        text(
-          ctx.assessment.pkg.deposit.plannedOn
-            ? ctx.t(O('atDepositOn'), { date: formatDate(ctx.assessment.pkg.deposit.plannedOn, ctx.lng) })
-            : ctx.t(O('atDeposit')),
-        ),
-      ],
+      content: [text(nowHeading(ctx))],
     },
     list(atDeposit),
-    { type: 'heading', level: 2, id: 'due-later', content: [text(ctx.t(O('later')))] },
-    list(later),
+    // "After deposit": nothing in a party's later notification, which deposits nothing.
+    ...(facts.isLaterNotification
+      ? []
+      : [
+          { type: 'heading', level: 2, id: 'due-later', content: [text(ctx.t(O('later')))] } as const,
+          list(later),
+        ]),
     {
       type: 'details',
       level: 2,
@@ -283,6 +304,10 @@ export function dueText(ctx: DocumentContext, due: Due): string {
       return due.date
         ? t('legal:due.atDepositOn', { date: formatDate(due.date, ctx.lng) })
         : t('legal:due.atDeposit');
+    case 'with-notification':
+      return due.date
+        ? t('legal:due.withNotificationOn', { date: formatDate(due.date, ctx.lng) })
+        : t('legal:due.withNotification');
     case 'within-one-month-of-designation':
       return due.date && due.designatedOn
         ? t('legal:due.withinOneMonthBy', {
@@ -309,9 +334,16 @@ export function timelineEvents(ctx: DocumentContext): {
   const add = (date: string, label: string, kind: TimelineEvent['kind'], order: number, mark = label) =>
     dated.push({ date, dateText: formatDate(date, ctx.lng), label, mark, kind, order });
 
-  const deposit = pkg.deposit.plannedOn;
-  if (deposit) add(deposit, t(O('timeline.deposit')), 'deposit', 0);
-  else undated.push({ label: t(O('timeline.deposit')), when: t('documents:checklist.notPlanned') });
+  // The deposit, or a later notification's own date (the signing date).
+  const later = ctx.assessment.facts.isLaterNotification;
+  const start = later ? pkg.signing.date : pkg.deposit.plannedOn;
+  const startLabel = t(O(later ? 'timeline.notification' : 'timeline.deposit'));
+  if (start) add(start, startLabel, 'deposit', 0);
+  else
+    undated.push({
+      label: startLabel,
+      when: t(later ? 'documents:checklist.notDated' : 'documents:checklist.notPlanned'),
+    });
   for (const eif of entryIntoForce) {
     const label = t(O('timeline.entryIntoForce'), { treaty: t(O(`short.${eif.treaty}`)) });
     if (eif.date) add(eif.date, label, 'entry-into-force', 1);
@@ -351,7 +383,8 @@ export function timelineBlocks(ctx: DocumentContext): Block[] {
     { type: 'heading', level: 1, id: 'timeline', content: [text(t(O('timeline.heading')))] },
     {
       type: 'timeline',
-      caption: t(O('timeline.caption')),
+      // A party's later notification: no deposit, nothing enters into force.
+      caption: t(O(ctx.assessment.facts.isLaterNotification ? 'timeline.captionLater' : 'timeline.caption')),
       description: events.length > 0 ? t(O('timeline.description'), { events: sentence }) : t(O('none')),
       header: [t(O('timeline.date')), t(O('timeline.event'))],
       events,

@@ -83,7 +83,16 @@ export async function documentDocx(
 
 /** Whether full powers are produced: for a State whose signer holds none of the three offices (VCLT 7). */
 export function fullPowersNeeded(assessment: Assessment): boolean {
-  return !assessment.facts.isOrganization && assessment.facts.signerNeedsFullPowers === true;
+  return (
+    !assessment.facts.isLaterNotification &&
+    !assessment.facts.isOrganization &&
+    assessment.facts.signerNeedsFullPowers === true
+  );
+}
+
+/** The treaties an instrument is produced for: each one joined; none in a party's later notification. */
+export function instrumentTreaties(assessment: Assessment): TreatyId[] {
+  return assessment.facts.isLaterNotification ? [] : assessment.facts.treaties.map((t) => t.treaty);
 }
 
 export function buildModel(
@@ -139,7 +148,7 @@ export async function buildBundle(
   const add = (name: string, content: Buffer | string) => zip.file(name, content, { date });
   const lng = options.tr.lng;
   const languages = languagesLabel(options);
-  for (const { treaty } of assessment.facts.treaties) {
+  for (const treaty of instrumentTreaties(assessment)) {
     add(
       fileName(assessment, 'instrument', languages, options.mode, treaty),
       await documentDocx(assessment, 'instrument', { ...options, treaty }),

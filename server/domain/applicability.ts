@@ -6,7 +6,7 @@
  *
  * Each rule names the provision that makes the answer conditional.
  */
-import { requirementById, type TreatyId } from '../catalogue';
+import { requirementById, treatyOfDisputeReservation, type TreatyId } from '../catalogue';
 import { FULL_POWERS_OFFICES, type Authority, type AuthorityRole, type Package } from './package';
 
 /** What was removed, by a stable name the pages translate (pages.cleared.<name>). */
@@ -166,6 +166,12 @@ export function clearInapplicable(pkg: Package): { pkg: Package; cleared: Cleare
   if (reservations.length !== next.reservations.length) {
     cleared.add('reservations');
     next = { ...next, reservations };
+  }
+  // A withdrawal (UNTOC 35(4) and the Protocols' equivalents) concerns a treaty of the notification.
+  const withdrawn = next.withdrawnReservations.filter((r) => treaties.has(treatyOfDisputeReservation(r)));
+  if (withdrawn.length !== next.withdrawnReservations.length) {
+    cleared.add('reservations');
+    next = { ...next, withdrawnReservations: withdrawn };
   }
   // An explanation goes with its reservation (the schema refuses one without it).
   const explanations = Object.fromEntries(

@@ -13,6 +13,9 @@
  * - left-blank: the signing place or date, left for completion by hand.
  */
 import {
+  disputeReservationId,
+  LATER_NOTIFICATION_KINDS,
+  LATER_ONLY_KINDS,
   quotesFor,
   REQUIREMENTS,
   routeOf,
@@ -40,6 +43,8 @@ export type Status = (typeof STATUSES)[number];
 
 export type Due =
   | { readonly kind: 'at-deposit'; readonly date: IsoDate | null }
+  /** A later notification: made with it, on its date (the signing date; null while left blank). */
+  | { readonly kind: 'with-notification'; readonly date: IsoDate | null }
   | {
       readonly kind: 'within-one-month-of-designation';
       readonly designatedOn: IsoDate | null;
@@ -287,11 +292,27 @@ const EVALUATORS: Record<CheckId, Evaluator> = {
       : { status: 'optional-not-made', path };
   },
 
+  // UNTOC 35(4), TIP 15(4), SOM 20(4), FP 16(4): withdrawn by notification, in a later notification only
+  // (requirementsFor leaves it out of an instrument's checklist).
+  'reservation-withdrawal': (req, facts) => {
+    const withdrawn = (facts.pkg.withdrawnReservations as readonly string[]).includes(
+      disputeReservationId(req.appliesTo!),
+    );
+    const path = ['withdrawnReservations'];
+    return withdrawn
+      ? {
+          status: 'provided',
+          supplied: [S('reservationWithdrawn', { article: TREATIES[req.appliesTo!].disputeArticle })],
+          path,
+        }
+      : { status: 'optional-not-made', path };
+  },
+
   competence: (req, facts) => {
     const path = ['competence'];
     if (!facts.isOrganization) return { status: 'not-applicable', reason: R('onlyOrganizations'), path };
     const choice = choiceOf(facts, req.appliesTo);
-    const route = choice ? routeOf(choice.choice.instrument) : 'ratification';
+    const route = choice?.choice.instrument ? routeOf(choice.choice.instrument) : 'ratification';
     if (req.route !== route)
       return {
         status: 'not-applicable',
@@ -380,10 +401,84 @@ function outsideCompetence(): Evaluation {
   };
 }
 
+/**
+ * A party's later notification carries only what it notifies: a notification it does not make is not
+ * applicable to it ("not part of this notification": made earlier, or to be made later), never missing;
+ * one it makes is checked as at deposit (an answered but incomplete one is missing). What only an
+ * instrument carries (reservations and declarations made on consent, VCLT 19 and 23(2); full powers to
+ * sign an instrument, VCLT 7) does not apply. Which kinds a later notification can carry is the
+ * catalogue's (`LATER_NOTIFICATION_KINDS`).
+ */
+function laterNotification(req: Requirement, facts: PackageFacts): Evaluation {
+  if (req.check === 'full-powers')
+    return { status: 'not-applicable', reason: R('fullPowersLaterNotification'), path: ['fullPowers'] };
+  if (!LATER_NOTIFICATION_KINDS.includes(req.kind)) {
+    if (req.kind === 'instrument' || req.kind === 'precondition') return EVALUATORS[req.check](req, facts);
+    return { status: 'not-applicable', reason: R('onlyWithInstrument'), path: [] };
+  }
+  const notMade: Evaluation = { status: 'not-applicable', reason: R('notInThisNotification'), path: [] };
+  const { pkg } = facts;
+  switch (req.check) {
+    case 'competence': {
+      // UNTOC 36(3) and its Protocols' equivalents: the organization informs the depositary of any
+      // relevant modification in the extent of its competence. One item per treaty is enough. A State
+      // has no competence to declare: its own reason, as at deposit.
+      if (!facts.isOrganization) return EVALUATORS.competence(req, facts);
+      // Under the paragraph of the way the organization joined: 36(4) if it acceded, else 36(3) (also
+      // when the type of its consent is not recorded).
+      const joined = choiceOf(facts, req.appliesTo)?.earlierConsent?.type;
+      const route = joined === 'accession' ? 'accession' : 'ratification';
+      if (req.route !== route) return { ...notMade, reason: R('competenceOtherRouteLater') };
+      const entry = pkg.competence.find((c) => c.treaties.includes(req.appliesTo!));
+      return entry
+        ? { status: 'provided', supplied: [S('text', { text: entry.text })], path: ['competence'] }
+        : { ...notMade, path: ['competence'] };
+    }
+    case 'central-authority': {
+      // A later 18(13) notification may name a territory's central authority alone.
+      const found = authoritiesFor(pkg, 'untoc-18-13');
+      if (found.length === 0) return { ...notMade, path: ['authorities'] };
+      const noContact = found.find(({ authority }) => !hasContact(authority));
+      const supplied = found.map(({ authority }) => authorityLine(authority));
+      return noContact
+        ? {
+            status: 'missing',
+            reason: R('noContact', { name: noContact.authority.name }),
+            supplied,
+            path: ['authorities', noContact.index],
+          }
+        : { status: 'provided', supplied, path: ['authorities'] };
+    }
+    case 'article-5':
+      if (
+        pkg.article5.requiresOrganizedCriminalGroup === null &&
+        pkg.article5.requiresActInFurtherance === null
+      )
+        return { ...notMade, path: ['article5'] };
+      break;
+    case 'extradition':
+      if (pkg.extradition.conditionalOnTreaty === null) return { ...notMade, path: ['extradition'] };
+      break;
+    case 'mla-languages':
+      if (pkg.mlaLanguages.length === 0) return { ...notMade, path: ['mlaLanguages'] };
+      break;
+    default:
+      break;
+  }
+  const evaluation = EVALUATORS[req.check](req, facts);
+  // Designations and copies of laws not made, a reservation not withdrawn: not part of this notification,
+  // rather than "to follow" or "not made".
+  return evaluation.status === 'to-follow' || evaluation.status === 'optional-not-made'
+    ? { ...notMade, path: evaluation.path }
+    : evaluation;
+}
+
 function defaultDue(req: Requirement, facts: PackageFacts): Due {
   switch (req.timing) {
     case 'at-deposit':
-      return { kind: 'at-deposit', date: facts.pkg.deposit.plannedOn };
+      return facts.isLaterNotification
+        ? { kind: 'with-notification', date: facts.pkg.signing.date }
+        : { kind: 'at-deposit', date: facts.pkg.deposit.plannedOn };
     case 'within-one-month-of-designation':
       return { kind: 'within-one-month-of-designation', designatedOn: null, date: null };
     case 'no-deadline':
@@ -395,9 +490,11 @@ function defaultDue(req: Requirement, facts: PackageFacts): Due {
 
 /** The requirements that concern this package: the package-wide ones, then each treaty's, in package order. */
 export function requirementsFor(facts: PackageFacts): Requirement[] {
+  // What exists only in a later notification (a withdrawal) is not listed for an instrument.
+  const listed = REQUIREMENTS.filter((r) => facts.isLaterNotification || !LATER_ONLY_KINDS.includes(r.kind));
   return [
-    ...REQUIREMENTS.filter((r) => r.appliesTo === null),
-    ...facts.treaties.flatMap((t) => REQUIREMENTS.filter((r) => r.appliesTo === t.treaty)),
+    ...listed.filter((r) => r.appliesTo === null),
+    ...facts.treaties.flatMap((t) => listed.filter((r) => r.appliesTo === t.treaty)),
   ];
 }
 
@@ -405,7 +502,9 @@ export function buildChecklist(facts: PackageFacts): Checklist {
   const items = requirementsFor(facts).map((requirement): ChecklistItem => {
     const evaluation = facts.outsideCompetence.has(requirement.id)
       ? outsideCompetence()
-      : EVALUATORS[requirement.check](requirement, facts);
+      : facts.isLaterNotification
+        ? laterNotification(requirement, facts)
+        : EVALUATORS[requirement.check](requirement, facts);
     const choices = facts.treaties.filter(
       (t) => requirement.appliesTo === null || t.treaty === requirement.appliesTo,
     );
@@ -414,7 +513,7 @@ export function buildChecklist(facts: PackageFacts): Checklist {
       requirement,
       quotes: quotesFor(
         requirement,
-        choices.map((t) => routeOf(t.choice.instrument)),
+        choices.flatMap((t) => (t.choice.instrument ? [routeOf(t.choice.instrument)] : [])),
       ),
       status: evaluation.status,
       reason: evaluation.reason ?? null,

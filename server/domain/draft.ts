@@ -36,6 +36,7 @@ export const SECTION_IDS = [
   'competence',
   'reservations',
   'declarations',
+  'withdrawals',
   'deposit',
 ] as const;
 export type SectionId = (typeof SECTION_IDS)[number];

@@ -57,6 +57,8 @@ export interface EntryIntoForce {
 
 /** Entry into force, per treaty of the package, for the planned deposit date. */
 export function entryIntoForceForPackage(facts: PackageFacts): EntryIntoForce[] {
+  // A later notification deposits no instrument: nothing enters into force by it.
+  if (facts.isLaterNotification) return [];
   const deposit = facts.pkg.deposit.plannedOn;
   const convention = facts.convention;
   let conventionForParty: IsoDate | null = null;

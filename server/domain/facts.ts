@@ -46,6 +46,11 @@ export type ConventionStatus =
 export interface PackageFacts {
   readonly pkg: Package;
   readonly isOrganization: boolean;
+  /**
+   * A party's later notifications (purpose "notify"): no instrument is deposited, the treaties are the
+   * ones the notifications concern, and each notification is made only if answered.
+   */
+  readonly isLaterNotification: boolean;
   readonly treaties: readonly TreatyFacts[];
   readonly inPackage: ReadonlySet<TreatyId>;
   readonly convention: ConventionStatus;
@@ -82,15 +87,18 @@ export function analysePackage(pkg: Package, participation: Participation): Pack
   });
   const inPackage = new Set(treaties.map((t) => t.treaty));
   const untocConsent = earlierConsent(pkg, participation, 'untoc');
-  const convention: ConventionStatus = inPackage.has('untoc')
-    ? { status: 'in-package' }
-    : untocConsent
-      ? { status: 'already-party', consent: untocConsent }
-      : { status: 'not-party', asAt: participation.untoc.asAt };
+  // A later notification joins nothing: the Convention binds the party only by an earlier consent.
+  const convention: ConventionStatus =
+    inPackage.has('untoc') && pkg.purpose === 'join'
+      ? { status: 'in-package' }
+      : untocConsent
+        ? { status: 'already-party', consent: untocConsent }
+        : { status: 'not-party', asAt: participation.untoc.asAt };
   const office = pkg.signatory.office;
   return {
     pkg,
     isOrganization: pkg.party.kind === 'reio',
+    isLaterNotification: pkg.purpose === 'notify',
     treaties,
     inPackage,
     convention,

@@ -14,6 +14,7 @@ import { LANGUAGE_CODES } from '../catalogue/languages';
 import { REGION_CODES } from '../catalogue/regions';
 import {
   DISPUTE_RESERVATION_IDS,
+  treatyOfDisputeReservation,
   OUTSIDE_COMPETENCE_IDS,
   disputeReservationId,
 } from '../catalogue/requirements';
@@ -75,6 +76,14 @@ export type DocumentLanguage = Language;
 
 export const INSTRUMENT_TYPES = ['ratification', 'acceptance', 'approval', 'accession'] as const;
 export type InstrumentType = (typeof INSTRUMENT_TYPES)[number];
+
+/**
+ * What the package drafts: joining the treaties (an instrument per treaty, with the notifications due at
+ * deposit), or notifications made later by a party, with no instrument (a new central authority, the
+ * Smuggling Protocol's 8(6) authority designated after joining, a point of contact, ...).
+ */
+export const PURPOSES = ['join', 'notify'] as const;
+export type Purpose = (typeof PURPOSES)[number];
 
 /** VCLT 7(2)(a): the three offices that represent a State without full powers, and everyone else. */
 export const OFFICES = [
@@ -246,7 +255,8 @@ const SignatureReservationSchema = z.strictObject({
 
 const TreatyChoiceSchema = z.strictObject({
   treaty: TreatyIdSchema,
-  instrument: z.enum(INSTRUMENT_TYPES, { error: 'schema.instrumentType' }),
+  /** The instrument deposited; null in a later notification (purpose "notify"), which has none. */
+  instrument: z.enum(INSTRUMENT_TYPES, { error: 'schema.instrumentType' }).nullable().default(null),
   /** The State's date of signature; if omitted it is taken from the UNTC data. */
   signedOn: IsoDateSchema.nullable().default(null),
   /** Reservations or declarations made on signature (VCLT 23(2)). */
@@ -348,7 +358,10 @@ const DocumentLanguageSchema = z.enum(
 
 export const PackageSchema = z
   .strictObject({
+    /** Joining (instruments and the notifications due at deposit), or a party's later notifications. */
+    purpose: z.enum(PURPOSES, { error: 'schema.notInList' }).default('join'),
     party: PartySchema,
+    /** The treaties joined; in a later notification, the treaties (already joined) it concerns. */
     treaties: z
       .array(TreatyChoiceSchema)
       .min(1, { error: 'schema.treatiesEmpty' })
@@ -403,6 +416,15 @@ export const PackageSchema = z
       )
       .default({}),
     declarations: entryList(DeclarationSchema, LIMITS.declarations, 'd'),
+    /**
+     * A party's later notification only: the dispute-clause reservations it withdraws (UNTOC 35(4), TIP
+     * 15(4), SOM 20(4), FP 16(4): "at any time ... by notification to the Secretary-General"), each of a
+     * treaty the notification concerns.
+     */
+    withdrawnReservations: uniqueList(
+      z.enum(DISPUTE_RESERVATION_IDS, { error: 'schema.reservation' }),
+      DISPUTE_RESERVATION_IDS.length,
+    ).default([]),
     /** Regional economic integration organizations only: the declaration of the extent of competence. */
     competence: z.array(CompetenceSchema).max(TREATY_IDS.length, { error: 'schema.tooMany' }).default([]),
     /**
@@ -475,6 +497,47 @@ export const PackageSchema = z
           path: ['reservationExplanations', treaty],
         });
     }
+    // A reservation is withdrawn by notification, by the party that made it: never in an instrument.
+    pkg.withdrawnReservations.forEach((id, i) => {
+      if (pkg.purpose === 'join')
+        ctx.addIssue({
+          code: 'custom',
+          message: 'schema.withdrawalOnlyInNotification',
+          path: ['withdrawnReservations', i],
+        });
+      else if (!pkg.treaties.some((c) => c.treaty === treatyOfDisputeReservation(id)))
+        ctx.addIssue({
+          code: 'custom',
+          message: 'schema.withdrawalTreatyNotInPackage',
+          path: ['withdrawnReservations', i],
+        });
+    });
+    if (pkg.purpose === 'join') {
+      // Joining deposits an instrument per treaty (VCLT 2(1)(b), 16).
+      pkg.treaties.forEach((c, i) => {
+        if (c.instrument === null)
+          ctx.addIssue({
+            code: 'custom',
+            message: 'schema.instrumentType',
+            path: ['treaties', i, 'instrument'],
+          });
+      });
+      return;
+    }
+    // A later notification is made by a party: it deposits no instrument, so it carries none of what an
+    // instrument carries (the instrument type, reservations and declarations made on consent, VCLT 19 and
+    // 23(2); full powers to sign an instrument, VCLT 7).
+    const refuse = (path: (string | number)[]) =>
+      ctx.addIssue({ code: 'custom', message: 'schema.notInNotification', path });
+    pkg.treaties.forEach((c, i) => {
+      if (c.instrument !== null) refuse(['treaties', i, 'instrument']);
+      if (c.signedOn !== null) refuse(['treaties', i, 'signedOn']);
+      if (c.signatureReservations.length > 0) refuse(['treaties', i, 'signatureReservations']);
+    });
+    if (pkg.reservations.length > 0) refuse(['reservations']);
+    if (pkg.declarations.length > 0) refuse(['declarations']);
+    if (Object.keys(pkg.reservationExplanations).length > 0) refuse(['reservationExplanations']);
+    if (pkg.fullPowers !== null) refuse(['fullPowers']);
   });
 
 /** A package as sent (defaults not yet applied). */

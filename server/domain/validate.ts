@@ -10,7 +10,7 @@ import { entryIntoForceForPackage, type EntryIntoForce } from './entry-into-forc
 import { analysePackage, type PackageFacts } from './facts';
 import { fromZodIssues, issue, type Issue } from './issues';
 import { PackageSchema, type Package } from './package';
-import { applyRules } from './rules';
+import { applyRules, nothingNotified } from './rules';
 import { packageInLanguage, translationIssues } from './translations';
 import type { Language } from '../i18n/languages';
 
@@ -49,8 +49,8 @@ export function parsePackage(input: unknown): ParseResult {
 
 export function assessPackage(pkg: Package, deps: DomainDeps): Assessment {
   const facts = analysePackage(pkg, deps.participation);
-  const issues = applyRules({ facts, today: deps.today });
   const checklist = buildChecklist(facts);
+  const issues = [...nothingNotified(facts, checklist), ...applyRules({ facts, today: deps.today })];
   return {
     pkg,
     answers: pkg,

@@ -31,6 +31,7 @@ import {
   DOCX_MIME,
   fileName,
   fullPowersNeeded,
+  instrumentTreaties,
   languagesLabel,
   type DocumentName,
 } from '../documents';
@@ -263,7 +264,10 @@ export function createApiRouter(deps: ApiDeps): Router {
 
     let treaty: TreatyId | undefined;
     if (name === 'instrument') {
-      const inPackage = assessment.facts.treaties.map((t) => t.treaty);
+      // A party's later notification deposits no instrument.
+      if (assessment.facts.isLaterNotification)
+        throw new ApiError(422, 'no_instrument', 'api.errors.noInstrumentInNotification');
+      const inPackage = instrumentTreaties(assessment);
       treaty = requestedTreaty ?? (inPackage.length === 1 ? inPackage[0] : undefined);
       if (!treaty)
         throw new ApiError(400, 'missing_parameter', 'api.errors.missingParameter', {
@@ -280,6 +284,9 @@ export function createApiRouter(deps: ApiDeps): Router {
     // Full powers are produced for a State whose signer needs them, or whose signer's office is not known
     // yet (a draft then shows markers); never for an organization (the bundle leaves them out too).
     if (name === 'full-powers' && !fullPowersNeeded(assessment)) {
+      // Full powers are to sign an instrument (VCLT 7): a party's later notification has none.
+      if (assessment.facts.isLaterNotification)
+        throw new ApiError(422, 'no_instrument', 'api.errors.noInstrumentInNotification');
       if (assessment.facts.isOrganization) {
         throw new ApiError(422, 'full_powers_not_needed', 'api.errors.fullPowersNotForOrganization');
       }

@@ -24,6 +24,7 @@ export const ERROR_CODES = [
   'invalid_parameter',
   'missing_parameter',
   'treaty_not_in_package',
+  'no_instrument',
   'full_powers_not_needed',
   'not_found',
   'method_not_allowed',

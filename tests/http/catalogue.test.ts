@@ -392,11 +392,15 @@ describe('GET /api/v1/schema', () => {
     for (const e of treatyEnums) expect(e).toEqual(TREATY_IDS);
     const item = (
       schema.properties.treaties as {
-        items: { properties: { treaty: { enum: string[] } }; required: string[] };
+        items: { properties: { treaty: { enum: string[] }; instrument: unknown }; required: string[] };
       }
     ).items;
     expect(item.properties.treaty.enum).toEqual(TREATY_IDS);
-    expect(item.required).toEqual(['treaty', 'instrument']);
+    // The instrument may be left out: null, "none", in a party's later notification (purpose notify).
+    expect(item.required).toEqual(['treaty']);
+    expect(JSON.stringify(item.properties.instrument)).toMatch(/"accession"/);
+    expect(JSON.stringify(item.properties.instrument)).toMatch(/"null"|null/);
+    expect(schema.properties.purpose).toMatchObject({ enum: ['join', 'notify'] });
     expect(schema.properties.documentLanguage).toMatchObject({ enum: ['ar', 'zh', 'en', 'fr', 'ru', 'es'] });
   });
 });

@@ -25,9 +25,14 @@ export const competenceRule: Rule = ({ facts }) => {
         article: '2(j)',
       }),
     );
-    issues.push(
-      issue('info', 'rules.organization.memberStates', ['party'], { instrument: 'untoc', article: '36(3)' }),
-    );
+    // Whether it may join: not a question for a party's later notification.
+    if (!facts.isLaterNotification)
+      issues.push(
+        issue('info', 'rules.organization.memberStates', ['party'], {
+          instrument: 'untoc',
+          article: '36(3)',
+        }),
+      );
   }
   pkg.competence.forEach((entry, i) => {
     if (!facts.isOrganization) {

@@ -30,7 +30,7 @@ export const conventionFirstRule: Rule = ({ facts }) => {
         ),
       );
     }
-  } else if (facts.convention.status === 'already-party') {
+  } else if (facts.convention.status === 'already-party' && !facts.isLaterNotification) {
     const conventionDate = facts.convention.consent.date;
     const deposit = facts.pkg.deposit.plannedOn;
     if (deposit && deposit < conventionDate) {

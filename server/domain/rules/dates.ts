@@ -18,7 +18,8 @@ export const datesRule: Rule = ({ facts, today }) => {
   const issues: Issue[] = [];
   const { pkg } = facts;
   const signing = pkg.signing.date;
-  const deposit = pkg.deposit.plannedOn;
+  // A later notification deposits nothing: its date is the signing date (rules/later-notification.ts).
+  const deposit = facts.isLaterNotification ? null : pkg.deposit.plannedOn;
   if (signing) {
     for (const t of facts.treaties) {
       const concluded = TREATIES[t.treaty].concluded.date;
@@ -83,7 +84,7 @@ export const datesRule: Rule = ({ facts, today }) => {
       issues.push(issue('error', 'rules.dates.consentInFuture', ['priorConsents', i, 'depositedOn'], null));
     }
   });
-  if (pkg.deposit.place !== null && !/new york/i.test(pkg.deposit.place)) {
+  if (!facts.isLaterNotification && pkg.deposit.place !== null && !/new york/i.test(pkg.deposit.place)) {
     issues.push(issue('info', 'rules.deposit.elsewhere', ['deposit', 'place'], null));
   }
   return issues;

@@ -6,6 +6,7 @@ import type { Rule, RuleContext } from './context';
 import { conventionFirstRule } from './convention-first';
 import { datesRule } from './dates';
 import { instrumentTypeRule } from './instrument-type';
+import { laterNotificationRule } from './later-notification';
 import {
   authorityTreatyRule,
   centralAuthorityRule,
@@ -17,9 +18,11 @@ import { signatoryRule } from './signatory';
 import type { Issue, Severity } from '../issues';
 
 export type { Rule, RuleContext } from './context';
+export { nothingNotified } from './later-notification';
 
 export const RULES: readonly Rule[] = [
   instrumentTypeRule,
+  laterNotificationRule,
   conventionFirstRule,
   signatoryRule,
   competenceRule,

@@ -13,6 +13,8 @@ import type { Rule } from './context';
 
 export const instrumentTypeRule: Rule = ({ facts }) => {
   const issues: Issue[] = [];
+  // A later notification deposits no instrument (rules/later-notification.ts checks the party instead).
+  if (facts.isLaterNotification) return issues;
   for (const t of facts.treaties) {
     const { treaty, index, choice, signedPerData } = t;
     const treatyData = TREATIES[treaty];
@@ -30,7 +32,7 @@ export const instrumentTypeRule: Rule = ({ facts }) => {
             },
             {
               treaty: { treaty },
-              instrumentType: { instrumentType: choice.instrument },
+              instrumentType: { instrumentType: choice.instrument ?? '' },
               closed: { date: treatyData.signature.closed },
             },
           ),

@@ -15,7 +15,8 @@ import { addMonths } from '../dates';
 import { authoritiesFor } from '../facts';
 import { issue, type Issue } from '../issues';
 import type { AuthorityRole } from '../package';
-import type { Rule } from './context';
+import type { IsoDate } from '../../catalogue/treaties';
+import type { Rule, RuleContext } from './context';
 
 /** The treaty and article each authority role answers. */
 export const ROLE_CITATION: Readonly<
@@ -116,8 +117,10 @@ export const authorityTreatyRule: Rule = ({ facts }) => {
   return issues;
 };
 
-export const maritimeAuthorityRule: Rule = ({ facts }) => {
+export const maritimeAuthorityRule: Rule = ({ facts, today }) => {
   if (!facts.inPackage.has('som')) return [];
+  // A later notification: the month is measured against the notification's own date.
+  if (facts.isLaterNotification) return laterMaritimeNotification(facts, today);
   const deposit = facts.pkg.deposit.plannedOn;
   const issues: Issue[] = [];
   for (const { authority, index } of authoritiesFor(facts.pkg, 'som-8-6')) {
@@ -140,3 +143,29 @@ export const maritimeAuthorityRule: Rule = ({ facts }) => {
   }
   return issues;
 };
+
+/**
+ * SOM 8(6) in a later notification: "within one month of the designation". A notification dated after
+ * the month says so (a warning: notifying late is better than not at all); one left undated is measured
+ * against today, so that the deadline is not missed while the draft waits.
+ */
+function laterMaritimeNotification(facts: RuleContext['facts'], today: IsoDate): Issue[] {
+  const issues: Issue[] = [];
+  const dated = facts.pkg.signing.date;
+  for (const { authority, index } of authoritiesFor(facts.pkg, 'som-8-6')) {
+    if (!authority.designatedOn) continue;
+    const due = addMonths(authority.designatedOn, 1);
+    const on = dated ?? today;
+    if (on <= due) continue;
+    issues.push(
+      issue(
+        'warning',
+        dated ? 'rules.maritimeAuthority.notifiedAfterMonth' : 'rules.maritimeAuthority.monthPassed',
+        dated ? ['signing', 'date'] : ['authorities', index, 'designatedOn'],
+        { instrument: 'som', article: '8(6)' },
+        { designatedOn: { date: authority.designatedOn }, due: { date: due }, on: { date: on } },
+      ),
+    );
+  }
+  return issues;
+}

@@ -12,12 +12,15 @@ export const signatoryRule: Rule = ({ facts }) => {
   const issues: Issue[] = [];
   const { pkg } = facts;
   if (facts.isOrganization) {
-    issues.push(
-      issue('info', 'rules.signatory.organization', ['signatory'], {
-        instrument: 'vclt',
-        article: '7(2)(a)',
-      }),
-    );
+    // Who signs an organization's instrument; a later notification has none (the checklist's full powers
+    // item says to confirm with the Treaty Section who signs it).
+    if (!facts.isLaterNotification)
+      issues.push(
+        issue('info', 'rules.signatory.organization', ['signatory'], {
+          instrument: 'vclt',
+          article: '7(2)(a)',
+        }),
+      );
     if (pkg.fullPowers) {
       issues.push(
         issue('warning', 'rules.fullPowers.notForOrganization', ['fullPowers'], {

@@ -24,7 +24,13 @@ import { formatDate, formatList, languageName, regionName } from '../../i18n/for
 import { fieldKey } from '../../i18n/messages';
 import { getIn } from '../forms';
 import { answerLines, declarationName } from './answers';
-import { AUTHORITY_LISTS, applicableSections, PAGES, type AuthorityList } from './definitions';
+import {
+  AUTHORITY_LISTS,
+  applicableSections,
+  PAGES,
+  sectionTitleKey,
+  type AuthorityList,
+} from './definitions';
 import { lr, type PageKit } from './kit';
 import { progressOf, targetLanguages } from './translate';
 
@@ -182,7 +188,7 @@ export function answerSections(req: Request, kit: PageKit, draft: Draft): Answer
         }),
       );
     }
-    return { id: s.id, title: r.t(`pages.sections.${s.id}`), rows };
+    return { id: s.id, title: r.t(sectionTitleKey(s.id, pkg)), rows };
   });
   const translations = translationRows(req, kit, pkg);
   if (translations.length > 0)

@@ -8,7 +8,7 @@
  * citing the requirement it serves (catalogue/requirements.ts), whose treaty text is shown on demand.
  */
 import type { TFunction } from 'i18next';
-import { TREATY_IDS, type Participation, type TreatyId } from '../../catalogue';
+import { REQUIREMENTS, TREATIES, TREATY_IDS, type Participation, type TreatyId } from '../../catalogue';
 import { LANGUAGE_CODES } from '../../catalogue/languages';
 import { CONSENT_TYPES, participationOf } from '../../catalogue/participation';
 import { REGION_CODES } from '../../catalogue/regions';
@@ -60,6 +60,9 @@ export interface PageContext {
   readonly participation: Participation;
 }
 
+/** A party's later notification (no instrument), rather than joining. */
+export const isNotifying = (pkg: Pick<Package, 'purpose'>) => pkg.purpose === 'notify';
+
 /** The treaties not in the package: the party may have joined them already (after the data's date). */
 export const notInPackage = (pkg: Package) =>
   TREATY_IDS.filter((t) => !pkg.treaties.some((c) => c.treaty === t));
@@ -69,17 +72,28 @@ export const notInPackage = (pkg: Package) =>
  * and only when it is not in the draft and the participation data does not already record it.
  */
 export const priorConsentsAsked = (pkg: Package, participation: Participation): TreatyId[] =>
-  notInPackage(pkg).filter(
-    (t) => t === 'untoc' && !participationOf(participation, t, pkg.party.code)?.consent,
-  );
-/** Earlier consents matter when a Protocol is joined without the Convention (UNTOC 37(2)). */
-export const priorConsentsApply = (pkg: Package) => !pkg.treaties.some((t) => t.treaty === 'untoc');
+  isNotifying(pkg)
+    ? pkg.treaties
+        .map((t) => t.treaty)
+        .filter((t) => !participationOf(participation, t, pkg.party.code)?.consent)
+    : notInPackage(pkg).filter(
+        (t) => t === 'untoc' && !participationOf(participation, t, pkg.party.code)?.consent,
+      );
+/**
+ * Earlier consents matter when a Protocol is joined without the Convention (UNTOC 37(2)), and in a party's
+ * later notification, which is made by a party to each treaty it concerns.
+ */
+export const priorConsentsApply = (pkg: Package) =>
+  isNotifying(pkg) || !pkg.treaties.some((t) => t.treaty === 'untoc');
+/** The treaties whose earlier consent the prior-consents page records: the ones it may ask about. */
+const consentTreaties = (pkg: Package): TreatyId[] =>
+  isNotifying(pkg) ? pkg.treaties.map((t) => t.treaty) : notInPackage(pkg);
 
 /** The treaties the party signed and now ratifies, accepts or approves (not accession), with their index. */
 export const signedChoices = (pkg: Package) =>
   pkg.treaties
     .map((choice, index) => ({ choice, index }))
-    .filter(({ choice }) => choice.instrument !== 'accession');
+    .filter(({ choice }) => choice.instrument !== 'accession' && choice.instrument !== null);
 const inPackage = (pkg: Package, treaty: TreatyId) => pkg.treaties.some((t) => t.treaty === treaty);
 const isState = (pkg: Package) => pkg.party.kind === 'state';
 /** UNTOC 2(j): an organization answered this notification "outside the organization's competence". */
@@ -111,7 +125,9 @@ function unNameHint(pkg: Package, ctx: PageContext): { hint?: string } {
   };
 }
 
+/** VCLT 7: full powers to sign an instrument; a later notification is not one (checklist.ts). */
 export const needsFullPowers = (pkg: Package) =>
+  !isNotifying(pkg) &&
   isState(pkg) &&
   pkg.signatory.office !== null &&
   !(FULL_POWERS_OFFICES as readonly string[]).includes(pkg.signatory.office);
@@ -138,7 +154,14 @@ export interface SectionDef {
    */
   readonly dueAtDeposit?: false;
   /** Why the section is not in the task list when it does not apply (pages.notApplicable.<key>). */
-  readonly absentBecause?: 'untoc' | 'maritime' | 'firearms' | 'competence';
+  readonly absentBecause?: 'untoc' | 'maritime' | 'firearms' | 'competence' | 'notification' | 'withdrawal';
+  /**
+   * A notification section: in a party's later notification each is optional (one not started is a
+   * notification this draft does not make), and holds nothing back.
+   */
+  readonly notifies?: true;
+  /** Its title differs in a later notification (pages.sectionsNotify.<id>: "Who signs the notification"). */
+  readonly retitledWhenNotifying?: true;
 }
 
 const authoritiesWith = (pkg: Package, role: AuthorityRole) =>
@@ -163,6 +186,7 @@ export const SECTIONS: readonly SectionDef[] = [
   // 23(2)): the earlier consents are optional. Unchanged pages need not be saved again to complete it.
   {
     id: 'treaties',
+    retitledWhenNotifying: true,
     applies: () => true,
     complete: (p) =>
       p.treaties.length > 0 &&
@@ -171,6 +195,7 @@ export const SECTIONS: readonly SectionDef[] = [
   },
   {
     id: 'signatory',
+    retitledWhenNotifying: true,
     applies: () => true,
     complete: (p) =>
       p.signatory.name !== null &&
@@ -185,12 +210,14 @@ export const SECTIONS: readonly SectionDef[] = [
   },
   {
     id: 'signing',
+    retitledWhenNotifying: true,
     applies: () => true,
     complete: (_p, v) => v,
     started: (p) => p.signing.place !== null || p.signing.date !== null,
   },
   {
     id: 'extradition',
+    notifies: true,
     absentBecause: 'untoc',
     applies: (p) => inPackage(p, 'untoc'),
     complete: (p) =>
@@ -201,15 +228,21 @@ export const SECTIONS: readonly SectionDef[] = [
   },
   {
     id: 'central-authorities',
+    notifies: true,
     absentBecause: 'untoc',
     applies: (p) => inPackage(p, 'untoc'),
+    // A later notification may change the central authority alone, or the languages alone (18(13), 18(14)).
     complete: (p) =>
-      (outside(p, 'untoc-18-13') || designated(p, 'untoc-18-13')) &&
-      (outside(p, 'untoc-18-14') || p.mlaLanguages.length > 0),
+      isNotifying(p)
+        ? (authoritiesWith(p, 'untoc-18-13').length === 0 || designated(p, 'untoc-18-13')) &&
+          (authoritiesWith(p, 'untoc-18-13').length > 0 || p.mlaLanguages.length > 0)
+        : (outside(p, 'untoc-18-13') || designated(p, 'untoc-18-13')) &&
+          (outside(p, 'untoc-18-14') || p.mlaLanguages.length > 0),
     started: (p) => authoritiesWith(p, 'untoc-18-13').length > 0 || p.mlaLanguages.length > 0,
   },
   {
     id: 'prevention',
+    notifies: true,
     absentBecause: 'untoc',
     dueAtDeposit: false,
     applies: (p) => inPackage(p, 'untoc'),
@@ -218,6 +251,7 @@ export const SECTIONS: readonly SectionDef[] = [
   },
   {
     id: 'article5',
+    notifies: true,
     absentBecause: 'untoc',
     applies: (p) => inPackage(p, 'untoc'),
     complete: (p) =>
@@ -228,6 +262,7 @@ export const SECTIONS: readonly SectionDef[] = [
   },
   {
     id: 'maritime',
+    notifies: true,
     absentBecause: 'maritime',
     dueAtDeposit: false,
     applies: (p) => inPackage(p, 'som'),
@@ -236,6 +271,7 @@ export const SECTIONS: readonly SectionDef[] = [
   },
   {
     id: 'firearms',
+    notifies: true,
     absentBecause: 'firearms',
     dueAtDeposit: false,
     applies: (p) => inPackage(p, 'fp'),
@@ -244,6 +280,7 @@ export const SECTIONS: readonly SectionDef[] = [
   },
   {
     id: 'law-copies',
+    notifies: true,
     absentBecause: 'untoc',
     dueAtDeposit: false,
     applies: (p) => inPackage(p, 'untoc'),
@@ -254,6 +291,7 @@ export const SECTIONS: readonly SectionDef[] = [
   },
   {
     id: 'competence',
+    notifies: true,
     absentBecause: 'competence',
     applies: (p) => !isState(p),
     complete: (p) => p.treaties.every((t) => p.competence.some((c) => c.treaties.includes(t.treaty))),
@@ -261,19 +299,35 @@ export const SECTIONS: readonly SectionDef[] = [
   },
   {
     id: 'reservations',
-    applies: () => true,
+    // Made with an instrument (VCLT 19, 23; the deposit itself), never in a later notification.
+    absentBecause: 'notification',
+    applies: (p) => !isNotifying(p),
     complete: (_p, v) => v,
     started: (p) => p.reservations.length > 0,
   },
   {
     id: 'declarations',
-    applies: () => true,
+    // Made with an instrument (VCLT 19, 23; the deposit itself), never in a later notification.
+    absentBecause: 'notification',
+    applies: (p) => !isNotifying(p),
     complete: (_p, v) => v,
     started: (p) => p.declarations.length > 0,
   },
   {
+    // A party's later notification: the dispute-clause reservations it withdraws (UNTOC 35(4), TIP 15(4),
+    // SOM 20(4), FP 16(4)). Optional, as every notification it may make.
+    id: 'withdrawals',
+    notifies: true,
+    absentBecause: 'withdrawal',
+    applies: isNotifying,
+    complete: (_p, v) => v,
+    started: (p) => p.withdrawnReservations.length > 0,
+  },
+  {
     id: 'deposit',
-    applies: () => true,
+    // Made with an instrument (VCLT 19, 23; the deposit itself), never in a later notification.
+    absentBecause: 'notification',
+    applies: (p) => !isNotifying(p),
     complete: (p) => p.deposit.plannedOn !== null,
     started: (p) => p.deposit.plannedOn !== null || p.deposit.place !== null,
   },
@@ -285,7 +339,26 @@ export type TaskStatus = (typeof TASK_STATUSES)[number];
 export function sectionStatus(section: SectionDef, draft: Draft): TaskStatus {
   const visited = draft.visited.includes(section.id);
   if (section.complete(draft.package, visited)) return 'completed';
+  // A later notification does not make the notifications left untouched: one visited and left empty is done.
+  if (section.notifies && isNotifying(draft.package) && !section.started(draft.package))
+    return visited ? 'completed' : 'not-started';
   return visited || section.started(draft.package) ? 'in-progress' : 'not-started';
+}
+
+/**
+ * Whether a section must be completed before check answers: not the designations due after deposit
+ * (`dueAtDeposit: false`), nor, in a party's later notification, a notification it does not make.
+ */
+export function holdsBack(section: SectionDef, draft: Draft): boolean {
+  if (section.dueAtDeposit === false) return false;
+  if (section.notifies && isNotifying(draft.package)) return section.started(draft.package);
+  return true;
+}
+
+/** The key of a section's title: some read differently in a later notification (retitledWhenNotifying). */
+export function sectionTitleKey(id: SectionId, pkg: Pick<Package, 'purpose'>): string {
+  const s = SECTIONS.find((x) => x.id === id);
+  return s?.retitledWhenNotifying && isNotifying(pkg) ? `pages.sectionsNotify.${id}` : `pages.sections.${id}`;
 }
 
 /** The sections a package that arrives whole (an import, the API) has gone through. */
@@ -315,6 +388,8 @@ export interface QuestionPage {
   readonly single?: boolean;
   /** The key of the page's lead when it depends on the package; by default pages.q.<id>.lead. */
   readonly leadKey?: (pkg: Package) => string;
+  /** The key of the page's title when it depends on the package; by default pages.q.<id>.title. */
+  readonly titleKey?: (pkg: Package) => string;
   /**
    * What the fields show when the page opens, for a page whose fields are not one path each (`apply`
    * rebuilds a list from them); by default each field shows the value at its path.
@@ -393,7 +468,7 @@ export function treatyOptions(pkg: Pick<Package, 'party'>, ctx: PageContext): Fi
 
 /** The treaties chosen, in catalogue order, keeping what was already answered for the ones kept. */
 export function chooseTreaties(
-  pkg: Pick<Package, 'party' | 'treaties'>,
+  pkg: Pick<Package, 'party' | 'treaties' | 'purpose'>,
   chosen: readonly string[],
   participation: Participation,
 ): Package['treaties'] {
@@ -401,7 +476,8 @@ export function chooseTreaties(
     (t) =>
       pkg.treaties.find((c) => c.treaty === t) ?? {
         treaty: t,
-        instrument: defaultInstrument(pkg.party, t, participation),
+        // A later notification deposits no instrument.
+        instrument: isNotifying(pkg) ? null : defaultInstrument(pkg.party, t, participation),
         signedOn: null,
         signatureReservations: [],
       },
@@ -510,13 +586,22 @@ export const PAGES: readonly QuestionPage[] = [
         : [],
     single: true,
     fields: (p, ctx) => [
-      field(ctx, 'treaties', {
-        name: 'treaties',
-        kind: 'checkboxes',
-        path: ['treaties'],
-        options: treatyOptions(p, ctx),
-        required: ctx.t('pages.q.treaties.treaties.required'),
-      }),
+      {
+        ...field(ctx, 'treaties', {
+          name: 'treaties',
+          kind: 'checkboxes',
+          path: ['treaties'],
+          options: treatyOptions(p, ctx),
+          required: ctx.t('pages.q.treaties.treaties.required'),
+        }),
+        // A later notification concerns treaties the party has joined.
+        ...(isNotifying(p)
+          ? {
+              label: ctx.t('pages.q.treaties.treatiesNotify.label'),
+              hint: ctx.t('pages.q.treaties.treatiesNotify.hint'),
+            }
+          : {}),
+      },
     ],
     apply: (p, values, ctx) => ({
       ...p,
@@ -525,16 +610,17 @@ export const PAGES: readonly QuestionPage[] = [
     initial: (p) => ({ treaties: p.treaties.map((t) => t.treaty) }),
     answers: (p, ctx) => [
       {
-        key: ctx.t('pages.q.treaties.treaties.label'),
+        key: ctx.t(`pages.q.treaties.${isNotifying(p) ? 'treatiesNotify' : 'treaties'}.label`),
         lines: p.treaties.map((t) => ctx.t(`legal:treaties.${t.treaty}.name`)),
       },
     ],
-    next: () => 'instruments',
+    next: (p) => (isNotifying(p) ? 'prior-consents' : 'instruments'),
   },
   {
+    // A later notification deposits no instrument.
     id: 'instruments',
     section: 'treaties',
-    applies: () => true,
+    applies: (p) => !isNotifying(p),
     requirements: () => [],
     fields: (p, ctx) =>
       p.treaties.map((choice, i) => ({
@@ -617,6 +703,9 @@ export const PAGES: readonly QuestionPage[] = [
     id: 'prior-consents',
     section: 'treaties',
     applies: priorConsentsApply,
+    // In a later notification: when the party joined each treaty the notifications concern.
+    titleKey: (p) => `pages.q.prior-consents.${isNotifying(p) ? 'titleNotify' : 'title'}`,
+    leadKey: (p) => `pages.q.prior-consents.${isNotifying(p) ? 'leadNotify' : 'lead'}`,
     requirements: (p) => {
       const protocol = p.treaties.find((t) => isProtocol(t.treaty));
       return protocol ? [`${protocol.treaty}-untoc-37-2`] : [];
@@ -651,9 +740,9 @@ export const PAGES: readonly QuestionPage[] = [
         // Earlier consents for treaties in the package, or that the page does not ask for (from an
         // imported draft), are kept as they are.
         ...p.priorConsents.filter(
-          (c) => p.treaties.some((t) => t.treaty === c.treaty) || !values.has(`prior-${c.treaty}-date`),
+          (c) => !consentTreaties(p).includes(c.treaty) || !values.has(`prior-${c.treaty}-date`),
         ),
-        ...notInPackage(p).flatMap((treaty) => {
+        ...consentTreaties(p).flatMap((treaty) => {
           if (!values.has(`prior-${treaty}-date`)) return [];
           const date = values.get(`prior-${treaty}-date`);
           const type = values.get(`prior-${treaty}-type`);
@@ -665,7 +754,7 @@ export const PAGES: readonly QuestionPage[] = [
     }),
     initial: (p) =>
       Object.fromEntries(
-        notInPackage(p).flatMap((treaty) => {
+        consentTreaties(p).flatMap((treaty) => {
           const consent = p.priorConsents.find((c) => c.treaty === treaty);
           const date: FieldDef = { name: '', kind: 'date', path: [], label: '' };
           return [
@@ -677,8 +766,8 @@ export const PAGES: readonly QuestionPage[] = [
     // What the checklist relies on (domain/facts.ts earlierConsent): the consent recorded here, else the
     // one the participation data records; "none recorded" only when neither knows one.
     answers: (p, ctx, saved) =>
-      notInPackage(p)
-        .filter((t) => t === 'untoc' || p.priorConsents.some((c) => c.treaty === t))
+      consentTreaties(p)
+        .filter((t) => isNotifying(p) || t === 'untoc' || p.priorConsents.some((c) => c.treaty === t))
         .map((treaty) => {
           const consent = p.priorConsents.find((c) => c.treaty === treaty);
           const type = consent?.type ? ` (${ctx.t(`legal:participation.consentTypes.${consent.type}`)})` : '';
@@ -706,6 +795,8 @@ export const PAGES: readonly QuestionPage[] = [
     id: 'signatory',
     section: 'signatory',
     applies: () => true,
+    titleKey: (p) => `pages.q.signatory.${isNotifying(p) ? 'titleNotify' : 'title'}`,
+    leadKey: (p) => `pages.q.signatory.${isNotifying(p) ? 'leadNotify' : 'lead'}`,
     requirements: (p) => (isState(p) ? ['vclt-7-2-a', 'vclt-7-1'] : []),
     fields: (p, ctx) => [
       field(ctx, 'signatory', {
@@ -727,7 +818,13 @@ export const PAGES: readonly QuestionPage[] = [
               name: 'office',
               kind: 'radios',
               path: ['signatory', 'office'],
-              options: OFFICES.map((o) => opt(o, ctx.t(`pages.q.signatory.offices.${o}`))),
+              // No full powers for a later notification: "another office" says nothing of them there.
+              options: OFFICES.map((o) =>
+                opt(
+                  o,
+                  ctx.t(`pages.q.signatory.offices.${o === 'other' && isNotifying(p) ? 'otherNotify' : o}`),
+                ),
+              ),
             }),
           ]
         : []),
@@ -778,6 +875,9 @@ export const PAGES: readonly QuestionPage[] = [
     id: 'signing',
     section: 'signing',
     applies: () => true,
+    // A later notification is dated with its signature: the date its 8(6) month is measured against.
+    titleKey: (p) => `pages.q.signing.${isNotifying(p) ? 'titleNotify' : 'title'}`,
+    leadKey: (p) => `pages.q.signing.${isNotifying(p) ? 'leadNotify' : 'lead'}`,
     requirements: () => ['model-place-date'],
     fields: (_p, ctx) => [
       field(ctx, 'signing', {
@@ -1022,6 +1122,37 @@ export const PAGES: readonly QuestionPage[] = [
         reservationExplanations: explanations,
       };
     },
+    next: toTasks,
+  },
+  {
+    id: 'withdrawals',
+    section: 'withdrawals',
+    applies: isNotifying,
+    requirements: (p) =>
+      p.treaties.flatMap((t) =>
+        REQUIREMENTS.filter((r) => r.kind === 'withdrawal' && r.appliesTo === t.treaty).map((r) => r.id),
+      ),
+    single: true,
+    fields: (p, ctx) => [
+      field(ctx, 'withdrawals', {
+        name: 'withdrawnReservations',
+        kind: 'checkboxes',
+        path: ['withdrawnReservations'],
+        blank: ctx.t('pages.blank.noWithdrawal'),
+        options: p.treaties.map((t) =>
+          opt(
+            disputeReservationId(t.treaty),
+            ctx.t('pages.q.withdrawals.option', {
+              treaty: ctx.t(`legal:treaties.${t.treaty}.name`),
+              article: formatCitation(
+                { instrument: t.treaty, article: `${TREATIES[t.treaty].disputeArticle}(3)` },
+                ctx,
+              ),
+            }),
+          ),
+        ),
+      }),
+    ],
     next: toTasks,
   },
   {
@@ -1330,6 +1461,8 @@ export function pageForPath(p: readonly PathSegment[], requirementId: string | n
     case 'reservations':
     case 'reservationExplanations':
       return 'reservations';
+    case 'withdrawnReservations':
+      return 'withdrawals';
     case 'declarations':
       return 'declarations';
     case 'deposit':

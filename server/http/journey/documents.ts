@@ -17,6 +17,7 @@ import {
   DOCX_MIME,
   fileName,
   fullPowersNeeded,
+  instrumentTreaties,
   languagesLabel,
   type DocumentName,
 } from '../../documents';
@@ -125,20 +126,24 @@ export function registerDocumentPages(router: Router, kit: PageKit): void {
           .filter((item) => !seen.has(item.href + item.text) && seen.add(item.href + item.text))
       : [];
     const documents = [
-      ...pkg.treaties.map((c) => ({
-        text: r.t('pages.documents.instrument', {
-          treaty: r.t(`legal:treaties.${c.treaty}.name`),
-          type: r.t(`pages.q.instruments.types.${c.instrument}`),
-        }),
-        href: `${base(req)}/documents/instrument${q({ treaty: c.treaty })}`,
-      })),
+      ...pkg.treaties
+        .filter((c) => instrumentTreaties(assessment).includes(c.treaty))
+        .map((c) => ({
+          text: r.t('pages.documents.instrument', {
+            treaty: r.t(`legal:treaties.${c.treaty}.name`),
+            type: r.t(`pages.q.instruments.types.${c.instrument}`),
+          }),
+          href: `${base(req)}/documents/instrument${q({ treaty: c.treaty })}`,
+        })),
       { text: r.t('pages.documents.notifications'), href: `${base(req)}/documents/notifications${q({})}` },
       ...(fullPowersNeeded(assessment)
         ? [{ text: r.t('pages.documents.fullPowers'), href: `${base(req)}/documents/full-powers${q({})}` }]
         : []),
       // The covering note: this project's model, which the page says (no model in the Treaty Handbook).
       {
-        text: r.t('pages.documents.noteVerbale'),
+        text: r.t(
+          `pages.documents.${assessment.facts.isLaterNotification ? 'noteVerbaleNotify' : 'noteVerbale'}`,
+        ),
         href: `${base(req)}/documents/note-verbale${q({})}`,
       },
       { text: r.t('pages.documents.checklist'), href: `${base(req)}/documents/checklist${q({})}` },
@@ -241,7 +246,8 @@ export function registerDocumentPages(router: Router, kit: PageKit): void {
     const assessment = assessIn(pkg, lng);
     const parallelAssessment = lng2 ? assessIn(pkg, lng2) : null;
     const tv = queryString(req, 'treaty');
-    const treaty = name === 'instrument' ? (pkg.treaties.find((c) => c.treaty === tv)?.treaty ?? null) : null;
+    const treaty =
+      name === 'instrument' ? (instrumentTreaties(assessment).find((t) => t === tv) ?? null) : null;
     if (name === 'instrument' && !treaty)
       return errorPage(req, res, 404, 'notFound', [
         { href: `${base(req)}/documents`, text: r.t('pages.documents.title') },

@@ -24,7 +24,7 @@ import type { ChangeResult, Drafts, SaveOutcome } from '../../store/drafts';
 import type { DraftLink, DraftLinks } from '../../store/links';
 import type { CsrfRequest } from '../csrf';
 import type { FieldError } from '../forms';
-import { SECTIONS, sectionStatus, type PageContext } from './definitions';
+import { holdsBack, SECTIONS, sectionStatus, type PageContext } from './definitions';
 import type { RequestWithLanguage } from '../middleware';
 import type { Views } from '../views';
 import type { Logger } from '../../logger';
@@ -202,7 +202,9 @@ export function createPageKit(deps: DraftPagesDeps) {
   function requirementViews(ids: readonly string[], req: Request, pkg?: Package) {
     const r = lr(req);
     const tr: Translator = { lng: r.lng, t: r.t };
-    const routes = (pkg?.treaties ?? []).map((choice) => routeOf(choice.instrument));
+    const routes = (pkg?.treaties ?? []).flatMap((choice) =>
+      choice.instrument ? [routeOf(choice.instrument)] : [],
+    );
     return ids.flatMap((id) => {
       const req2 = requirementById(id);
       if (!req2) return [];
@@ -262,7 +264,7 @@ export function createPageKit(deps: DraftPagesDeps) {
   function leftBlank(req: Request, section: SectionId | null, saved: Draft, next: string): SectionId | null {
     const s = SECTIONS.find((x) => x.id === section);
     const out = next === base(req) || next.startsWith(`${base(req)}/check`);
-    if (!s || !out || s.dueAtDeposit === false || !s.applies(saved.package)) return null;
+    if (!s || !out || !holdsBack(s, saved) || !s.applies(saved.package)) return null;
     return sectionStatus(s, saved) === 'completed' ? null : s.id;
   }
 

@@ -8,7 +8,16 @@ import { approvalState, openComments } from '../../domain/review';
 import { verifyCsrf } from '../csrf';
 import { getIn } from '../forms';
 import { answerSections } from './answer-rows';
-import { applicableSections, pageById, SECTIONS, sectionStatus, type QuestionPage } from './definitions';
+import {
+  applicableSections,
+  holdsBack,
+  isNotifying,
+  pageById,
+  SECTIONS,
+  sectionStatus,
+  sectionTitleKey,
+  type QuestionPage,
+} from './definitions';
 import type { FormPage, FormPages } from './form-page';
 import { dr, lr, type PageKit } from './kit';
 
@@ -36,7 +45,8 @@ export function registerQuestionPages(router: Router, kit: PageKit, forms: FormP
     const statuses = sections.map((s) => ({ s, status: sectionStatus(s, r.draft) }));
     const completed = statuses.filter((x) => x.status === 'completed').length;
     // Check answers opens once every section due at deposit is completed (the others may follow later).
-    const allDone = statuses.every(({ s, status }) => status === 'completed' || s.dueAtDeposit === false);
+    const allDone = statuses.every(({ s, status }) => status === 'completed' || !holdsBack(s, r.draft));
+    const notifying = isNotifying(pkg);
     // Whether final documents can be produced, from the assessment the documents page uses, so that the
     // two pages agree (a completed section does not mean nothing is missing).
     const assessment = kit.assessIn(pkg, pkg.documentLanguage);
@@ -76,14 +86,17 @@ export function registerQuestionPages(router: Router, kit: PageKit, forms: FormP
     };
     const groups = [
       {
-        title: r.t('pages.tasks.groups.prepare'),
+        title: r.t(`pages.tasks.groups.${notifying ? 'prepareNotify' : 'prepare'}`),
         tasks: statuses.map(({ s, status }) =>
           task(
             s.id,
-            r.t(`pages.sections.${s.id}`),
+            r.t(sectionTitleKey(s.id, pkg)),
             `${base(req)}/${s.id}`,
             status,
-            r.t(`pages.sectionHints.${s.id}`, { defaultValue: '' }) || null,
+            // The hints speak of an instrument (full powers): none for a retitled section of a notification.
+            notifying && s.retitledWhenNotifying
+              ? null
+              : r.t(`pages.sectionHints.${s.id}`, { defaultValue: '' }) || null,
           ),
         ),
       },
@@ -95,7 +108,7 @@ export function registerQuestionPages(router: Router, kit: PageKit, forms: FormP
             r.t('pages.tasks.check'),
             allDone ? `${base(req)}/check` : null,
             allDone ? 'not-started' : 'cannot-start',
-            `${r.t(allDone ? 'pages.tasks.checkReady' : 'pages.tasks.checkHint')} ${readiness}`,
+            `${r.t(`pages.tasks.${allDone ? 'checkReady' : 'checkHint'}${notifying ? 'Notify' : ''}`)} ${readiness}`,
           ),
           reviewTask(),
         ],
@@ -105,7 +118,14 @@ export function registerQuestionPages(router: Router, kit: PageKit, forms: FormP
     const reasons = new Set(
       SECTIONS.filter((s) => !s.applies(pkg) && s.absentBecause).map((s) => s.absentBecause!),
     );
-    const notApplicable = [...reasons].map((key) => r.t(`pages.notApplicable.${key}`));
+    // In a later notification, a treaty's sections are absent because the notifications do not concern it.
+    const notApplicable = [...reasons].map((key) =>
+      r.t(
+        notifying && key !== 'notification' && key !== 'competence'
+          ? `pages.notApplicableNotify.${key}`
+          : `pages.notApplicable.${key}`,
+      ),
+    );
     const notice =
       req.query.imported === '1'
         ? { title: r.t('pages.import.done.title'), lines: [r.t('pages.import.done.line')] }
@@ -116,6 +136,8 @@ export function registerQuestionPages(router: Router, kit: PageKit, forms: FormP
       partyName: partyLabel(req, pkg),
       notice,
       summary: r.t('pages.tasks.summary', { completed, count: sections.length }),
+      // A party's later notification says so, since no instrument comes out of it.
+      purpose: notifying ? r.t('pages.tasks.purposeNotify') : null,
       groups,
       notApplicable,
       bookmark: r.t('pages.tasks.bookmarkLink'),
@@ -219,9 +241,9 @@ export function registerQuestionPages(router: Router, kit: PageKit, forms: FormP
         const leadKey = page.leadKey?.(draft.package) ?? `pages.q.${page.id}.lead`;
         const lead = r.t(leadKey, { returnObjects: true, defaultValue: [] }) as unknown;
         return {
-          title: r.t(`pages.q.${page.id}.title`),
-          caption: r.t(`pages.sections.${page.section}`),
-          heading: r.t(`pages.q.${page.id}.title`),
+          title: r.t(page.titleKey?.(draft.package) ?? `pages.q.${page.id}.title`),
+          caption: r.t(sectionTitleKey(page.section, draft.package)),
+          heading: r.t(page.titleKey?.(draft.package) ?? `pages.q.${page.id}.title`),
           lead: Array.isArray(lead) ? (lead as string[]) : [],
           notice: clearedNotice(req),
           requirements: requirementViews(page.requirements(draft.package), req, draft.package),

@@ -18,6 +18,7 @@
  */
 import type { Request, Response, Router } from 'express';
 import { assessPackage } from '../../domain/validate';
+import type { Due } from '../../domain/checklist';
 import type { Draft } from '../../domain/draft';
 import {
   addComment,
@@ -51,6 +52,15 @@ interface TargetOption {
 }
 
 const roleOf = (req: Request): ReviewRole => (dr(req).link?.role === 'reviewer' ? 'reviewer' : 'drafter');
+
+/** A due date without a date, in words (legal:due.*). */
+const DUE_WORDS: Record<Due['kind'], string> = {
+  'at-deposit': 'atDeposit',
+  'with-notification': 'withNotification',
+  'within-one-month-of-designation': 'withinOneMonth',
+  'no-deadline': 'noDeadline',
+  ongoing: 'ongoing',
+};
 
 export function registerReviewPages(router: Router, kit: PageKit): void {
   const { deps, form, render, refuseForgery, base, partyLabel, errorPage, drafts, today } = kit;
@@ -220,9 +230,7 @@ export function registerReviewPages(router: Router, kit: PageKit): void {
         due:
           'date' in item.due && item.due.date
             ? t('pages.review.dueBy', { date: formatDate(item.due.date, r.lng) })
-            : t(
-                `legal:due.${item.due.kind === 'no-deadline' ? 'noDeadline' : item.due.kind === 'ongoing' ? 'ongoing' : 'withinOneMonth'}`,
-              ),
+            : t(`legal:due.${DUE_WORDS[item.due.kind]}`),
       }));
 
     const state2 = approvalState(draft.review, pkg);

@@ -7,7 +7,7 @@ import multer from 'multer';
 import { REIO_CODES, STATE_CODES, TREATY_IDS } from '../../catalogue';
 import { clearInapplicable } from '../../domain/applicability';
 import { newDraft, parseImportFile, type DraftReadError } from '../../domain/draft';
-import { PackageSchema, type Package } from '../../domain/package';
+import { PackageSchema, PURPOSES, type Package, type Purpose } from '../../domain/package';
 import { unFormalName } from '../../catalogue/un-names';
 import { regionName } from '../../i18n/format';
 import { localizeIssue, type Translator } from '../../i18n/messages';
@@ -45,9 +45,25 @@ export function registerStartPages(router: Router, kit: PageKit): void {
   // -------------------------------------------------------------------------------------------------
   // New draft
 
-  function partyFields(req: Request): FieldDef[] {
+  /**
+   * What the draft is for: joining the treaties (an instrument and its notifications), or a party's later
+   * notifications (no instrument). Joining is selected to begin with.
+   */
+  function newDraftFields(req: Request): FieldDef[] {
     const r = lr(req);
     return [
+      {
+        name: 'purpose',
+        kind: 'radios',
+        path: ['purpose'],
+        label: r.t('pages.newDraft.purpose.label'),
+        options: PURPOSES.map((p) => ({
+          value: p,
+          label: r.t(`pages.newDraft.purpose.${p}.label`),
+          hint: r.t(`pages.newDraft.purpose.${p}.hint`),
+        })),
+        required: r.t('pages.newDraft.purpose.required'),
+      },
       {
         name: 'party',
         kind: 'select',
@@ -66,9 +82,9 @@ export function registerStartPages(router: Router, kit: PageKit): void {
     ];
   }
 
-  function renderNewParty(req: Request, res: Response, raw: RawValue, errors: FieldError[]) {
+  function renderNewParty(req: Request, res: Response, raw: Record<string, RawValue>, errors: FieldError[]) {
     const r = lr(req);
-    const [f] = partyFields(req);
+    const fields = newDraftFields(req);
     render(
       req,
       res,
@@ -82,7 +98,9 @@ export function registerStartPages(router: Router, kit: PageKit): void {
         notice: null,
         requirements: [],
         action: '/drafts/new',
-        fields: [fieldView(f!, raw, errors[0]?.message ?? null)],
+        fields: fields.map((f) =>
+          fieldView(f, raw[f.name] ?? '', errors.find((e) => e.name === f.name)?.message ?? null),
+        ),
         submitText: r.t('pages.common.continue'),
         cancel: null,
         returnTo: null,
@@ -91,16 +109,24 @@ export function registerStartPages(router: Router, kit: PageKit): void {
     );
   }
 
-  router.get('/drafts/new', (req, res) => renderNewParty(req, res, '', []));
+  router.get('/drafts/new', (req, res) => renderNewParty(req, res, { purpose: 'join', party: '' }, []));
 
   router.post('/drafts/new', form, verifyCsrf(refuseForgery), (req, res) => {
-    const [f] = partyFields(req);
-    const raw = readRaw(req.body as Record<string, unknown>, f!) as string;
-    const parsed = parseRaw(f!, raw, lr(req).t);
-    if (!parsed.ok)
-      return renderNewParty(req, res, raw, [{ name: 'party', href: '#party', message: parsed.message }]);
-    res.redirect(303, `/drafts/new/treaties?party=${encodeURIComponent(raw.trim())}`);
+    const fields = newDraftFields(req);
+    const body = req.body as Record<string, unknown>;
+    const raw = Object.fromEntries(fields.map((f) => [f.name, readRaw(body, f)]));
+    // A form sent without the purpose (an older page, a script) joins, as before the question existed.
+    if (raw.purpose === '' || raw.purpose === undefined) raw.purpose = 'join';
+    const errors: FieldError[] = fields.flatMap((f) => {
+      const parsed = parseRaw(f, raw[f.name]!, lr(req).t);
+      return parsed.ok ? [] : [{ name: f.name, href: `#${f.name}`, message: parsed.message }];
+    });
+    if (errors.length > 0) return renderNewParty(req, res, raw, errors);
+    const purpose = raw.purpose === 'notify' ? '&purpose=notify' : '';
+    res.redirect(303, `/drafts/new/treaties?party=${encodeURIComponent(String(raw.party).trim())}${purpose}`);
   });
+
+  const purposeOf = (value: unknown): Purpose => (value === 'notify' ? 'notify' : 'join');
 
   function newPartyFromQuery(code: unknown): Package['party'] | null {
     if (typeof code !== 'string') return null;
@@ -114,17 +140,20 @@ export function registerStartPages(router: Router, kit: PageKit): void {
     req: Request,
     res: Response,
     party: Package['party'],
+    purpose: Purpose,
     raw: RawValue,
     errors: FieldError[],
   ) {
     const r = lr(req);
     const ctx = ctxOf(req);
+    // A later notification concerns the treaties the party has joined.
+    const keys = purpose === 'notify' ? 'pages.newDraft.treatiesNotify' : 'pages.newDraft.treaties';
     const f: FieldDef = {
       name: 'treaties',
       kind: 'checkboxes',
       path: ['treaties'],
-      label: r.t('pages.newDraft.treaties.label', { party: regionName(party.code, r.lng) }),
-      hint: r.t('pages.newDraft.treaties.hint'),
+      label: r.t(`${keys}.label`, { party: regionName(party.code, r.lng) }),
+      hint: r.t(`${keys}.hint`),
       options: treatyOptions({ party }, ctx),
       required: r.t('pages.q.treaties.treaties.required'),
     };
@@ -133,21 +162,29 @@ export function registerStartPages(router: Router, kit: PageKit): void {
       res,
       'new-treaties',
       {
-        title: r.t('pages.newDraft.treaties.title'),
+        title: r.t(`${keys}.title`),
         caption: r.t('pages.newDraft.caption'),
         party: party.code,
+        purpose,
         requirements: requirementViews(['tip-untoc-37-2'], req),
         fields: [fieldView(f, raw, errors[0]?.message ?? null, { pageHeading: true })],
         dataNote: r.t('pages.newDraft.treaties.dataNote'),
       },
-      { errors, back: '/drafts/new', here: { path: '/drafts/new/treaties', query: { party: party.code } } },
+      {
+        errors,
+        back: '/drafts/new',
+        here: {
+          path: '/drafts/new/treaties',
+          query: { party: party.code, ...(purpose === 'notify' ? { purpose } : {}) },
+        },
+      },
     );
   }
 
   router.get('/drafts/new/treaties', (req, res) => {
     const party = newPartyFromQuery(req.query.party);
     if (!party) return res.redirect(303, '/drafts/new');
-    renderNewTreaties(req, res, party, [], []);
+    renderNewTreaties(req, res, party, purposeOf(req.query.purpose), [], []);
   });
 
   router.post('/drafts', form, verifyCsrf(refuseForgery), (req, res) => {
@@ -155,6 +192,7 @@ export function registerStartPages(router: Router, kit: PageKit): void {
     const body = req.body as Record<string, unknown>;
     const asked = newPartyFromQuery(body.party);
     if (!asked) return res.redirect(303, '/drafts/new');
+    const purpose = purposeOf(body.purpose);
     // A State starts with the United Nations' formal name in the documents' language (editable).
     const party = { ...asked, formalName: unFormalName(asked.code, r.lng) ?? null };
     const chosen = (Array.isArray(body.treaties) ? body.treaties : [body.treaties]).filter(
@@ -165,13 +203,14 @@ export function registerStartPages(router: Router, kit: PageKit): void {
       const message = unknown
         ? r.t('pages.errors.notInList', { label: r.t('pages.newDraft.treaties.title') })
         : r.t('pages.q.treaties.treaties.required');
-      return renderNewTreaties(req, res, party, chosen, [
+      return renderNewTreaties(req, res, party, purpose, chosen, [
         { name: 'treaties', href: '#treaties-untoc', message },
       ]);
     }
     const pkg: Package = PackageSchema.parse({
+      purpose,
       party,
-      treaties: chooseTreaties({ party, treaties: [] }, chosen, deps.participation),
+      treaties: chooseTreaties({ party, purpose, treaties: [] }, chosen, deps.participation),
       // The documents start in the pages' language; the party page changes it.
       documentLanguage: r.lng,
     });

@@ -1,6 +1,7 @@
 /**
  * A copy of the treaty texts quoted in LEGAL.md (../shared/LEGAL.md §1.2, §2 and §3.1-§3.4, taken on
- * 2026-12-01; §1.3 on 2026-12-05), so that the catalogue quotes can be checked without reading the shared folder at run time
+ * 2026-12-01; §1.3 and the four withdrawal paragraphs, UNTOC 35(4), TIP 15(4), SOM 20(4), FP 16(4), on
+ * 2026-12-05), so that the catalogue quotes can be checked without reading the shared folder at run time
  * (CI has no such folder). Keyed "<instrument> <article>" as LEGAL.md writes the article in its tables;
  * "…" marks an elision in LEGAL.md itself. Do not edit these texts to make a test pass: re-copy them
  * from LEGAL.md.
@@ -22,6 +23,14 @@ export const LEGAL_QUOTES: Readonly<Record<string, string>> = {
     'Each State Party shall inform the Secretary-General of the United Nations of the name and address of the authority or authorities that can assist other States Parties in developing measures to prevent transnational organized crime.',
   'untoc 35(3)':
     'Each State Party may, at the time of signature, ratification, acceptance or approval of or accession to this Convention, declare that it does not consider itself bound by paragraph 2 of this article. The other States Parties shall not be bound by paragraph 2 of this article with respect to any State Party that has made such a reservation." (35(2): "Any dispute … that cannot be settled through negotiation within a reasonable time shall, at the request of one of those States Parties, be submitted to arbitration. If, six months after the date of the request for arbitration, those States Parties are unable to agree on the organization of the arbitration, any one of those States Parties may refer the dispute to the International Court of Justice …',
+  'untoc 35(4)':
+    'Any State Party that has made a reservation in accordance with paragraph 3 of this article may at any time withdraw that reservation by notification to the Secretary-General of the United Nations.',
+  'tip 15(4)':
+    'Any State Party that has made a reservation in accordance with paragraph 3 of this article may at any time withdraw that reservation by notification to the Secretary-General of the United Nations.',
+  'som 20(4)':
+    'Any State Party that has made a reservation in accordance with paragraph 3 of this article may at any time withdraw that reservation by notification to the Secretary-General of the United Nations.',
+  'fp 16(4)':
+    'Any State Party that has made a reservation in accordance with paragraph 3 of this article may at any time withdraw that reservation by notification to the Secretary-General of the United Nations.',
   'untoc 36(3)':
     'This Convention is subject to ratification, acceptance or approval. Instruments of ratification, acceptance or approval shall be deposited with the Secretary-General of the United Nations. A regional economic integration organization may deposit its instrument of ratification, acceptance or approval if at least one of its member States has done likewise. In that instrument of ratification, acceptance or approval, such organization shall declare the extent of its competence with respect to the matters governed by this Convention. Such organization shall also inform the depositary of any relevant modification in the extent of its competence.',
   'untoc 36(4)':

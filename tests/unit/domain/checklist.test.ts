@@ -11,6 +11,7 @@ import {
   DISPUTE_RESERVATION_IDS,
   REQUIREMENTS,
   REQUIREMENT_IDS,
+  LATER_ONLY_KINDS,
   TREATIES,
   disputeReservationId,
 } from '../../../server/catalogue';
@@ -49,7 +50,26 @@ describe('the checklist', () => {
 
   it('covers every requirement of the catalogue, once each, for a package of all four treaties', () => {
     expect(allFour.facts.treaties.map((t) => t.treaty)).toEqual(['untoc', 'tip', 'som', 'fp']);
-    expect(allFour.checklist.items.map((i) => i.id)).toEqual([...REQUIREMENT_IDS]);
+    // An instrument lists all but what exists only in a later notification (a withdrawal); a later
+    // notification of the same four treaties lists those too.
+    const laterOnly = (id: string) => LATER_ONLY_KINDS.includes(REQUIREMENTS.find((r) => r.id === id)!.kind);
+    expect(allFour.checklist.items.map((i) => i.id)).toEqual(REQUIREMENT_IDS.filter((id) => !laterOnly(id)));
+    expect(REQUIREMENT_IDS.filter(laterOnly)).toEqual(['untoc-35-4', 'tip-15-4', 'som-20-4', 'fp-16-4']);
+    const later = assessed({
+      ...fixture('dispute-reservations-all-four-treaties'),
+      input: {
+        ...(fixture('dispute-reservations-all-four-treaties').input as object),
+        purpose: 'notify',
+        treaties: ['untoc', 'tip', 'som', 'fp'].map((treaty) => ({ treaty, instrument: null })),
+        reservations: [],
+        reservationExplanations: {},
+        declarations: [],
+        fullPowers: null,
+        withdrawnReservations: ['som-20-3'],
+      },
+    });
+    expect(later.checklist.items.find((i) => i.id === 'som-20-4')!.status).toBe('provided');
+    expect(later.checklist.items.map((i) => i.id)).toEqual([...REQUIREMENT_IDS]);
     expect(REQUIREMENT_IDS).toHaveLength(REQUIREMENTS.length);
   });
 
@@ -60,7 +80,9 @@ describe('the checklist', () => {
       null,
       null,
       null,
-      ...REQUIREMENTS.filter((r) => r.appliesTo === 'som').map(() => 'som'),
+      ...REQUIREMENTS.filter((r) => r.appliesTo === 'som' && !LATER_ONLY_KINDS.includes(r.kind)).map(
+        () => 'som',
+      ),
     ]);
   });
 
@@ -164,6 +186,7 @@ describe('fixture coverage of the domain', () => {
       'convention-first.ts',
       'dates.ts',
       'instrument-type.ts',
+      'later-notification.ts',
       'notifications.ts',
       'reservations.ts',
       'signatory.ts',

@@ -1,0 +1,78 @@
+/**
+ * A dispute-clause reservation withdrawn in a party's later notification (UNTOC 35(4), TIP 15(4), SOM
+ * 20(4), FP 16(4)), read back from the .docx: one numbered paragraph per treaty citing its paragraph 4, in
+ * English, French and Arabic (the European Union with the masculine verb), and nothing of it anywhere
+ * when no reservation is withdrawn.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { PackageInput } from '../../server/domain/package';
+import { PATHS } from '../../server/paths';
+import { assess, assessIn, model, renderText } from './helpers';
+
+const fixture = (name: string): PackageInput =>
+  JSON.parse(
+    fs.readFileSync(
+      path.join(PATHS.root, 'tests', 'fixtures', 'packages', 'good', name, 'package.json'),
+      'utf8',
+    ),
+  ) as PackageInput;
+
+const thailand = fixture('later-withdraws-dispute-reservation');
+
+describe('withdrawing the dispute-clause reservation', () => {
+  it('is notified under article 35, paragraph 4, of the Convention', async () => {
+    const text = await renderText(model(assess(thailand), 'notifications', 'en'));
+    expect(text).toContain(
+      'In accordance with article 35, paragraph 4, of the Convention, the Government of the Kingdom of Thailand withdraws the reservation it made in accordance with paragraph 3 of that article.',
+    );
+    expect(text).toContain('As a party to the following treaties');
+  });
+
+  it('cites each Protocol’s own paragraph 4, and only for the reservations withdrawn', async () => {
+    const both: PackageInput = {
+      ...thailand,
+      treaties: [
+        { treaty: 'untoc', instrument: null },
+        { treaty: 'tip', instrument: null },
+      ],
+      withdrawnReservations: ['tip-15-3'],
+    };
+    const text = await renderText(model(assess(both), 'notifications', 'en'));
+    expect(text).toMatch(
+      /In accordance with article 15, paragraph 4, of the Protocol .*withdraws the reservation/,
+    );
+    expect(text).not.toContain('article 35, paragraph 4');
+  });
+
+  it('in French, from the translation', async () => {
+    const text = await renderText(model(assessIn(thailand, 'fr'), 'notifications', 'fr'));
+    expect(text).toContain(
+      'retire la réserve qu’il a formulée conformément au paragraphe 3 de cet article'.replace('’', "'"),
+    );
+  });
+
+  it('by the European Union, in Arabic: the masculine verb (يسحب)', async () => {
+    const eu: PackageInput = {
+      ...thailand,
+      party: { kind: 'reio', code: 'EU', formalName: null },
+      treaties: [{ treaty: 'som', instrument: null }],
+      withdrawnReservations: ['som-20-3'],
+      documentLanguage: 'ar',
+    };
+    const text = await renderText(model(assessIn(eu, 'ar'), 'notifications', 'ar'));
+    expect(text).toContain('يسحب');
+    expect(text).not.toContain('تسحب');
+  });
+
+  it('says nothing of a withdrawal when none is made', async () => {
+    const none: PackageInput = {
+      ...thailand,
+      withdrawnReservations: [],
+      mlaLanguages: ['en'],
+    };
+    const text = await renderText(model(assess(none), 'notifications', 'en'));
+    expect(text).not.toContain('withdraws');
+    expect(text).toContain('article 18, paragraph 14');
+  });
+});
