@@ -146,6 +146,16 @@ export interface Requirement {
     readonly quote: Quote;
   }[];
   readonly check: CheckId;
+  /**
+   * Made also in a party's later notification though its kind is not one a notification carries: a
+   * declaration of territorial application (VCLT 29) that extends the treaty to a territory after deposit.
+   */
+  readonly alsoInLaterNotification?: true;
+}
+
+/** Whether a later notification can make this requirement's statement (its kind, or the requirement's own flag). */
+export function madeInLaterNotification(req: Requirement): boolean {
+  return LATER_NOTIFICATION_KINDS.includes(req.kind) || req.alsoInLaterNotification === true;
 }
 
 /**
@@ -491,6 +501,8 @@ function practiceRequirements(treaty: TreatyId): Requirement[] {
       timing: 'at-deposit',
       quote: { text: Q_VCLT_29, source: 'nl-vclt' },
       check: 'territorial-declaration',
+      // A party extends a treaty to a territory by a later notification too.
+      alsoInLaterNotification: true,
     },
     {
       id: `${treaty}-vclt-2-1-d`,

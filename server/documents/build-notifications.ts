@@ -24,6 +24,7 @@ import { articleInProse } from '../i18n/grammar';
 import {
   dateOrBlank,
   finishModel,
+  genderOf,
   partyKey,
   partyParams,
   placeOrBlank,
@@ -231,6 +232,23 @@ export function buildNotifications(ctx: DocumentContext): DocumentModel {
       partyKey(ctx, 'documents:notifications.withdrawal'),
     );
   }
+  // VCLT 29: a later notification can extend a treaty to a territory, under that treaty's title (the
+  // schema allows no other declaration in one; an instrument carries its own, build-instrument.ts).
+  if (later)
+    for (const f of facts.treaties)
+      for (const d of pkg.declarations.filter(
+        (x) => x.kind === 'territorial' && x.treaties.includes(f.treaty),
+      )) {
+        numbered(
+          sentence(
+            t,
+            partyKey(ctx, 'documents:notifications.territorial'),
+            { party, ofParty, title: treatyTitle(ctx, f.treaty) },
+            { context: genderOf(ctx, f.treaty) },
+          ),
+        );
+        blocks.push({ type: 'paragraph', style: 'quote', content: [text(d.text)] });
+      }
   if (number === 0) {
     // Nothing to notify: a note for the file, not a letter. No "makes the notifications below", no
     // place, date or signature for a text nobody would send.

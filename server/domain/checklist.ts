@@ -14,7 +14,7 @@
  */
 import {
   disputeReservationId,
-  LATER_NOTIFICATION_KINDS,
+  madeInLaterNotification,
   LATER_ONLY_KINDS,
   quotesFor,
   REQUIREMENTS,
@@ -407,12 +407,12 @@ function outsideCompetence(): Evaluation {
  * one it makes is checked as at deposit (an answered but incomplete one is missing). What only an
  * instrument carries (reservations and declarations made on consent, VCLT 19 and 23(2); full powers to
  * sign an instrument, VCLT 7) does not apply. Which kinds a later notification can carry is the
- * catalogue's (`LATER_NOTIFICATION_KINDS`).
+ * catalogue's (`LATER_NOTIFICATION_KINDS`, and `alsoInLaterNotification` on a requirement).
  */
 function laterNotification(req: Requirement, facts: PackageFacts): Evaluation {
   if (req.check === 'full-powers')
     return { status: 'not-applicable', reason: R('fullPowersLaterNotification'), path: ['fullPowers'] };
-  if (!LATER_NOTIFICATION_KINDS.includes(req.kind)) {
+  if (!madeInLaterNotification(req)) {
     if (req.kind === 'instrument' || req.kind === 'precondition') return EVALUATORS[req.check](req, facts);
     return { status: 'not-applicable', reason: R('onlyWithInstrument'), path: [] };
   }

@@ -535,7 +535,11 @@ export const PackageSchema = z
       if (c.signatureReservations.length > 0) refuse(['treaties', i, 'signatureReservations']);
     });
     if (pkg.reservations.length > 0) refuse(['reservations']);
-    if (pkg.declarations.length > 0) refuse(['declarations']);
+    // A declaration of territorial application can extend a treaty to a territory after deposit (VCLT 29);
+    // every other reservation or declaration is made with an instrument.
+    pkg.declarations.forEach((d, i) => {
+      if (d.kind !== 'territorial') refuse(['declarations', i, 'kind']);
+    });
     if (Object.keys(pkg.reservationExplanations).length > 0) refuse(['reservationExplanations']);
     if (pkg.fullPowers !== null) refuse(['fullPowers']);
   });

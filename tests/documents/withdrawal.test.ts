@@ -76,3 +76,32 @@ describe('withdrawing the dispute-clause reservation', () => {
     expect(text).toContain('article 18, paragraph 14');
   });
 });
+
+describe('extending a treaty to a territory by a later notification (VCLT 29)', () => {
+  const newZealand = fixture('later-extends-to-territory');
+
+  it('is a numbered paragraph under the treaty’s title, followed by the declaration', async () => {
+    const text = await renderText(model(assess(newZealand), 'notifications', 'en'));
+    expect(text).toContain(
+      'With respect to the United Nations Convention against Transnational Organized Crime, the Government of New Zealand makes the following declaration concerning its territorial application:',
+    );
+    expect(text).toContain('The Convention shall extend to Tokelau.');
+    expect(text).not.toContain('has no notification to make');
+  });
+
+  it('agrees with the treaty in French: « à l’égard de la Convention », « du Protocole »', async () => {
+    const convention = await renderText(model(assessIn(newZealand, 'fr'), 'notifications', 'fr'));
+    expect(convention).toContain(
+      "À l'égard de la Convention des Nations Unies contre la criminalité transnationale organisée",
+    );
+    const protocol: PackageInput = {
+      ...newZealand,
+      treaties: [{ treaty: 'tip', instrument: null }],
+      declarations: [
+        { treaties: ['tip'], kind: 'territorial', text: 'Le Protocole s’applique aux Tokélaou.' },
+      ],
+    };
+    const text = await renderText(model(assessIn(protocol, 'fr'), 'notifications', 'fr'));
+    expect(text).toMatch(/À l'égard du Protocole/);
+  });
+});

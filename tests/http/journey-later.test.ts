@@ -69,7 +69,7 @@ test('a later notification: no instrument, the notification sections optional, t
   expect(text).toContain('Prepare the notifications');
   expect(text).toContain('Treaties the notifications concern');
   expect(text).toContain('Who signs the notification');
-  expect(text).toContain('Reservations, declarations and the deposit: they go with an instrument');
+  expect(text).toContain('Reservations and the deposit: they go with an instrument');
   expect(tasks).not.toContain(`href="${d.url}/deposit"`);
   expect(tasks).not.toContain(`href="${d.url}/reservations"`);
   expect(tasks).toContain(`href="${d.url}/central-authorities"`);
@@ -173,4 +173,29 @@ test('a later notification withdraws the dispute-clause reservation on its own p
   // An instrument's draft has no such page.
   const join = redirectOf(await c.post('/drafts', { party: 'TH', treaties: ['som'] }));
   expect((await c.get(`${join}/withdrawals?lang=en`)).status).not.toBe(200);
+});
+
+test('a later notification offers only a declaration of territorial application (VCLT 29)', async () => {
+  const d = await createNotification();
+  expect(textOf(await page(d.url))).toContain('Territorial application (Vienna Convention, article 29)');
+  const form = await page(`${d.url}/declarations/new`);
+  expect(textOf(form)).toContain('Territorial application');
+  for (const other of ['Interpretative declaration', 'Other declaration', 'Reservation (other than'])
+    expect(textOf(form)).not.toContain(other);
+  expect(
+    redirectOf(
+      await c.post(`${d.url}/declarations/new`, {
+        treaties: 'untoc',
+        kind: 'territorial',
+        text: 'The Convention shall extend to Tokelau.',
+      }),
+    ),
+  ).toBe(`${d.url}/declarations`);
+  // An interpretative declaration sent anyway is refused with a message.
+  const refused = await c.post(`${d.url}/declarations/new`, {
+    treaties: 'untoc',
+    kind: 'interpretative',
+    text: 'The Republic understands article 5 as follows.',
+  });
+  expect(refused.status).toBe(400);
 });

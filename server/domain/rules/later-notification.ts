@@ -10,7 +10,7 @@
  * - It notifies something: a notification with no notification in it is an error, checked against the
  *   checklist (`nothingNotified`), which knows what each requirement counts as made.
  */
-import { LATER_NOTIFICATION_KINDS } from '../../catalogue';
+import { madeInLaterNotification } from '../../catalogue';
 import type { Checklist } from '../checklist';
 import type { PackageFacts } from '../facts';
 import { issue, type Issue } from '../issues';
@@ -45,9 +45,7 @@ export const laterNotificationRule: Rule = ({ facts }) => {
 export function nothingNotified(facts: PackageFacts, checklist: Checklist): Issue[] {
   if (!facts.isLaterNotification) return [];
   const made = checklist.items.some(
-    (i) =>
-      LATER_NOTIFICATION_KINDS.includes(i.requirement.kind) &&
-      (i.status === 'provided' || i.status === 'missing'),
+    (i) => madeInLaterNotification(i.requirement) && (i.status === 'provided' || i.status === 'missing'),
   );
   return made ? [] : [issue('error', 'rules.later.nothingNotified', [], null)];
 }

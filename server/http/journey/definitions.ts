@@ -307,9 +307,10 @@ export const SECTIONS: readonly SectionDef[] = [
   },
   {
     id: 'declarations',
-    // Made with an instrument (VCLT 19, 23; the deposit itself), never in a later notification.
-    absentBecause: 'notification',
-    applies: (p) => !isNotifying(p),
+    // In a later notification, only a declaration of territorial application (VCLT 29), optional.
+    notifies: true,
+    retitledWhenNotifying: true,
+    applies: () => true,
     complete: (_p, v) => v,
     started: (p) => p.declarations.length > 0,
   },
@@ -1396,7 +1397,8 @@ export function declarationFields(
       name: 'kind',
       kind: 'radios',
       path: [...base, 'kind'],
-      options: DECLARATION_KINDS.map((k) =>
+      // A later notification extends a treaty to a territory; it makes no other declaration (VCLT 19, 23).
+      options: DECLARATION_KINDS.filter((k) => !isNotifying(pkg) || k === 'territorial').map((k) =>
         opt(k, ctx.t(`pages.q.declaration.kinds.${k}`), H(ctx, 'declaration', `kinds-${k}`)),
       ),
       required: ctx.t('pages.q.declaration.kind.required'),
@@ -1406,6 +1408,8 @@ export function declarationFields(
       kind: 'textarea',
       path: [...base, 'text'],
       required: ctx.t('pages.q.declaration.text.required'),
+      // It appears in the notification, not in an instrument.
+      ...(isNotifying(pkg) ? { hint: ctx.t('pages.q.declaration.text.hintNotify') } : {}),
     }),
   ];
 }
@@ -1416,6 +1420,8 @@ export function declarationFields(
  */
 export function declarationRequirements(pkg: Package): string[] {
   const first = pkg.treaties[0]?.treaty ?? 'untoc';
+  // A later notification makes a declaration of territorial application only (VCLT 29).
+  if (isNotifying(pkg)) return [`${first}-vclt-29`];
   return [`${first}-vclt-29`, `${first}-vclt-2-1-d`, `${first}-vclt-19`];
 }
 

@@ -50,6 +50,8 @@ import {
   SECTIONS,
   type AuthorityList,
   type ListPageDef,
+  isNotifying,
+  sectionTitleKey,
 } from './definitions';
 import type { FormPage, FormPages } from './form-page';
 import { dr, lr, queryString, type PageKit } from './kit';
@@ -278,7 +280,7 @@ export function registerListPages(router: Router, kit: PageKit, forms: FormPages
       'list',
       {
         title: r.t(`${list.texts}.title`),
-        caption: r.t(`pages.sections.${list.section}`),
+        caption: r.t(sectionTitleKey(list.section, pkg)),
         heading: r.t(`${list.texts}.title`),
         lead: Array.isArray(lead) ? lead : [],
         notice: clearedNotice(req),
@@ -382,9 +384,14 @@ export function registerListPages(router: Router, kit: PageKit, forms: FormPages
         const back = returnTo(req) === 'check' ? `${base(req)}/check` : list.href;
         return {
           title,
-          caption: r.t(`pages.sections.${list.section}`),
+          caption: r.t(sectionTitleKey(list.section, draft.package)),
           heading: title,
-          lead: [r.t(`${spec.texts}.lead`)],
+          // A later notification's declaration form says what it is for (territorial application only).
+          lead: [
+            r.t(isNotifying(draft.package) ? `${spec.texts}.leadNotify` : `${spec.texts}.lead`, {
+              defaultValue: r.t(`${spec.texts}.lead`),
+            }),
+          ],
           notice: null,
           requirements: requirementViews(spec.requirements(draft.package, req), req, draft.package),
           action: `${base(req)}/${collection}/${entryId ?? 'new'}${spec.query(req, entryIn(draft))}`,
