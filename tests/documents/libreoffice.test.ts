@@ -1,7 +1,9 @@
 /**
  * A real word processor opens every document of a real bundle: LibreOffice (headless) converts each
  * .docx to PDF and pdftotext reads it back. LibreOffice is installed in CI (.ci/run); a missing soffice
- * fails the test rather than skipping it.
+ * fails the test rather than skipping it. Every file here comes from the fast writer (docx-writer/), the
+ * one that serves documents: the bundle and documentDocx use it, and the hostile text is written by it
+ * directly, through its one escaping function.
  */
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
@@ -9,8 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import JSZip from 'jszip';
-import { buildBundle, documentDocx } from '../../server/documents';
-import { renderDocx } from '../../server/documents/render-docx';
+import { buildBundle, documentDocx, renderDocxFast } from '../../server/documents';
 import { assessInLanguage } from '../../server/domain/validate';
 import { PATHS } from '../../server/paths';
 import { inArabic } from '../support/translations';
@@ -143,8 +144,8 @@ describe('LibreOffice reads text that looks like markup, and other scripts, exac
       declarations: [{ treaties: ['untoc'], kind: 'other', text: declaration }],
     });
     const files = {
-      instrument: await renderDocx(model(assessment, 'instrument', 'en', { mode: 'final', treaty: 'untoc' })),
-      notifications: await renderDocx(model(assessment, 'notifications', 'en', { mode: 'final' })),
+      instrument: renderDocxFast(model(assessment, 'instrument', 'en', { mode: 'final', treaty: 'untoc' })),
+      notifications: renderDocxFast(model(assessment, 'notifications', 'en', { mode: 'final' })),
     };
     const docx = Object.entries(files).map(([name, bytes]) => {
       const file = path.join(dir, `${name}.docx`);
