@@ -100,26 +100,32 @@ interface ParagraphOptions {
   readonly bullet?: boolean;
   /** "1." then a tab to a hanging indent. */
   readonly numbered?: boolean;
-  readonly bidi?: boolean;
   readonly spacing?: { readonly before?: number; readonly after?: number };
 }
 
-/** A paragraph (§17.3.1.22 p) of `runs` (already XML). */
-function paragraph(options: ParagraphOptions, runs: string): string {
+const BULLET = `<w:numPr><w:ilvl w:val="0"/><w:numId w:val="${BULLETS_NUM_ID}"/></w:numPr>`;
+const NUMBER_TAB = `<w:tabs><w:tab w:val="left" w:pos="${HANGING}"/></w:tabs>`;
+const NUMBER_INDENT = `<w:ind w:left="${HANGING}" w:hanging="${HANGING}"/>`;
+
+/** A paragraph (§17.3.1.22 p) of `runs` (already XML), bidirectional when `bidi` (§17.3.1.6). */
+function paragraph(bidi: boolean, options: ParagraphOptions, runs: string): string {
+  let properties = '';
+  if (options.style) properties += `<w:pStyle w:val="${options.style}"/>`;
+  if (options.keepNext) properties += '<w:keepNext/>';
+  if (options.pageBreakBefore) properties += '<w:pageBreakBefore/>';
+  if (options.bullet) properties += BULLET;
+  if (options.numbered) properties += NUMBER_TAB;
+  if (bidi) properties += '<w:bidi/>';
   const spacing = options.spacing;
-  const properties =
-    (options.style ? `<w:pStyle w:val="${options.style}"/>` : '') +
-    (options.keepNext ? '<w:keepNext/>' : '') +
-    (options.pageBreakBefore ? '<w:pageBreakBefore/>' : '') +
-    (options.bullet ? `<w:numPr><w:ilvl w:val="0"/><w:numId w:val="${BULLETS_NUM_ID}"/></w:numPr>` : '') +
-    (options.numbered ? `<w:tabs><w:tab w:val="left" w:pos="${HANGING}"/></w:tabs>` : '') +
-    (options.bidi ? '<w:bidi/>' : '') +
-    (spacing
-      ? `<w:spacing${spacing.after === undefined ? '' : ` w:after="${spacing.after}"`}${spacing.before === undefined ? '' : ` w:before="${spacing.before}"`}/>`
-      : '') +
-    (options.numbered ? `<w:ind w:left="${HANGING}" w:hanging="${HANGING}"/>` : '');
-  const inner = (properties === '' ? '' : `<w:pPr>${properties}</w:pPr>`) + runs;
-  return inner === '' ? '<w:p/>' : `<w:p>${inner}</w:p>`;
+  if (spacing) {
+    properties += '<w:spacing';
+    if (spacing.after !== undefined) properties += ` w:after="${spacing.after}"`;
+    if (spacing.before !== undefined) properties += ` w:before="${spacing.before}"`;
+    properties += '/>';
+  }
+  if (options.numbered) properties += NUMBER_INDENT;
+  if (properties === '') return runs === '' ? '<w:p/>' : `<w:p>${runs}</w:p>`;
+  return `<w:p><w:pPr>${properties}</w:pPr>${runs}</w:p>`;
 }
 
 /**
@@ -171,8 +177,7 @@ function inlineRuns(w: Writing, content: readonly Inline[], bold = false): strin
 const toneBold = (tone: Tone | undefined) => tone === 'missing';
 
 /** A paragraph of `w`'s direction. */
-const directed = (w: Writing, options: ParagraphOptions, runs: string) =>
-  paragraph({ ...options, bidi: w.rtl }, runs);
+const directed = (w: Writing, options: ParagraphOptions, runs: string) => paragraph(w.rtl, options, runs);
 
 /* Tables. */
 
@@ -348,7 +353,7 @@ export function writeBlock(w: Writing, block: Block): string[] {
         // All of it in another language (an English quotation in an Arabic document): left to right.
         const foreign = isForeign(block.content);
         const inner = foreign ? { ...w, rtl: false } : w;
-        return [paragraph({ style, bidi: w.rtl && !foreign }, inlineRuns(inner, block.content))];
+        return [paragraph(w.rtl && !foreign, { style }, inlineRuns(inner, block.content))];
       }
       const number = `${block.number}.`;
       return [

@@ -14,7 +14,12 @@ const ENTITIES: Readonly<Record<string, string>> = {
   '>': '&gt;',
 };
 
+/** Whether a text needs any of that: most do not, and are written as they are. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const NEEDS_ESCAPING = /[&"'<>\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
+
 /** Text or an attribute value, ready to write between tags or quotes. */
 export function escapeXml(value: string): string {
+  if (!NEEDS_ESCAPING.test(value)) return value;
   return removeXmlInvalidCharacters(value).replace(/[&"'<>]/g, (char) => ENTITIES[char]!);
 }
