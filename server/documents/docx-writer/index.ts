@@ -50,10 +50,11 @@ const SECTION =
   '<w:pgNumType/><w:docGrid w:linePitch="360"/></w:sectPr>';
 
 /**
- * The deflate level of the parts written per call: 6, zlib's default, about as small as 9 for text like
- * this and twice as fast. The constant parts take 9: they are compressed once.
+ * The deflate level of the parts written per call: 1, zlib's fastest. On the sample checklist's
+ * document.xml (159 kB) it takes half the time of the default 6 (0.46 against 0.92 ms) for a part of
+ * 11.8 kB rather than 9.1 kB. The constant parts take 9: they are compressed once.
  */
-const PER_CALL_LEVEL = 6;
+const PER_CALL_LEVEL = 1;
 
 /** The parts that do not depend on the document, deflated once. */
 let fixedParts: readonly ZipEntry[] | undefined;
