@@ -337,3 +337,24 @@ test.each([
     expect([...compression.keys()].filter((n) => n.endsWith('.docx'))).toHaveLength(documents.length);
   },
 );
+
+/*
+ * Where the two differ on purpose: docx reads a run's string child that is exactly "CURRENT",
+ * "TOTAL_PAGES", "TOTAL_PAGES_IN_SECTION" or "SECTION" as a page-number field (its PageNumber values),
+ * so the reference turns a line of text such as "SECTION" into a PAGE or SECTION field and loses the
+ * text. The writer writes the text. The fixtures and the synthetic model above hold no such line.
+ */
+test.each(['CURRENT', 'TOTAL_PAGES', 'TOTAL_PAGES_IN_SECTION', 'SECTION'])(
+  'a line that reads "%s" stays text in the writer',
+  async (line) => {
+    const en = assessIn(SAMPLE.input, 'en');
+    const [model] = documentModels(en, 'notifications', { tr: tr('en'), mode: 'draft', today: TODAY });
+    const withLine: DocumentModel = {
+      ...model,
+      blocks: [{ type: 'paragraph', style: 'normal', content: [{ type: 'text', text: line }] }],
+    };
+    const xml = (await parts(renderDocxFast(withLine))).get('word/document.xml')!;
+    expect(xml).toContain(`<w:t xml:space="preserve">${line}</w:t>`);
+    expect(xml).not.toContain('<w:fldChar');
+  },
+);
