@@ -1,7 +1,11 @@
 /**
  * The documents a package produces, by name: build the model for one, render it, or pack them all into
  * the bundle (.zip with every document and the package as JSON). Final mode is refused upstream
- * (http/) while anything mandatory is missing; render-docx refuses a final model with markers too.
+ * (http/) while anything mandatory is missing; the renderers refuse a final model with markers too.
+ *
+ * Word files are written by the fast writer (docx-writer/, `renderDocxFast`); the docx library is the
+ * reference renderer (render-docx.ts, bilingual.ts, `renderDocxReference`), loaded only when asked for:
+ * by the golden test and the benchmark.
  *
  * With a parallel text (a second language), the instrument, the notifications and the full powers are
  * bilingual, one language per column (bilingual.ts); the checklist, a working paper for the legal

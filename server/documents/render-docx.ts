@@ -4,6 +4,11 @@
  * styles (Word's Styles pane shows Recital, Quote, Note... rather than direct formatting), so that a
  * ministry can restyle a draft to its own house style in one place.
  *
+ * This is the reference renderer: documents are served by the fast writer (docx-writer/), which writes
+ * the same XML part by part, as tests/documents/writer-golden.test.ts checks on every fixture. A change
+ * to the documents' layout is made here and in the writer (the numbers both read are in word-layout.ts),
+ * and the golden test says whether they still agree.
+ *
  * Text is raw: docx escapes it for XML itself. The only characters removed are those XML 1.0 forbids
  * (W3C XML 1.0, 5th edition, §2.2 "Characters"), which Word refuses to open.
  */
