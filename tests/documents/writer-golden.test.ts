@@ -37,9 +37,12 @@ type Name = Exclude<DocumentName, 'bundle'>;
 
 const TIMESTAMP = /(<dcterms:(?:created|modified) xsi:type="dcterms:W3CDTF">)[^<]*(<\/dcterms:)/g;
 
-/** Every part of a .docx by name, as text; core.xml's timestamps replaced (see the file's comment). */
+/**
+ * Every part of a .docx by name, as text; core.xml's timestamps replaced (see the file's comment). Each
+ * entry's CRC-32 is checked against its bytes, which the writer's own ZIP code computes.
+ */
 async function parts(docx: Buffer): Promise<Map<string, string>> {
-  const zip = await JSZip.loadAsync(docx);
+  const zip = await JSZip.loadAsync(docx, { checkCRC32: true });
   const out = new Map<string, string>();
   for (const name of Object.keys(zip.files).sort()) {
     const text = await zip.file(name)!.async('string');
@@ -315,7 +318,7 @@ test.each([
       ...(parallel ? { parallel: { assessment: assessIn(SAMPLE.input, parallel), tr: tr(parallel) } } : {}),
     };
     const bundle = await buildBundle(assessment, { ...options, stylesheet: 'body { color: black }' });
-    const zip = await JSZip.loadAsync(bundle);
+    const zip = await JSZip.loadAsync(bundle, { checkCRC32: true });
     const compression = methods(bundle);
     const languages = parallel ? `${lng}-${parallel}` : lng;
     const documents = documentsOf(assessment);
