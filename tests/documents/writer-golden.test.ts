@@ -5,7 +5,8 @@
  * powers where needed, the note verbale, the checklist), must give the same parts with the same XML.
  *
  * Each fixture is rendered in one language, taken in turn from the six (so every fixture once, and
- * every language, English, Arabic right to left and Chinese East Asian among them, many times); the
+ * every language, English, Arabic right to left and Chinese East Asian among them, many times), and one
+ * fixture in five also beside the next language (Arabic beside Chinese, Chinese beside French...); the
  * sample package in English, Arabic and Chinese, and in three bilingual pairs; the good fixtures' first
  * instrument in final mode too, where the two must refuse alike. A synthetic model holds every block and
  * inline with the characters XML escapes. The bundle is checked to hold the writer's .docx files,
@@ -157,6 +158,12 @@ describe.each(fixtures.map((fixture, index) => [`${fixture.kind}/${fixture.name}
     if (fixture.kind === 'good')
       test(`the first instrument in final mode, in ${lng}: the same XML, or the same refusal`, async () => {
         await compareAll(fixture.input, lng, { mode: 'final', only: 'instrument' });
+      });
+    // One fixture in five bilingual too, beside the next language of the six.
+    const parallel = LANGUAGES[(index + 1) % LANGUAGES.length]!;
+    if (index % 5 === 0)
+      test(`every document, in ${lng} beside ${parallel}: the same XML, part by part`, async () => {
+        expect(await compareAll(fixture.input, lng, { parallel })).toBeGreaterThanOrEqual(4);
       });
   },
 );
