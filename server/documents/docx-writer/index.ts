@@ -118,7 +118,10 @@ function coreXml(properties: DocumentModel['properties'], now: Date): string {
   );
 }
 
-/** Whether the body uses the bulleted list (then numbering.xml carries its concrete numbering). */
+/**
+ * Whether the body uses the bulleted list (then numbering.xml carries its concrete numbering, as docx
+ * writes it only for a list in use). Text cannot fake the tag: its "<" is written "&lt;".
+ */
 const BULLET_MARK = '<w:numPr>';
 
 /** The .docx of a body and footer (already XML), with `model`'s profile and `properties`. */
