@@ -2,7 +2,9 @@
  * Benchmarks: figures only, no thresholds (`npm run bench`).
  *
  * 1. In process: the median (and p95) time to build each document from the sample package (assess,
- *    build the model, render the .docx), and the whole bundle (.zip), over many runs after a warm-up.
+ *    build the model, write the .docx with the fast writer), and the whole bundle (.zip), over many runs
+ *    after a warm-up; then the fast writer against the reference renderer (docx), interleaved, with
+ *    their ratio, and the bundle against its floor (bench/writer.ts).
  * 2. Over loopback: requests per second and latency of POST /api/v1/documents/bundle under load
  *    (autocannon, 10 connections, 10 seconds), against the real app on a temporary SQLite file.
  * 3. The guided pages: saving and loading a draft in SQLite in process, and over loopback the task list,
@@ -15,8 +17,7 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { createApp } from '../server/app';
 import { loadParticipation } from '../server/catalogue';
-import { buildBundle, buildModel } from '../server/documents';
-import { renderDocx } from '../server/documents/render-docx';
+import { buildBundle, buildModel, renderDocxFast } from '../server/documents';
 import { assessPackage, parsePackage } from '../server/domain/validate';
 import { createI18n } from '../server/i18n';
 import { createLogger } from '../server/logger';
@@ -24,6 +25,7 @@ import { PATHS } from '../server/paths';
 import { openStore } from '../server/store/store';
 import { createDrafts } from '../server/store/drafts';
 import { newDraft } from '../server/domain/draft';
+import { benchWriter } from './writer';
 
 // autocannon ships no types; this is the part of its API used here.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -80,13 +82,15 @@ async function main(): Promise<void> {
 
   console.log('\nIn process (parse + assess + build + render), sample package: Bhutan, UNTOC + TIP + SOM');
   await time('assess only (rules, checklist, EIF)', 500, async () => assess());
+  const write = async (model: Parameters<typeof renderDocxFast>[0]) => renderDocxFast(model);
   await time('instrument (UNTOC) .docx', 200, () =>
-    renderDocx(buildModel(assess(), 'instrument', { ...options, treaty: 'untoc' })),
+    write(buildModel(assess(), 'instrument', { ...options, treaty: 'untoc' })),
   );
-  await time('notifications .docx', 200, () => renderDocx(buildModel(assess(), 'notifications', options)));
-  await time('full powers .docx', 200, () => renderDocx(buildModel(assess(), 'full-powers', options)));
-  await time('checklist .docx', 100, () => renderDocx(buildModel(assess(), 'checklist', options)));
+  await time('notifications .docx', 200, () => write(buildModel(assess(), 'notifications', options)));
+  await time('full powers .docx', 200, () => write(buildModel(assess(), 'full-powers', options)));
+  await time('checklist .docx', 100, () => write(buildModel(assess(), 'checklist', options)));
   await time('bundle .zip (all documents)', 50, () => buildBundle(assess(), { ...options, stylesheet }));
+  await benchWriter(assess, { ...options, stylesheet });
   console.log(`RSS after in-process runs: ${mb(process.memoryUsage().rss)}`);
 
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-'));
@@ -154,7 +158,10 @@ async function main(): Promise<void> {
       page: 'bench',
       change: (d) => ({
         ok: true,
-        draft: { ...d, package: { ...d.package, signing: { ...d.package.signing, place: flip ? 'A' : 'B' } } },
+        draft: {
+          ...d,
+          package: { ...d.package, signing: { ...d.package.signing, place: flip ? 'A' : 'B' } },
+        },
       }),
     });
   });

@@ -16,8 +16,6 @@
 import { Paragraph, PageBreak, Table, TableCell, TableLayoutType, TableRow, WidthType } from 'docx';
 import type { Block, DocumentModel } from './model';
 import {
-  assertNoMarkersInFinal,
-  CONTENT_WIDTH,
   footerParagraph,
   noRule,
   packDocx,
@@ -27,11 +25,16 @@ import {
   writingOf,
   type Writing,
 } from './render-docx';
+import {
+  assertBilingualPair,
+  bilingualProperties,
+  CELL_MARGIN,
+  COLUMN,
+  pages,
+  sameStructure,
+} from './word-layout';
 
-/** A column's width in twips: half the page's. */
-const COLUMN = Math.floor(CONTENT_WIDTH / 2);
-/** Each cell's inner margin at its sides, in twips (0.3 cm): a gutter of 0.6 cm between the columns. */
-const CELL_MARGIN = 170;
+export { sameStructure };
 
 const NO_BORDERS = {
   top: noRule,
@@ -41,19 +44,6 @@ const NO_BORDERS = {
   insideHorizontal: noRule,
   insideVertical: noRule,
 } as const;
-
-/** What pairs two blocks: their type, and a heading's level. */
-function shape(block: Block): string {
-  return block.type === 'heading' ? `heading-${block.level}` : block.type;
-}
-
-/** Whether two models have the same blocks in the same order, so that they can be paired row by row. */
-export function sameStructure(first: DocumentModel, second: DocumentModel): boolean {
-  return (
-    first.blocks.length === second.blocks.length &&
-    first.blocks.every((block, index) => shape(block) === shape(second.blocks[index]!))
-  );
-}
 
 /** A column's cell: the blocks in its language (Word wants a paragraph last in every cell). */
 function column(w: Writing, blocks: readonly Block[]): TableCell {
@@ -75,25 +65,12 @@ function table(rows: readonly (readonly [TableCell, TableCell])[], rtl: boolean)
   });
 }
 
-/** The blocks between page breaks. */
-function pages(blocks: readonly Block[]): Block[][] {
-  const out: Block[][] = [[]];
-  for (const block of blocks) {
-    if (block.type === 'page-break') out.push([]);
-    else out[out.length - 1]!.push(block);
-  }
-  return out;
-}
-
 /**
  * The two models as one Word document, `first` in the first column and `second` in the second. Throws
  * on a final document with markers in either language, or on two models of different kinds or modes.
  */
 export async function renderBilingualDocx(first: DocumentModel, second: DocumentModel): Promise<Buffer> {
-  if (first.kind !== second.kind || first.mode !== second.mode || first.lang === second.lang)
-    throw new Error('a bilingual document pairs one document in two different languages, in one mode');
-  assertNoMarkersInFinal(first);
-  assertNoMarkersInFinal(second);
+  assertBilingualPair(first, second);
   // Tables inside a cell (an authority's directory entry) span the cell, between its margins.
   const inner = COLUMN - 2 * CELL_MARGIN;
   const a = writingOf(first, inner, runLanguage(first));
@@ -122,19 +99,10 @@ export async function renderBilingualDocx(first: DocumentModel, second: Document
   // Word merges a table with one that follows it; an empty paragraph ends the last one.
   children.push(paragraph(a, { children: [] }));
 
-  const both = (x: string, y: string) => `${x} / ${y}`;
-  const p1 = first.properties;
-  const p2 = second.properties;
   return packDocx(
     {
       ...first,
-      properties: {
-        title: both(p1.title, p2.title),
-        subject: both(p1.subject, p2.subject),
-        description: both(p1.description, p2.description),
-        keywords: both(p1.keywords, p2.keywords),
-        creator: p1.creator,
-      },
+      properties: bilingualProperties(first, second),
     },
     {
       children,

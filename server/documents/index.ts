@@ -1,13 +1,16 @@
 /**
  * The documents a package produces, by name: build the model for one, render it, or pack them all into
  * the bundle (.zip with every document and the package as JSON). Final mode is refused upstream
- * (http/) while anything mandatory is missing; render-docx refuses a final model with markers too.
+ * (http/) while anything mandatory is missing; the renderers refuse a final model with markers too.
+ *
+ * Word files are written by the fast writer (docx-writer/, `renderDocxFast`); the docx library is the
+ * reference renderer (render-docx.ts, bilingual.ts, `renderDocxReference`), loaded only when asked for:
+ * by the golden test and the benchmark.
  *
  * With a parallel text (a second language), the instrument, the notifications and the full powers are
  * bilingual, one language per column (bilingual.ts); the checklist, a working paper for the legal
  * adviser rather than a deposited text, stays in the first language.
  */
-import JSZip from 'jszip';
 import type { TreatyId } from '../catalogue';
 import type { IsoDate } from '../catalogue/treaties';
 import type { ApprovalState } from '../domain/review';
@@ -21,8 +24,8 @@ import { buildNoteVerbale } from './build-note-verbale';
 import { buildNotifications } from './build-notifications';
 import { createContext, type Mode } from './context';
 import { fileStem, type DocumentModel } from './model';
-import { renderBilingualDocx } from './bilingual';
-import { renderDocx } from './render-docx';
+import { writeBilingualDocx, writeDocx } from './docx-writer';
+import { deflatedEntry, storedEntry, writeZip, type ZipEntry } from './docx-writer/zip';
 import { renderHtml } from './render-html';
 
 export const DOCUMENT_NAMES = [
@@ -67,6 +70,25 @@ export function languagesLabel(options: Pick<RenderOptions, 'tr' | 'parallel'>):
 }
 
 /**
+ * The one function that turns models into Word bytes: one model, or two side by side (`second`, in the
+ * second column). It uses the fast writer (docx-writer/), which writes what the reference renderer
+ * writes, part by part (tests/documents/writer-golden.test.ts).
+ */
+export function renderDocxFast(first: DocumentModel, second?: DocumentModel): Buffer {
+  return second === undefined ? writeDocx(first) : writeBilingualDocx(first, second);
+}
+
+/**
+ * The reference renderer, with the docx library (render-docx.ts, bilingual.ts): what the golden test and
+ * the benchmark compare the fast writer with. Loaded on first use, so that serving documents never loads
+ * docx.
+ */
+export async function renderDocxReference(first: DocumentModel, second?: DocumentModel): Promise<Buffer> {
+  if (second === undefined) return (await import('./render-docx')).renderDocx(first);
+  return (await import('./bilingual')).renderBilingualDocx(first, second);
+}
+
+/**
  * A document as Word bytes: in one language, or in two side by side when `options.parallel` is given
  * (the checklist is always in the first).
  */
@@ -75,10 +97,20 @@ export async function documentDocx(
   name: Exclude<DocumentName, 'bundle'>,
   options: RenderOptions & { readonly treaty?: TreatyId },
 ): Promise<Buffer> {
+  const [first, second] = documentModels(assessment, name, options);
+  return Promise.resolve(renderDocxFast(first, second));
+}
+
+/** The model of a document, and of its second language when it has one (never for the checklist). */
+export function documentModels(
+  assessment: Assessment,
+  name: Exclude<DocumentName, 'bundle'>,
+  options: RenderOptions & { readonly treaty?: TreatyId },
+): [DocumentModel] | [DocumentModel, DocumentModel] {
   const first = buildModel(assessment, name, options);
   const parallel = options.parallel;
-  if (parallel === undefined || name === 'checklist') return renderDocx(first);
-  return renderBilingualDocx(first, buildModel(parallel.assessment, name, { ...options, tr: parallel.tr }));
+  if (parallel === undefined || name === 'checklist') return [first];
+  return [first, buildModel(parallel.assessment, name, { ...options, tr: parallel.tr })];
 }
 
 /** Whether full powers are produced: for a State whose signer holds none of the three offices (VCLT 7). */
@@ -143,38 +175,42 @@ export async function buildBundle(
   assessment: Assessment,
   options: RenderOptions & { readonly stylesheet: string },
 ): Promise<Buffer> {
-  const zip = new JSZip();
-  const date = new Date(`${options.today}T00:00:00Z`);
-  const add = (name: string, content: Buffer | string) => zip.file(name, content, { date });
+  const entries: ZipEntry[] = [];
+  // The .docx files are compressed already: stored, not compressed a second time.
+  const docx = async (name: string, bytes: Promise<Buffer>) => entries.push(storedEntry(name, await bytes));
+  const text = (name: string, content: string) => entries.push(deflatedEntry(name, content));
   const lng = options.tr.lng;
   const languages = languagesLabel(options);
   for (const treaty of instrumentTreaties(assessment)) {
-    add(
+    await docx(
       fileName(assessment, 'instrument', languages, options.mode, treaty),
-      await documentDocx(assessment, 'instrument', { ...options, treaty }),
+      documentDocx(assessment, 'instrument', { ...options, treaty }),
     );
   }
-  add(
+  await docx(
     fileName(assessment, 'notifications', languages, options.mode),
-    await documentDocx(assessment, 'notifications', options),
+    documentDocx(assessment, 'notifications', options),
   );
   if (fullPowersNeeded(assessment)) {
-    add(
+    await docx(
       fileName(assessment, 'full-powers', languages, options.mode),
-      await documentDocx(assessment, 'full-powers', options),
+      documentDocx(assessment, 'full-powers', options),
     );
   }
-  add(
+  await docx(
     fileName(assessment, 'note-verbale', languages, options.mode),
-    await documentDocx(assessment, 'note-verbale', options),
+    documentDocx(assessment, 'note-verbale', options),
   );
   const checklist = buildModel(assessment, 'checklist', options);
-  add(fileName(assessment, 'checklist', lng, options.mode), await renderDocx(checklist));
-  add(
+  await docx(
+    fileName(assessment, 'checklist', lng, options.mode),
+    Promise.resolve(renderDocxFast(checklist)),
+  );
+  text(
     fileName(assessment, 'checklist', lng, options.mode, undefined, 'html'),
     renderHtml(checklist, { stylesheetHref: 'document.css' }),
   );
-  add('document.css', options.stylesheet);
-  add('package.json', `${JSON.stringify(assessment.answers, null, 2)}\n`);
-  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', platform: 'UNIX' });
+  text('document.css', options.stylesheet);
+  text('package.json', `${JSON.stringify(assessment.answers, null, 2)}\n`);
+  return writeZip(entries, new Date(`${options.today}T00:00:00Z`));
 }

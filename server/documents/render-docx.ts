@@ -4,6 +4,11 @@
  * styles (Word's Styles pane shows Recital, Quote, Note... rather than direct formatting), so that a
  * ministry can restyle a draft to its own house style in one place.
  *
+ * This is the reference renderer: documents are served by the fast writer (docx-writer/), which writes
+ * the same XML part by part, as tests/documents/writer-golden.test.ts checks on every fixture. A change
+ * to the documents' layout is made here and in the writer (the numbers both read are in word-layout.ts),
+ * and the golden test says whether they still agree.
+ *
  * Text is raw: docx escapes it for XML itself. The only characters removed are those XML 1.0 forbids
  * (W3C XML 1.0, 5th edition, §2.2 "Characters"), which Word refuses to open.
  */
@@ -36,123 +41,35 @@ import type {
   IRunOptions,
   ParagraphChild,
 } from 'docx';
-import type { Block, DocumentModel, Inline, ParagraphStyle, Tone } from './model';
+import type { Block, DocumentModel, Inline, Tone } from './model';
 
-const text = (value: string): Inline => ({ type: 'text', text: value });
+import {
+  A4,
+  assertNoMarkersInFinal,
+  BLANK_LINE,
+  columnWidths,
+  COMPACT_MARGINS,
+  CONTENT_WIDTH,
+  HANGING,
+  HEADER_FILL,
+  isForeign,
+  LABEL_SHARE,
+  leftToRight as holdLeftToRight,
+  MARGIN,
+  PARAGRAPH_STYLE_IDS,
+  removeXmlInvalidCharacters,
+  RTL_LETTER,
+  SIGNATURE_SPACE,
+  signatureLine,
+  SIZE,
+  STYLE_IDS,
+  timelineTable,
+  unknownType,
+} from './word-layout';
 
-/** ISO 216 A4, 210 mm x 297 mm, in twentieths of a point (ECMA-376 Part 1, §17.6.13 pgSz). */
-const A4 = { width: 11906, height: 16838 } as const;
-/** 2.5 cm in twips (1 cm = 1440 / 2.54 twips). */
-const MARGIN = 1417;
-/** The width between the margins, in twips: what a table spans. */
-export const CONTENT_WIDTH = A4.width - 2 * MARGIN;
-/** 1 cm in twips: the hanging indent of numbered paragraphs and bullets. */
-const HANGING = 567;
-
-/*
- * The fonts are the language's (i18n/languages.ts): Times New Roman for Latin, Cyrillic and Arabic text,
- * which Word has everywhere and LibreOffice replaces with a metric-compatible serif (Liberation Serif);
- * SimSun for Chinese, which LibreOffice replaces with a CJK face (Noto CJK).
- */
-/** Run sizes are in half-points (ECMA-376 Part 1, §17.3.2.38 sz). */
-const SIZE = {
-  body: 24,
-  quote: 22,
-  note: 20,
-  compact: 17,
-  footer: 20,
-  title: 32,
-  heading1: 28,
-  heading2: 26,
-  heading3: 24,
-} as const;
-
-/**
- * A line to write on by hand. Underscores rather than an underlined tab: a tab's width depends on where
- * it starts on the line, underscores always measure the same, and they survive conversion to plain text
- * (mammoth, pdftotext, copy and paste). 28 underscores of 12 pt Times New Roman (0.5 em each) are 5.9 cm.
- */
-const BLANK_LINE = '_'.repeat(28);
-/**
- * The line to sign on: 40 underscores, about 8.5 cm (an underscore of 12 pt Times New Roman is about 120
- * twips), or as many as a narrower column holds on one line.
- */
-const signatureLine = (width: number) => '_'.repeat(Math.min(40, Math.floor(width / 130)));
-
-/** Word style ids (the w:styleId values in styles.xml), one per ParagraphStyle of the model. */
-export const PARAGRAPH_STYLE_IDS = {
-  normal: 'Normal',
-  recital: 'Recital',
-  quote: 'Quote',
-  note: 'Note',
-  centered: 'Centered',
-} as const satisfies Record<ParagraphStyle, string>;
-
-/** The other style ids this renderer defines, besides Word's built-in Title and Heading1 to Heading3. */
-export const STYLE_IDS = {
-  caption: 'Caption',
-  signature: 'Signature',
-  tableText: 'TableText',
-  tableHeading: 'TableHeading',
-  tableTextCompact: 'TableTextCompact',
-  listCompact: 'ListCompact',
-  tableHeadingCompact: 'TableHeadingCompact',
-  footer: 'Footer',
-  marker: 'Marker',
-  blank: 'Blank',
-} as const;
+export { assertNoMarkersInFinal, CONTENT_WIDTH, PARAGRAPH_STYLE_IDS, STYLE_IDS };
 
 const BULLETS = 'bullets';
-
-/**
- * Characters XML 1.0 does not allow (§2.2): C0 controls other than tab, line feed and carriage return,
- * and the non-characters U+FFFE and U+FFFF. Word reports such a file as corrupt.
- */
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
-
-/** Removes the characters Word cannot open, and nothing else. */
-function removeXmlInvalidCharacters(text: string): string {
-  return text.replace(XML_INVALID, '');
-}
-
-/** Final documents go to the depositary: a marker in one would be a missing value in a signed instrument. */
-export function assertNoMarkersInFinal(model: DocumentModel): void {
-  if (model.mode !== 'final') return;
-  if (
-    model.markers.length > 0 ||
-    model.blocks.some((block) => blockInlines(block).some((inline) => inline.type === 'marker'))
-  ) {
-    throw new Error(
-      'A final document must not contain "to be completed" markers: render it in draft mode, or complete the missing values.',
-    );
-  }
-}
-
-/** Every inline of a block, in document order. */
-function blockInlines(block: Block): readonly Inline[] {
-  switch (block.type) {
-    case 'heading':
-    case 'paragraph':
-      return block.content;
-    case 'list':
-      return block.items.flat();
-    case 'signature':
-      return block.lines.flat();
-    case 'fields':
-      return block.rows.flatMap((row) => row.value);
-    case 'table':
-      return block.rows.flat(2);
-    case 'details':
-      return block.blocks.flatMap(blockInlines);
-    case 'title':
-    case 'page-break':
-    case 'timeline':
-      return [];
-    default:
-      return unknownType(block, 'block');
-  }
-}
 
 interface RunFormat {
   readonly bold?: boolean;
@@ -198,9 +115,6 @@ export function writingOf(model: DocumentModel, width = CONTENT_WIDTH, language?
   };
 }
 
-/** Right-to-left letters (Hebrew, Arabic and its presentation forms). */
-const RTL_LETTER = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/;
-
 /**
  * A run, marked right to left in a right-to-left document when its text holds right-to-left letters: a
  * name or an e-mail address typed in Latin letters, a telephone number, keep their own order (ECMA-376
@@ -219,11 +133,6 @@ function run(w: Writing, options: IRunOptions | string, sample?: string): TextRu
   });
 }
 
-/** Whether all of a paragraph's text is in another language (an English quotation of a treaty). */
-function isForeign(content: readonly Inline[]): boolean {
-  return content.length > 0 && content.every((i) => i.type === 'text' && i.lang !== undefined);
-}
-
 /**
  * A paragraph, bidirectional in a right-to-left document (§17.3.1.6 bidi), unless all its text is in
  * another language (`content`: an English quotation of a treaty reads left to right in an Arabic
@@ -235,21 +144,6 @@ export function paragraph(
   content: readonly Inline[] = [],
 ): Paragraph {
   return new Paragraph(w.rtl && !isForeign(content) ? { ...options, bidirectional: true } : options);
-}
-
-/** U+200E LEFT-TO-RIGHT MARK: a strong left-to-right character that shows nothing (UAX #9). */
-const LRM = '\u200E';
-
-/**
- * In a right-to-left paragraph, text with no right-to-left letter (a telephone number, an e-mail
- * address, a name typed in Latin letters, "UTC+06:00") is held left to right by a LEFT-TO-RIGHT MARK at
- * each end: the digits and the neutrals between them then resolve left to right (UAX #9 W7, N1), where
- * the groups of "+975 2 000 000" would otherwise be laid out from the right. Marks rather than isolates
- * (U+2066 ... U+2069): Word has long read the marks, and the answers themselves may hold marks but
- * never isolates (domain/characters.ts).
- */
-function leftToRight(w: Writing, text: string): string {
-  return w.rtl && !RTL_LETTER.test(text) && /[\p{L}\p{N}]/u.test(text) ? `${LRM}${text}${LRM}` : text;
 }
 
 /**
@@ -264,7 +158,7 @@ function textRuns(w: Writing, inline: Extract<Inline, { type: 'text' }>, format:
       const children: (string | Tab)[] = [];
       line.split('\t').forEach((part, partIndex) => {
         if (partIndex > 0) children.push(new Tab());
-        children.push(leftToRight(w, part));
+        children.push(holdLeftToRight(w.rtl, part));
       });
       return run(
         w,
@@ -316,9 +210,6 @@ const pageBreak = () =>
     attributes: { type: { key: 'w:type', value: 'page' } },
   });
 
-/** A compact table's cells: 1 mm each side rather than Word's default 1.9 mm, and none above or below. */
-const COMPACT_MARGINS = { left: 57, right: 57, top: 0, bottom: 0 } as const;
-
 function cell(
   w: Writing,
   children: ParagraphChild[],
@@ -330,8 +221,7 @@ function cell(
   return new TableCell({
     width: { size: width, type: WidthType.DXA },
     ...(compact ? { margins: COMPACT_MARGINS } : {}),
-    // Grey 15%: a header row that still reads as one in black and white.
-    shading: header ? { fill: 'D9D9D9', color: 'auto', type: ShadingType.CLEAR } : undefined,
+    shading: header ? { fill: HEADER_FILL, color: 'auto', type: ShadingType.CLEAR } : undefined,
     children: [paragraph(w, { style, children })],
   });
 }
@@ -352,7 +242,7 @@ function captionParagraph(w: Writing, caption: string | undefined): Paragraph[] 
 
 /** Word cannot open a table without rows, so an empty table is left out (its caption is still printed). */
 function fieldsBlock(w: Writing, block: Extract<Block, { type: 'fields' }>): (Paragraph | Table)[] {
-  const label = Math.round(w.width * 0.35);
+  const label = Math.round(w.width * LABEL_SHARE);
   const value = w.width - label;
   const rows = block.rows.map(
     (row) =>
@@ -377,18 +267,6 @@ function fieldsBlock(w: Writing, block: Extract<Block, { type: 'fields' }>): (Pa
     }),
     afterTable(w),
   ];
-}
-
-/** Column widths in twips spanning `total`: in proportion to `relative` when it gives each column one, else equal. */
-function columnWidths(total: number, columns: number, relative?: readonly number[]): number[] {
-  const shares =
-    relative && relative.length === columns && relative.every((r) => r > 0)
-      ? relative
-      : Array.from({ length: columns }, () => 1);
-  const sum = shares.reduce((a, b) => a + b, 0);
-  const widths = shares.map((share) => Math.floor((total * share) / sum));
-  widths[columns - 1] = total - widths.slice(0, -1).reduce((a, b) => a + b, 0);
-  return widths;
 }
 
 function tableBlock(w: Writing, block: Extract<Block, { type: 'table' }>): (Paragraph | Table)[] {
@@ -447,7 +325,7 @@ function signatureBlock(w: Writing, block: Extract<Block, { type: 'signature' }>
     // Room to sign above the line; the whole block is kept on one page.
     paragraph(w, {
       style: STYLE_IDS.signature,
-      spacing: { before: 1200 },
+      spacing: { before: SIGNATURE_SPACE },
       keepNext: last >= 0 ? true : undefined,
       children: [run(w, signatureLine(w.width))],
     }),
@@ -558,25 +436,10 @@ export function renderBlock(w: Writing, block: Block): (Paragraph | Table)[] {
         ...block.blocks.flatMap((inner) => renderBlock(w, inner)),
       ];
     case 'timeline':
-      // On paper, the timeline is its table: the date, then what happens.
-      return tableBlock(w, {
-        type: 'table',
-        caption: block.caption,
-        header: block.header,
-        widths: [1, 3],
-        rows: [
-          ...block.events.map((event) => [[text(event.dateText)], [text(event.label)]]),
-          ...block.undated.map((event) => [[text(event.when)], [text(event.label)]]),
-        ],
-      });
+      return tableBlock(w, timelineTable(block));
     default:
       return unknownType(block, 'block');
   }
-}
-
-/** A model from outside the type system (a stored draft, a bad builder) fails loudly rather than rendering less. */
-function unknownType(value: never, what: string): never {
-  throw new Error(`Cannot render ${what} of type ${JSON.stringify((value as { type?: unknown }).type)}`);
 }
 
 /** The body text's size; its fonts are the document defaults' (the language's profile), not a style's. */
