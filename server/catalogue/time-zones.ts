@@ -30,11 +30,28 @@ export const RENAMED: Readonly<Record<string, string>> = {
   'Pacific/Truk': 'Pacific/Chuuk',
 };
 
+/**
+ * One formatter per language tag, zone and style, built once: building an Intl.DateTimeFormat costs far
+ * more than using it, and every authority in every document asks for its zone's name and offset. Only
+ * formatters that could be built are kept (a zone name is validated first), at most a few thousand.
+ */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(tag: string, zone: string, style?: 'longOffset' | 'longGeneric'): Intl.DateTimeFormat {
+  const key = `${tag}|${zone}|${style ?? ''}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(tag, { timeZone: zone, ...(style ? { timeZoneName: style } : {}) });
+    if (formatters.size >= 5000) formatters.clear();
+    formatters.set(key, f);
+  }
+  return f;
+}
+
 /** Whether `name` is an IANA time zone Intl knows, under its current or an old name. */
 export function isTimeZone(name: string): boolean {
   if (!/^[A-Za-z][A-Za-z0-9_+\-/]*$/.test(name) || name.length > 40) return false;
   try {
-    new Intl.DateTimeFormat('und', { timeZone: name });
+    formatter('und', name);
     return true;
   } catch {
     return false;
@@ -46,7 +63,7 @@ export function isTimeZone(name: string): boolean {
  * zone ("US/Eastern" is "America/New_York"). `name` must be a zone (isTimeZone).
  */
 export function currentTimeZoneName(name: string): string {
-  const canonical = new Intl.DateTimeFormat('und', { timeZone: name }).resolvedOptions().timeZone;
+  const canonical = formatter('und', name).resolvedOptions().timeZone;
   return RENAMED[canonical] ?? canonical;
 }
 
@@ -67,7 +84,7 @@ export function timeZonesOf(country: string): string[] {
 
 /** "UTC+05:30", the zone's offset on `at` (ISO date). */
 export function utcOffset(zone: string, at: string): string {
-  const part = new Intl.DateTimeFormat('und', { timeZone: zone, timeZoneName: 'longOffset' })
+  const part = formatter('und', zone, 'longOffset')
     .formatToParts(new Date(`${at}T12:00:00Z`))
     .find((p) => p.type === 'timeZoneName')?.value;
   // Intl writes "GMT+05:30", and "GMT" or "GMT+00:00" for zero.
@@ -78,7 +95,7 @@ export function utcOffset(zone: string, at: string): string {
 export function timeZoneName(zone: string, tag: string, at: string): string {
   try {
     return (
-      new Intl.DateTimeFormat(tag, { timeZone: zone, timeZoneName: 'longGeneric' })
+      formatter(tag, zone, 'longGeneric')
         .formatToParts(new Date(`${at}T12:00:00Z`))
         .find((p) => p.type === 'timeZoneName')?.value ?? zone
     );
