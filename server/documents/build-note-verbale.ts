@@ -10,10 +10,9 @@
  * belongs in the instrument, signed by one of the three authorities (LEGAL.md §1.5).
  */
 import type { Package } from '../domain/package';
-import { buildNotifications } from './build-notifications';
+import { notificationsAreLetter } from './build-notifications';
 import {
   concluded,
-  createContext,
   dateOrBlank,
   finishModel,
   genderOf,
@@ -30,12 +29,6 @@ import type { Block, DocumentModel } from './model';
 function sender(pkg: Package): 'mission' | 'ministry' | 'delegation' {
   if (pkg.deposit.noteBy === 'ministry') return 'ministry';
   return pkg.party.kind === 'reio' ? 'delegation' : 'mission';
-}
-
-/** Whether the notifications document is a letter to send (it has a signature), not a note for the file. */
-function hasNotifications(ctx: DocumentContext): boolean {
-  const own = createContext(ctx.assessment, ctx.tr, 'draft', ctx.today);
-  return buildNotifications(own).blocks.some((b) => b.type === 'signature');
 }
 
 export function buildNoteVerbale(ctx: DocumentContext): DocumentModel {
@@ -91,7 +84,7 @@ export function buildNoteVerbale(ctx: DocumentContext): DocumentModel {
   const enclosed = later
     ? []
     : [
-        ...(hasNotifications(ctx) ? [t('documents:noteVerbale.enclosed.notifications')] : []),
+        ...(notificationsAreLetter(ctx) ? [t('documents:noteVerbale.enclosed.notifications')] : []),
         // Full powers go with the instrument when its signer holds none of the three offices (VCLT 7).
         ...(!facts.isOrganization && facts.signerNeedsFullPowers === true
           ? [t('documents:noteVerbale.enclosed.fullPowers')]

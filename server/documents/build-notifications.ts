@@ -18,10 +18,12 @@
  */
 import { disputeReservationId, TREATIES, type TreatyId } from '../catalogue';
 import { authoritiesFor } from '../domain/facts';
+import type { Assessment } from '../domain/validate';
 import type { Authority, AuthorityRole } from '../domain/package';
 import { formatDate, formatList, languageName } from '../i18n/format';
 import { articleInProse } from '../i18n/grammar';
 import {
+  createContext,
   dateOrBlank,
   finishModel,
   genderOf,
@@ -35,6 +37,17 @@ import {
 import { directoryEntry } from './directory-entry';
 import { sentence, text } from './inline';
 import type { Block, DocumentModel, Inline } from './model';
+
+/**
+ * Whether an assessment's notifications are a letter to send (something is notified), recorded when they
+ * are built: the note verbale encloses them only then, and need not build them again to know.
+ */
+const IS_LETTER = new WeakMap<Assessment, boolean>();
+export function notificationsAreLetter(ctx: DocumentContext): boolean {
+  if (!IS_LETTER.has(ctx.assessment))
+    buildNotifications(createContext(ctx.assessment, ctx.tr, 'draft', ctx.today));
+  return IS_LETTER.get(ctx.assessment)!;
+}
 
 export function buildNotifications(ctx: DocumentContext): DocumentModel {
   const { pkg, facts } = ctx.assessment;
@@ -249,6 +262,7 @@ export function buildNotifications(ctx: DocumentContext): DocumentModel {
         );
         blocks.push({ type: 'paragraph', style: 'quote', content: [text(d.text)] });
       }
+  IS_LETTER.set(ctx.assessment, number > 0);
   if (number === 0) {
     // Nothing to notify: a note for the file, not a letter. No "makes the notifications below", no
     // place, date or signature for a text nobody would send.
