@@ -249,12 +249,13 @@ export const SECTIONS: readonly SectionDef[] = [
   },
   {
     // A State's special regions or territories with their own answers to UNTOC 18(14), 16(5)(a) and 5(3)
-    // (and named by their central authorities, 18(13)). Optional: the list left empty is an answer.
+    // (and named by their central authorities, 18(13)). Optional, and most States have none: an empty
+    // list is complete without a visit, and holds nothing back; a territory answered in part does.
     id: 'territories',
     notifies: true,
     absentBecause: 'territories',
     applies: (p) => inPackage(p, 'untoc') && isState(p),
-    complete: (p, v) => v && p.territories.every(territoryComplete),
+    complete: (p) => p.territories.every(territoryComplete),
     started: (p) => p.territories.length > 0,
   },
   {
