@@ -128,6 +128,32 @@ test('add, change and remove a territory; its card, check answers, the central a
     s('pages.authorities.forTerritory', { name: 'Department of Justice', territory: HK }),
   );
 
+  // Renamed, the territory takes its central authority with it.
+  const SAR = 'the Hong Kong SAR';
+  expect(
+    redirectOf(
+      await post(entry, {
+        ...SAME,
+        name: SAR,
+        requiresOrganizedCriminalGroup: 'yes',
+        requiresActInFurtherance: 'no',
+      }),
+    ),
+  ).toBe(list);
+  expect(textOf(await page(`${d.url}/central-authorities`))).toContain(
+    s('pages.authorities.forTerritory', { name: 'Department of Justice', territory: SAR }),
+  );
+  expect(
+    redirectOf(
+      await post(entry, {
+        ...SAME,
+        name: HK,
+        requiresOrganizedCriminalGroup: 'yes',
+        requiresActInFurtherance: 'no',
+      }),
+    ),
+  ).toBe(list);
+
   // "Done" marks the section as gone through; check answers shows the territory's answers.
   expect(redirectOf(await post(list, {}))).toBe(d.url);
   expect(await page(d.url)).toMatch(/id="task-territories-status"><strong class="tag tag-completed">/);

@@ -1364,7 +1364,10 @@ export function territoryInitial(t: Omit<Territory, 'id'>): Record<string, RawVa
   };
 }
 
-/** The territory at `index` with the form's answers written in ("same as the State": null, none). */
+/**
+ * The territory at `index` with the form's answers written in ("same as the State": null, none); the
+ * central authorities that named it by its old name name it by the new one.
+ */
 export function writeTerritory(
   pkg: Package,
   index: number,
@@ -1389,7 +1392,15 @@ export function writeTerritory(
       requiresActInFurtherance: ownAnswer(values.get('requiresActInFurtherance')),
     },
   };
-  return { ...pkg, territories: pkg.territories.map((t, i) => (i === index ? next : t)) };
+  // A central authority serving the territory (18(13)) follows it when it is renamed.
+  const renamed = current.name !== '' && current.name !== next.name;
+  return {
+    ...pkg,
+    territories: pkg.territories.map((t, i) => (i === index ? next : t)),
+    authorities: renamed
+      ? pkg.authorities.map((a) => (a.territory === current.name ? { ...a, territory: next.name } : a))
+      : pkg.authorities,
+  };
 }
 
 export function applicableRoles(pkg: Package): AuthorityRole[] {
