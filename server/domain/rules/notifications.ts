@@ -6,7 +6,8 @@
  *   a treaty"; if they do not take the Convention as the legal basis, 16(5)(b) asks them to seek
  *   extradition treaties.
  * - UNTOC 18(13): one central authority; "a distinct central authority" only for "a special region or
- *   territory with a separate system of mutual legal assistance".
+ *   territory with a separate system of mutual legal assistance"; a State that lists its special regions
+ *   or territories names the central authority's territory from the list.
  * - SOM 8(6): the designation "shall be notified ... within one month of the designation".
  * - Authorities designated under a treaty outside the package do not reach any document.
  */
@@ -80,6 +81,23 @@ export const centralAuthorityRule: Rule = ({ facts }) => {
       );
     }
     territories.set(key, index);
+  }
+  // A State that lists its special regions or territories names each central authority's territory from
+  // that list: a name that differs ("Hong Kong" for "the Hong Kong Special Administrative Region") reads
+  // as another territory in the notifications.
+  if (facts.pkg.territories.length > 0) {
+    const listed = new Set(facts.pkg.territories.map((t) => t.name.toLocaleLowerCase()));
+    for (const { authority, index } of central)
+      if (authority.territory !== null && !listed.has(authority.territory.toLocaleLowerCase()))
+        issues.push(
+          issue(
+            'warning',
+            'rules.centralAuthority.territoryNotListed',
+            ['authorities', index, 'territory'],
+            source,
+            { territory: authority.territory },
+          ),
+        );
   }
   facts.pkg.authorities.forEach((authority, index) => {
     if (authority.territory !== null && !authority.roles.includes('untoc-18-13')) {
