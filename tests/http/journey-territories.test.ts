@@ -5,6 +5,8 @@
  * central authority form offering the territories, check answers, what is refused, and the section's
  * absence for an organization.
  */
+import { docxText } from '../documents/helpers';
+import { binaryParser } from './helpers';
 import { createTestApp, type TestApp } from './test-app';
 import {
   checkedValues,
@@ -212,4 +214,48 @@ test('an organization has no territories: the section is absent and its pages ar
   expect(tasks).not.toContain(s('pages.sections.territories'));
   expect(tasks).toContain(s('pages.notApplicable.territories'));
   expect((await c.get(`${d.url}/territories`)).status).toBe(404);
+});
+
+test('a later notification whose only content is a special administrative region’s languages', async () => {
+  redirectOf(await c.post('/drafts/new', { purpose: 'notify', party: 'CN' }));
+  const url = redirectOf(await c.post('/drafts', { party: 'CN', purpose: 'notify', treaties: ['untoc'] }));
+  redirectOf(
+    await c.post(`${url}/signatory`, {
+      name: 'A. Person',
+      signerTitle: 'Permanent Representative',
+      office: 'other',
+    }),
+  );
+  redirectOf(
+    await c.post(`${url}/signing`, {
+      place: 'New York',
+      'date-day': '1',
+      'date-month': '12',
+      'date-year': '2026',
+    }),
+  );
+  redirectOf(
+    await c.post(`${url}/party`, { formalName: "the People's Republic of China", documentLanguage: 'en' }),
+  );
+  const before = textOf(await page(`${url}/documents?mode=final&lang=en`));
+  expect(before).toContain('This notification makes no notification yet');
+
+  // The territories section applies to a State's later notification; the region's languages alone.
+  expect(textOf(await page(`${url}?lang=en`))).toContain(s('pages.sections.territories'));
+  expect(redirectOf(await post(`${url}/territories/new`, { ...SAME, name: HK, un: ['zh', 'en'] }))).toBe(
+    `${url}/territories`,
+  );
+  const after = textOf(await page(`${url}/documents?mode=final&lang=en`));
+  expect(after).not.toContain('This notification makes no notification yet');
+
+  const docx = await c.agent
+    .get(`${url}/documents/notifications?mode=final&doclang=en`)
+    .buffer(true)
+    .parse(binaryParser);
+  expect(docx.status).toBe(200);
+  const body = await docxText(docx.body as Buffer);
+  expect(body).toContain(
+    `With respect to ${HK}, in accordance with article 18, paragraph 14, of the Convention,`,
+  );
+  expect(body).toContain('As a party to the following treaties');
 });
