@@ -43,15 +43,18 @@ export const extraditionRule: Rule = ({ facts }) => {
       ),
     ];
   }
-  if (extradition.conditionalOnTreaty === true && extradition.conventionAsLegalBasis === false) {
-    return [
-      issue('info', 'rules.extradition.seekTreaties', ['extradition', 'conventionAsLegalBasis'], {
-        instrument: 'untoc',
-        article: '16(5)(b)',
-      }),
-    ];
-  }
-  return [];
+  // 16(5)(b) for the State, and for each special region or territory that answers 16(5)(a) for itself.
+  const seek: { path: (string | number)[] }[] = [];
+  if (extradition.conditionalOnTreaty === true && extradition.conventionAsLegalBasis === false)
+    seek.push({ path: ['extradition', 'conventionAsLegalBasis'] });
+  facts.pkg.territories.forEach((territory, i) => {
+    const own = territory.extradition;
+    if (own.conditionalOnTreaty === true && own.conventionAsLegalBasis === false)
+      seek.push({ path: ['territories', i, 'extradition', 'conventionAsLegalBasis'] });
+  });
+  return seek.map(({ path }) =>
+    issue('info', 'rules.extradition.seekTreaties', path, { instrument: 'untoc', article: '16(5)(b)' }),
+  );
 };
 
 export const centralAuthorityRule: Rule = ({ facts }) => {
