@@ -150,7 +150,6 @@ export function answerSections(req: Request, kit: PageKit, draft: Draft): Answer
   const ctx = kit.ctxOf(req);
   const base = kit.base(req);
   const change = (path: string) => `${base}/${path}${path.includes('?') ? '&' : '?'}return=check`;
-  const saved = (id: SectionId) => draft.visited.includes(id);
   const sections: AnswerSection[] = applicableSections(pkg).map((s) => {
     const rows: AnswerRow[] = [];
     for (const page of PAGES.filter((p) => p.section === s.id && p.applies(pkg))) {
@@ -203,7 +202,8 @@ export function answerSections(req: Request, kit: PageKit, draft: Draft): Answer
         rows.push({
           ref: 'q/territories',
           key: r.t('pages.territories.title'),
-          lines: [r.t(saved(s.id) ? 'pages.territories.none' : 'pages.common.notAnswered')],
+          // Optional, and complete when empty (most States have none).
+          lines: [r.t('pages.territories.none')],
           href: change('territories'),
         });
       for (const territory of pkg.territories)
