@@ -6,7 +6,9 @@
  *
  * Conditions follow the law: 16(5)(a) only when extradition is conditional on a treaty; 5(3) only when
  * domestic law requires an organized criminal group or an act in furtherance; a further central
- * authority only for a named special region or territory (18(13)).
+ * authority only for a named special region or territory (18(13)). A special region or territory with
+ * its own answer to 18(14), 16(5)(a) or 5(3) gets its own paragraph after the State's ("With respect to
+ * ..."), in the order of the package's list; one whose answer is the State's gets none.
  *
  * A regional economic integration organization is bound "within the limits of [its] competence" (UNTOC
  * 2(j)). A notification it answers as outside its competence is not owed by it, so no notification is
@@ -168,6 +170,18 @@ export function buildNotifications(ctx: DocumentContext): DocumentModel {
       inAccordance('untoc', '18(14)', partyKey(ctx, 'documents:notifications.languages'), {
         languages: languages.length > 0 ? formatList(languages, ctx.lng) : ctx.marker('languages'),
       });
+    // Then each special region or territory with languages of its own, in the order of the list. (A
+    // territory is a State's: the schema refuses one for an organization, so these keys have no
+    // organization form.)
+    for (const territory of pkg.territories)
+      if (territory.mlaLanguages.length > 0)
+        inAccordance('untoc', '18(14)', 'documents:notifications.territoryLanguages', {
+          territory: territory.name,
+          languages: formatList(
+            territory.mlaLanguages.map((c) => languageName(c, ctx.lng)),
+            ctx.lng,
+          ),
+        });
 
     // 16(5)(a): only for States that make extradition conditional on a treaty.
     const { conditionalOnTreaty, conventionAsLegalBasis } = pkg.extradition;
@@ -185,6 +199,23 @@ export function buildNotifications(ctx: DocumentContext): DocumentModel {
         conventionAsLegalBasis === null ? { decision: ctx.marker('legalBasis') } : {},
       );
     }
+    // A territory whose own extradition is conditional on a treaty answers 16(5)(a) for itself; one
+    // whose extradition is not conditional has nothing to notify.
+    for (const territory of pkg.territories) {
+      const own = territory.extradition;
+      if (own.conditionalOnTreaty !== true) continue;
+      inAccordance(
+        'untoc',
+        '16(5)(a)',
+        own.conventionAsLegalBasis === null
+          ? 'documents:notifications.territoryExtraditionUnknown'
+          : `documents:notifications.territoryExtradition.${own.conventionAsLegalBasis ? 'yes' : 'no'}`,
+        {
+          territory: territory.name,
+          ...(own.conventionAsLegalBasis === null ? { decision: ctx.marker('legalBasis') } : {}),
+        },
+      );
+    }
 
     // 5(3): only when domestic law requires an organized criminal group or an act in furtherance.
     const { requiresOrganizedCriminalGroup: group, requiresActInFurtherance: act } = pkg.article5;
@@ -200,6 +231,25 @@ export function buildNotifications(ctx: DocumentContext): DocumentModel {
         act && t('documents:notifications.article5Act'),
       ].filter((x): x is string => typeof x === 'string');
       inAccordance('untoc', '5(3)', `documents:notifications.article5${own}`, {
+        what: formatList(what, ctx.lng),
+      });
+    }
+    // A territory with its own law on the offence of article 5(1)(a)(i): a paragraph when that law
+    // requires either; a marker in a draft for a territory answered in part.
+    for (const territory of pkg.territories) {
+      const { requiresOrganizedCriminalGroup: g, requiresActInFurtherance: a } = territory.article5;
+      if (g === null && a === null) continue;
+      if (g === null || a === null) {
+        numbered([ctx.marker('territoryArticle5', { territory: territory.name })]);
+        continue;
+      }
+      if (!g && !a) continue;
+      const what = [
+        g && t('documents:notifications.article5Group'),
+        a && t('documents:notifications.article5Act'),
+      ].filter((x): x is string => typeof x === 'string');
+      inAccordance('untoc', '5(3)', 'documents:notifications.territoryArticle5', {
+        territory: territory.name,
         what: formatList(what, ctx.lng),
       });
     }

@@ -29,7 +29,7 @@ import type { IsoDate } from '../catalogue/treaties';
 import { addMonths } from './dates';
 import { authoritiesFor, designationComplete, hasContact, type PackageFacts } from './facts';
 import type { MessageRef, PathSegment } from './issues';
-import type { Authority, AuthorityRole } from './package';
+import type { Authority, AuthorityRole, Territory } from './package';
 
 export const STATUSES = [
   'provided',
@@ -133,6 +133,117 @@ function lawCopies(field: 'moneyLaundering' | 'confiscation'): Evaluator {
       path,
     };
   };
+}
+
+/** The notifications a special region or territory can answer on its own (UNTOC 18(14), 16(5)(a), 5(3)). */
+const TERRITORY_CHECKS = ['mla-languages', 'extradition', 'article-5'] as const;
+type TerritoryCheck = (typeof TERRITORY_CHECKS)[number];
+const isTerritoryCheck = (check: CheckId): check is TerritoryCheck =>
+  (TERRITORY_CHECKS as readonly string[]).includes(check);
+
+/** One territory's own answer to a notification: what it supplies, whether it notifies, what it lacks. */
+interface TerritoryAnswer {
+  readonly supplied: readonly MessageRef[];
+  /** It makes a notification (languages; the legal basis for extradition; a 5(3) requirement). */
+  readonly notifies: boolean;
+  /** Left partly unanswered: the reason (naming the territory) and where to answer. */
+  readonly missing: { readonly reason: MessageRef; readonly path: readonly PathSegment[] } | null;
+}
+
+/** A territory's own answer to `check`; null when it has none (the State's answer applies). */
+function territoryAnswer(check: TerritoryCheck, territory: Territory, index: number): TerritoryAnswer | null {
+  const named = { territory: territory.name };
+  const at = (...rest: PathSegment[]) => ['territories', index, ...rest];
+  switch (check) {
+    case 'mla-languages':
+      return territory.mlaLanguages.length === 0
+        ? null
+        : {
+            supplied: [
+              S('territoryLanguages', { ...named, languages: { languages: territory.mlaLanguages } }),
+            ],
+            notifies: true,
+            missing: null,
+          };
+    case 'extradition': {
+      const { conditionalOnTreaty, conventionAsLegalBasis } = territory.extradition;
+      if (conditionalOnTreaty === null) return null;
+      if (!conditionalOnTreaty)
+        return { supplied: [S('territoryExtraditionNotConditional', named)], notifies: false, missing: null };
+      if (conventionAsLegalBasis === null)
+        return {
+          supplied: [],
+          notifies: false,
+          missing: {
+            reason: R('territoryLegalBasisUnanswered', named),
+            path: at('extradition', 'conventionAsLegalBasis'),
+          },
+        };
+      return {
+        supplied: [S(conventionAsLegalBasis ? 'territoryLegalBasisYes' : 'territoryLegalBasisNo', named)],
+        notifies: true,
+        missing: null,
+      };
+    }
+    case 'article-5': {
+      const { requiresOrganizedCriminalGroup: group, requiresActInFurtherance: act } = territory.article5;
+      if (group === null && act === null) return null;
+      if (group === null || act === null)
+        return {
+          supplied: [],
+          notifies: false,
+          missing: { reason: R('territoryArticle5Unanswered', named), path: at('article5') },
+        };
+      if (!group && !act)
+        return { supplied: [S('territoryArticle5NotRequired', named)], notifies: false, missing: null };
+      return {
+        supplied: [
+          group && S('territoryArticle5Group', named),
+          act && S('territoryArticle5Act', named),
+        ].filter((x): x is MessageRef => Boolean(x)),
+        notifies: true,
+        missing: null,
+      };
+    }
+  }
+}
+
+/**
+ * The State's evaluation of a notification a territory can answer on its own, with each territory's
+ * answer added in the order of the list. A territory's answer left partly unanswered is missing (its
+ * reason names the territory), unless the State's own answer already is. A territory that makes a
+ * notification where the State makes none (the State's extradition is not conditional on a treaty, the
+ * territory's is) makes the item provided, the State's reason kept as its first line. `state` null: in a
+ * later notification, the State's own answer is not part of it.
+ */
+function withTerritories(
+  check: TerritoryCheck,
+  facts: PackageFacts,
+  state: Evaluation | null,
+): Evaluation | null {
+  const answers = facts.pkg.territories
+    .map((territory, index) => territoryAnswer(check, territory, index))
+    .filter((a): a is TerritoryAnswer => a !== null);
+  if (answers.length === 0) return state;
+  const own = answers.flatMap((a) => a.supplied);
+  const notifies = answers.some((a) => a.notifies);
+  const missing = answers.find((a) => a.missing !== null)?.missing ?? null;
+  const path =
+    state?.path ??
+    (check === 'mla-languages' ? ['mlaLanguages'] : [check === 'article-5' ? 'article5' : 'extradition']);
+  if (state?.status === 'missing') return { ...state, supplied: [...(state.supplied ?? []), ...own] };
+  const before =
+    state === null
+      ? []
+      : state.status === 'not-applicable' && state.reason
+        ? [S('forStateAsAWhole', { answer: { key: state.reason.key } })]
+        : (state.supplied ?? []);
+  if (missing)
+    return { status: 'missing', reason: missing.reason, supplied: [...before, ...own], path: missing.path };
+  if (state?.status === 'provided') return { ...state, supplied: [...before, ...own] };
+  if (notifies) return { status: 'provided', supplied: [...before, ...own], path };
+  // No notification, from the State or its territories: the State's reason stands, with what each says.
+  return state === null ? null : { ...state, supplied: [...(state.supplied ?? []), ...own] };
 }
 
 function choiceOf(facts: PackageFacts, treaty: TreatyId | null) {
@@ -449,27 +560,39 @@ function laterNotification(req: Requirement, facts: PackageFacts): Evaluation {
           }
         : { status: 'provided', supplied, path: ['authorities'] };
     }
+    // The State's own answer left blank is not part of the notification; a territory's own answer may be
+    // the whole of it (a special administrative region's new languages).
     case 'article-5':
       if (
         pkg.article5.requiresOrganizedCriminalGroup === null &&
         pkg.article5.requiresActInFurtherance === null
       )
-        return { ...notMade, path: ['article5'] };
+        return withTerritories('article-5', facts, null) ?? { ...notMade, path: ['article5'] };
       break;
     case 'extradition':
-      if (pkg.extradition.conditionalOnTreaty === null) return { ...notMade, path: ['extradition'] };
+      if (pkg.extradition.conditionalOnTreaty === null)
+        return withTerritories('extradition', facts, null) ?? { ...notMade, path: ['extradition'] };
       break;
     case 'mla-languages':
-      if (pkg.mlaLanguages.length === 0) return { ...notMade, path: ['mlaLanguages'] };
+      if (pkg.mlaLanguages.length === 0)
+        return withTerritories('mla-languages', facts, null) ?? { ...notMade, path: ['mlaLanguages'] };
       break;
     default:
       break;
   }
-  const evaluation = EVALUATORS[req.check](req, facts);
+  const evaluation = evaluate(req, facts);
   // Designations and copies of laws not made, a reservation not withdrawn: not part of this notification,
   // rather than "to follow" or "not made".
   return evaluation.status === 'to-follow' || evaluation.status === 'optional-not-made'
     ? { ...notMade, path: evaluation.path }
+    : evaluation;
+}
+
+/** The requirement's evaluation, with the territories' own answers to the notifications they can make. */
+function evaluate(req: Requirement, facts: PackageFacts): Evaluation {
+  const evaluation = EVALUATORS[req.check](req, facts);
+  return isTerritoryCheck(req.check)
+    ? (withTerritories(req.check, facts, evaluation) ?? evaluation)
     : evaluation;
 }
 
@@ -504,7 +627,7 @@ export function buildChecklist(facts: PackageFacts): Checklist {
       ? outsideCompetence()
       : facts.isLaterNotification
         ? laterNotification(requirement, facts)
-        : EVALUATORS[requirement.check](requirement, facts);
+        : evaluate(requirement, facts);
     const choices = facts.treaties.filter(
       (t) => requirement.appliesTo === null || t.treaty === requirement.appliesTo,
     );

@@ -28,6 +28,7 @@ export const SECTION_IDS = [
   'signing',
   'extradition',
   'central-authorities',
+  'territories',
   'prevention',
   'article5',
   'maritime',

@@ -123,6 +123,7 @@ export const LIMITS = {
   contacts: 5,
   languages: 20,
   declarations: 20,
+  territories: 20,
   addressLines: 6,
   /** Translated texts per language: more than every printed text of a package at the limits above. */
   translatedTexts: 1000,
@@ -331,6 +332,43 @@ export const AuthoritySchema = z.strictObject({
   designatedOn: IsoDateSchema.nullable().default(null),
 });
 
+/**
+ * A special region or territory of a State with its own answers to the Convention's notifications:
+ * its own languages for requests (18(14)), its own extradition law (16(5)(a)), its own law on the
+ * offences of article 5 (5(3)). A value left blank (null, an empty list) is "the same as the State". Its
+ * name, as the documents print it, is the name an authority's `territory` (18(13)) gives it.
+ */
+export const TerritorySchema = z
+  .strictObject({
+    id: EntryIdSchema,
+    /** The territory's name as the documents print it ("the Hong Kong Special Administrative Region"). */
+    name: ShortText,
+    /** UNTOC 18(14): ISO 639-1 codes; empty = the State's. */
+    mlaLanguages: uniqueList(LanguageCodeSchema, LIMITS.languages).default([]),
+    /** UNTOC 16(5)(a); both null = the State's answer. */
+    extradition: z
+      .strictObject({ conditionalOnTreaty: Answer, conventionAsLegalBasis: Answer })
+      .default({ conditionalOnTreaty: null, conventionAsLegalBasis: null }),
+    /** UNTOC 5(3); both null = the State's answer. */
+    article5: z
+      .strictObject({ requiresOrganizedCriminalGroup: Answer, requiresActInFurtherance: Answer })
+      .default({ requiresOrganizedCriminalGroup: null, requiresActInFurtherance: null }),
+  })
+  .superRefine((territory, ctx) => {
+    // UNTOC 16(5)(a) asks only "States Parties that make extradition conditional on the existence of a
+    // treaty" whether they take the Convention as the legal basis: for the territory, only when its own
+    // extradition is said to be conditional.
+    if (
+      territory.extradition.conventionAsLegalBasis !== null &&
+      territory.extradition.conditionalOnTreaty !== true
+    )
+      ctx.addIssue({
+        code: 'custom',
+        message: 'schema.territoryLegalBasisWithoutCondition',
+        path: ['extradition', 'conventionAsLegalBasis'],
+      });
+  });
+
 const DeclarationSchema = z.strictObject({
   id: EntryIdSchema,
   treaties: z
@@ -397,6 +435,12 @@ export const PackageSchema = z
     authorities: entryList(AuthoritySchema, LIMITS.authorities, 'a'),
     /** UNTOC 18(14): ISO 639-1 codes. */
     mlaLanguages: uniqueList(LanguageCodeSchema, LIMITS.languages).default([]),
+    /**
+     * A State's special regions or territories with their own answers to UNTOC 18(14), 16(5)(a) and 5(3)
+     * (and named by the central authorities designated for them, 18(13)). A State's only, with the
+     * Convention in the package (below).
+     */
+    territories: entryList(TerritorySchema, LIMITS.territories, 't'),
     /** The dispute-clause reservations made (UNTOC 35(3), TIP 15(3), SOM 20(3), FP 16(3)). */
     reservations: uniqueList(
       z.enum(DISPUTE_RESERVATION_IDS, { error: 'schema.reservation' }),
@@ -485,6 +529,22 @@ export const PackageSchema = z
     // matter outside its competence to notify.
     if (pkg.party.kind === 'state' && pkg.outsideCompetence.length > 0)
       ctx.addIssue({ code: 'custom', message: 'schema.outsideCompetenceState', path: ['outsideCompetence'] });
+    // A special region or territory is a State's (UNTOC 18(13)); its statements are the Convention's
+    // notifications (5(3), 16(5)(a), 18(14)), so they need the Convention in the package.
+    if (pkg.territories.length > 0) {
+      if (pkg.party.kind !== 'state')
+        ctx.addIssue({ code: 'custom', message: 'schema.territoryOrganization', path: ['territories'] });
+      else if (!pkg.treaties.some((c) => c.treaty === 'untoc'))
+        ctx.addIssue({ code: 'custom', message: 'schema.territoryWithoutConvention', path: ['territories'] });
+    }
+    // One entry per territory: two would give it two answers to each notification.
+    const names = new Set<string>();
+    pkg.territories.forEach((territory, i) => {
+      const key = territory.name.toLocaleLowerCase();
+      if (names.has(key))
+        ctx.addIssue({ code: 'custom', message: 'schema.territoryTwice', path: ['territories', i, 'name'] });
+      names.add(key);
+    });
     // An explanation goes with the reservation it explains: none without it.
     for (const treaty of TREATY_IDS) {
       if (
@@ -550,6 +610,7 @@ export type PackageInput = z.input<typeof PackageSchema>;
 export type Package = z.output<typeof PackageSchema>;
 export type Authority = Package['authorities'][number];
 export type Declaration = Package['declarations'][number];
+export type Territory = Package['territories'][number];
 export type TreatyChoice = Package['treaties'][number];
 export type Party = Package['party'];
 

@@ -86,6 +86,9 @@ export function textSlots(pkg: Package): TextSlot[] {
     add(`authorities.${a.id}.address.city`, ['authorities', i, 'address', 'city'], a.address?.city);
     add(`authorities.${a.id}.officeHours`, at('officeHours'), a.officeHours);
   });
+  pkg.territories.forEach((territory, i) =>
+    add(`territories.${territory.id}.name`, ['territories', i, 'name'], territory.name),
+  );
   // In package order, as the instruments print them.
   pkg.treaties.forEach(({ treaty }) =>
     add(

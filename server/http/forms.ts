@@ -350,8 +350,12 @@ export function submitForm(
     if (message) errors.push({ name: field.name, href: fieldHref(field), message });
   }
   // An issue outside this page's fields means the stored draft itself is off; say so rather than lose it.
+  // A rule of the whole package with its own page-level words (pages.errors.page.*) says what to do.
   if (errors.length === 0 && unplaced.length > 0) {
-    errors.push({ name: '_page', href: '#main', message: t('pages.errors.elsewhere') });
+    const own = unplaced
+      .map((code) => t(`pages.errors.page.${code.replace(/^schema\./, '')}`, { defaultValue: '' }))
+      .find((m) => m !== '');
+    errors.push({ name: '_page', href: '#main', message: own ?? t('pages.errors.elsewhere') });
   }
   return { raw, errors, pkg: null };
 }

@@ -6,7 +6,8 @@
  *   a treaty"; if they do not take the Convention as the legal basis, 16(5)(b) asks them to seek
  *   extradition treaties.
  * - UNTOC 18(13): one central authority; "a distinct central authority" only for "a special region or
- *   territory with a separate system of mutual legal assistance".
+ *   territory with a separate system of mutual legal assistance"; a State that lists its special regions
+ *   or territories names the central authority's territory from the list.
  * - SOM 8(6): the designation "shall be notified ... within one month of the designation".
  * - Authorities designated under a treaty outside the package do not reach any document.
  */
@@ -42,15 +43,18 @@ export const extraditionRule: Rule = ({ facts }) => {
       ),
     ];
   }
-  if (extradition.conditionalOnTreaty === true && extradition.conventionAsLegalBasis === false) {
-    return [
-      issue('info', 'rules.extradition.seekTreaties', ['extradition', 'conventionAsLegalBasis'], {
-        instrument: 'untoc',
-        article: '16(5)(b)',
-      }),
-    ];
-  }
-  return [];
+  // 16(5)(b) for the State, and for each special region or territory that answers 16(5)(a) for itself.
+  const seek: { path: (string | number)[] }[] = [];
+  if (extradition.conditionalOnTreaty === true && extradition.conventionAsLegalBasis === false)
+    seek.push({ path: ['extradition', 'conventionAsLegalBasis'] });
+  facts.pkg.territories.forEach((territory, i) => {
+    const own = territory.extradition;
+    if (own.conditionalOnTreaty === true && own.conventionAsLegalBasis === false)
+      seek.push({ path: ['territories', i, 'extradition', 'conventionAsLegalBasis'] });
+  });
+  return seek.map(({ path }) =>
+    issue('info', 'rules.extradition.seekTreaties', path, { instrument: 'untoc', article: '16(5)(b)' }),
+  );
 };
 
 export const centralAuthorityRule: Rule = ({ facts }) => {
@@ -80,6 +84,23 @@ export const centralAuthorityRule: Rule = ({ facts }) => {
       );
     }
     territories.set(key, index);
+  }
+  // A State that lists its special regions or territories names each central authority's territory from
+  // that list: a name that differs ("Hong Kong" for "the Hong Kong Special Administrative Region") reads
+  // as another territory in the notifications.
+  if (facts.pkg.territories.length > 0) {
+    const listed = new Set(facts.pkg.territories.map((t) => t.name.toLocaleLowerCase()));
+    for (const { authority, index } of central)
+      if (authority.territory !== null && !listed.has(authority.territory.toLocaleLowerCase()))
+        issues.push(
+          issue(
+            'warning',
+            'rules.centralAuthority.territoryNotListed',
+            ['authorities', index, 'territory'],
+            source,
+            { territory: authority.territory },
+          ),
+        );
   }
   facts.pkg.authorities.forEach((authority, index) => {
     if (authority.territory !== null && !authority.roles.includes('untoc-18-13')) {

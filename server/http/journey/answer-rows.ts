@@ -16,7 +16,7 @@
  */
 import type { Request } from 'express';
 import type { Draft, SectionId } from '../../domain/draft';
-import type { Authority, Package } from '../../domain/package';
+import type { Authority, Package, Territory } from '../../domain/package';
 import { excerpt, slotStatuses } from '../../domain/translations';
 import { addressLines } from '../../catalogue/address-formats';
 import { currentTimeZoneName } from '../../catalogue/time-zones';
@@ -76,6 +76,47 @@ function authorityLines(req: Request, a: Authority): string[] {
   }
   line('designatedOn', a.designatedOn ? formatDate(a.designatedOn, lng) : null);
   return out;
+}
+
+/**
+ * A special region or territory's own answers, one row each (its languages, its extradition, its 5(3)
+ * answers): what its card on the list and check answers show. A blank answer is the State's.
+ */
+export function territoryRows(
+  r: {
+    t: (key: string, options?: Record<string, unknown>) => string;
+    lng: Parameters<typeof languageName>[1];
+  },
+  territory: Territory,
+): { key: string; lines: string[] }[] {
+  const same = r.t('pages.territories.same');
+  const { conditionalOnTreaty: conditional, conventionAsLegalBasis: basis } = territory.extradition;
+  const { requiresOrganizedCriminalGroup: group, requiresActInFurtherance: act } = territory.article5;
+  const extradition =
+    conditional === null
+      ? same
+      : !conditional
+        ? r.t('pages.territories.extradition.notConditional')
+        : basis === null
+          ? r.t('pages.territories.extradition.basisUnanswered')
+          : r.t(`pages.territories.extradition.${basis ? 'basisYes' : 'basisNo'}`);
+  const article5 =
+    group === null && act === null
+      ? same
+      : group === null || act === null
+        ? r.t('pages.territories.article5.partial')
+        : r.t(`pages.territories.article5.${group ? (act ? 'both' : 'group') : act ? 'act' : 'neither'}`);
+  return [
+    {
+      key: r.t('pages.territories.rows.languages'),
+      lines:
+        territory.mlaLanguages.length > 0
+          ? territory.mlaLanguages.map((l) => languageName(l, r.lng))
+          : [same],
+    },
+    { key: r.t('pages.territories.rows.extradition'), lines: [extradition] },
+    { key: r.t('pages.territories.rows.article5'), lines: [article5] },
+  ];
 }
 
 function translationRows(req: Request, kit: PageKit, pkg: Package): AnswerRow[] {
@@ -154,6 +195,25 @@ export function answerSections(req: Request, kit: PageKit, draft: Draft): Answer
               ? pkg.mlaLanguages.map((l) => languageName(l, r.lng))
               : [r.t('pages.common.notAnswered')],
           href: change('languages'),
+        });
+    }
+    if (s.id === 'territories') {
+      if (pkg.territories.length === 0)
+        rows.push({
+          ref: 'q/territories',
+          key: r.t('pages.territories.title'),
+          // Optional, and complete when empty (most States have none).
+          lines: [r.t('pages.territories.none')],
+          href: change('territories'),
+        });
+      for (const territory of pkg.territories)
+        rows.push({
+          ref: `territory/${territory.id}`,
+          key: territory.name,
+          lines: territoryRows(r, territory).map(({ key, lines }) =>
+            r.t('pages.check.entryLine', { label: key, value: formatList(lines, r.lng) }),
+          ),
+          href: change(`territories/${territory.id}`),
         });
     }
     if (s.id === 'declarations') {

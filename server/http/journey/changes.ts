@@ -46,6 +46,7 @@ const CODE_WORDS: Readonly<Record<string, (r: Reader, code: string) => string>> 
   'competence/treaties': (r, c) => r.t(`legal:treaties.${c}.name`),
   'authorities/roles': (r, c) => r.t(`pages.roles.${c}`, { defaultValue: c }),
   mlaLanguages: (r, c) => languageName(c, r.lng),
+  'territories/mlaLanguages': (r, c) => languageName(c, r.lng),
   documentLanguage: (r, c) => languageName(c, r.lng),
 };
 
@@ -106,7 +107,8 @@ function entryName(r: Reader, before: Package, after: Package, path: KeyedPath):
   if (list === 'treaties' || list === 'priorConsents') return r.t(`legal:treaties.${seg.id}.name`);
   const entry = (valueAt(after, path.slice(0, i + 1)) ?? valueAt(before, path.slice(0, i + 1))) as
     Record<string, unknown> | undefined;
-  if (list === 'authorities' && typeof entry?.name === 'string') return entry.name;
+  if ((list === 'authorities' || list === 'territories') && typeof entry?.name === 'string')
+    return entry.name;
   if (list === 'declarations') {
     const n = after.declarations.findIndex((d) => d.id === seg.id);
     const m = before.declarations.findIndex((d) => d.id === seg.id);

@@ -39,6 +39,7 @@ import {
   type AuthorityRole,
   type InstrumentType,
   type Package,
+  type Territory,
 } from '../../domain/package';
 import { roleApplies } from '../../domain/applicability';
 import { formatDate, languageName, regionName } from '../../i18n/format';
@@ -154,7 +155,8 @@ export interface SectionDef {
    */
   readonly dueAtDeposit?: false;
   /** Why the section is not in the task list when it does not apply (pages.notApplicable.<key>). */
-  readonly absentBecause?: 'untoc' | 'maritime' | 'firearms' | 'competence' | 'notification' | 'withdrawal';
+  readonly absentBecause?:
+    'untoc' | 'maritime' | 'firearms' | 'competence' | 'notification' | 'withdrawal' | 'territories';
   /**
    * A notification section: in a party's later notification each is optional (one not started is a
    * notification this draft does not make), and holds nothing back.
@@ -163,6 +165,11 @@ export interface SectionDef {
   /** Its title differs in a later notification (pages.sectionsNotify.<id>: "Who signs the notification"). */
   readonly retitledWhenNotifying?: true;
 }
+
+/** A territory answered in full: no legal basis left open, no 5(3) question answered alone. */
+export const territoryComplete = (t: Territory) =>
+  (t.extradition.conditionalOnTreaty !== true || t.extradition.conventionAsLegalBasis !== null) &&
+  (t.article5.requiresOrganizedCriminalGroup === null) === (t.article5.requiresActInFurtherance === null);
 
 const authoritiesWith = (pkg: Package, role: AuthorityRole) =>
   pkg.authorities.filter((a) => a.roles.includes(role));
@@ -239,6 +246,17 @@ export const SECTIONS: readonly SectionDef[] = [
         : (outside(p, 'untoc-18-13') || designated(p, 'untoc-18-13')) &&
           (outside(p, 'untoc-18-14') || p.mlaLanguages.length > 0),
     started: (p) => authoritiesWith(p, 'untoc-18-13').length > 0 || p.mlaLanguages.length > 0,
+  },
+  {
+    // A State's special regions or territories with their own answers to UNTOC 18(14), 16(5)(a) and 5(3)
+    // (and named by their central authorities, 18(13)). Optional, and most States have none: an empty
+    // list is complete without a visit, and holds nothing back; a territory answered in part does.
+    id: 'territories',
+    notifies: true,
+    absentBecause: 'territories',
+    applies: (p) => inPackage(p, 'untoc') && isState(p),
+    complete: (p) => p.territories.every(territoryComplete),
+    started: (p) => p.territories.length > 0,
   },
   {
     id: 'prevention',
@@ -1210,9 +1228,9 @@ export function listForRole(role: AuthorityRole): AuthorityList {
  */
 export interface ListPageDef {
   /** Its address (/drafts/{id}/{id}); also the section it opens. */
-  readonly id: AuthorityList | 'declarations';
+  readonly id: AuthorityList | 'declarations' | 'territories';
   readonly section: SectionId;
-  readonly collection: 'authorities' | 'declarations';
+  readonly collection: 'authorities' | 'declarations' | 'territories';
   /** Which of the collection's entries it shows: the authorities holding this designation; null: all. */
   readonly role: AuthorityRole | null;
   /** The requirements the page cites (their treaty text shown on demand). */
@@ -1250,7 +1268,141 @@ export const LIST_PAGES: readonly ListPageDef[] = [
     finish: 'form',
     texts: 'pages.declarations',
   },
+  {
+    id: 'territories',
+    section: 'territories',
+    collection: 'territories',
+    role: null,
+    requirements: () => TERRITORY_REQUIREMENTS,
+    extra: null,
+    finish: 'form',
+    texts: 'pages.territories',
+  },
 ];
+
+/** What a special region or territory may answer on its own: 18(13) names it; 18(14), 16(5)(a), 5(3). */
+export const TERRITORY_REQUIREMENTS = ['untoc-18-13', 'untoc-18-14', 'untoc-16-5-a', 'untoc-5-3'];
+
+/** A territory's three-way answers: its own yes or no, or the State's. */
+const SAME = 'same';
+const ownAnswer = (v: FieldValue | undefined): boolean | null =>
+  v === 'yes' ? true : v === 'no' ? false : null;
+const rawAnswer = (v: boolean | null): string => (v === null ? SAME : v ? 'yes' : 'no');
+const TERRITORY_ANSWERS = [
+  ['conditionalOnTreaty', 'extradition'],
+  ['conventionAsLegalBasis', 'extradition'],
+  ['requiresOrganizedCriminalGroup', 'article5'],
+  ['requiresActInFurtherance', 'article5'],
+] as const;
+
+/**
+ * A territory's form; `base` is its path in the package (['territories', n]). Its languages are asked
+ * with the languages page's widget (the six official languages, then other languages one by one); each
+ * answer may be left as the State's.
+ */
+export function territoryFields(
+  _pkg: Package,
+  base: readonly (string | number)[],
+  ctx: PageContext,
+): FieldDef[] {
+  const f = (def: Omit<FieldDef, 'label' | 'hint' | 'path'> & { path: readonly (string | number)[] }) =>
+    field(ctx, 'territory', { ...def, path: [...base, ...def.path] });
+  const threeWay = [
+    opt(SAME, ctx.t('pages.q.territory.same')),
+    opt('yes', ctx.t('pages.common.yes')),
+    opt('no', ctx.t('pages.common.no')),
+  ];
+  return [
+    f({
+      name: 'name',
+      kind: 'text',
+      path: ['name'],
+      width: 'two-thirds',
+      required: ctx.t('pages.q.territory.name.required'),
+    }),
+    f({
+      name: 'un',
+      kind: 'checkboxes',
+      path: ['mlaLanguages'],
+      groupHeading: ctx.t('pages.q.territory.groups.languages'),
+      options: UN_LANGUAGE_CODES.map((c) => opt(c, languageName(c, ctx.lng))),
+    }),
+    ...Array.from({ length: OTHER_LANGUAGE_SLOTS }, (_, i) => ({
+      name: `other${i + 1}`,
+      kind: 'select' as const,
+      path: [...base, 'mlaLanguages'],
+      label: ctx.t('pages.q.languages.other.label', { n: i + 1 }),
+      options: languageOptions(ctx.lng),
+    })),
+    ...TERRITORY_ANSWERS.map(([name, group], i) =>
+      f({
+        name,
+        kind: 'radios',
+        path: [group, name],
+        options: threeWay,
+        ...(i % 2 === 0 ? { groupHeading: ctx.t(`pages.q.territory.groups.${group}`) } : {}),
+      }),
+    ),
+  ];
+}
+
+/** The territory's answers as its form shows them when it opens. */
+export function territoryInitial(t: Omit<Territory, 'id'>): Record<string, RawValue> {
+  const isUn = (l: string) => (UN_LANGUAGE_CODES as readonly string[]).includes(l);
+  const others = t.mlaLanguages.filter((l) => !isUn(l));
+  return {
+    name: t.name,
+    un: t.mlaLanguages.filter(isUn),
+    ...Object.fromEntries(
+      Array.from({ length: OTHER_LANGUAGE_SLOTS }, (_, i) => [`other${i + 1}`, others[i] ?? '']),
+    ),
+    ...Object.fromEntries(
+      TERRITORY_ANSWERS.map(([name, group]) => [
+        name,
+        rawAnswer((t[group] as Record<string, boolean | null>)[name] ?? null),
+      ]),
+    ),
+  };
+}
+
+/**
+ * The territory at `index` with the form's answers written in ("same as the State": null, none); the
+ * central authorities that named it by its old name name it by the new one.
+ */
+export function writeTerritory(
+  pkg: Package,
+  index: number,
+  values: ReadonlyMap<string, FieldValue>,
+): Package {
+  const current = pkg.territories[index]!;
+  const un = (values.get('un') as string[] | null) ?? [];
+  const others = Array.from({ length: OTHER_LANGUAGE_SLOTS }, (_, i) => values.get(`other${i + 1}`)).filter(
+    (v): v is string => typeof v === 'string',
+  );
+  const name = values.get('name');
+  const next: Territory = {
+    ...current,
+    name: typeof name === 'string' ? name : '',
+    mlaLanguages: [...new Set([...un, ...others])] as Territory['mlaLanguages'],
+    extradition: {
+      conditionalOnTreaty: ownAnswer(values.get('conditionalOnTreaty')),
+      conventionAsLegalBasis: ownAnswer(values.get('conventionAsLegalBasis')),
+    },
+    article5: {
+      requiresOrganizedCriminalGroup: ownAnswer(values.get('requiresOrganizedCriminalGroup')),
+      requiresActInFurtherance: ownAnswer(values.get('requiresActInFurtherance')),
+    },
+  };
+  // A central authority serving the territory (18(13)) follows it when it is renamed.
+  const renamed = current.name !== '' && current.name !== next.name;
+  return {
+    ...pkg,
+    territories: pkg.territories.map((t, i) => (i === index ? next : t)),
+    authorities: renamed
+      ? pkg.authorities.map((a) => (a.territory === current.name ? { ...a, territory: next.name } : a))
+      : pkg.authorities,
+  };
+}
 
 export function applicableRoles(pkg: Package): AuthorityRole[] {
   const treaties = new Set(pkg.treaties.map((t) => t.treaty));
@@ -1350,14 +1502,35 @@ export function authorityFields(
     }),
   ];
   if (roles.includes('untoc-18-13')) {
+    // The State's special regions or territories, when it lists them: the authority serves the whole
+    // State or one of them (a name typed before the list existed, or sent through the API, stays offered).
+    const current = getIn(pkg, [...base, 'territory']);
+    const named = [
+      ...pkg.territories.map((t) => t.name),
+      ...(typeof current === 'string' && !pkg.territories.some((t) => t.name === current) ? [current] : []),
+    ];
     fields.push(
-      f({
-        name: 'territory',
-        groupHeading: ctx.t('pages.q.authority.groups.central'),
-        kind: 'text',
-        path: ['territory'],
-        width: 'two-thirds',
-      }),
+      named.length > 0
+        ? {
+            ...f({
+              name: 'territory',
+              groupHeading: ctx.t('pages.q.authority.groups.central'),
+              kind: 'radios',
+              path: ['territory'],
+              options: [
+                opt('', ctx.t('pages.q.authority.territoryWholeState')),
+                ...named.map((n) => opt(n, n)),
+              ],
+            }),
+            hint: ctx.t('pages.q.authority.territoryFromList.hint'),
+          }
+        : f({
+            name: 'territory',
+            groupHeading: ctx.t('pages.q.authority.groups.central'),
+            kind: 'text',
+            path: ['territory'],
+            width: 'two-thirds',
+          }),
       f({ name: 'diplomaticOnly', kind: 'yesno', path: ['channels', 'diplomaticOnly'], options: yesNo(ctx) }),
       f({
         name: 'interpolForUrgent',
@@ -1471,6 +1644,10 @@ export function pageForPath(p: readonly PathSegment[], requirementId: string | n
       return 'withdrawals';
     case 'declarations':
       return 'declarations';
+    case 'territories': {
+      const entry = typeof second === 'number' ? pkg.territories[second] : undefined;
+      return entry ? `territories/${entry.id}` : 'territories';
+    }
     case 'deposit':
       return 'deposit';
     case 'authorities': {

@@ -24,6 +24,7 @@ import {
   type AuthorityRole,
   type Declaration,
   type Package,
+  type Territory,
 } from '../../domain/package';
 import { formatDate, languageName, regionName } from '../../i18n/format';
 import { verifyCsrf } from '../csrf';
@@ -37,6 +38,7 @@ import {
   writeFields,
   type FieldDef,
   type FieldError,
+  type FieldValue,
   type RawValue,
 } from '../forms';
 import { answerLines, declarationName } from './answers';
@@ -48,17 +50,22 @@ import {
   LIST_PAGES,
   listForRole,
   SECTIONS,
+  TERRITORY_REQUIREMENTS,
+  territoryFields,
+  territoryInitial,
+  writeTerritory,
   type AuthorityList,
   type ListPageDef,
   isNotifying,
   sectionTitleKey,
 } from './definitions';
+import { territoryRows } from './answer-rows';
 import type { FormPage, FormPages } from './form-page';
 import { dr, lr, queryString, type PageKit } from './kit';
 
-const COLLECTIONS = ['authorities', 'declarations'] as const;
+const COLLECTIONS = ['authorities', 'declarations', 'territories'] as const;
 type Collection = (typeof COLLECTIONS)[number];
-type Entry = Authority | Declaration;
+type Entry = Authority | Declaration | Territory;
 
 /** How entries are named in an address: the schema's ENTRY_ID_PATTERN. */
 const ENTRY_PARAM = /^[A-Za-z0-9_-]{1,32}$/;
@@ -88,12 +95,19 @@ export function registerListPages(router: Router, kit: PageKit, forms: FormPages
     blank(pkg: Package, req: Request): Omit<Entry, 'id'>;
     /** Turn the form's result into the entry to keep (an empty address is no address). */
     tidy?(entry: Entry): Entry;
+    /** What the form shows when it opens, for an entry whose fields are not one path each. */
+    initial?(entry: Omit<Entry, 'id'>): Record<string, RawValue>;
+    /** Writes the form's answers into the entry at `index`, for the same kind of entry. */
+    write?(pkg: Package, index: number, values: ReadonlyMap<string, FieldValue>): Package;
     requirements(pkg: Package, req: Request): string[];
     /** i18next prefix of the form's texts: pages.q.authority, pages.q.declaration. */
     texts: string;
     tooManyKey: string;
     /** The list page an entry returns to, and the section it belongs to. */
-    list(req: Request, entry: Entry | null): { href: string; section: AuthorityList | 'declarations' };
+    list(
+      req: Request,
+      entry: Entry | null,
+    ): { href: string; section: AuthorityList | 'declarations' | 'territories' };
     /** The entry's name on the removal page and in messages. */
     nameOf(entry: Entry, index: number, req: Request): string;
     /** The query kept in the addresses of the entry's pages (?role=). */
@@ -167,6 +181,23 @@ export function registerListPages(router: Router, kit: PageKit, forms: FormPages
       nameOf: (entry, index, req) => declarationName(lr(req).t, entry as Declaration, index + 1),
       query: () => '',
     },
+    territories: {
+      fields: (pkg, index, req) => territoryFields(pkg, ['territories', index], ctxOf(req)),
+      blank: () => ({
+        name: '',
+        mlaLanguages: [],
+        extradition: { conditionalOnTreaty: null, conventionAsLegalBasis: null },
+        article5: { requiresOrganizedCriminalGroup: null, requiresActInFurtherance: null },
+      }),
+      initial: (entry) => territoryInitial(entry as Omit<Territory, 'id'>),
+      write: writeTerritory,
+      requirements: () => TERRITORY_REQUIREMENTS,
+      texts: 'pages.q.territory',
+      tooManyKey: 'pages.errors.tooManyTerritories',
+      list: (req) => ({ href: `${base(req)}/territories`, section: 'territories' }),
+      nameOf: (entry) => (entry as Territory).name,
+      query: () => '',
+    },
   };
 
   const entriesOf = (pkg: Package, collection: Collection): readonly Entry[] => pkg[collection];
@@ -238,6 +269,10 @@ export function registerListPages(router: Router, kit: PageKit, forms: FormPages
         ],
       };
     },
+    territories: (req, entry) => ({
+      title: (entry as Territory).name,
+      rows: territoryRows(lr(req), entry as Territory).map(({ key, lines }) => row(req, key, lines)),
+    }),
   };
 
   /** The languages accepted (18(14)), shown under the central authorities. */
@@ -360,6 +395,7 @@ export function registerListPages(router: Router, kit: PageKit, forms: FormPages
       initial: (draft, fields) => {
         const index = indexIn(draft) ?? 0;
         const entry = entryIn(draft) ?? spec.blank(draft.package, req);
+        if (spec.initial) return spec.initial(entry);
         const at = { [collection]: { [index]: entry } };
         return Object.fromEntries(fields.map((f) => [f.name, rawFromValue(f, getIn(at, f.path))]));
       },
@@ -372,7 +408,15 @@ export function registerListPages(router: Router, kit: PageKit, forms: FormPages
                 [collection]: [...entriesOf(pkg, collection), { id: newEntryId(), ...spec.blank(pkg, req) }],
               } as Package)
             : pkg;
-        const out = writeFields(start, fields, values) as Package;
+        const out = spec.write
+          ? spec.write(
+              start,
+              entryId === null
+                ? entriesOf(start, collection).length - 1
+                : (findEntry(start, collection, entryId)?.index ?? 0),
+              values,
+            )
+          : (writeFields(start, fields, values) as Package);
         return spec.tidy
           ? ({ ...out, [collection]: entriesOf(out, collection).map((e) => spec.tidy!(e)) } as Package)
           : out;

@@ -39,6 +39,7 @@ const base: PackageInput = {
   reservations: ['untoc-35-3', 'tip-15-3', 'som-20-3', 'fp-16-3'],
   reservationExplanations: { untoc: 'An explanation of the reservation.' },
   competence: [{ treaties: ['untoc'], text: 'A declaration of competence.' }],
+  territories: [{ name: 'A special region' }],
   deposit: { plannedOn: null, place: 'Geneva' },
 };
 
@@ -60,6 +61,7 @@ const LINE_FIELDS: readonly (readonly PathSegment[])[] = [
   ['authorities', 0, 'address', 'lines', 0],
   ['authorities', 0, 'address', 'city'],
   ['authorities', 0, 'address', 'postcode'],
+  ['territories', 0, 'name'],
 ];
 /** Every long text (several lines: declarations, reservations and their explanations, competence). */
 const TEXT_FIELDS: readonly (readonly PathSegment[])[] = [
