@@ -56,6 +56,7 @@ const BHUTAN_SECTIONS = [
   'signing',
   'extradition',
   'central-authorities',
+  'territories',
   'prevention',
   'article5',
   'law-copies',
@@ -151,6 +152,12 @@ test('a newcomer drafts the whole package in English, to the final instrument', 
     city: 'Thimphu',
     country: 'BT',
   });
+  // No special region or territory: the list seen and left empty completes the section.
+  await j.openSection('territories');
+  await j.expectHeading(t('pages.territories.title'));
+  await j.record('territories-empty');
+  await j.navigate(j.button(t('pages.territories.done')));
+  await j.expectOnTaskList();
   await j.article5(false, true);
   await j.lawCopies('to-follow');
   await j.noReservations();

@@ -162,6 +162,8 @@ export interface SectionDef {
    * notification this draft does not make), and holds nothing back.
    */
   readonly notifies?: true;
+  /** Optional: it holds check answers back only once started (a list most parties leave empty). */
+  readonly optional?: true;
   /** Its title differs in a later notification (pages.sectionsNotify.<id>: "Who signs the notification"). */
   readonly retitledWhenNotifying?: true;
 }
@@ -250,12 +252,13 @@ export const SECTIONS: readonly SectionDef[] = [
   {
     // A State's special regions or territories with their own answers to UNTOC 18(14), 16(5)(a) and 5(3)
     // (and named by their central authorities, 18(13)). Optional, and most States have none: an empty
-    // list is complete without a visit, and holds nothing back; a territory answered in part does.
+    // list holds nothing back and is completed once seen; a territory answered in part holds it back.
     id: 'territories',
     notifies: true,
+    optional: true,
     absentBecause: 'territories',
     applies: (p) => inPackage(p, 'untoc') && isState(p),
-    complete: (p) => p.territories.every(territoryComplete),
+    complete: (p, v) => (v || p.territories.length > 0) && p.territories.every(territoryComplete),
     started: (p) => p.territories.length > 0,
   },
   {
@@ -370,6 +373,7 @@ export function sectionStatus(section: SectionDef, draft: Draft): TaskStatus {
  */
 export function holdsBack(section: SectionDef, draft: Draft): boolean {
   if (section.dueAtDeposit === false) return false;
+  if (section.optional) return section.started(draft.package);
   if (section.notifies && isNotifying(draft.package)) return section.started(draft.package);
   return true;
 }
