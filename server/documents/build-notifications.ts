@@ -329,7 +329,8 @@ export function buildNotifications(ctx: DocumentContext): DocumentModel {
     blocks.push({
       type: 'paragraph',
       style: 'normal',
-      content: [text(t('documents:notifications.nothingToSign'))],
+      // A later notification has nothing "due later" to point to: it is empty until something is entered.
+      content: [text(t(`documents:notifications.${later ? 'nothingToSignLater' : 'nothingToSign'}`))],
     });
     return finishModel(
       ctx,

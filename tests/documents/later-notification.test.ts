@@ -82,6 +82,9 @@ describe('the notifications of a party, later', () => {
       'As a party to the following treaties, the Government of the Kingdom of Thailand has no notification to make to the Secretary-General of the United Nations:',
     );
     expect(text).toContain('No notification has been entered yet.');
+    // Nothing "due later" to point to in a later notification: it is empty until something is entered.
+    expect(text).toContain('nothing to sign or send until the notification holds something to notify');
+    expect(text).not.toContain('due later');
     expect(text).not.toContain('Done at');
     expect(text).not.toMatch(/deposit of (its|these) instruments/);
   });
