@@ -136,17 +136,24 @@ function itemBlocks(ctx: DocumentContext, group: readonly ChecklistItem[]): Bloc
             .join(', '),
         })
       : citations.join(', ');
+  // A later notification's own elements (its party's name, place and date) follow no Handbook model: the
+  // label alone, not "UN Treaty Handbook, model instrument".
+  const modelOfNothing =
+    ctx.assessment.facts.isLaterNotification &&
+    group.every((i) => i.requirement.citation.instrument === 'handbook');
   const heading =
-    labels.length === 1
-      ? t('legal:titled', { before: cited, after: labels[0] })
-      : group
-          .map((i) =>
-            t('legal:titled', {
-              before: requirementCitation(ctx, i.requirement),
-              after: requirementText(ctx, i.id, 'label'),
-            }),
-          )
-          .join('; ');
+    labels.length === 1 && modelOfNothing
+      ? labels[0]!
+      : labels.length === 1
+        ? t('legal:titled', { before: cited, after: labels[0] })
+        : group
+            .map((i) =>
+              t('legal:titled', {
+                before: requirementCitation(ctx, i.requirement),
+                after: requirementText(ctx, i.id, 'label'),
+              }),
+            )
+            .join('; ');
   // The items of a group quote the same texts (detailGroups); each text with its source and, unless it
   // was read verbatim in a copy of that source, how far it was verified.
   const quoteBlocks = (quote: Quote): Block[] => [

@@ -169,6 +169,9 @@ describe('the checklist of a later notification', () => {
     expect(text).not.toContain('IN WITNESS WHEREOF');
     expect(text).not.toContain('NOW THEREFORE');
     expect(text).not.toContain('Instrument wording: the UN Treaty Handbook model');
+    // Nor is their heading cited to the Handbook's model instrument.
+    expect(text).not.toMatch(/Treaty Handbook, model instrument[^\n]*of the notification/);
+    expect(m.blocks.some((b) => b.type === 'heading' && JSON.stringify(b).includes('Handbook'))).toBe(false);
     expect(text).toContain('The elements of the notification itself (name, signer, place and date)');
     // Its own elements are the notification's, not an instrument's; no full powers for its signer.
     expect(text).toContain('Signer of the notification');
