@@ -44,8 +44,15 @@ export interface DocumentRequest {
   /** The documents' language, and a second one beside it for a bilingual document. */
   readonly languages: readonly [Language] | readonly [Language, Language];
   readonly mode: Mode;
-  /** The treaty of an instrument as asked; without it, the package's only treaty. */
+  /** The treaty of an instrument as asked; without it, the package's only treaty (unless `offeredOnly`). */
   readonly treaty?: string | undefined;
+  /**
+   * Only the files the documents page offers (the pages' downloads): an instrument for a treaty named in
+   * the address, and full powers only when needed, not while the signer's office is unknown. The API,
+   * without it, gives the package's only treaty's instrument unasked, and full powers with markers for an
+   * office not yet known.
+   */
+  readonly offeredOnly?: boolean;
   /** The checklist as HTML (the API's ?format=html) instead of Word. */
   readonly format?: 'docx' | 'html';
   readonly today: IsoDate;
@@ -56,6 +63,8 @@ export interface DocumentRequest {
 /** Why a file is not produced, with what the edge needs to say so. */
 export type Refusal =
   | { readonly kind: 'refused'; readonly reason: 'unknown-document' }
+  /** A file the documents page does not offer (`offeredOnly`): full powers while the office is unknown. */
+  | { readonly kind: 'refused'; readonly reason: 'not-offered' }
   /** A party's later notification deposits no instrument, and no full powers to sign one. */
   | { readonly kind: 'refused'; readonly reason: 'no-instrument' }
   | { readonly kind: 'refused'; readonly reason: 'treaty-missing'; readonly allowed: readonly TreatyId[] }
@@ -140,13 +149,14 @@ export function decide(
     if (first.facts.isLaterNotification) return { kind: 'refused', reason: 'no-instrument' };
     const allowed = instrumentTreaties(first);
     const asked = request.treaty;
-    if (asked === undefined && allowed.length !== 1)
+    if (asked === undefined && (allowed.length !== 1 || request.offeredOnly === true))
       return { kind: 'refused', reason: 'treaty-missing', allowed };
     treaty = allowed.find((t) => t === (asked ?? allowed[0]));
     if (!treaty) return { kind: 'refused', reason: 'treaty-not-in-package', treaty: asked ?? '', allowed };
   }
   if (name === 'full-powers') {
-    // Produced when needed, and while the signer's office is unknown (a draft, with markers).
+    // Produced when needed, and while the signer's office is unknown (a draft, with markers) when asked
+    // for outside the documents page.
     switch (fullPowersFor(first.pkg)) {
       case 'later-notification':
         return { kind: 'refused', reason: 'no-instrument' };
@@ -158,8 +168,10 @@ export function decide(
           reason: 'full-powers-not-needed',
           office: first.pkg.signatory.office ?? '',
         };
-      case 'needed':
       case 'office-unknown':
+        if (request.offeredOnly === true) return { kind: 'refused', reason: 'not-offered' };
+        break;
+      case 'needed':
         break;
     }
   }

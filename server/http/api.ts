@@ -98,6 +98,7 @@ function once<T>(items: readonly T[]): T[] {
 function refusalError(refusal: Refusal, tr: Translator): ApiError {
   switch (refusal.reason) {
     case 'unknown-document':
+    case 'not-offered':
       return new ApiError(404, 'not_found', 'api.errors.notFoundApi');
     case 'no-instrument':
       // A party's later notification deposits no instrument, and has no full powers to sign one (VCLT 7).

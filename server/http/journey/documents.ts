@@ -227,6 +227,7 @@ export function registerDocumentPages(router: Router, kit: PageKit): void {
       languages: lng2 ? [lng, lng2] : [lng],
       mode,
       treaty: queryString(req, 'treaty') ?? undefined,
+      offeredOnly: true,
       today: today(),
       approval: approvalState(r.draft.review, pkg),
     });
