@@ -5,7 +5,7 @@
 const { setTimeout: delay } = require('node:timers/promises');
 const render = require('./document-worker.js');
 
-const SLOW_MS = 400;
+const SLOW_MS = 800;
 
 module.exports = async function slowRender(job) {
   await delay(SLOW_MS);
