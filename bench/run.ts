@@ -9,7 +9,9 @@
  *    (autocannon, 10 connections, 10 seconds), against the real app on a temporary SQLite file.
  * 3. The guided pages: saving and loading a draft in SQLite in process, and over loopback the task list,
  *    check answers and a question page's POST (with its anti-forgery cookie and field, as a browser sends).
- * Also the process's resident memory before and after.
+ * 4. Documents off the event loop (bench/pool.ts): the built server as a child process, the task list's
+ *    p95 alone and while 8 clients download bundles, and bundles offered at a steady 150 per second.
+ * Also the process's resident memory before and after. BENCH_ONLY=pool runs part 4 alone.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -25,16 +27,19 @@ import { PATHS } from '../server/paths';
 import { openStore } from '../server/store/store';
 import { createDrafts } from '../server/store/drafts';
 import { newDraft } from '../server/domain/draft';
+import { installCleanup } from './child-server';
+import { benchPool } from './pool';
 import { benchWriter } from './writer';
 
 // autocannon ships no types; this is the part of its API used here.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const autocannon = require('autocannon') as (opts: Record<string, unknown>) => Promise<{
+export interface AutocannonResult {
   requests: { average: number; total: number };
   latency: { p50: number; p97_5: number; p99: number; average: number };
   non2xx: number;
   errors: number;
-}>;
+}
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const autocannon = require('autocannon') as (opts: Record<string, unknown>) => Promise<AutocannonResult>;
 
 const TODAY = '2026-12-01';
 const SAMPLE = path.join(
@@ -73,6 +78,11 @@ async function main(): Promise<void> {
   const i18n = createI18n(PATHS.locales);
   const participation = loadParticipation(PATHS.participationData);
   const body = fs.readFileSync(SAMPLE, 'utf8');
+  installCleanup();
+  if (process.env.BENCH_ONLY === 'pool') {
+    await benchPool(autocannon, body);
+    return;
+  }
   const parsed = parsePackage(JSON.parse(body));
   if (!parsed.ok) throw new Error('the sample package does not parse');
   const tr = { lng: 'en' as const, t: i18n.t('en') };
@@ -207,6 +217,7 @@ async function main(): Promise<void> {
   server.close();
   store.close();
   fs.rmSync(dir, { recursive: true, force: true });
+  await benchPool(autocannon, body);
 }
 
 main().catch((err: unknown) => {

@@ -8,6 +8,7 @@ import type { Participation } from './catalogue';
 import type { TrustProxy } from './config';
 import type { I18n } from './i18n';
 import type { Logger } from './logger';
+import { createInProcessRenderer, type DocumentRenderer } from './documents/produce';
 import { createApiRouter } from './http/api';
 import { ApiError, errorHandler } from './http/errors';
 import { createDraftCreationLimiter, type DraftCreationLimit } from './http/limits';
@@ -36,6 +37,12 @@ export interface AppDeps {
   readonly draftRetentionDays: number;
   /** No new draft and no save once the database uses this many bytes (DATABASE_MAX_BYTES). */
   readonly databaseMaxBytes: number;
+  /**
+   * Who builds and renders documents: the worker pool (documents/pool.ts; main.ts creates it from
+   * DOCUMENT_WORKERS and DOCUMENT_QUEUE, and closes it with the server), or, when absent, the same work
+   * in process (the tests' default).
+   */
+  readonly documents?: DocumentRenderer;
 }
 
 /** The drafts over the store, as the app uses them (main.ts purges expired drafts with the same). */
@@ -52,6 +59,7 @@ export function draftsOf(
 export function createApp(deps: AppDeps): Express {
   const app = express();
   const drafts = draftsOf(deps);
+  const documents = deps.documents ?? createInProcessRenderer(deps);
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
   app.set('trust proxy', deps.trustProxy);
@@ -88,11 +96,12 @@ export function createApp(deps: AppDeps): Express {
     clock: deps.clock,
     logger: deps.logger,
   });
-  app.use('/api/v1', createApiRouter({ ...deps, drafts, draftCreationLimiter }));
+  app.use('/api/v1', createApiRouter({ ...deps, drafts, draftCreationLimiter, documents }));
   app.use(
     createPagesRouter({
       ...deps,
       drafts,
+      documents,
       links: createDraftLinks(deps.store, deps.clock),
       retentionDays: deps.draftRetentionDays,
       views: createViews(PATHS.templates),

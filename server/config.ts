@@ -2,6 +2,7 @@
  * All configuration, read once from the environment and checked: a bad variable stops the server at
  * start-up, naming every problem (STYLE habit 1). Nothing else reads process.env.
  */
+import os from 'node:os';
 import path from 'node:path';
 import express from 'express';
 import { z } from 'zod';
@@ -53,6 +54,13 @@ const EnvSchema = z.object({
     .min(1)
     .max(24 * 60)
     .default(10),
+  /** Worker threads building and rendering documents (documents/pool.ts); the cores by default. */
+  DOCUMENT_WORKERS: z.coerce.number().int().min(1).max(64).optional(),
+  /**
+   * Documents that may wait for a worker; beyond, the server answers 503 with Retry-After at once. Four
+   * per worker by default.
+   */
+  DOCUMENT_QUEUE: z.coerce.number().int().min(0).max(10_000).optional(),
 });
 
 /** Express's "trust proxy": false, true, a number of hops, or addresses, subnets and names. */
@@ -93,6 +101,9 @@ export interface Config {
   readonly databaseMaxBytes: number;
   readonly trustProxy: TrustProxy;
   readonly draftCreateLimit: { readonly limit: number; readonly windowMinutes: number };
+  /** The document worker pool: its threads and how many documents may wait for one. */
+  readonly documentWorkers: number;
+  readonly documentQueue: number;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv): Config {
@@ -102,6 +113,7 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     throw new Error(`Invalid configuration: ${problems}`);
   }
   const e = parsed.data;
+  const documentWorkers = e.DOCUMENT_WORKERS ?? os.availableParallelism();
   return {
     port: e.PORT,
     host: e.HOST,
@@ -112,5 +124,7 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     databaseMaxBytes: e.DATABASE_MAX_BYTES,
     trustProxy: e.TRUST_PROXY,
     draftCreateLimit: { limit: e.DRAFT_CREATE_LIMIT, windowMinutes: e.DRAFT_CREATE_WINDOW_MINUTES },
+    documentWorkers,
+    documentQueue: e.DOCUMENT_QUEUE ?? 4 * documentWorkers,
   };
 }

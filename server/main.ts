@@ -6,6 +6,7 @@ import { createApp, draftsOf } from './app';
 import { loadParticipation } from './catalogue';
 import { readConfig } from './config';
 import { createI18n } from './i18n';
+import { createDocumentPool } from './documents/pool';
 import { createLogger } from './logger';
 import { PATHS } from './paths';
 import { openStore } from './store/store';
@@ -14,7 +15,10 @@ function main(): void {
   const logger = createLogger();
   const config = readConfig(process.env);
   const store = openStore(path.join(config.dataDir, 'assistant.sqlite'));
+  // Documents render on worker threads, behind a bounded queue (documents/pool.ts).
+  const documents = createDocumentPool({ workers: config.documentWorkers, queue: config.documentQueue });
   const deps = {
+    documents,
     i18n: createI18n(PATHS.locales),
     participation: loadParticipation(PATHS.participationData),
     store,
@@ -44,7 +48,7 @@ function main(): void {
     clearInterval(daily);
     server.close(() => {
       store.close();
-      process.exit(0);
+      void documents.close().finally(() => process.exit(0));
     });
   };
   process.on('SIGINT', stop);

@@ -7,6 +7,7 @@
  * the quoted treaty text; last, the sources and how far each was verified. One model, rendered as .docx
  * and as HTML.
  */
+import { fullPowersFor } from '../domain/full-powers';
 import { SOURCES, TREATIES, type Quote, type Requirement } from '../catalogue';
 import type { ApprovalState } from '../domain/review';
 import type { ChecklistItem, Status } from '../domain/checklist';
@@ -455,8 +456,7 @@ export function buildChecklistDocument(
   }
   // The instrument's model and full powers: neither is drafted for a party's later notification.
   if (!facts.isLaterNotification) notes.push([text(t('documents:checklist.modelNote'))]);
-  if (!facts.isLaterNotification && facts.signerNeedsFullPowers)
-    notes.push([text(t('documents:checklist.fullPowersModelNote'))]);
+  if (fullPowersFor(facts.pkg) === 'needed') notes.push([text(t('documents:checklist.fullPowersModelNote'))]);
   if (ctx.lng !== QUOTE_LANGUAGE) notes.push([text(t('documents:checklist.quotesInEnglish'))]);
   if (!profileOf(ctx.lng).reviewed) notes.push([text(t('documents:checklist.translationNote'))]);
   const unName = pkg.party.kind === 'state' ? UN_NAMES.get(pkg.party.code) : undefined;

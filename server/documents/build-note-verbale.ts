@@ -9,6 +9,7 @@
  * documents page and the document's own description say so. A reservation is never put in the note: it
  * belongs in the instrument, signed by one of the three authorities (LEGAL.md §1.5).
  */
+import { fullPowersFor } from '../domain/full-powers';
 import type { Package } from '../domain/package';
 import { notificationsAreLetter } from './build-notifications';
 import {
@@ -86,9 +87,7 @@ export function buildNoteVerbale(ctx: DocumentContext): DocumentModel {
     : [
         ...(notificationsAreLetter(ctx) ? [t('documents:noteVerbale.enclosed.notifications')] : []),
         // Full powers go with the instrument when its signer holds none of the three offices (VCLT 7).
-        ...(!facts.isOrganization && facts.signerNeedsFullPowers === true
-          ? [t('documents:noteVerbale.enclosed.fullPowers')]
-          : []),
+        ...(fullPowersFor(facts.pkg) === 'needed' ? [t('documents:noteVerbale.enclosed.fullPowers')] : []),
       ];
   for (const line of enclosed) blocks.push({ type: 'paragraph', style: 'recital', content: [text(line)] });
   blocks.push({

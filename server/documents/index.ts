@@ -13,6 +13,7 @@
  */
 import type { TreatyId } from '../catalogue';
 import type { IsoDate } from '../catalogue/treaties';
+import { fullPowersFor } from '../domain/full-powers';
 import type { ApprovalState } from '../domain/review';
 import type { Assessment } from '../domain/validate';
 import type { Translator } from '../i18n/messages';
@@ -115,11 +116,7 @@ export function documentModels(
 
 /** Whether full powers are produced: for a State whose signer holds none of the three offices (VCLT 7). */
 export function fullPowersNeeded(assessment: Assessment): boolean {
-  return (
-    !assessment.facts.isLaterNotification &&
-    !assessment.facts.isOrganization &&
-    assessment.facts.signerNeedsFullPowers === true
-  );
+  return fullPowersFor(assessment.pkg) === 'needed';
 }
 
 /** The treaties an instrument is produced for: each one joined; none in a party's later notification. */

@@ -7,7 +7,8 @@
  * Each rule names the provision that makes the answer conditional.
  */
 import { requirementById, treatyOfDisputeReservation, type TreatyId } from '../catalogue';
-import { FULL_POWERS_OFFICES, type Authority, type AuthorityRole, type Package } from './package';
+import { officeNeedsFullPowers } from './full-powers';
+import { type Authority, type AuthorityRole, type Package } from './package';
 
 /** What was removed, by a stable name the pages translate (pages.cleared.<name>). */
 export const CLEARED_ANSWERS = [
@@ -82,11 +83,7 @@ export function clearInapplicable(pkg: Package): { pkg: Package; cleared: Cleare
 
   // VCLT 7(2)(a): Heads of State and Government and Ministers for Foreign Affairs need no full powers;
   // an international organization's instrument has none either.
-  const needsFullPowers =
-    next.party.kind === 'state' &&
-    next.signatory.office !== null &&
-    !(FULL_POWERS_OFFICES as readonly string[]).includes(next.signatory.office);
-  if (next.fullPowers !== null && !needsFullPowers && next.signatory.office !== null) {
+  if (next.fullPowers !== null && officeNeedsFullPowers(next.signatory.office) === false) {
     cleared.add('fullPowers');
     next = { ...next, fullPowers: null };
   }

@@ -12,7 +12,7 @@ import {
 } from '../catalogue';
 import type { IsoDate } from '../catalogue/treaties';
 import type { Authority, AuthorityRole, Package, TreatyChoice } from './package';
-import { FULL_POWERS_OFFICES } from './package';
+import { officeNeedsFullPowers } from './full-powers';
 
 /** An earlier consent to be bound: from the data (with its snapshot date) or recorded by the user. */
 export interface EarlierConsent {
@@ -103,8 +103,7 @@ export function analysePackage(pkg: Package, participation: Participation): Pack
     inPackage,
     convention,
     outsideCompetence: new Set(pkg.party.kind === 'reio' ? pkg.outsideCompetence : []),
-    signerNeedsFullPowers:
-      office === null ? null : !(FULL_POWERS_OFFICES as readonly string[]).includes(office),
+    signerNeedsFullPowers: officeNeedsFullPowers(office),
   };
 }
 

@@ -16,30 +16,16 @@
  *   POST /api/v1/drafts, GET|PUT|DELETE /api/v1/drafts/{id}, GET /api/v1/drafts/{id}/history
  *                                     drafts, with revisions as ETags (api-drafts.ts)
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import express, { type Request, type RequestHandler, type Response, type Router } from 'express';
-import { LANGUAGE_CODES, TREATY_IDS, type Participation, type TreatyId } from '../catalogue';
+import { LANGUAGE_CODES, TREATY_IDS, type Participation } from '../catalogue';
 import { packageJsonSchema } from '../domain/package';
-import { assessInLanguage, assessPackage, parsePackage, type Assessment } from '../domain/validate';
+import { assessPackage, parsePackage, type Assessment } from '../domain/validate';
 import { isoToday } from '../domain/dates';
-import {
-  buildBundle,
-  buildModel,
-  DOCUMENT_NAMES,
-  documentDocx,
-  DOCX_MIME,
-  fileName,
-  fullPowersNeeded,
-  instrumentTreaties,
-  languagesLabel,
-  type DocumentName,
-} from '../documents';
+import { DOCUMENT_NAMES, type DocumentName } from '../documents';
 import type { Mode } from '../documents/context';
-import { renderHtml } from '../documents/render-html';
+import { produceDocument, type DocumentRenderer, type Refusal } from '../documents/produce';
 import { isLanguage, SUPPORTED_LANGUAGES, type I18n, type Language } from '../i18n';
 import { localizeIssue, type Translator } from '../i18n/messages';
-import { PATHS } from '../paths';
 import type { Drafts } from '../store/drafts';
 import type { Store } from '../store/store';
 import { registerDraftRoutes } from './api-drafts';
@@ -56,6 +42,8 @@ export interface ApiDeps {
   readonly clock: () => Date;
   readonly bodyLimitBytes: number;
   readonly i18n: I18n;
+  /** Who builds and renders documents (documents/produce.ts): the worker pool or in process. */
+  readonly documents: DocumentRenderer;
 }
 
 const MODES = ['draft', 'final'] as const;
@@ -106,6 +94,60 @@ function once<T>(items: readonly T[]): T[] {
   });
 }
 
+/** A refusal to produce a document (documents/produce.ts) as the API's error, in the request's language. */
+function refusalError(refusal: Refusal, tr: Translator): ApiError {
+  switch (refusal.reason) {
+    case 'unknown-document':
+    case 'not-offered':
+      return new ApiError(404, 'not_found', 'api.errors.notFoundApi');
+    case 'no-instrument':
+      // A party's later notification deposits no instrument, and has no full powers to sign one (VCLT 7).
+      return new ApiError(422, 'no_instrument', 'api.errors.noInstrumentInNotification');
+    case 'treaty-missing':
+      return new ApiError(400, 'missing_parameter', 'api.errors.missingParameter', {
+        name: 'treaty',
+        allowed: refusal.allowed.join(', '),
+      });
+    case 'treaty-not-in-package':
+      return new ApiError(422, 'treaty_not_in_package', 'api.errors.treatyNotInPackage', {
+        treaty: refusal.treaty,
+        allowed: refusal.allowed.join(', '),
+      });
+    case 'full-powers-organization':
+      return new ApiError(422, 'full_powers_not_needed', 'api.errors.fullPowersNotForOrganization');
+    case 'full-powers-not-needed':
+      return new ApiError(422, 'full_powers_not_needed', 'api.errors.fullPowersNotNeeded', {
+        office: tr.t(`legal:offices.${refusal.office}`),
+      });
+    case 'final-refused': {
+      // The error speaks the request's language, its message and its issues alike; in two languages,
+      // what either lacks, once (an untranslated answer names its language).
+      const missing = once(refusal.editions.flatMap((e) => e.checklist.missing));
+      const errors = once(refusal.editions.flatMap((e) => e.issues.filter((i) => i.severity === 'error')));
+      return new ApiError(
+        422,
+        'final_refused',
+        'api.errors.finalRefused',
+        {
+          missing: tr.t('api.counts.missing', { count: missing.length }),
+          errors: tr.t('api.counts.errors', { count: errors.length }),
+        },
+        [...missing.map((i) => missingAsIssue(i, tr)), ...errors.map((i) => localizeIssue(i, tr))],
+      );
+    }
+    case 'busy':
+      return new ApiError(
+        503,
+        'busy',
+        'api.errors.busy',
+        { seconds: refusal.retryAfterSeconds },
+        [],
+        undefined,
+        refusal.retryAfterSeconds,
+      );
+  }
+}
+
 export function createApiRouter(deps: ApiDeps): Router {
   const router = express.Router();
   const today = () => isoToday(deps.clock());
@@ -114,7 +156,6 @@ export function createApiRouter(deps: ApiDeps): Router {
     const language = lng ?? (req as RequestWithLanguage).lng;
     return { lng: language, t: deps.i18n.t(language) };
   };
-  const stylesheet = fs.readFileSync(path.join(PATHS.public, 'css', 'document.css'), 'utf8');
 
   /** The POST routes' body: JSON only (415 otherwise), within the size limit (413). */
   const jsonBody = [
@@ -212,101 +253,23 @@ export function createApiRouter(deps: ApiDeps): Router {
       });
     const given = assess(req);
     const languages = requestedLanguages ?? [given.pkg.documentLanguage];
-    // The answers as documents in each language print them: their translations, each one missing an error.
-    const edition = (language: Language) => {
-      const tr = translator(req, language);
-      const assessment = assessInLanguage(
-        given.pkg,
-        language,
-        domainDeps(),
-        (source) => tr.t('documents:toBeTranslated', { source }),
-        { inProgress: deps.i18n.missingUnits(language) > 0 },
-      );
-      return { tr, assessment };
-    };
-    const { tr, assessment } = edition(languages[0]);
-    const parallel = languages[1] === undefined ? undefined : edition(languages[1]);
-    const editions = parallel ? [{ tr, assessment }, parallel] : [{ tr, assessment }];
-
-    if (mode === 'final' && !editions.every((e) => e.assessment.finalAllowed)) {
-      // The error speaks the request's language, its message and its issues alike; in two languages,
-      // what either lacks, once (an untranslated answer names its language).
-      const requestTr = translator(req);
-      const missing = once(editions.flatMap((e) => e.assessment.checklist.missing));
-      const errors = once(editions.flatMap((e) => e.assessment.issues.filter((i) => i.severity === 'error')));
-      throw new ApiError(
-        422,
-        'final_refused',
-        'api.errors.finalRefused',
-        {
-          missing: requestTr.t('api.counts.missing', { count: missing.length }),
-          errors: requestTr.t('api.counts.errors', { count: errors.length }),
-        },
-        [
-          ...missing.map((i) => missingAsIssue(i, requestTr)),
-          ...errors.map((i) => localizeIssue(i, requestTr)),
-        ],
-      );
-    }
+    const produced = await produceDocument(deps, {
+      name,
+      pkg: given.pkg,
+      languages,
+      mode,
+      treaty: requestedTreaty,
+      format,
+      today: today(),
+    });
+    if (produced.kind === 'refused') throw refusalError(produced, translator(req));
     // The response is in the documents' languages, whatever the request asked for its messages.
     res.setHeader('Content-Language', languages.join(', '));
-
-    const options = { tr, mode, today: today(), ...(parallel ? { parallel } : {}) };
-    const label = languagesLabel(options);
-    if (name === 'bundle') {
-      const zip = await buildBundle(assessment, { ...options, stylesheet });
-      res
-        .attachment(fileName(assessment, 'bundle', label, mode, undefined, 'zip'))
-        .type('application/zip')
-        .send(zip);
+    if (format === 'html') {
+      res.type('html').send(produced.bytes);
       return;
     }
-
-    let treaty: TreatyId | undefined;
-    if (name === 'instrument') {
-      // A party's later notification deposits no instrument.
-      if (assessment.facts.isLaterNotification)
-        throw new ApiError(422, 'no_instrument', 'api.errors.noInstrumentInNotification');
-      const inPackage = instrumentTreaties(assessment);
-      treaty = requestedTreaty ?? (inPackage.length === 1 ? inPackage[0] : undefined);
-      if (!treaty)
-        throw new ApiError(400, 'missing_parameter', 'api.errors.missingParameter', {
-          name: 'treaty',
-          allowed: inPackage.join(', '),
-        });
-      if (!inPackage.includes(treaty)) {
-        throw new ApiError(422, 'treaty_not_in_package', 'api.errors.treatyNotInPackage', {
-          treaty,
-          allowed: inPackage.join(', '),
-        });
-      }
-    }
-    // Full powers are produced for a State whose signer needs them, or whose signer's office is not known
-    // yet (a draft then shows markers); never for an organization (the bundle leaves them out too).
-    if (name === 'full-powers' && !fullPowersNeeded(assessment)) {
-      // Full powers are to sign an instrument (VCLT 7): a party's later notification has none.
-      if (assessment.facts.isLaterNotification)
-        throw new ApiError(422, 'no_instrument', 'api.errors.noInstrumentInNotification');
-      if (assessment.facts.isOrganization) {
-        throw new ApiError(422, 'full_powers_not_needed', 'api.errors.fullPowersNotForOrganization');
-      }
-      if (assessment.facts.signerNeedsFullPowers === false) {
-        throw new ApiError(422, 'full_powers_not_needed', 'api.errors.fullPowersNotNeeded', {
-          office: translator(req).t(`legal:offices.${assessment.pkg.signatory.office}`),
-        });
-      }
-    }
-
-    const withTreaty = { ...options, ...(treaty ? { treaty } : {}) };
-    if (name === 'checklist' && format === 'html') {
-      const model = buildModel(assessment, name, withTreaty);
-      res.type('html').send(renderHtml(model, { stylesheetHref: '/assets/css/document.css' }));
-      return;
-    }
-    res
-      .attachment(fileName(assessment, name, label, mode, treaty))
-      .type(DOCX_MIME)
-      .send(await documentDocx(assessment, name, withTreaty));
+    res.attachment(produced.name).type(produced.type).send(produced.bytes);
   });
 
   registerDraftRoutes(router, deps.drafts, {

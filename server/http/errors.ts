@@ -33,6 +33,7 @@ export const ERROR_CODES = [
   'storage_full',
   'draft_unreadable',
   'rate_limited',
+  'busy',
   'internal_error',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -55,6 +56,8 @@ export class ApiError extends Error {
     readonly issues: readonly ApiIssue[] = [],
     /** For 405: the methods the address accepts. */
     readonly allow?: string,
+    /** For 503 (the document workers busy): the seconds to wait, the Retry-After header. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(code);
   }
@@ -122,6 +125,8 @@ export function errorHandler(logger: Logger, bodyLimitBytes: number): ErrorReque
       apiError = new ApiError(500, 'internal_error', 'api.errors.internal');
     }
     if (apiError.allow) res.setHeader('Allow', apiError.allow);
+    if (apiError.retryAfterSeconds !== undefined)
+      res.setHeader('Retry-After', String(apiError.retryAfterSeconds));
     res
       .status(apiError.status)
       .type('application/json')

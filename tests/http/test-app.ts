@@ -56,6 +56,7 @@ export type TestOverrides = Partial<
     | 'databaseMaxBytes'
     | 'clock'
     | 'i18n'
+    | 'documents'
   >
 >;
 
@@ -80,6 +81,8 @@ export function createAppOnFile(file: string, overrides: TestOverrides = {}): Fi
     trustProxy: overrides.trustProxy ?? false,
     // Off unless a test turns it on: the journey tests create many drafts from one address.
     draftCreateLimit: overrides.draftCreateLimit ?? { limit: 0, windowMinutes: 10 },
+    // In process unless a test gives the worker pool (tests/http/document-pool.test.ts).
+    ...(overrides.documents ? { documents: overrides.documents } : {}),
   });
   return { app, store, logLines: logger.lines, file };
 }

@@ -2,6 +2,7 @@
  * The configuration (server/config.ts): TRUST_PROXY and the limit on creating drafts, their defaults,
  * every form they take, and a clear error, naming the variable, for a value Express would refuse later.
  */
+import os from 'node:os';
 import { readConfig } from '../../server/config';
 
 test('the defaults: no proxy trusted, 30 new drafts per address every 10 minutes', () => {
@@ -65,4 +66,16 @@ test('every bad variable is named at once', () => {
   expect(() => readConfig({ TRUST_PROXY: 'x', DRAFT_CREATE_LIMIT: '-1' })).toThrow(
     /TRUST_PROXY: .*; DRAFT_CREATE_LIMIT: |DRAFT_CREATE_LIMIT: .*; TRUST_PROXY: /,
   );
+});
+
+test('the document pool: a worker per core and four waiting per worker by default, or as set', () => {
+  const cores = os.availableParallelism();
+  expect(readConfig({})).toMatchObject({ documentWorkers: cores, documentQueue: 4 * cores });
+  expect(readConfig({ DOCUMENT_WORKERS: '3' })).toMatchObject({ documentWorkers: 3, documentQueue: 12 });
+  expect(readConfig({ DOCUMENT_WORKERS: '2', DOCUMENT_QUEUE: '0' })).toMatchObject({
+    documentWorkers: 2,
+    documentQueue: 0,
+  });
+  expect(() => readConfig({ DOCUMENT_WORKERS: '0' })).toThrow(/DOCUMENT_WORKERS/);
+  expect(() => readConfig({ DOCUMENT_QUEUE: '-1' })).toThrow(/DOCUMENT_QUEUE/);
 });

@@ -25,6 +25,7 @@ import { isProtocol } from '../../catalogue/treaties';
 import type { Draft, SectionId } from '../../domain/draft';
 import type { PathSegment } from '../../domain/issues';
 import { designationComplete } from '../../domain/facts';
+import { fullPowersFor } from '../../domain/full-powers';
 import {
   AUTHORITY_ROLES,
   DECLARATION_KINDS,
@@ -127,11 +128,7 @@ function unNameHint(pkg: Package, ctx: PageContext): { hint?: string } {
 }
 
 /** VCLT 7: full powers to sign an instrument; a later notification is not one (checklist.ts). */
-export const needsFullPowers = (pkg: Package) =>
-  !isNotifying(pkg) &&
-  isState(pkg) &&
-  pkg.signatory.office !== null &&
-  !(FULL_POWERS_OFFICES as readonly string[]).includes(pkg.signatory.office);
+export const needsFullPowers = (pkg: Package) => fullPowersFor(pkg) === 'needed';
 
 // ---------------------------------------------------------------------------------------------------
 // Sections

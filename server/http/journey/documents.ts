@@ -10,17 +10,8 @@ import { draftFile } from '../../domain/draft';
 import type { Package } from '../../domain/package';
 import { approvalState } from '../../domain/review';
 import type { Assessment } from '../../domain/validate';
-import {
-  buildBundle,
-  buildModel,
-  documentDocx,
-  DOCX_MIME,
-  fileName,
-  fullPowersNeeded,
-  instrumentTreaties,
-  languagesLabel,
-  type DocumentName,
-} from '../../documents';
+import { buildModel, fullPowersNeeded, instrumentTreaties } from '../../documents';
+import { produceDocument } from '../../documents/produce';
 import type { Mode } from '../../documents/context';
 import { renderHtmlBody } from '../../documents/render-html';
 import { SUPPORTED_LANGUAGES, isLanguage, type Language } from '../../i18n';
@@ -36,7 +27,7 @@ function translationField(pkg: Package, path: readonly PathSegment[]): string {
 }
 
 export function registerDocumentPages(router: Router, kit: PageKit): void {
-  const { deps, today, stylesheet, render, errorPage, base, partyLabel, assessIn } = kit;
+  const { deps, today, render, errorPage, base, partyLabel, assessIn } = kit;
   // -------------------------------------------------------------------------------------------------
   // Documents and the checklist
 
@@ -223,70 +214,46 @@ export function registerDocumentPages(router: Router, kit: PageKit): void {
     );
   });
 
-  const DOWNLOADS = [
-    'instrument',
-    'notifications',
-    'full-powers',
-    'note-verbale',
-    'checklist',
-    'bundle',
-  ] as const;
-
   router.get(['/drafts/:id/documents/:name', '/shared/:token/documents/:name'], async (req, res) => {
     const r = dr(req);
-    const name = req.params.name as DocumentName;
-    if (!(DOWNLOADS as readonly string[]).includes(name))
-      return errorPage(req, res, 404, 'notFound', [
-        { href: `${base(req)}/documents`, text: r.t('pages.documents.title') },
-      ]);
+    const name = String(req.params.name);
     const pkg = r.draft.package;
     const mode = modeOf(req);
     const lng = docLang(req, pkg);
     const lng2 = parallelLang(req, lng);
-    const assessment = assessIn(pkg, lng);
-    const parallelAssessment = lng2 ? assessIn(pkg, lng2) : null;
-    const tv = queryString(req, 'treaty');
-    const treaty =
-      name === 'instrument' ? (instrumentTreaties(assessment).find((t) => t === tv) ?? null) : null;
-    if (name === 'instrument' && !treaty)
-      return errorPage(req, res, 404, 'notFound', [
-        { href: `${base(req)}/documents`, text: r.t('pages.documents.title') },
-      ]);
-    if (name === 'full-powers' && !fullPowersNeeded(assessment))
-      return errorPage(req, res, 404, 'notFound', [
-        { href: `${base(req)}/documents`, text: r.t('pages.documents.title') },
-      ]);
-    if (mode === 'final' && !(assessment.finalAllowed && (parallelAssessment?.finalAllowed ?? true)))
-      return res.redirect(
-        303,
-        `${base(req)}/documents?${new URLSearchParams(optionsQuery('final', lng, lng2)).toString()}`,
-      );
-    const tr: Translator = { lng, t: deps.i18n.t(lng) };
-    const options = {
-      tr,
+    const produced = await produceDocument(deps, {
+      name,
+      pkg,
+      languages: lng2 ? [lng, lng2] : [lng],
       mode,
+      treaty: queryString(req, 'treaty') ?? undefined,
+      offeredOnly: true,
       today: today(),
       approval: approvalState(r.draft.review, pkg),
-      ...(lng2 && parallelAssessment
-        ? { parallel: { assessment: parallelAssessment, tr: { lng: lng2, t: deps.i18n.t(lng2) } } }
-        : {}),
-    };
-    // The checklist stays in the first language (documents/index.ts): its file name says so.
-    const label = name === 'checklist' ? lng : languagesLabel(options);
-    res.set('Cache-Control', 'no-store');
-    if (name === 'bundle') {
-      const zip = await buildBundle(assessment, { ...options, stylesheet });
-      res
-        .type('application/zip')
-        .attachment(fileName(assessment, 'bundle', label, mode, undefined, 'zip'))
-        .send(zip);
+    });
+    if (produced.kind === 'file') {
+      res.set('Cache-Control', 'no-store');
+      res.type(produced.type).attachment(produced.name).send(produced.bytes);
       return;
     }
-    const docx = await documentDocx(assessment, name, { ...options, ...(treaty ? { treaty } : {}) });
-    res
-      .type(DOCX_MIME)
-      .attachment(fileName(assessment, name, label, mode, treaty ?? undefined))
-      .send(docx);
+    switch (produced.reason) {
+      case 'final-refused':
+        // The documents page in final mode says what is missing.
+        return res.redirect(
+          303,
+          `${base(req)}/documents?${new URLSearchParams(optionsQuery('final', lng, lng2)).toString()}`,
+        );
+      case 'busy':
+        res.set('Retry-After', String(produced.retryAfterSeconds));
+        return errorPage(req, res, 503, 'busy', [
+          { href: req.originalUrl, text: r.t('pages.errorPages.busy.retry') },
+        ]);
+      default:
+        // No such document for this draft: an unknown name, a treaty it does not join, full powers it needs not.
+        return errorPage(req, res, 404, 'notFound', [
+          { href: `${base(req)}/documents`, text: r.t('pages.documents.title') },
+        ]);
+    }
   });
 
   router.get(['/drafts/:id/checklist', '/shared/:token/checklist'], (req, res) => {

@@ -28,6 +28,7 @@ import { holdsBack, SECTIONS, sectionStatus, type PageContext } from './definiti
 import type { RequestWithLanguage } from '../middleware';
 import type { Views } from '../views';
 import type { Logger } from '../../logger';
+import type { DocumentRenderer } from '../../documents/produce';
 
 export interface DraftPagesDeps {
   readonly participation: Participation;
@@ -43,6 +44,8 @@ export interface DraftPagesDeps {
   readonly logger: Logger;
   /** The limit on creating drafts (limits.ts), one instance for the pages and the API. */
   readonly draftCreationLimiter: RequestHandler;
+  /** Who builds and renders documents (documents/produce.ts): the worker pool or in process. */
+  readonly documents: DocumentRenderer;
 }
 
 export interface DraftRequest extends RequestWithLanguage, CsrfRequest {

@@ -1,0 +1,94 @@
+/**
+ * Documents off the event loop, over loopback, against the built server as a child process (so that the
+ * load generator does not share the server's event loop), its documents rendered by the worker pool
+ * (DOCUMENT_WORKERS, DOCUMENT_QUEUE: their defaults, the cores and four per worker, unless set):
+ *
+ * 1. The task list's latency (p50, p95, sequential requests from one client) alone, then while 8 clients
+ *    download bundles without pause (POST /api/v1/documents/bundle), with the ratio.
+ * 2. Bundles offered at a steady rate (150 per second for 10 s): latency p50 and p99, answers other than
+ *    200 (503 when the pool is full) and errors.
+ *
+ * Figures only, no thresholds (issue 12 states the goals: task list p95 ≤ 20 ms and at most 1.5 times its
+ * p95 alone; bundles p99 ≤ 100 ms, no errors).
+ */
+import type { AutocannonResult } from './run';
+import { freePort, removeFolder, startServer, tempFolder } from './child-server';
+
+type Autocannon = (opts: Record<string, unknown>) => Promise<AutocannonResult>;
+
+function quantile(sorted: readonly number[], q: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
+}
+
+/** GET `url` one request after another for `ms`: each latency, in milliseconds, sorted. */
+async function sample(url: string, ms: number): Promise<number[]> {
+  const samples: number[] = [];
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    const start = process.hrtime.bigint();
+    const res = await fetch(url);
+    await res.arrayBuffer();
+    if (res.status !== 200) throw new Error(`GET ${url} answered ${res.status}`);
+    samples.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  return samples.sort((a, b) => a - b);
+}
+
+const figures = (s: readonly number[]) =>
+  `p50 ${quantile(s, 0.5).toFixed(1)} ms, p95 ${quantile(s, 0.95).toFixed(1)} ms (${s.length} requests)`;
+
+export async function benchPool(autocannon: Autocannon, body: string): Promise<void> {
+  const dataDir = tempFolder('bench-pool-');
+  const server = await startServer({ dataDir, port: await freePort(), env: { DRAFT_CREATE_LIMIT: '0' } });
+  try {
+    const created = await fetch(`${server.origin}/api/v1/drafts`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body,
+    });
+    if (created.status !== 201) throw new Error(`POST /api/v1/drafts answered ${created.status}`);
+    const { id } = (await created.json()) as { id: string };
+    const taskList = `${server.origin}/drafts/${id}`;
+    const bundleUrl = `${server.origin}/api/v1/documents/bundle`;
+    const bundles = (extra: Record<string, unknown>) =>
+      autocannon({
+        url: bundleUrl,
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body,
+        ...extra,
+      });
+
+    const pool = process.env.DOCUMENT_WORKERS ?? 'default (the cores)';
+    const queue = process.env.DOCUMENT_QUEUE ?? 'default (4 per worker)';
+    console.log(
+      `\nDocuments off the event loop: the built server as a child process, DOCUMENT_WORKERS ${pool}, DOCUMENT_QUEUE ${queue}`,
+    );
+    await sample(taskList, 1000); // warm-up
+    const alone = await sample(taskList, 5000);
+    console.log(`GET task list alone: ${figures(alone)}`);
+    const [loaded, load] = await Promise.all([
+      // The first half second lets the 8 clients start.
+      new Promise<number[]>((resolve) => setTimeout(() => resolve(sample(taskList, 5000)), 500)),
+      bundles({ connections: 8, duration: 6 }),
+    ]);
+    console.log(
+      `GET task list while 8 clients download bundles: ${figures(loaded)}; ` +
+        `p95 ${(quantile(loaded, 0.95) / quantile(alone, 0.95)).toFixed(2)} times its p95 alone`,
+    );
+    console.log(
+      `  the bundles meanwhile: ${load.requests.average.toFixed(1)} answers/s, ` +
+        `${((load.requests.total - load.non2xx) / 6).toFixed(1)} bundles delivered/s, p50 ${load.latency.p50} ms, ` +
+        `p99 ${load.latency.p99} ms, ${load.non2xx} non-2xx (503 busy), ${load.errors} errors`,
+    );
+    const steady = await bundles({ connections: 50, overallRate: 150, duration: 10 });
+    console.log(
+      `Bundles offered at 150 per second for 10 s: ${steady.requests.total} requests ` +
+        `(${steady.requests.average.toFixed(1)} req/s, ${((steady.requests.total - steady.non2xx) / 10).toFixed(1)} delivered/s), p50 ${steady.latency.p50} ms, p99 ${steady.latency.p99} ms, ` +
+        `${steady.non2xx} non-2xx (503 busy), ${steady.errors} errors`,
+    );
+  } finally {
+    await server.stop();
+    removeFolder(dataDir);
+  }
+}

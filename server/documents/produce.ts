@@ -1,0 +1,269 @@
+/**
+ * Producing a file: the one entry point the API and the pages call (`produceDocument`). It decides
+ * everything, in this order: an unknown document; an instrument for a later notification, without a
+ * treaty or for a treaty not in the package; full powers that are not drafted (domain/full-powers.ts);
+ * final documents while anything is missing; then it builds, renders and names the file. The edges only
+ * map a refusal to their answer (a JSON error, an error page or a redirect).
+ *
+ * The decisions are taken on the caller's thread (they need the assessment, a few milliseconds); the
+ * building and rendering, the slow part, by a `DocumentRenderer`: the worker pool (pool.ts, worker.ts),
+ * which receives the plain job (the package as JSON and the options), or in process. A full pool is a
+ * refusal too (`busy`), never a growing wait.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Participation, TreatyId } from '../catalogue';
+import type { IsoDate } from '../catalogue/treaties';
+import { fullPowersFor } from '../domain/full-powers';
+import type { Package } from '../domain/package';
+import type { ApprovalState } from '../domain/review';
+import { assessInLanguage, type Assessment } from '../domain/validate';
+import type { I18n, Language } from '../i18n';
+import type { Translator } from '../i18n/messages';
+import { PATHS } from '../paths';
+import type { Mode } from './context';
+import {
+  buildBundle,
+  buildModel,
+  DOCUMENT_NAMES,
+  documentDocx,
+  DOCX_MIME,
+  fileName,
+  instrumentTreaties,
+  type DocumentName,
+  type RenderOptions,
+} from './index';
+import { renderHtml } from './render-html';
+
+/** What a caller asks for: plain data, so that a worker thread can receive it as it is. */
+export interface DocumentRequest {
+  /** The document's name as asked (an unknown one is refused). */
+  readonly name: string;
+  /** The package (the draft's answers, or the API's body once parsed). */
+  readonly pkg: Package;
+  /** The documents' language, and a second one beside it for a bilingual document. */
+  readonly languages: readonly [Language] | readonly [Language, Language];
+  readonly mode: Mode;
+  /** The treaty of an instrument as asked; without it, the package's only treaty (unless `offeredOnly`). */
+  readonly treaty?: string | undefined;
+  /**
+   * Only the files the documents page offers (the pages' downloads): an instrument for a treaty named in
+   * the address, and full powers only when needed, not while the signer's office is unknown. The API,
+   * without it, gives the package's only treaty's instrument unasked, and full powers with markers for an
+   * office not yet known.
+   */
+  readonly offeredOnly?: boolean;
+  /** The checklist as HTML (the API's ?format=html) instead of Word. */
+  readonly format?: 'docx' | 'html';
+  readonly today: IsoDate;
+  /** The legal adviser's approval the checklist states (a draft's; none for the API's package). */
+  readonly approval?: ApprovalState;
+}
+
+/** Why a file is not produced, with what the edge needs to say so. */
+export type Refusal =
+  | { readonly kind: 'refused'; readonly reason: 'unknown-document' }
+  /** A file the documents page does not offer (`offeredOnly`): full powers while the office is unknown. */
+  | { readonly kind: 'refused'; readonly reason: 'not-offered' }
+  /** A party's later notification deposits no instrument, and no full powers to sign one. */
+  | { readonly kind: 'refused'; readonly reason: 'no-instrument' }
+  | { readonly kind: 'refused'; readonly reason: 'treaty-missing'; readonly allowed: readonly TreatyId[] }
+  | {
+      readonly kind: 'refused';
+      readonly reason: 'treaty-not-in-package';
+      readonly treaty: string;
+      readonly allowed: readonly TreatyId[];
+    }
+  | { readonly kind: 'refused'; readonly reason: 'full-powers-organization' }
+  | { readonly kind: 'refused'; readonly reason: 'full-powers-not-needed'; readonly office: string }
+  /** Final documents while an edition lacks something: each edition's assessment says what. */
+  | { readonly kind: 'refused'; readonly reason: 'final-refused'; readonly editions: readonly Assessment[] }
+  /** Every worker busy and the queue full: try again after `retryAfterSeconds`. */
+  | { readonly kind: 'refused'; readonly reason: 'busy'; readonly retryAfterSeconds: number };
+
+export interface ProducedFile {
+  readonly kind: 'file';
+  readonly name: string;
+  readonly type: string;
+  readonly bytes: Buffer;
+  /** The languages the file is in, first first (the API's Content-Language). */
+  readonly languages: readonly Language[];
+}
+
+/** The job a renderer runs: the request with its treaty decided. Plain data. */
+export interface DocumentJob extends DocumentRequest {
+  readonly name: DocumentName;
+  readonly treaty?: TreatyId | undefined;
+}
+
+/** What renders a job: the worker pool, or the same work in process. */
+export interface DocumentRenderer {
+  /**
+   * The file's bytes, or 'busy' when the pool cannot take the job now. `editions` are the job's
+   * assessments, already made by the caller: an in-process renderer uses them; a pool, which sends
+   * only plain data, makes them again in the worker.
+   */
+  render(job: DocumentJob, editions: readonly Assessment[]): Promise<Uint8Array | 'busy'>;
+  /** How long a refused caller should wait before trying again, in seconds. */
+  readonly retryAfterSeconds: number;
+  /** Stop the workers (server close). */
+  close(): Promise<void>;
+}
+
+/** What producing needs besides the request: the words, the data, and who renders. */
+export interface ProduceDeps {
+  readonly i18n: I18n;
+  readonly participation: Participation;
+  readonly documents: DocumentRenderer;
+}
+
+const translatorOf = (i18n: I18n, lng: Language): Translator => ({ lng, t: i18n.t(lng) });
+
+/** The assessment documents in `lng` are built from (the answers in that language). */
+export function assessEdition(
+  deps: Pick<ProduceDeps, 'i18n' | 'participation'>,
+  pkg: Package,
+  lng: Language,
+  today: IsoDate,
+): Assessment {
+  return assessInLanguage(
+    pkg,
+    lng,
+    { participation: deps.participation, today },
+    (source) => deps.i18n.t(lng)('documents:toBeTranslated', { source }),
+    { inProgress: deps.i18n.missingUnits(lng) > 0 },
+  );
+}
+
+/** The refusal for a request, if any, and otherwise the job with its treaty decided. */
+export function decide(
+  request: DocumentRequest,
+  editions: readonly Assessment[],
+): Exclude<Refusal, { reason: 'busy' }> | DocumentJob {
+  const name = request.name as DocumentName;
+  if (!(DOCUMENT_NAMES as readonly string[]).includes(name))
+    return { kind: 'refused', reason: 'unknown-document' };
+  const first = editions[0]!;
+  let treaty: TreatyId | undefined;
+  if (name === 'instrument') {
+    if (first.facts.isLaterNotification) return { kind: 'refused', reason: 'no-instrument' };
+    const allowed = instrumentTreaties(first);
+    const asked = request.treaty;
+    if (asked === undefined && (allowed.length !== 1 || request.offeredOnly === true))
+      return { kind: 'refused', reason: 'treaty-missing', allowed };
+    treaty = allowed.find((t) => t === (asked ?? allowed[0]));
+    if (!treaty) return { kind: 'refused', reason: 'treaty-not-in-package', treaty: asked ?? '', allowed };
+  }
+  if (name === 'full-powers') {
+    // Produced when needed, and while the signer's office is unknown (a draft, with markers) when asked
+    // for outside the documents page.
+    switch (fullPowersFor(first.pkg)) {
+      case 'later-notification':
+        return { kind: 'refused', reason: 'no-instrument' };
+      case 'organization':
+        return { kind: 'refused', reason: 'full-powers-organization' };
+      case 'not-needed':
+        return {
+          kind: 'refused',
+          reason: 'full-powers-not-needed',
+          office: first.pkg.signatory.office ?? '',
+        };
+      case 'office-unknown':
+        if (request.offeredOnly === true) return { kind: 'refused', reason: 'not-offered' };
+        break;
+      case 'needed':
+        break;
+    }
+  }
+  if (request.mode === 'final' && !editions.every((e) => e.finalAllowed))
+    return { kind: 'refused', reason: 'final-refused', editions };
+  return { ...request, name, treaty };
+}
+
+/** The options the builders take, for a job and its assessments. */
+function renderOptions(
+  deps: Pick<ProduceDeps, 'i18n'>,
+  job: DocumentJob,
+  editions: readonly Assessment[],
+): RenderOptions & { readonly treaty?: TreatyId } {
+  const [lng, lng2] = job.languages;
+  const second = editions[1];
+  return {
+    tr: translatorOf(deps.i18n, lng),
+    mode: job.mode,
+    today: job.today,
+    ...(job.approval ? { approval: job.approval } : {}),
+    ...(lng2 !== undefined && second
+      ? { parallel: { assessment: second, tr: translatorOf(deps.i18n, lng2) } }
+      : {}),
+    ...(job.treaty ? { treaty: job.treaty } : {}),
+  };
+}
+
+let stylesheetText: string | undefined;
+/** The documents' stylesheet, which the bundle holds beside the checklist's HTML. */
+function stylesheet(): string {
+  stylesheetText ??= fs.readFileSync(path.join(PATHS.public, 'css', 'document.css'), 'utf8');
+  return stylesheetText;
+}
+
+/** Build and render a job: what a worker runs, and the in-process renderer too. */
+export async function renderJob(
+  deps: Pick<ProduceDeps, 'i18n'>,
+  job: DocumentJob,
+  editions: readonly Assessment[],
+): Promise<Buffer> {
+  const first = editions[0]!;
+  const options = renderOptions(deps, job, editions);
+  if (job.name === 'bundle') return buildBundle(first, { ...options, stylesheet: stylesheet() });
+  if (job.name === 'checklist' && job.format === 'html') {
+    const model = buildModel(first, 'checklist', options);
+    return Buffer.from(renderHtml(model, { stylesheetHref: '/assets/css/document.css' }), 'utf8');
+  }
+  return documentDocx(first, job.name, options);
+}
+
+/** The renderer that works on the caller's thread (tests, and a server configured without workers). */
+export function createInProcessRenderer(deps: Pick<ProduceDeps, 'i18n'>): DocumentRenderer {
+  return {
+    render: (job, editions) => renderJob(deps, job, editions),
+    retryAfterSeconds: 1,
+    close: () => Promise.resolve(),
+  };
+}
+
+/** The file's name and type, e.g. "instrument-som-ratification-en.docx" ("…-ar-en…" in two languages). */
+function nameAndType(job: DocumentJob, first: Assessment): { name: string; type: string } {
+  const [lng, lng2] = job.languages;
+  // The checklist stays in the first language (index.ts): its file name says so.
+  const label = job.name === 'checklist' || lng2 === undefined ? lng : `${lng}-${lng2}`;
+  if (job.name === 'bundle')
+    return { name: fileName(first, 'bundle', label, job.mode, undefined, 'zip'), type: 'application/zip' };
+  if (job.name === 'checklist' && job.format === 'html')
+    return {
+      name: fileName(first, 'checklist', label, job.mode, undefined, 'html'),
+      type: 'text/html; charset=utf-8',
+    };
+  return { name: fileName(first, job.name, label, job.mode, job.treaty), type: DOCX_MIME };
+}
+
+/** A refusal with its reason, or the file: the one way the API and the pages produce a document. */
+export async function produceDocument(
+  deps: ProduceDeps,
+  request: DocumentRequest,
+): Promise<Refusal | ProducedFile> {
+  if (!(DOCUMENT_NAMES as readonly string[]).includes(request.name))
+    return { kind: 'refused', reason: 'unknown-document' };
+  const editions = request.languages.map((lng) => assessEdition(deps, request.pkg, lng, request.today));
+  const decided = decide(request, editions);
+  if ('reason' in decided) return decided;
+  const bytes = await deps.documents.render(decided, editions);
+  if (bytes === 'busy')
+    return { kind: 'refused', reason: 'busy', retryAfterSeconds: deps.documents.retryAfterSeconds };
+  return {
+    kind: 'file',
+    ...nameAndType(decided, editions[0]!),
+    bytes: Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+    languages: request.languages,
+  };
+}
