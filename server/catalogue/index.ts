@@ -6,3 +6,4 @@ export * from './languages';
 export * from './regions';
 export * from './participation';
 export * from './sources';
+export * from './designations';
