@@ -11,7 +11,10 @@
  *    check answers and a question page's POST (with its anti-forgery cookie and field, as a browser sends).
  * 4. Documents off the event loop (bench/pool.ts): the built server as a child process, the task list's
  *    p95 alone and while 8 clients download bundles, and bundles offered at a steady 150 per second.
- * Also the process's resident memory before and after. BENCH_ONLY=pool runs part 4 alone.
+ * 5. Start-up of the built server (bench/startup.ts): time to its first answer, and its CPU time by then.
+ * 6. Memory over 10,000 bundles in process (bench/memory.ts; BENCH_MEMORY_BUNDLES to change the count):
+ *    the heap after a full collection at every tenth, and its slope over the second half.
+ * Also the process's resident memory before and after. BENCH_ONLY=pool|startup|memory runs that part alone.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -28,7 +31,9 @@ import { openStore } from '../server/store/store';
 import { createDrafts } from '../server/store/drafts';
 import { newDraft } from '../server/domain/draft';
 import { installCleanup } from './child-server';
+import { benchMemory } from './memory';
 import { benchPool } from './pool';
+import { benchStartup } from './startup';
 import { benchWriter } from './writer';
 
 // autocannon ships no types; this is the part of its API used here.
@@ -79,16 +84,21 @@ async function main(): Promise<void> {
   const participation = loadParticipation(PATHS.participationData);
   const body = fs.readFileSync(SAMPLE, 'utf8');
   installCleanup();
-  if (process.env.BENCH_ONLY === 'pool') {
-    await benchPool(autocannon, body);
-    return;
-  }
   const parsed = parsePackage(JSON.parse(body));
   if (!parsed.ok) throw new Error('the sample package does not parse');
   const tr = { lng: 'en' as const, t: i18n.t('en') };
   const options = { tr, mode: 'draft' as const, today: TODAY };
   const assess = () => assessPackage(parsed.pkg, { participation, today: TODAY });
   const stylesheet = fs.readFileSync(path.join(PATHS.public, 'css', 'document.css'), 'utf8');
+  const memory = () =>
+    benchMemory(
+      () => buildBundle(assess(), { ...options, stylesheet }),
+      Number(process.env.BENCH_MEMORY_BUNDLES ?? 10_000),
+    );
+  const only = process.env.BENCH_ONLY;
+  if (only === 'pool') return benchPool(autocannon, body);
+  if (only === 'startup') return benchStartup();
+  if (only === 'memory') return memory();
 
   console.log('\nIn process (parse + assess + build + render), sample package: Bhutan, UNTOC + TIP + SOM');
   await time('assess only (rules, checklist, EIF)', 500, async () => assess());
@@ -218,6 +228,8 @@ async function main(): Promise<void> {
   store.close();
   fs.rmSync(dir, { recursive: true, force: true });
   await benchPool(autocannon, body);
+  await benchStartup();
+  await memory();
 }
 
 main().catch((err: unknown) => {

@@ -43,6 +43,8 @@ function main(): void {
       url: `http://${config.host === '127.0.0.1' ? 'localhost' : config.host}:${config.port}`,
       dataDir: config.dataDir,
     });
+    // The document workers start once the first pages can be served (documents/pool.ts).
+    setImmediate(() => documents.start?.());
   });
   const stop = () => {
     clearInterval(daily);

@@ -35,25 +35,32 @@ const FULL = /task queue is at limit|no task queue available/i;
 
 export function createDocumentPool(options: DocumentPoolOptions): DocumentRenderer {
   const workers = Math.max(1, Math.floor(options.workers));
-  const pool = new Piscina({
-    filename: options.filename ?? compiledWorkerFile(),
-    minThreads: workers,
-    maxThreads: workers,
-    // Workers stay up (minThreads = maxThreads): loading the words and the data again would cost time.
-    maxQueue: Math.max(0, Math.floor(options.queue)),
-  });
+  const filename = options.filename ?? compiledWorkerFile();
+  // The threads start when the server is listening (start) or at the first document, not while the
+  // server loads: each thread loads the words and the data, and on a machine with few cores that would
+  // double the time before the first page is served.
+  let pool: Piscina | undefined;
+  const open = (): Piscina =>
+    (pool ??= new Piscina({
+      filename,
+      minThreads: workers,
+      maxThreads: workers,
+      // Workers stay up (minThreads = maxThreads): loading the words and the data again would cost time.
+      maxQueue: Math.max(0, Math.floor(options.queue)),
+    }));
   return {
     async render(job: DocumentJob) {
       try {
-        const bytes = (await pool.run(job)) as ArrayBuffer;
+        const bytes = (await open().run(job)) as ArrayBuffer;
         return new Uint8Array(bytes);
       } catch (err) {
         if (err instanceof Error && FULL.test(err.message)) return 'busy';
         throw err;
       }
     },
+    start: () => void open(),
     // A bundle takes tens of milliseconds: a full queue drains in about a second.
     retryAfterSeconds: 1,
-    close: () => pool.destroy(),
+    close: () => (pool ? pool.destroy() : Promise.resolve()),
   };
 }

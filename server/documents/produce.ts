@@ -106,6 +106,8 @@ export interface DocumentRenderer {
   render(job: DocumentJob, editions: readonly Assessment[]): Promise<Uint8Array | 'busy'>;
   /** How long a refused caller should wait before trying again, in seconds. */
   readonly retryAfterSeconds: number;
+  /** Start the workers now rather than at the first document (the server calls it once listening). */
+  start?(): void;
   /** Stop the workers (server close). */
   close(): Promise<void>;
 }
