@@ -11,10 +11,12 @@
  *    check answers and a question page's POST (with its anti-forgery cookie and field, as a browser sends).
  * 4. Documents off the event loop (bench/pool.ts): the built server as a child process, the task list's
  *    p95 alone and while 8 clients download bundles, and bundles offered at a steady 150 per second.
+ * 1b. The instrument against its peers (bench/peers.ts): docxtemplater filling the same document as a
+ *    template, in process; and one instrument's whole process against pandoc and LibreOffice.
  * 5. Start-up of the built server (bench/startup.ts): time to its first answer, and its CPU time by then.
  * 6. Memory over 10,000 bundles in process (bench/memory.ts; BENCH_MEMORY_BUNDLES to change the count):
  *    the heap after a full collection at every tenth, and its slope over the second half.
- * Also the process's resident memory before and after. BENCH_ONLY=pool|startup|memory runs that part alone.
+ * Also the process's resident memory before and after. BENCH_ONLY=pool|startup|memory|peers runs that part alone.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -32,6 +34,7 @@ import { createDrafts } from '../server/store/drafts';
 import { newDraft } from '../server/domain/draft';
 import { installCleanup } from './child-server';
 import { benchMemory } from './memory';
+import { benchPeers } from './peers';
 import { benchPool } from './pool';
 import { benchStartup } from './startup';
 import { benchWriter } from './writer';
@@ -99,6 +102,7 @@ async function main(): Promise<void> {
   if (only === 'pool') return benchPool(autocannon, body);
   if (only === 'startup') return benchStartup();
   if (only === 'memory') return memory();
+  if (only === 'peers') return benchPeers(assess, options, SAMPLE);
 
   console.log('\nIn process (parse + assess + build + render), sample package: Bhutan, UNTOC + TIP + SOM');
   await time('assess only (rules, checklist, EIF)', 500, async () => assess());
@@ -111,6 +115,7 @@ async function main(): Promise<void> {
   await time('checklist .docx', 100, () => write(buildModel(assess(), 'checklist', options)));
   await time('bundle .zip (all documents)', 50, () => buildBundle(assess(), { ...options, stylesheet }));
   await benchWriter(assess, { ...options, stylesheet });
+  await benchPeers(assess, options, SAMPLE);
   console.log(`RSS after in-process runs: ${mb(process.memoryUsage().rss)}`);
 
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-'));
