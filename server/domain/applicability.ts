@@ -6,7 +6,14 @@
  *
  * Each rule names the provision that makes the answer conditional.
  */
-import { requirementById, treatyOfDisputeReservation, type TreatyId } from '../catalogue';
+import {
+  CONVENTION,
+  DESIGNATIONS,
+  designationTreaty,
+  requirementById,
+  treatyOfDisputeReservation,
+  type TreatyId,
+} from '../catalogue';
 import { officeNeedsFullPowers } from './full-powers';
 import { type Authority, type AuthorityRole, type Package } from './package';
 
@@ -27,16 +34,9 @@ export const CLEARED_ANSWERS = [
 ] as const;
 export type ClearedAnswer = (typeof CLEARED_ANSWERS)[number];
 
-/** The treaty each designation answers. */
-const ROLE_TREATY: Readonly<Record<AuthorityRole, TreatyId>> = {
-  'untoc-18-13': 'untoc',
-  'untoc-31-6': 'untoc',
-  'som-8-6': 'som',
-  'fp-13-2': 'fp',
-};
-
+/** Whether a designation applies: the treaty it answers (catalogue) is in the package. */
 export function roleApplies(role: AuthorityRole, treaties: ReadonlySet<TreatyId>): boolean {
-  return treaties.has(ROLE_TREATY[role]);
+  return treaties.has(designationTreaty(role));
 }
 
 function clearAuthority(
@@ -49,20 +49,25 @@ function clearAuthority(
   if (roles.length === 0) return null;
   let next: Authority = { ...a, roles };
   // UNTOC 18(13): a territory with a separate system of mutual legal assistance, and the channels for
-  // requests, concern central authorities only.
-  if (!roles.includes('untoc-18-13')) {
-    if (next.territory !== null) {
-      cleared.add('authorityTerritory');
-      next = { ...next, territory: null };
-    }
-    const c = next.channels;
-    if (c.diplomaticOnly !== null || c.interpolForUrgent !== null || c.oralForUrgent !== null) {
-      cleared.add('authorityChannels');
-      next = { ...next, channels: { diplomaticOnly: null, interpolForUrgent: null, oralForUrgent: null } };
-    }
+  // requests, concern central authorities only (the designations the catalogue marks `perTerritory` and
+  // `channels`).
+  const hasFeature = (feature: 'perTerritory' | 'channels' | 'dated') =>
+    roles.some((r) => DESIGNATIONS[r][feature]);
+  if (!hasFeature('perTerritory') && next.territory !== null) {
+    cleared.add('authorityTerritory');
+    next = { ...next, territory: null };
   }
-  // SOM 8(6): the date of designation starts the one-month period for the maritime authority only.
-  if (!roles.includes('som-8-6') && next.designatedOn !== null) {
+  const c = next.channels;
+  if (
+    !hasFeature('channels') &&
+    (c.diplomaticOnly !== null || c.interpolForUrgent !== null || c.oralForUrgent !== null)
+  ) {
+    cleared.add('authorityChannels');
+    next = { ...next, channels: { diplomaticOnly: null, interpolForUrgent: null, oralForUrgent: null } };
+  }
+  // SOM 8(6): the date of designation starts the one-month period for the maritime authority only (the
+  // designation the catalogue marks `dated`).
+  if (!hasFeature('dated') && next.designatedOn !== null) {
     cleared.add('authorityDesignatedOn');
     next = { ...next, designatedOn: null };
   }
@@ -132,7 +137,7 @@ export function clearInapplicable(pkg: Package): { pkg: Package; cleared: Cleare
 
   // UNTOC 5(3), 16(5)(a), 18(14), 6(2)(d) and 13(5) are the Convention's notifications: asked only when
   // the Convention is in the package.
-  if (!treaties.has('untoc')) {
+  if (!treaties.has(CONVENTION)) {
     const blankUntoc =
       next.extradition.conditionalOnTreaty === null &&
       next.extradition.conventionAsLegalBasis === null &&

@@ -13,7 +13,9 @@
  * - left-blank: the signing place or date, left for completion by hand.
  */
 import {
+  DESIGNATIONS,
   disputeReservationId,
+  isDesignationId,
   madeInLaterNotification,
   LATER_ONLY_KINDS,
   quotesFor,
@@ -98,29 +100,36 @@ function authorityLine(a: Authority): MessageRef {
     : S('authority', { name: a.name });
 }
 
+/** The designation a requirement asks for: the catalogue names each after the requirement it answers. */
+function designationOf(req: Requirement): AuthorityRole {
+  if (!isDesignationId(req.id)) throw new Error(`${req.id} is not a designation of the catalogue`);
+  return req.id;
+}
+
 /**
  * An authority-designation item that is not due at deposit: to follow while no authority is named for
  * it; provided when each one named is complete enough to notify. One named but incomplete is missing:
  * final notifications would otherwise leave it out without a word (complete it, or take the designation
- * off the authority to notify it later).
+ * off the authority to notify it later). The designation is the requirement's (its id).
  */
-function designation(role: AuthorityRole): Evaluator {
-  return (_req, facts) => {
-    const found = authoritiesFor(facts.pkg, role);
-    const path = ['authorities'];
-    if (found.length === 0) return { status: 'to-follow', reason: R('notDesignatedYet'), path };
-    const incomplete = found.find(({ authority }) => !designationComplete(role, authority));
-    if (incomplete) {
-      return {
-        status: 'missing',
-        reason: R(role === 'untoc-31-6' ? 'noAddress' : 'noContact', { name: incomplete.authority.name }),
-        supplied: found.map(({ authority }) => authorityLine(authority)),
-        path: ['authorities', incomplete.index],
-      };
-    }
-    return { status: 'provided', supplied: found.map(({ authority }) => authorityLine(authority)), path };
-  };
-}
+const designation: Evaluator = (req, facts) => {
+  const role = designationOf(req);
+  const found = authoritiesFor(facts.pkg, role);
+  const path = ['authorities'];
+  if (found.length === 0) return { status: 'to-follow', reason: R('notDesignatedYet'), path };
+  const incomplete = found.find(({ authority }) => !designationComplete(role, authority));
+  if (incomplete) {
+    return {
+      status: 'missing',
+      reason: R(DESIGNATIONS[role].needs === 'address' ? 'noAddress' : 'noContact', {
+        name: incomplete.authority.name,
+      }),
+      supplied: found.map(({ authority }) => authorityLine(authority)),
+      path: ['authorities', incomplete.index],
+    };
+  }
+  return { status: 'provided', supplied: found.map(({ authority }) => authorityLine(authority)), path };
+};
 
 function lawCopies(field: 'moneyLaundering' | 'confiscation'): Evaluator {
   return (_req, facts) => {
@@ -337,8 +346,8 @@ const EVALUATORS: Record<CheckId, Evaluator> = {
     };
   },
 
-  'central-authority': (_req, facts) => {
-    const found = authoritiesFor(facts.pkg, 'untoc-18-13');
+  'central-authority': (req, facts) => {
+    const found = authoritiesFor(facts.pkg, designationOf(req));
     const path = ['authorities'];
     const forState = found.find(({ authority }) => authority.territory === null);
     if (!forState) {
@@ -368,12 +377,12 @@ const EVALUATORS: Record<CheckId, Evaluator> = {
     return { status: 'provided', supplied: [S('languages', { languages: { languages } })], path };
   },
 
-  'prevention-authority': designation('untoc-31-6'),
+  'prevention-authority': designation,
 
   'maritime-authority': (req, facts) => {
-    const result = designation('som-8-6')(req, facts);
+    const result = designation(req, facts);
     const designatedOn =
-      authoritiesFor(facts.pkg, 'som-8-6')
+      authoritiesFor(facts.pkg, designationOf(req))
         .map(({ authority }) => authority.designatedOn)
         .find((d): d is IsoDate => d !== null) ?? null;
     return {
@@ -386,7 +395,7 @@ const EVALUATORS: Record<CheckId, Evaluator> = {
     };
   },
 
-  'firearms-contact': designation('fp-13-2'),
+  'firearms-contact': designation,
 
   'law-copies-money-laundering': lawCopies('moneyLaundering'),
   'law-copies-confiscation': lawCopies('confiscation'),
@@ -547,7 +556,7 @@ function laterNotification(req: Requirement, facts: PackageFacts): Evaluation {
     }
     case 'central-authority': {
       // A later 18(13) notification may name a territory's central authority alone.
-      const found = authoritiesFor(pkg, 'untoc-18-13');
+      const found = authoritiesFor(pkg, designationOf(req));
       if (found.length === 0) return { ...notMade, path: ['authorities'] };
       const noContact = found.find(({ authority }) => !hasContact(authority));
       const supplied = found.map(({ authority }) => authorityLine(authority));

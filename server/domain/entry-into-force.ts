@@ -12,7 +12,7 @@
  *
  * The day of deposit is day 0: deposit on 27 May 2004, entry into force on 26 June 2004.
  */
-import { TREATIES, type TreatyId } from '../catalogue';
+import { CONVENTION, TREATIES, type TreatyId } from '../catalogue';
 import type { IsoDate } from '../catalogue/treaties';
 import { addDays } from './dates';
 import type { PackageFacts } from './facts';
@@ -63,13 +63,13 @@ export function entryIntoForceForPackage(facts: PackageFacts): EntryIntoForce[] 
   const convention = facts.convention;
   let conventionForParty: IsoDate | null = null;
   if (convention.status === 'in-package' && deposit) {
-    conventionForParty = entryIntoForceDate('untoc', deposit, null).date;
+    conventionForParty = entryIntoForceDate(CONVENTION, deposit, null).date;
   } else if (convention.status === 'already-party') {
-    conventionForParty = entryIntoForceDate('untoc', convention.consent.date, null).date;
+    conventionForParty = entryIntoForceDate(CONVENTION, convention.consent.date, null).date;
   }
   return facts.treaties.map(({ treaty }) => {
     const citation: Citation = { instrument: treaty, article: TREATIES[treaty].laterEntryIntoForceArticle };
-    const protocolWithoutConvention = treaty !== 'untoc' && conventionForParty === null;
+    const protocolWithoutConvention = TREATIES[treaty].parent !== null && conventionForParty === null;
     if (!deposit || protocolWithoutConvention) {
       return { treaty, deposit, date: null, basis: null, citation };
     }

@@ -4,6 +4,8 @@
  * party (signature, earlier consent); whether the party is bound by the Convention; who signs.
  */
 import {
+  CONVENTION,
+  DESIGNATIONS,
   participationOf,
   type ConsentType,
   type Participation,
@@ -86,14 +88,14 @@ export function analysePackage(pkg: Package, participation: Participation): Pack
     };
   });
   const inPackage = new Set(treaties.map((t) => t.treaty));
-  const untocConsent = earlierConsent(pkg, participation, 'untoc');
+  const conventionConsent = earlierConsent(pkg, participation, CONVENTION);
   // A later notification joins nothing: the Convention binds the party only by an earlier consent.
   const convention: ConventionStatus =
-    inPackage.has('untoc') && pkg.purpose === 'join'
+    inPackage.has(CONVENTION) && pkg.purpose === 'join'
       ? { status: 'in-package' }
-      : untocConsent
-        ? { status: 'already-party', consent: untocConsent }
-        : { status: 'not-party', asAt: participation.untoc.asAt };
+      : conventionConsent
+        ? { status: 'already-party', consent: conventionConsent }
+        : { status: 'not-party', asAt: participation[CONVENTION].asAt };
   const office = pkg.signatory.office;
   return {
     pkg,
@@ -114,11 +116,13 @@ export function hasContact(a: Authority): boolean {
 }
 
 /**
- * Whether a designation is complete enough to notify: UNTOC 31(6) asks for "the name and address" of the
- * authority; the other designations need a way to reach it.
+ * Whether a designation is complete enough to notify, as the catalogue says it needs (`needs`): UNTOC
+ * 31(6) asks for "the name and address" of the authority; the other designations need a way to reach it.
  */
 export function designationComplete(role: AuthorityRole, a: Authority): boolean {
-  return role === 'untoc-31-6' ? a.address !== null && a.address.lines.length > 0 : hasContact(a);
+  return DESIGNATIONS[role].needs === 'address'
+    ? a.address !== null && a.address.lines.length > 0
+    : hasContact(a);
 }
 
 export function authoritiesFor(pkg: Package, role: AuthorityRole) {

@@ -18,6 +18,7 @@ import {
   OUTSIDE_COMPETENCE_IDS,
   disputeReservationId,
 } from '../catalogue/requirements';
+import { CONVENTION, DESIGNATION_IDS, type DesignationId } from '../catalogue/designations';
 import { REIO_CODES, STATE_CODES } from '../catalogue/states';
 import { CONSENT_TYPES } from '../catalogue/participation';
 import { currentTimeZoneName, isTimeZone } from '../catalogue/time-zones';
@@ -99,9 +100,12 @@ export const FULL_POWERS_OFFICES = [
   'minister-for-foreign-affairs',
 ] as const;
 
-/** The authorities a package can designate, named after the requirement they answer (catalogue id). */
-export const AUTHORITY_ROLES = ['untoc-18-13', 'untoc-31-6', 'som-8-6', 'fp-13-2'] as const;
-export type AuthorityRole = (typeof AUTHORITY_ROLES)[number];
+/**
+ * The authorities a package can designate, named after the requirement they answer: the catalogue's
+ * designations (catalogue/designations.ts), under the name the package has always used.
+ */
+export const AUTHORITY_ROLES = DESIGNATION_IDS;
+export type AuthorityRole = DesignationId;
 
 /**
  * What a free-text statement of the instrument is, and so the words that introduce it there: a
@@ -534,7 +538,7 @@ export const PackageSchema = z
     if (pkg.territories.length > 0) {
       if (pkg.party.kind !== 'state')
         ctx.addIssue({ code: 'custom', message: 'schema.territoryOrganization', path: ['territories'] });
-      else if (!pkg.treaties.some((c) => c.treaty === 'untoc'))
+      else if (!pkg.treaties.some((c) => c.treaty === CONVENTION))
         ctx.addIssue({ code: 'custom', message: 'schema.territoryWithoutConvention', path: ['territories'] });
     }
     // One entry per territory: two would give it two answers to each notification.

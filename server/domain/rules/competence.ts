@@ -10,7 +10,14 @@
  * or approve only if at least one member State has done likewise, accede only if at least one member State
  * is a Party (36(3)-(4)), which depends on its member States' participation.
  */
-import { TREATIES, requirementById, type OutsideCompetenceId } from '../../catalogue';
+import {
+  ANSWERS,
+  CONVENTION,
+  TREATIES,
+  requirementById,
+  type OutsideCompetenceId,
+  type RequirementAnswer,
+} from '../../catalogue';
 import { issue, type Issue } from '../issues';
 import type { Package } from '../package';
 import type { Rule } from './context';
@@ -21,7 +28,7 @@ export const competenceRule: Rule = ({ facts }) => {
   if (facts.isOrganization) {
     issues.push(
       issue('info', 'rules.organization.withinCompetence', ['party'], {
-        instrument: 'untoc',
+        instrument: CONVENTION,
         article: '2(j)',
       }),
     );
@@ -29,7 +36,7 @@ export const competenceRule: Rule = ({ facts }) => {
     if (!facts.isLaterNotification)
       issues.push(
         issue('info', 'rules.organization.memberStates', ['party'], {
-          instrument: 'untoc',
+          instrument: CONVENTION,
           article: '36(3)',
         }),
       );
@@ -38,7 +45,7 @@ export const competenceRule: Rule = ({ facts }) => {
     if (!facts.isOrganization) {
       issues.push(
         issue('error', 'rules.competence.byState', ['competence', i], {
-          instrument: 'untoc',
+          instrument: CONVENTION,
           article: '2(j)',
         }),
       );
@@ -87,25 +94,23 @@ export const competenceRule: Rule = ({ facts }) => {
   return issues;
 };
 
-/** Whether the package answers a notification the organization may declare outside its competence. */
-function answered(pkg: Package, id: OutsideCompetenceId): boolean {
-  switch (id) {
-    case 'untoc-18-13':
-    case 'untoc-31-6':
-    case 'som-8-6':
-    case 'fp-13-2':
-      return pkg.authorities.some((a) => a.roles.includes(id));
-    case 'untoc-18-14':
-      return pkg.mlaLanguages.length > 0;
-    case 'untoc-16-5-a':
-      return pkg.extradition.conditionalOnTreaty !== null;
-    case 'untoc-5-3':
-      return (
-        pkg.article5.requiresOrganizedCriminalGroup !== null || pkg.article5.requiresActInFurtherance !== null
-      );
-    case 'untoc-6-2-d':
-      return pkg.lawCopies.moneyLaundering !== null;
-    case 'untoc-13-5':
-      return pkg.lawCopies.confiscation !== null;
+/**
+ * Whether the package answers a notification the organization may declare outside its competence: read
+ * from where the catalogue says its answer lives (catalogue/answers.ts).
+ */
+export function answered(pkg: Package, id: OutsideCompetenceId): boolean {
+  return answeredBy(pkg, ANSWERS[id]);
+}
+
+function answeredBy(pkg: Package, answer: RequirementAnswer): boolean {
+  switch (answer.by) {
+    case 'designation':
+      return pkg.authorities.some((a) => a.roles.includes(answer.designation));
+    case 'list':
+      return pkg[answer.list].length > 0;
+    case 'fields': {
+      const section: Readonly<Record<string, unknown>> = pkg[answer.section];
+      return answer.fields.some((field) => section[field] !== null);
+    }
   }
 }

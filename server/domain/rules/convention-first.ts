@@ -7,7 +7,7 @@
  * A Protocol deposited before the party's instrument for the Convention would be deposited by a
  * non-party: an error (LEGAL.md §3.1, §7 rule 6: "party to UNTOC first or simultaneously").
  */
-import { TREATIES } from '../../catalogue';
+import { CONVENTION, TREATIES } from '../../catalogue';
 import { issue, type Issue } from '../issues';
 import type { Rule } from './context';
 
@@ -23,7 +23,7 @@ export const conventionFirstRule: Rule = ({ facts }) => {
           'rules.conventionFirst.notParty',
           ['treaties', t.index, 'treaty'],
           {
-            instrument: 'untoc',
+            instrument: CONVENTION,
             article: '37(2)',
           },
           { treaty: { treaty: t.treaty }, asAt: { date: facts.convention.asAt } },
@@ -40,7 +40,7 @@ export const conventionFirstRule: Rule = ({ facts }) => {
             'error',
             'rules.conventionFirst.conventionLater',
             ['deposit', 'plannedOn'],
-            { instrument: 'untoc', article: '37(2)' },
+            { instrument: CONVENTION, article: '37(2)' },
             {
               treaty: { treaty: t.treaty },
               conventionDate: { date: conventionDate },

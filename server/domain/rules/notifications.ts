@@ -11,28 +11,22 @@
  * - SOM 8(6): the designation "shall be notified ... within one month of the designation".
  * - Authorities designated under a treaty outside the package do not reach any document.
  */
-import type { TreatyId } from '../../catalogue';
+import { CONVENTION, designationCitation, designationTreaty, designationWith } from '../../catalogue';
 import { addMonths } from '../dates';
 import { authoritiesFor } from '../facts';
 import { issue, type Issue } from '../issues';
-import type { AuthorityRole } from '../package';
 import type { IsoDate } from '../../catalogue/treaties';
 import type { Rule, RuleContext } from './context';
 
-/** The treaty and article each authority role answers. */
-export const ROLE_CITATION: Readonly<
-  Record<AuthorityRole, { readonly instrument: TreatyId; readonly article: string }>
-> = {
-  'untoc-18-13': { instrument: 'untoc', article: '18(13)' },
-  'untoc-31-6': { instrument: 'untoc', article: '31(6)' },
-  'som-8-6': { instrument: 'som', article: '8(6)' },
-  'fp-13-2': { instrument: 'fp', article: '13(2)' },
-};
+/** The central authority of UNTOC 18(13): the designation that may be made per territory. */
+const CENTRAL_AUTHORITY = designationWith('perTerritory');
+/** The maritime authority of SOM 8(6): the designation whose date starts its notification period. */
+const DATED_DESIGNATION = designationWith('dated');
 
 export const extraditionRule: Rule = ({ facts }) => {
   const { extradition } = facts.pkg;
-  if (!facts.inPackage.has('untoc')) return [];
-  const source = { instrument: 'untoc', article: '16(5)(a)' } as const;
+  if (!facts.inPackage.has(CONVENTION)) return [];
+  const source = { instrument: CONVENTION, article: '16(5)(a)' } as const;
   if (extradition.conditionalOnTreaty === false && extradition.conventionAsLegalBasis !== null) {
     return [
       issue(
@@ -53,17 +47,20 @@ export const extraditionRule: Rule = ({ facts }) => {
       seek.push({ path: ['territories', i, 'extradition', 'conventionAsLegalBasis'] });
   });
   return seek.map(({ path }) =>
-    issue('info', 'rules.extradition.seekTreaties', path, { instrument: 'untoc', article: '16(5)(b)' }),
+    issue('info', 'rules.extradition.seekTreaties', path, {
+      instrument: CONVENTION,
+      article: '16(5)(b)',
+    }),
   );
 };
 
 export const centralAuthorityRule: Rule = ({ facts }) => {
   // Only the Convention's instrument notifies central authorities; outside it, authorityTreatyRule says
   // they will not appear, and they must not block a Protocol's instrument.
-  if (!facts.inPackage.has('untoc')) return [];
+  if (!facts.inPackage.has(designationTreaty(CENTRAL_AUTHORITY))) return [];
   const issues: Issue[] = [];
-  const source = { instrument: 'untoc', article: '18(13)' } as const;
-  const central = authoritiesFor(facts.pkg, 'untoc-18-13');
+  const source = designationCitation(CENTRAL_AUTHORITY);
+  const central = authoritiesFor(facts.pkg, CENTRAL_AUTHORITY);
   const forWholeState = central.filter(({ authority }) => authority.territory === null);
   forWholeState
     .slice(1)
@@ -103,7 +100,7 @@ export const centralAuthorityRule: Rule = ({ facts }) => {
         );
   }
   facts.pkg.authorities.forEach((authority, index) => {
-    if (authority.territory !== null && !authority.roles.includes('untoc-18-13')) {
+    if (authority.territory !== null && !authority.roles.includes(CENTRAL_AUTHORITY)) {
       issues.push(
         issue(
           'warning',
@@ -121,12 +118,12 @@ export const authorityTreatyRule: Rule = ({ facts }) => {
   const issues: Issue[] = [];
   facts.pkg.authorities.forEach((authority, index) =>
     authority.roles.forEach((role, k) => {
-      const citation = ROLE_CITATION[role];
+      const citation = designationCitation(role);
       const treaty = citation.instrument;
       if (facts.inPackage.has(treaty)) return;
       issues.push(
         issue(
-          treaty === 'untoc' && facts.convention.status === 'already-party' ? 'info' : 'warning',
+          treaty === CONVENTION && facts.convention.status === 'already-party' ? 'info' : 'warning',
           'rules.authority.treatyNotInPackage',
           ['authorities', index, 'roles', k],
           citation,
@@ -139,12 +136,12 @@ export const authorityTreatyRule: Rule = ({ facts }) => {
 };
 
 export const maritimeAuthorityRule: Rule = ({ facts, today }) => {
-  if (!facts.inPackage.has('som')) return [];
+  if (!facts.inPackage.has(designationTreaty(DATED_DESIGNATION))) return [];
   // A later notification: the month is measured against the notification's own date.
   if (facts.isLaterNotification) return laterMaritimeNotification(facts, today);
   const deposit = facts.pkg.deposit.plannedOn;
   const issues: Issue[] = [];
-  for (const { authority, index } of authoritiesFor(facts.pkg, 'som-8-6')) {
+  for (const { authority, index } of authoritiesFor(facts.pkg, DATED_DESIGNATION)) {
     if (!authority.designatedOn || !deposit) continue;
     const due = addMonths(authority.designatedOn, 1);
     if (due < deposit) {
@@ -153,10 +150,7 @@ export const maritimeAuthorityRule: Rule = ({ facts, today }) => {
           'warning',
           'rules.maritimeAuthority.dueBeforeDeposit',
           ['authorities', index, 'designatedOn'],
-          {
-            instrument: 'som',
-            article: '8(6)',
-          },
+          designationCitation(DATED_DESIGNATION),
           { designatedOn: { date: authority.designatedOn }, due: { date: due }, deposit: { date: deposit } },
         ),
       );
@@ -173,7 +167,7 @@ export const maritimeAuthorityRule: Rule = ({ facts, today }) => {
 function laterMaritimeNotification(facts: RuleContext['facts'], today: IsoDate): Issue[] {
   const issues: Issue[] = [];
   const dated = facts.pkg.signing.date;
-  for (const { authority, index } of authoritiesFor(facts.pkg, 'som-8-6')) {
+  for (const { authority, index } of authoritiesFor(facts.pkg, DATED_DESIGNATION)) {
     if (!authority.designatedOn) continue;
     const due = addMonths(authority.designatedOn, 1);
     const on = dated ?? today;
@@ -183,7 +177,7 @@ function laterMaritimeNotification(facts: RuleContext['facts'], today: IsoDate):
         'warning',
         dated ? 'rules.maritimeAuthority.notifiedAfterMonth' : 'rules.maritimeAuthority.monthPassed',
         dated ? ['signing', 'date'] : ['authorities', index, 'designatedOn'],
-        { instrument: 'som', article: '8(6)' },
+        designationCitation(DATED_DESIGNATION),
         { designatedOn: { date: authority.designatedOn }, due: { date: due }, on: { date: on } },
       ),
     );
