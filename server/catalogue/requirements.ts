@@ -151,6 +151,32 @@ export interface Requirement {
    * declaration of territorial application (VCLT 29) that extends the treaty to a territory after deposit.
    */
   readonly alsoInLaterNotification?: true;
+  /**
+   * The paragraph this requirement prints in the notifications document, when it is made (and the
+   * sentence in its place when an organization answers it as outside its competence, UNTOC 2(j)).
+   */
+  readonly paragraph?: NotificationParagraph;
+}
+
+/**
+ * A requirement's paragraph in the notifications document. How it is laid out (one paragraph per
+ * authority, a list of languages, the legal basis for extradition...) is the shape its `check` names,
+ * the same name that picks its checklist evaluator (server/documents/build-notifications.ts).
+ */
+export interface NotificationParagraph {
+  /**
+   * Its text: the key under `documents:notifications`; the document adds the `Organization` variant for
+   * an organization, and a shape its own variants of the key (`<key>.yes`, `<key>Unknown`...).
+   */
+  readonly key: string;
+  /** The key of the paragraph a special region or territory with its own answer gets, when it can have one. */
+  readonly territoryKey?: string;
+  /**
+   * Its place in the document: the Convention's notifications due at deposit (18(13), 18(14), 16(5)(a),
+   * 5(3)), then those with no deadline (31(6)), copies of laws (6(2)(d), 13(5)), then the Protocols'
+   * (SOM 8(6), FP 13(2)).
+   */
+  readonly order: number;
 }
 
 /** Whether a later notification can make this requirement's statement (its kind, or the requirement's own flag). */
@@ -234,6 +260,7 @@ const UNTOC_REQUIREMENTS: Requirement[] = [
       source: 'nl-untoc',
     },
     check: 'article-5',
+    paragraph: { key: 'article5', territoryKey: 'territoryArticle5', order: 4 },
   },
   {
     id: 'untoc-6-2-d',
@@ -247,6 +274,7 @@ const UNTOC_REQUIREMENTS: Requirement[] = [
       source: 'nl-untoc',
     },
     check: 'law-copies-money-laundering',
+    paragraph: { key: 'lawsMoneyLaundering', order: 6 },
   },
   {
     id: 'untoc-13-5',
@@ -260,6 +288,7 @@ const UNTOC_REQUIREMENTS: Requirement[] = [
       source: 'nl-untoc',
     },
     check: 'law-copies-confiscation',
+    paragraph: { key: 'lawsConfiscation', order: 7 },
   },
   {
     id: 'untoc-16-5-a',
@@ -273,6 +302,7 @@ const UNTOC_REQUIREMENTS: Requirement[] = [
       source: 'nl-untoc',
     },
     check: 'extradition',
+    paragraph: { key: 'extradition', territoryKey: 'territoryExtradition', order: 3 },
   },
   {
     id: 'untoc-18-13',
@@ -286,6 +316,7 @@ const UNTOC_REQUIREMENTS: Requirement[] = [
       source: 'nl-untoc',
     },
     check: 'central-authority',
+    paragraph: { key: 'centralAuthority', territoryKey: 'centralAuthorityTerritory', order: 1 },
   },
   {
     id: 'untoc-18-14',
@@ -299,6 +330,7 @@ const UNTOC_REQUIREMENTS: Requirement[] = [
       source: 'nl-untoc',
     },
     check: 'mla-languages',
+    paragraph: { key: 'languages', territoryKey: 'territoryLanguages', order: 2 },
   },
   {
     id: 'untoc-31-6',
@@ -312,6 +344,7 @@ const UNTOC_REQUIREMENTS: Requirement[] = [
       source: 'nl-untoc',
     },
     check: 'prevention-authority',
+    paragraph: { key: 'prevention', order: 5 },
   },
   {
     id: 'untoc-35-3',
@@ -444,6 +477,7 @@ const SOM_8_6: Requirement = {
     source: 'nl-som',
   },
   check: 'maritime-authority',
+  paragraph: { key: 'maritime', order: 8 },
 };
 
 const FP_13_2: Requirement = {
@@ -458,6 +492,7 @@ const FP_13_2: Requirement = {
     source: 'nl-fp',
   },
   check: 'firearms-contact',
+  paragraph: { key: 'firearms', order: 9 },
 };
 
 /** Practice items every treaty shares: confirming reservations made at signature, declarations. */
@@ -611,6 +646,17 @@ export const REQUIREMENTS: readonly Requirement[] = [
 ];
 
 export const REQUIREMENT_IDS: readonly string[] = REQUIREMENTS.map((r) => r.id);
+
+/** A requirement that prints a paragraph in the notifications document: a treaty's, with its paragraph. */
+export type ParagraphRequirement = Requirement & {
+  readonly appliesTo: TreatyId;
+  readonly paragraph: NotificationParagraph;
+};
+
+/** The requirements that print a paragraph in the notifications document, in the document's order. */
+export const NOTIFICATION_PARAGRAPHS: readonly ParagraphRequirement[] = REQUIREMENTS.filter(
+  (r): r is ParagraphRequirement => r.paragraph !== undefined && r.appliesTo !== null,
+).sort((a, b) => a.paragraph.order - b.paragraph.order);
 
 const BY_ID = new Map(REQUIREMENTS.map((r) => [r.id, r]));
 

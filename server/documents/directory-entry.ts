@@ -4,6 +4,7 @@
  * telephone, fax, e-mail, website, office hours, time zone, channels, territory, date of designation.
  * Rows the package leaves empty are left out; an authority with no way to reach it gets a marker.
  */
+import { DESIGNATIONS } from '../catalogue/designations';
 import { designationComplete } from '../domain/facts';
 import type { Authority, AuthorityRole } from '../domain/package';
 import { addressLines } from '../catalogue/address-formats';
@@ -51,10 +52,12 @@ export function directoryEntry(
   row('website', authority.website);
   row('officeHours', authority.officeHours);
   if (authority.timeZone) row('timeZone', timeZoneLabel(authority.timeZone, ctx.today));
+  const designation = DESIGNATIONS[options.role];
   // The channels (diplomatic channels, INTERPOL, oral requests) are those of UNTOC 18(13)-(14) for
-  // requests for mutual legal assistance: printed under a central authority only.
+  // requests for mutual legal assistance: printed under a central authority only (the designation whose
+  // requests come through channels, catalogue data).
   const ch = authority.channels;
-  if (options.role === 'untoc-18-13') {
+  if (designation.channels) {
     if (ch.diplomaticOnly !== null)
       row('diplomatic', t(`documents:directory.diplomaticValue.${ch.diplomaticOnly ? 'yes' : 'no'}`));
     if (ch.interpolForUrgent !== null)
@@ -62,14 +65,15 @@ export function directoryEntry(
     if (ch.oralForUrgent !== null)
       row('oral', t(`documents:directory.oralValue.${ch.oralForUrgent ? 'yes' : 'no'}`));
   }
-  if (options.role === 'som-8-6' && authority.designatedOn)
+  // The date of a designation whose notification period it starts (SOM 8(6)).
+  if (designation.dated && authority.designatedOn)
     row('designatedOn', formatDate(authority.designatedOn, ctx.lng));
-  // What a designation lacks (31(6): the address; the others: a way to reach it) is marked in a draft.
+  // What a designation lacks (31(6): the address; the others: a way to reach it) is marked in a draft,
+  // under the label and with the marker of what completes it (`needs`, catalogue data).
   if (!designationComplete(options.role, authority)) {
-    const [label, marker] = options.role === 'untoc-31-6' ? ['address', 'address'] : ['contact', 'contact'];
     rows.push({
-      label: t(`documents:directory.${label}`),
-      value: [ctx.marker(marker, { name: authority.name })],
+      label: t(`documents:directory.${designation.needs}`),
+      value: [ctx.marker(designation.needs, { name: authority.name })],
     });
   }
   return { type: 'fields', caption: authority.name, rows };

@@ -6,6 +6,7 @@ import {
   designationCitation,
   designationsOf,
   designationWith,
+  NOTIFICATION_PARAGRAPHS,
   requirementById,
   TREATY_IDS,
 } from '../../../server/catalogue';
@@ -40,5 +41,26 @@ describe('designations as catalogue data', () => {
   it('reads the parent Convention from `parent`', () => {
     expect(CONVENTION).toBe('untoc');
     expect(TREATY_IDS.map(conventionOf)).toEqual(['untoc', 'untoc', 'untoc', 'untoc']);
+  });
+
+  it('prints each designation under the paragraph its requirement names', () => {
+    for (const id of DESIGNATION_IDS)
+      expect(requirementById(id)!.paragraph?.key).toBe(DESIGNATIONS[id].paragraph);
+  });
+
+  it('orders the notifications document: the Convention at deposit, no deadline, laws, then the Protocols', () => {
+    expect(NOTIFICATION_PARAGRAPHS.map((r) => r.id)).toEqual([
+      'untoc-18-13',
+      'untoc-18-14',
+      'untoc-16-5-a',
+      'untoc-5-3',
+      'untoc-31-6',
+      'untoc-6-2-d',
+      'untoc-13-5',
+      'som-8-6',
+      'fp-13-2',
+    ]);
+    const orders = NOTIFICATION_PARAGRAPHS.map((r) => r.paragraph.order);
+    expect(new Set(orders).size).toBe(orders.length);
   });
 });
