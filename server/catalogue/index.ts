@@ -7,3 +7,4 @@ export * from './regions';
 export * from './participation';
 export * from './sources';
 export * from './designations';
+export * from './journey';
