@@ -8,3 +8,4 @@ export * from './participation';
 export * from './sources';
 export * from './designations';
 export * from './answers';
+export * from './journey';

@@ -8,7 +8,22 @@
  * citing the requirement it serves (catalogue/requirements.ts), whose treaty text is shown on demand.
  */
 import type { TFunction } from 'i18next';
-import { REQUIREMENTS, TREATIES, TREATY_IDS, type Participation, type TreatyId } from '../../catalogue';
+import {
+  ANSWER_REQUIREMENTS,
+  CONVENTION,
+  DESIGNATIONS,
+  DESIGNATION_IDS,
+  DESIGNATION_LISTS,
+  REQUIREMENTS,
+  TREATIES,
+  TREATY_IDS,
+  designationWith,
+  requirementChecked,
+  requirementsOfKind,
+  treatiesOfRequirements,
+  type Participation,
+  type TreatyId,
+} from '../../catalogue';
 import { LANGUAGE_CODES } from '../../catalogue/languages';
 import { CONSENT_TYPES, participationOf } from '../../catalogue/participation';
 import { REGION_CODES } from '../../catalogue/regions';
@@ -79,14 +94,14 @@ export const priorConsentsAsked = (pkg: Package, participation: Participation): 
         .map((t) => t.treaty)
         .filter((t) => !participationOf(participation, t, pkg.party.code)?.consent)
     : notInPackage(pkg).filter(
-        (t) => t === 'untoc' && !participationOf(participation, t, pkg.party.code)?.consent,
+        (t) => t === CONVENTION && !participationOf(participation, t, pkg.party.code)?.consent,
       );
 /**
  * Earlier consents matter when a Protocol is joined without the Convention (UNTOC 37(2)), and in a party's
  * later notification, which is made by a party to each treaty it concerns.
  */
 export const priorConsentsApply = (pkg: Package) =>
-  isNotifying(pkg) || !pkg.treaties.some((t) => t.treaty === 'untoc');
+  isNotifying(pkg) || !pkg.treaties.some((t) => t.treaty === CONVENTION);
 /** The treaties whose earlier consent the prior-consents page records: the ones it may ask about. */
 const consentTreaties = (pkg: Package): TreatyId[] =>
   isNotifying(pkg) ? pkg.treaties.map((t) => t.treaty) : notInPackage(pkg);
@@ -101,6 +116,29 @@ const isState = (pkg: Package) => pkg.party.kind === 'state';
 /** UNTOC 2(j): an organization answered this notification "outside the organization's competence". */
 const outside = (pkg: Package, id: OutsideCompetenceId) =>
   !isState(pkg) && pkg.outsideCompetence.includes(id);
+
+// The requirements the journey's pages answer, read from the catalogue (no id is written here).
+/** UNTOC 16(5)(a): whether extradition is conditional on a treaty, and the Convention its legal basis. */
+const EXTRADITION = [ANSWER_REQUIREMENTS.extradition] as const;
+/** UNTOC 18(14): the languages acceptable for mutual legal assistance. */
+const LANGUAGES = [ANSWER_REQUIREMENTS.mlaLanguages] as const;
+/** UNTOC 5(3): the two answers on the offence of participation in an organized criminal group. */
+const ARTICLE5 = [ANSWER_REQUIREMENTS.article5] as const;
+/** UNTOC 6(2)(d) and 13(5): the copies of laws on money-laundering and on confiscation. */
+const LAW_COPIES = [ANSWER_REQUIREMENTS.moneyLaundering, ANSWER_REQUIREMENTS.confiscation] as const;
+/** UNTOC 18(13): the central authority, the one designation that may be made for a territory. */
+const CENTRAL_AUTHORITY = designationWith('perTerritory');
+/** UNTOC 18(13) and 18(14): the central authorities' section asks for the languages with them. */
+const CENTRAL_AUTHORITIES = [CENTRAL_AUTHORITY, ...LANGUAGES] as const;
+/** UNTOC 36(3) and 36(4): the Convention's declarations of competence (ratification, accession). */
+const CONVENTION_COMPETENCE = requirementsOfKind(CONVENTION, 'competence-declaration');
+
+/**
+ * Whether the requirements a page or section answers apply to the package: the treaties that bring them
+ * (their `appliesTo` in the catalogue) are in it.
+ */
+const answersApply = (pkg: Package, ids: readonly string[]) =>
+  treatiesOfRequirements(ids).every((t) => inPackage(pkg, t));
 /** The notifications an organization may declare outside its competence, for the treaties in the package. */
 export const outsideCompetenceOffered = (pkg: Package): OutsideCompetenceId[] =>
   isState(pkg)
@@ -109,6 +147,15 @@ export const outsideCompetenceOffered = (pkg: Package): OutsideCompetenceId[] =>
         const treaty = requirementById(id)?.appliesTo;
         return treaty !== null && treaty !== undefined && inPackage(pkg, treaty);
       });
+/**
+ * UNTOC 37(2): the precondition of the first Protocol in the package (to be a party to the Convention),
+ * the requirement of kind `precondition` the catalogue gives each Protocol.
+ */
+const conventionPrecondition = (pkg: Package): string[] => {
+  const protocol = pkg.treaties.find((t) => isProtocol(t.treaty));
+  return protocol ? requirementsOfKind(protocol.treaty, 'precondition') : [];
+};
+const isConventionPrecondition = (id: string) => requirementById(id)?.kind === 'precondition';
 /** Whether the State's formal name is the United Nations' own, in one of its languages (un-names.ts). */
 const isUnFormalName = (pkg: Package) =>
   pkg.party.formalName !== null && unLanguageOfFormalName(pkg.party.code, pkg.party.formalName) !== undefined;
@@ -151,9 +198,20 @@ export interface SectionDef {
    * 13(5); SOM 8(6); FP 13(2)): they never hold back check answers or the instrument.
    */
   readonly dueAtDeposit?: false;
-  /** Why the section is not in the task list when it does not apply (pages.notApplicable.<key>). */
+  /** The requirements (catalogue ids) the section answers; it applies when their treaty is in the package. */
+  readonly requirements?: readonly string[];
+  /**
+   * Why the section is not in the task list when it does not apply (pages.notApplicable.<key>): the
+   * Convention's sections share one reason, keyed by the Convention's id (CONVENTION).
+   */
   readonly absentBecause?:
-    'untoc' | 'maritime' | 'firearms' | 'competence' | 'notification' | 'withdrawal' | 'territories';
+    | typeof CONVENTION
+    | 'maritime'
+    | 'firearms'
+    | 'competence'
+    | 'notification'
+    | 'withdrawal'
+    | 'territories';
   /**
    * A notification section: in a party's later notification each is optional (one not started is a
    * notification this draft does not make), and holds nothing back.
@@ -176,6 +234,31 @@ const designated = (pkg: Package, role: AuthorityRole) => {
   const list = authoritiesWith(pkg, role);
   return list.length > 0 && list.every((a) => designationComplete(role, a));
 };
+
+/** What a special region or territory may answer on its own: 18(13) names it; 18(14), 16(5)(a), 5(3). */
+export const TERRITORY_REQUIREMENTS: string[] = [
+  CENTRAL_AUTHORITY,
+  ...LANGUAGES,
+  ...EXTRADITION,
+  ...ARTICLE5,
+];
+
+/**
+ * The section of a designation made by adding authorities to its list (UNTOC 31(6), SOM 8(6), FP 13(2)):
+ * it applies when the designation's treaty is in the package, and is complete when every authority
+ * holding it is, or when an organization answered it outside its competence.
+ */
+function designationSection(
+  list: AuthorityList,
+): Pick<SectionDef, 'requirements' | 'applies' | 'complete' | 'started'> {
+  const role = DESIGNATION_IDS.find((id) => DESIGNATION_LISTS[id] === list)!;
+  return {
+    requirements: [role],
+    applies: (p) => answersApply(p, [role]),
+    complete: (p) => outside(p, role) || designated(p, role),
+    started: (p) => authoritiesWith(p, role).length > 0,
+  };
+}
 
 export const SECTIONS: readonly SectionDef[] = [
   // The European Union needs no formal name: the instrument says "the European Union". A State's starts
@@ -224,10 +307,11 @@ export const SECTIONS: readonly SectionDef[] = [
   {
     id: 'extradition',
     notifies: true,
-    absentBecause: 'untoc',
-    applies: (p) => inPackage(p, 'untoc'),
+    requirements: EXTRADITION,
+    absentBecause: CONVENTION,
+    applies: (p) => answersApply(p, EXTRADITION),
     complete: (p) =>
-      outside(p, 'untoc-16-5-a') ||
+      outside(p, ANSWER_REQUIREMENTS.extradition) ||
       p.extradition.conditionalOnTreaty === false ||
       (p.extradition.conditionalOnTreaty === true && p.extradition.conventionAsLegalBasis !== null),
     started: (p) => p.extradition.conditionalOnTreaty !== null,
@@ -235,16 +319,17 @@ export const SECTIONS: readonly SectionDef[] = [
   {
     id: 'central-authorities',
     notifies: true,
-    absentBecause: 'untoc',
-    applies: (p) => inPackage(p, 'untoc'),
+    requirements: CENTRAL_AUTHORITIES,
+    absentBecause: CONVENTION,
+    applies: (p) => answersApply(p, CENTRAL_AUTHORITIES),
     // A later notification may change the central authority alone, or the languages alone (18(13), 18(14)).
     complete: (p) =>
       isNotifying(p)
-        ? (authoritiesWith(p, 'untoc-18-13').length === 0 || designated(p, 'untoc-18-13')) &&
-          (authoritiesWith(p, 'untoc-18-13').length > 0 || p.mlaLanguages.length > 0)
-        : (outside(p, 'untoc-18-13') || designated(p, 'untoc-18-13')) &&
-          (outside(p, 'untoc-18-14') || p.mlaLanguages.length > 0),
-    started: (p) => authoritiesWith(p, 'untoc-18-13').length > 0 || p.mlaLanguages.length > 0,
+        ? (authoritiesWith(p, CENTRAL_AUTHORITY).length === 0 || designated(p, CENTRAL_AUTHORITY)) &&
+          (authoritiesWith(p, CENTRAL_AUTHORITY).length > 0 || p.mlaLanguages.length > 0)
+        : (outside(p, CENTRAL_AUTHORITY) || designated(p, CENTRAL_AUTHORITY)) &&
+          (outside(p, ANSWER_REQUIREMENTS.mlaLanguages) || p.mlaLanguages.length > 0),
+    started: (p) => authoritiesWith(p, CENTRAL_AUTHORITY).length > 0 || p.mlaLanguages.length > 0,
   },
   {
     // A State's special regions or territories with their own answers to UNTOC 18(14), 16(5)(a) and 5(3)
@@ -253,27 +338,27 @@ export const SECTIONS: readonly SectionDef[] = [
     id: 'territories',
     notifies: true,
     optional: true,
+    requirements: TERRITORY_REQUIREMENTS,
     absentBecause: 'territories',
-    applies: (p) => inPackage(p, 'untoc') && isState(p),
+    applies: (p) => answersApply(p, TERRITORY_REQUIREMENTS) && isState(p),
     complete: (p, v) => (v || p.territories.length > 0) && p.territories.every(territoryComplete),
     started: (p) => p.territories.length > 0,
   },
   {
     id: 'prevention',
     notifies: true,
-    absentBecause: 'untoc',
+    ...designationSection('prevention'),
+    absentBecause: CONVENTION,
     dueAtDeposit: false,
-    applies: (p) => inPackage(p, 'untoc'),
-    complete: (p) => outside(p, 'untoc-31-6') || designated(p, 'untoc-31-6'),
-    started: (p) => authoritiesWith(p, 'untoc-31-6').length > 0,
   },
   {
     id: 'article5',
     notifies: true,
-    absentBecause: 'untoc',
-    applies: (p) => inPackage(p, 'untoc'),
+    requirements: ARTICLE5,
+    absentBecause: CONVENTION,
+    applies: (p) => answersApply(p, ARTICLE5),
     complete: (p) =>
-      outside(p, 'untoc-5-3') ||
+      outside(p, ANSWER_REQUIREMENTS.article5) ||
       (p.article5.requiresOrganizedCriminalGroup !== null && p.article5.requiresActInFurtherance !== null),
     started: (p) =>
       p.article5.requiresOrganizedCriminalGroup !== null || p.article5.requiresActInFurtherance !== null,
@@ -281,30 +366,27 @@ export const SECTIONS: readonly SectionDef[] = [
   {
     id: 'maritime',
     notifies: true,
+    ...designationSection('maritime'),
     absentBecause: 'maritime',
     dueAtDeposit: false,
-    applies: (p) => inPackage(p, 'som'),
-    complete: (p) => outside(p, 'som-8-6') || designated(p, 'som-8-6'),
-    started: (p) => authoritiesWith(p, 'som-8-6').length > 0,
   },
   {
     id: 'firearms',
     notifies: true,
+    ...designationSection('firearms'),
     absentBecause: 'firearms',
     dueAtDeposit: false,
-    applies: (p) => inPackage(p, 'fp'),
-    complete: (p) => outside(p, 'fp-13-2') || designated(p, 'fp-13-2'),
-    started: (p) => authoritiesWith(p, 'fp-13-2').length > 0,
   },
   {
     id: 'law-copies',
     notifies: true,
-    absentBecause: 'untoc',
+    requirements: LAW_COPIES,
+    absentBecause: CONVENTION,
     dueAtDeposit: false,
-    applies: (p) => inPackage(p, 'untoc'),
+    applies: (p) => answersApply(p, LAW_COPIES),
     complete: (p) =>
-      (outside(p, 'untoc-6-2-d') || p.lawCopies.moneyLaundering !== null) &&
-      (outside(p, 'untoc-13-5') || p.lawCopies.confiscation !== null),
+      (outside(p, ANSWER_REQUIREMENTS.moneyLaundering) || p.lawCopies.moneyLaundering !== null) &&
+      (outside(p, ANSWER_REQUIREMENTS.confiscation) || p.lawCopies.confiscation !== null),
     started: (p) => p.lawCopies.moneyLaundering !== null || p.lawCopies.confiscation !== null,
   },
   {
@@ -600,10 +682,7 @@ export const PAGES: readonly QuestionPage[] = [
     id: 'treaties',
     section: 'treaties',
     applies: () => true,
-    requirements: (p) =>
-      p.treaties.filter((t) => isProtocol(t.treaty)).length > 0
-        ? [`${p.treaties.find((t) => isProtocol(t.treaty))!.treaty}-untoc-37-2`]
-        : [],
+    requirements: (p) => conventionPrecondition(p),
     single: true,
     fields: (p, ctx) => [
       {
@@ -676,7 +755,7 @@ export const PAGES: readonly QuestionPage[] = [
     id: 'signature-reservations',
     section: 'treaties',
     applies: (p) => signedChoices(p).length > 0,
-    requirements: (p) => [`${signedChoices(p)[0]!.choice.treaty}-vclt-23-2`],
+    requirements: (p) => [requirementChecked(signedChoices(p)[0]!.choice.treaty, 'signature-reservations')!],
     fields: (p, ctx) =>
       signedChoices(p).flatMap(({ choice, index }) => {
         const treaty = ctx.t(`legal:treaties.${choice.treaty}.name`);
@@ -726,10 +805,7 @@ export const PAGES: readonly QuestionPage[] = [
     // In a later notification: when the party joined each treaty the notifications concern.
     titleKey: (p) => `pages.q.prior-consents.${isNotifying(p) ? 'titleNotify' : 'title'}`,
     leadKey: (p) => `pages.q.prior-consents.${isNotifying(p) ? 'leadNotify' : 'lead'}`,
-    requirements: (p) => {
-      const protocol = p.treaties.find((t) => isProtocol(t.treaty));
-      return protocol ? [`${protocol.treaty}-untoc-37-2`] : [];
-    },
+    requirements: (p) => conventionPrecondition(p),
     fields: (p, ctx) =>
       priorConsentsAsked(p, ctx.participation).flatMap((treaty) => {
         const name = ctx.t(`legal:treaties.${treaty}.name`);
@@ -787,7 +863,7 @@ export const PAGES: readonly QuestionPage[] = [
     // one the participation data records; "none recorded" only when neither knows one.
     answers: (p, ctx, saved) =>
       consentTreaties(p)
-        .filter((t) => isNotifying(p) || t === 'untoc' || p.priorConsents.some((c) => c.treaty === t))
+        .filter((t) => isNotifying(p) || t === CONVENTION || p.priorConsents.some((c) => c.treaty === t))
         .map((treaty) => {
           const consent = p.priorConsents.find((c) => c.treaty === treaty);
           const type = consent?.type ? ` (${ctx.t(`legal:participation.consentTypes.${consent.type}`)})` : '';
@@ -919,8 +995,8 @@ export const PAGES: readonly QuestionPage[] = [
   {
     id: 'extradition',
     section: 'extradition',
-    applies: (p) => inPackage(p, 'untoc'),
-    requirements: () => ['untoc-16-5-a'],
+    applies: (p) => answersApply(p, EXTRADITION),
+    requirements: () => EXTRADITION,
     single: true,
     fields: (_p, ctx) => [
       field(ctx, 'extradition', {
@@ -935,8 +1011,8 @@ export const PAGES: readonly QuestionPage[] = [
   {
     id: 'extradition-legal-basis',
     section: 'extradition',
-    applies: (p) => inPackage(p, 'untoc') && p.extradition.conditionalOnTreaty === true,
-    requirements: () => ['untoc-16-5-a'],
+    applies: (p) => answersApply(p, EXTRADITION) && p.extradition.conditionalOnTreaty === true,
+    requirements: () => EXTRADITION,
     single: true,
     fields: (_p, ctx) => [
       field(ctx, 'extradition-legal-basis', {
@@ -951,8 +1027,8 @@ export const PAGES: readonly QuestionPage[] = [
   {
     id: 'languages',
     section: 'central-authorities',
-    applies: (p) => inPackage(p, 'untoc'),
-    requirements: () => ['untoc-18-14'],
+    applies: (p) => answersApply(p, LANGUAGES),
+    requirements: () => LANGUAGES,
     fields: (_p, ctx) => {
       const all = languageOptions(ctx.lng);
       return [
@@ -995,8 +1071,8 @@ export const PAGES: readonly QuestionPage[] = [
   {
     id: 'article5',
     section: 'article5',
-    applies: (p) => inPackage(p, 'untoc'),
-    requirements: () => ['untoc-5-3'],
+    applies: (p) => answersApply(p, ARTICLE5),
+    requirements: () => ARTICLE5,
     leadKey: (p) => (isState(p) ? 'pages.q.article5.lead' : 'pages.q.article5.leadOrganization'),
     // An organization has no "domestic law": it is asked about its own legal order.
     fields: (p, ctx) =>
@@ -1014,8 +1090,8 @@ export const PAGES: readonly QuestionPage[] = [
   {
     id: 'law-copies',
     section: 'law-copies',
-    applies: (p) => inPackage(p, 'untoc'),
-    requirements: () => ['untoc-6-2-d', 'untoc-13-5'],
+    applies: (p) => answersApply(p, LAW_COPIES),
+    requirements: () => LAW_COPIES,
     fields: (_p, ctx) =>
       (['moneyLaundering', 'confiscation'] as const).map((name) =>
         field(ctx, 'law-copies', {
@@ -1031,7 +1107,8 @@ export const PAGES: readonly QuestionPage[] = [
     id: 'competence',
     section: 'competence',
     applies: (p) => !isState(p),
-    requirements: (p) => (inPackage(p, 'untoc') ? ['untoc-36-3', 'untoc-36-4'] : []),
+    // The Convention's declarations of competence (UNTOC 36(3), 36(4)), when it is in the package.
+    requirements: (p) => (answersApply(p, CONVENTION_COMPETENCE) ? CONVENTION_COMPETENCE : []),
     fields: (p, ctx) =>
       p.treaties.map((choice) => ({
         name: `competence-${choice.treaty}`,
@@ -1207,17 +1284,12 @@ export function pageById(id: string): QuestionPage | undefined {
 // ---------------------------------------------------------------------------------------------------
 // Authorities (a repeating list per designation) and declarations (a repeating list)
 
-/** The list pages: one per designation, each the start of its section. */
-export const AUTHORITY_LISTS: Readonly<
-  Record<'central-authorities' | 'prevention' | 'maritime' | 'firearms', AuthorityRole>
-> = {
-  'central-authorities': 'untoc-18-13',
-  prevention: 'untoc-31-6',
-  maritime: 'som-8-6',
-  firearms: 'fp-13-2',
-};
-export type AuthorityList = keyof typeof AUTHORITY_LISTS;
-export const AUTHORITY_LIST_IDS = Object.keys(AUTHORITY_LISTS) as AuthorityList[];
+export type AuthorityList = (typeof DESIGNATION_LISTS)[AuthorityRole];
+/** The list pages: one per designation (catalogue DESIGNATION_LISTS), each the start of its section. */
+export const AUTHORITY_LISTS = Object.fromEntries(
+  DESIGNATION_IDS.map((role) => [DESIGNATION_LISTS[role], role]),
+) as Readonly<Record<AuthorityList, AuthorityRole>>;
+export const AUTHORITY_LIST_IDS = DESIGNATION_IDS.map((role) => DESIGNATION_LISTS[role]);
 
 export function listForRole(role: AuthorityRole): AuthorityList {
   return AUTHORITY_LIST_IDS.find((l) => AUTHORITY_LISTS[l] === role)!;
@@ -1253,9 +1325,10 @@ export const LIST_PAGES: readonly ListPageDef[] = [
     section: id,
     collection: 'authorities',
     role: AUTHORITY_LISTS[id],
+    // The central authority's list also asks for the 18(14) languages.
     requirements: () =>
-      id === 'central-authorities' ? ['untoc-18-13', 'untoc-18-14'] : [AUTHORITY_LISTS[id]],
-    extra: id === 'central-authorities' ? 'languages' : null,
+      AUTHORITY_LISTS[id] === CENTRAL_AUTHORITY ? CENTRAL_AUTHORITIES : [AUTHORITY_LISTS[id]],
+    extra: AUTHORITY_LISTS[id] === CENTRAL_AUTHORITY ? 'languages' : null,
     finish: 'link',
     texts: `pages.lists.${id}`,
   })),
@@ -1280,9 +1353,6 @@ export const LIST_PAGES: readonly ListPageDef[] = [
     texts: 'pages.territories',
   },
 ];
-
-/** What a special region or territory may answer on its own: 18(13) names it; 18(14), 16(5)(a), 5(3). */
-export const TERRITORY_REQUIREMENTS = ['untoc-18-13', 'untoc-18-14', 'untoc-16-5-a', 'untoc-5-3'];
 
 /** A territory's three-way answers: its own yes or no, or the State's. */
 const SAME = 'same';
@@ -1502,7 +1572,7 @@ export function authorityFields(
       ),
     }),
   ];
-  if (roles.includes('untoc-18-13')) {
+  if (roles.includes(CENTRAL_AUTHORITY)) {
     // The State's special regions or territories, when it lists them: the authority serves the whole
     // State or one of them (a name typed before the list existed, or sent through the API, stays offered).
     const current = getIn(pkg, [...base, 'territory']);
@@ -1542,7 +1612,7 @@ export function authorityFields(
       f({ name: 'oralForUrgent', kind: 'yesno', path: ['channels', 'oralForUrgent'], options: yesNo(ctx) }),
     );
   }
-  if (roles.includes('som-8-6'))
+  if (roles.some((r) => DESIGNATIONS[r].dated))
     fields.push(
       f({
         name: 'designatedOn',
@@ -1593,10 +1663,15 @@ export function declarationFields(
  * test and objections a reservation other than to the dispute clause meets (VCLT 19, 20(5)).
  */
 export function declarationRequirements(pkg: Package): string[] {
-  const first = pkg.treaties[0]?.treaty ?? 'untoc';
+  const first = pkg.treaties[0]?.treaty ?? CONVENTION;
+  const territorial = requirementChecked(first, 'territorial-declaration')!;
   // A later notification makes a declaration of territorial application only (VCLT 29).
-  if (isNotifying(pkg)) return [`${first}-vclt-29`];
-  return [`${first}-vclt-29`, `${first}-vclt-2-1-d`, `${first}-vclt-19`];
+  if (isNotifying(pkg)) return [territorial];
+  return [
+    territorial,
+    requirementChecked(first, 'other-declarations')!,
+    requirementChecked(first, 'free-text-reservations')!,
+  ];
 }
 
 /**
@@ -1613,7 +1688,10 @@ export function pageForPath(p: readonly PathSegment[], requirementId: string | n
     case 'treaties':
       if (third === 'signatureReservations') return 'signature-reservations';
       // UNTOC 37(2): a Protocol without the Convention is fixed by adding it, or by recording an earlier consent.
-      if ((third === 'treaty' || requirementId?.endsWith('-untoc-37-2')) && priorConsentsApply(pkg))
+      if (
+        (third === 'treaty' || (requirementId !== null && isConventionPrecondition(requirementId))) &&
+        priorConsentsApply(pkg)
+      )
         return 'prior-consents';
       return third === 'instrument' || typeof second === 'number' ? 'instruments' : 'treaties';
     case 'priorConsents':

@@ -14,6 +14,7 @@
  * a new entry; a removal confirmed after someone else changed the entry asks again, showing the change.
  */
 import type { Request, Response, Router } from 'express';
+import { DESIGNATIONS, designationWith } from '../../catalogue';
 import { addressLines } from '../../catalogue/address-formats';
 import type { Draft } from '../../domain/draft';
 import {
@@ -127,7 +128,10 @@ export function registerListPages(router: Router, kit: PageKit, forms: FormPages
   const authorityRole = (req: Request, entry: Entry | null): AuthorityRole => {
     const role = roleFromQuery(req, dr(req).draft.package);
     const roles = entry && 'roles' in entry ? entry.roles : [];
-    return role && (entry === null || roles.includes(role)) ? role : (roles[0] ?? role ?? 'untoc-18-13');
+    // By default, the central authority (UNTOC 18(13)).
+    return role && (entry === null || roles.includes(role))
+      ? role
+      : (roles[0] ?? role ?? designationWith('perTerritory'));
   };
 
   const EMPTY_AUTHORITY: Omit<Authority, 'id'> = {
@@ -247,7 +251,7 @@ export function registerListPages(router: Router, kit: PageKit, forms: FormPages
           row(req, key('phone'), a.phone),
           row(req, key('email'), a.email),
           ...(a.territory ? [row(req, key('territory'), [a.territory])] : []),
-          ...(a.roles.includes('som-8-6')
+          ...(a.roles.some((role) => DESIGNATIONS[role].dated)
             ? [row(req, key('designatedOn'), a.designatedOn ? [formatDate(a.designatedOn, r.lng)] : [])]
             : []),
         ],

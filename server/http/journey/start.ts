@@ -4,7 +4,7 @@
  */
 import type { Request, Response, Router } from 'express';
 import multer from 'multer';
-import { REIO_CODES, STATE_CODES, TREATY_IDS } from '../../catalogue';
+import { REIO_CODES, STATE_CODES, TREATY_IDS, isProtocol, requirementsOfKind } from '../../catalogue';
 import { clearInapplicable } from '../../domain/applicability';
 import { newDraft, parseImportFile, type DraftReadError } from '../../domain/draft';
 import { PackageSchema, PURPOSES, type Package, type Purpose } from '../../domain/package';
@@ -166,7 +166,8 @@ export function registerStartPages(router: Router, kit: PageKit): void {
         caption: r.t('pages.newDraft.caption'),
         party: party.code,
         purpose,
-        requirements: requirementViews(['tip-untoc-37-2'], req),
+        // UNTOC 37(2), as the first Protocol's precondition gives it: a Protocol needs the Convention.
+        requirements: requirementViews(requirementsOfKind(TREATY_IDS.find(isProtocol)!, 'precondition'), req),
         fields: [fieldView(f, raw, errors[0]?.message ?? null, { pageHeading: true })],
         dataNote: r.t('pages.newDraft.treaties.dataNote'),
       },

@@ -1,0 +1,62 @@
+/**
+ * Where the guided journey asks for what each requirement needs: the law as data, so that the journey
+ * (server/http/journey) names no treaty, requirement or designation in code (issue 11, "The law is
+ * data"). Each page and section declares the requirements it answers from these tables, and applies when
+ * their treaty (`appliesTo`) is in the package.
+ */
+import type { DesignationId } from './designations';
+import {
+  REQUIREMENTS,
+  requirementById,
+  type CheckId,
+  type OutsideCompetenceId,
+  type RequirementKind,
+} from './requirements';
+import type { TreatyId } from './treaties';
+
+/**
+ * The requirement each of a package's own answers gives, by the answer's name in the package: whether
+ * extradition is conditional on a treaty and the Convention its legal basis (UNTOC 16(5)(a)), the
+ * languages acceptable for mutual legal assistance (18(14)), the two article 5(3) answers, and the copies
+ * of laws on money-laundering (6(2)(d)) and on confiscation (13(5)). A special region or territory gives
+ * its own `extradition`, `mlaLanguages` and `article5`.
+ */
+export const ANSWER_REQUIREMENTS = {
+  extradition: 'untoc-16-5-a',
+  mlaLanguages: 'untoc-18-14',
+  article5: 'untoc-5-3',
+  moneyLaundering: 'untoc-6-2-d',
+  confiscation: 'untoc-13-5',
+} as const satisfies Readonly<Record<string, OutsideCompetenceId>>;
+export type AnswerName = keyof typeof ANSWER_REQUIREMENTS;
+
+/**
+ * The list page of the journey where each designation's authorities are added one by one (also the
+ * section it opens, /drafts/{id}/{list}).
+ */
+export const DESIGNATION_LISTS = {
+  'untoc-18-13': 'central-authorities',
+  'untoc-31-6': 'prevention',
+  'som-8-6': 'maritime',
+  'fp-13-2': 'firearms',
+} as const satisfies Readonly<Record<DesignationId, string>>;
+
+/** The treaties whose joining brings these requirements (their `appliesTo`), each once, in order. */
+export function treatiesOfRequirements(ids: readonly string[]): TreatyId[] {
+  const treaties = ids.map((id) => requirementById(id)?.appliesTo ?? null);
+  return [...new Set(treaties.filter((t): t is TreatyId => t !== null))];
+}
+
+/** The ids of a treaty's requirements of a kind, in catalogue order (its competence declarations). */
+export function requirementsOfKind(treaty: TreatyId, kind: RequirementKind): string[] {
+  return REQUIREMENTS.filter((r) => r.appliesTo === treaty && r.kind === kind).map((r) => r.id);
+}
+
+/**
+ * The id of a treaty's requirement that one evaluator of the checklist decides (`check`): its VCLT 23(2)
+ * confirmation of a reservation made on signature, its VCLT 29 declaration, a Protocol's UNTOC 37(2)
+ * precondition. Undefined when the treaty has none (the Convention has no 37(2) precondition).
+ */
+export function requirementChecked(treaty: TreatyId, check: CheckId): string | undefined {
+  return REQUIREMENTS.find((r) => r.appliesTo === treaty && r.check === check)?.id;
+}
