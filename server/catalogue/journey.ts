@@ -60,3 +60,13 @@ export function requirementsOfKind(treaty: TreatyId, kind: RequirementKind): str
 export function requirementChecked(treaty: TreatyId, check: CheckId): string | undefined {
   return REQUIREMENTS.find((r) => r.appliesTo === treaty && r.check === check)?.id;
 }
+
+/**
+ * The ids of the whole package's requirements (no treaty: the party's name, its signer, full powers, place
+ * and date) that the given evaluators decide, in the order the checks are given.
+ */
+export function packageRequirementsChecked(...checks: readonly CheckId[]): string[] {
+  return checks.flatMap((check) =>
+    REQUIREMENTS.filter((r) => r.appliesTo === null && r.check === check).map((r) => r.id),
+  );
+}

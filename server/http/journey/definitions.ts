@@ -18,6 +18,7 @@ import {
   TREATIES,
   TREATY_IDS,
   designationWith,
+  packageRequirementsChecked,
   requirementChecked,
   requirementsOfKind,
   treatiesOfRequirements,
@@ -659,7 +660,7 @@ export const PAGES: readonly QuestionPage[] = [
     id: 'party',
     section: 'party',
     applies: () => true,
-    requirements: () => ['model-party-name'],
+    requirements: () => packageRequirementsChecked('party-name'),
     fields: (p, ctx) => [
       field(ctx, 'party', {
         name: 'formalName',
@@ -893,7 +894,7 @@ export const PAGES: readonly QuestionPage[] = [
     applies: () => true,
     titleKey: (p) => `pages.q.signatory.${isNotifying(p) ? 'titleNotify' : 'title'}`,
     leadKey: (p) => `pages.q.signatory.${isNotifying(p) ? 'leadNotify' : 'lead'}`,
-    requirements: (p) => (isState(p) ? ['vclt-7-2-a', 'vclt-7-1'] : []),
+    requirements: (p) => (isState(p) ? packageRequirementsChecked('signatory', 'full-powers') : []),
     fields: (p, ctx) => [
       field(ctx, 'signatory', {
         name: 'name',
@@ -931,7 +932,7 @@ export const PAGES: readonly QuestionPage[] = [
     id: 'full-powers',
     section: 'signatory',
     applies: needsFullPowers,
-    requirements: () => ['vclt-7-1', 'vclt-7-2-a'],
+    requirements: () => packageRequirementsChecked('full-powers', 'signatory'),
     fields: (_p, ctx) => [
       field(ctx, 'full-powers', {
         name: 'issuerName',
@@ -974,7 +975,7 @@ export const PAGES: readonly QuestionPage[] = [
     // A later notification is dated with its signature: the date its 8(6) month is measured against.
     titleKey: (p) => `pages.q.signing.${isNotifying(p) ? 'titleNotify' : 'title'}`,
     leadKey: (p) => `pages.q.signing.${isNotifying(p) ? 'leadNotify' : 'lead'}`,
-    requirements: () => ['model-place-date'],
+    requirements: () => packageRequirementsChecked('signing-place-date'),
     fields: (_p, ctx) => [
       field(ctx, 'signing', {
         name: 'place',
