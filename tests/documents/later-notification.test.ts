@@ -7,24 +7,12 @@
  * The structure is asserted in English; in French, the same openings and the absence of the deposit's
  * wording (« Lors du dépôt », « aux fins de dépôt »).
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import { TREATIES } from '../../server/catalogue';
 import type { Block } from '../../server/documents/model';
 import { renderDocx } from '../../server/documents/render-docx';
 import { renderHtml } from '../../server/documents/render-html';
 import { SUPPORTED_LANGUAGES } from '../../server/i18n';
-import { PATHS } from '../../server/paths';
-import { assess, docxText, model, renderText } from './helpers';
-
-function fixture(kind: 'good' | 'bad', name: string): Record<string, unknown> {
-  return JSON.parse(
-    fs.readFileSync(
-      path.join(PATHS.root, 'tests', 'fixtures', 'packages', kind, name, 'package.json'),
-      'utf8',
-    ),
-  ) as Record<string, unknown>;
-}
+import { assess, docxText, fixture, model, renderText } from './helpers';
 
 const thailand = fixture('good', 'later-central-authority-change');
 
