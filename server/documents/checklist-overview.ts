@@ -46,10 +46,20 @@ export function rowsOf(items: readonly ChecklistItem[]): Row[] {
 const unique = <T>(values: readonly T[]): T[] => [...new Set(values)];
 
 /**
- * A citation in a few characters, for the overview: "UNTOC 18(13)", "VCLT 23(2)", « CTO 18(13) »; the
- * article as the treaties number it, the instrument abbreviated (the details give it in full).
+ * Whether a citation is left out of the overview: a party's later notification's own elements (its
+ * party's name, its place and date) follow no Handbook model instrument, so the Handbook is not cited
+ * for them (as the details head them by their label alone); an instrument keeps the citation.
  */
-function compactCitation(ctx: DocumentContext, citation: Citation): string {
+const uncited = (ctx: DocumentContext, citation: Citation) =>
+  citation.instrument === 'handbook' && ctx.assessment.facts.isLaterNotification;
+
+/**
+ * A citation in a few characters, for the overview: "UNTOC 18(13)", "VCLT 23(2)", « CTO 18(13) »; the
+ * article as the treaties number it, the instrument abbreviated (the details give it in full). Null for
+ * a citation the overview leaves out (uncited).
+ */
+function compactCitation(ctx: DocumentContext, citation: Citation): string | null {
+  if (uncited(ctx, citation)) return null;
   const instrument = ctx.t(O(`short.${citation.instrument}`));
   return citation.instrument === 'handbook'
     ? instrument
@@ -67,11 +77,13 @@ function article(ctx: DocumentContext, value: string): string {
 /**
  * The row's article: the citation when all its items share it; else, in the matrix, each treaty's
  * article in column order ("35(3) / 15(3) / 20(3)"), and in a line each citation ("UNTOC 35(3), TIP 15(3)").
+ * Empty when none of its items is cited (a later notification's own elements).
  */
 function rowArticle(ctx: DocumentContext, row: Row, inLine = false): string {
-  const citations = unique(row.items.map((i) => compactCitation(ctx, i.requirement.citation)));
-  if (citations.length === 1 || inLine) return citations.join(', ');
-  return row.items.map((i) => article(ctx, i.requirement.citation.article)).join(' / ');
+  const cited = row.items.filter((i) => !uncited(ctx, i.requirement.citation));
+  const citations = unique(cited.map((i) => compactCitation(ctx, i.requirement.citation) ?? ''));
+  if (citations.length <= 1 || inLine) return citations.join(', ');
+  return cited.map((i) => article(ctx, i.requirement.citation.article)).join(' / ');
 }
 
 function rowLabel(ctx: DocumentContext, row: Row): string {
@@ -142,12 +154,12 @@ function matrix(
   };
 }
 
-/** "Central authority (UNTOC art. 18(13))" */
+/** "Central authority (UNTOC art. 18(13))"; the label alone when the row is not cited. */
 function rowTitle(ctx: DocumentContext, row: Row, items: readonly ChecklistItem[] = row.items): string {
-  return ctx.t(O('labelWithArticle'), {
-    label: rowLabel(ctx, row),
-    article: rowArticle(ctx, { key: row.key, items }, true),
-  });
+  const cited = rowArticle(ctx, { key: row.key, items }, true);
+  return cited
+    ? ctx.t(O('labelWithArticle'), { label: rowLabel(ctx, row), article: cited })
+    : rowLabel(ctx, row);
 }
 
 /** Who the item is for, in a line about a row: the treaty's short name, or nothing for the whole package. */
@@ -355,14 +367,13 @@ export function timelineEvents(ctx: DocumentContext): {
   }
   for (const item of checklist.items) {
     if (item.status === 'not-applicable' || item.due.kind !== 'within-one-month-of-designation') continue;
+    const rowLabelText = t(O(`rows.${rowKey(item)}`));
+    const cited = compactCitation(ctx, item.requirement.citation);
     const label = t(O('timeline.deadline'), {
-      what: t(O('labelWithArticle'), {
-        label: t(O(`rows.${rowKey(item)}`)),
-        article: compactCitation(ctx, item.requirement.citation),
-      }),
+      what: cited ? t(O('labelWithArticle'), { label: rowLabelText, article: cited }) : rowLabelText,
     });
     // Beside its mark, the article alone: "Deadline: SOM Protocol 8(6)".
-    const mark = t(O('timeline.deadline'), { what: compactCitation(ctx, item.requirement.citation) });
+    const mark = t(O('timeline.deadline'), { what: cited ?? rowLabelText });
     if (item.due.date) add(item.due.date, label, 'deadline', 2, mark);
     else undated.push({ label, when: dueText(ctx, item.due) });
   }

@@ -13,19 +13,9 @@ import { promisify } from 'node:util';
 import type { Block } from '../../server/documents/model';
 import { renderDocx } from '../../server/documents/render-docx';
 import { SUPPORTED_LANGUAGES } from '../../server/i18n';
-import { PATHS } from '../../server/paths';
-import { assess, assessIn, docxPart, example, model } from './helpers';
+import { assess, assessIn, docxPart, example, fixture, model } from './helpers';
 
 const run = promisify(execFile);
-
-function fixture(kind: 'good' | 'bad', name: string): unknown {
-  return JSON.parse(
-    fs.readFileSync(
-      path.join(PATHS.root, 'tests', 'fixtures', 'packages', kind, name, 'package.json'),
-      'utf8',
-    ),
-  ) as unknown;
-}
 
 function timelineOf(blocks: readonly Block[]): Extract<Block, { type: 'timeline' }> {
   const found = blocks.find((b): b is Extract<Block, { type: 'timeline' }> => b.type === 'timeline');

@@ -25,6 +25,19 @@ export function example(name: string): PackageInput {
   ) as PackageInput;
 }
 
+/**
+ * A package fixture as written, tests/fixtures/packages/{good,bad}/<name>/package.json, not parsed
+ * (assess and assessIn parse it): a bad one need not be a valid package.
+ */
+export function fixture(kind: 'good' | 'bad', name: string): PackageInput {
+  return JSON.parse(
+    fs.readFileSync(
+      path.join(PATHS.root, 'tests', 'fixtures', 'packages', kind, name, 'package.json'),
+      'utf8',
+    ),
+  ) as PackageInput;
+}
+
 export function assess(input: unknown): Assessment {
   const parsed = parsePackage(input);
   if (!parsed.ok) throw new Error(`package does not parse: ${JSON.stringify(parsed.issues)}`);

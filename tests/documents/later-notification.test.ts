@@ -7,23 +7,12 @@
  * The structure is asserted in English; in French, the same openings and the absence of the deposit's
  * wording (« Lors du dépôt », « aux fins de dépôt »).
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import { TREATIES } from '../../server/catalogue';
 import type { Block } from '../../server/documents/model';
 import { renderDocx } from '../../server/documents/render-docx';
+import { renderHtml } from '../../server/documents/render-html';
 import { SUPPORTED_LANGUAGES } from '../../server/i18n';
-import { PATHS } from '../../server/paths';
-import { assess, docxText, model, renderText } from './helpers';
-
-function fixture(kind: 'good' | 'bad', name: string): Record<string, unknown> {
-  return JSON.parse(
-    fs.readFileSync(
-      path.join(PATHS.root, 'tests', 'fixtures', 'packages', kind, name, 'package.json'),
-      'utf8',
-    ),
-  ) as Record<string, unknown>;
-}
+import { assess, docxText, fixture, model, renderText } from './helpers';
 
 const thailand = fixture('good', 'later-central-authority-change');
 
@@ -202,6 +191,61 @@ describe('the checklist of a later notification', () => {
     expect(tl.caption).toBe('This notification and its deadlines');
     expect(tl.events.map((e) => [e.date, e.label])).toEqual([['2027-01-08', 'This notification']]);
     expect(tl.undated).toEqual([]);
+  });
+
+  it("at a glance: the notification's own elements are not cited to the Handbook; an instrument's are", async () => {
+    const matrixRow = (m: ReturnType<typeof model>, label: string) => {
+      const table = m.blocks.find(
+        (b): b is Extract<Block, { type: 'table' }> =>
+          b.type === 'table' && b.caption === 'Each requirement for each treaty of the draft',
+      );
+      const row = table?.rows.find((r) => r[0]?.some((i) => 'text' in i && i.text === label));
+      return row?.map((cell) => cell.map((i) => ('text' in i ? i.text : '')).join(''));
+    };
+    const htmlText = (m: ReturnType<typeof model>) =>
+      renderHtml(m, { stylesheetHref: 'document.css' })
+        .replace(/<[^>]+>/g, ' ')
+        .replace(/\s+/g, ' ');
+
+    const later = model(assess(thailand), 'checklist', 'en');
+    const text = await docxText(await renderDocx(later));
+    const overview = text.slice(text.indexOf('At a glance'), text.indexOf('Timeline'));
+    // The matrix: no article for the name, or for the place and date; the signer keeps VCLT 7(2)(a).
+    expect(overview).toContain('Name of the party Provided Notification');
+    expect(overview).toContain('Place and date of signature Provided Notification');
+    expect(overview).toContain('Signer VCLT 7(2)(a) Provided Notification');
+    expect(matrixRow(later, 'Name of the party')).toEqual([
+      'Name of the party',
+      '',
+      'Provided',
+      'Notification',
+    ]);
+    // The list of what is due: the label alone.
+    expect(overview).toContain(
+      'Provided: Name of the party; Signer (VCLT 7(2)(a)); Place and date of signature; Central authority (mutual legal assistance) (UNTOC 18(13))',
+    );
+    expect(overview).not.toContain('Handbook');
+    // The whole checklist, .docx and HTML alike, cites the Handbook nowhere.
+    expect(text).not.toContain('Handbook');
+    const html = htmlText(later);
+    expect(html).toContain('At a glance');
+    expect(html).toContain(
+      'Provided: Name of the party; Signer (VCLT 7(2)(a)); Place and date of signature;',
+    );
+    expect(html).not.toContain('Handbook');
+    // In French too.
+    const fr = await docxText(await renderDocx(model(assess(thailand), 'checklist', 'fr')));
+    expect(fr).not.toMatch(/Handbook|Manuel des traités/);
+
+    // An instrument's elements do follow the Handbook's model: cited, in the matrix and the list.
+    const instrument = model(assess(fixture('good', 'korea-ratifies-untoc-tip-fp')), 'checklist', 'en');
+    const itext = await docxText(await renderDocx(instrument));
+    expect(matrixRow(instrument, 'Name of the party')?.[1]).toBe('Treaty Handbook');
+    expect(matrixRow(instrument, 'Place and date of signature')?.[1]).toBe('Treaty Handbook');
+    expect(itext).toContain(
+      'Provided: Name of the party (Treaty Handbook); Signer (VCLT 7(2)(a)); Place and date of signature (Treaty Handbook);',
+    );
+    expect(htmlText(instrument)).toContain('Name of the party (Treaty Handbook)');
   });
 
   it('SOM 8(6) notified after the month: its deadline, then the notification, and the warning', async () => {

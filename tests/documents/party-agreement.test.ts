@@ -4,26 +4,14 @@
  * "تنضم إليها حكومة …" but "ينضم إليها الاتحاد الأوروبي". The European Union's instrument and notifications
  * are rendered in Arabic and read back from the .docx.
  */
-import fs from 'node:fs';
-import path from 'node:path';
-import { PATHS } from '../../server/paths';
-import { assessIn, model, renderText } from './helpers';
-
-function fixture(name: string): Record<string, unknown> {
-  return JSON.parse(
-    fs.readFileSync(
-      path.join(PATHS.root, 'tests', 'fixtures', 'packages', 'good', name, 'package.json'),
-      'utf8',
-    ),
-  ) as Record<string, unknown>;
-}
+import { assessIn, fixture, model, renderText } from './helpers';
 
 const EU = 'الاتحاد الأوروبي';
 
 /** The EU fixture with a reservation and a declaration of the declarations list, for their lead-ins. */
 function euWithDeclarations(): Record<string, unknown> {
   return {
-    ...fixture('eu-accedes-untoc-with-competence'),
+    ...fixture('good', 'eu-accedes-untoc-with-competence'),
     declarations: [
       { treaties: ['untoc'], kind: 'reservation', text: 'Reservation text.' },
       { treaties: ['untoc'], kind: 'interpretative', text: 'Declaration text.' },
@@ -47,7 +35,7 @@ describe('the European Union in Arabic: masculine verbs and pronouns', () => {
 
   test('the notifications: "يعيّن", "يُبلغ … الذي يجعل", "لديه"', async () => {
     const text = await renderText(
-      model(assessIn(fixture('eu-accedes-untoc-with-competence'), 'ar'), 'notifications', 'ar'),
+      model(assessIn(fixture('good', 'eu-accedes-untoc-with-competence'), 'ar'), 'notifications', 'ar'),
     );
     expect(text).toContain(`يعيّن ${EU} السلطة المركزية التالية`);
     expect(text).toContain(
@@ -61,14 +49,14 @@ describe('the European Union in Arabic: masculine verbs and pronouns', () => {
 
   test('a notification outside its competence: "يُبلغ … اختصاصه"', async () => {
     const text = await renderText(
-      model(assessIn(fixture('eu-approves-untoc-outside-competence'), 'ar'), 'notifications', 'ar'),
+      model(assessIn(fixture('good', 'eu-approves-untoc-outside-competence'), 'ar'), 'notifications', 'ar'),
     );
     expect(text).toContain('تقع خارج نطاق اختصاصه، على النحو المبيّن في إعلان اختصاصه');
     expect(text).not.toContain('اختصاصها');
   });
 
   test('a State keeps the feminine of its Government (حكومة)', async () => {
-    const bhutan = fixture('bhutan-accedes-untoc-tip-som');
+    const bhutan = fixture('good', 'bhutan-accedes-untoc-tip-som');
     const instrument = await renderText(
       model(assessIn(bhutan, 'ar'), 'instrument', 'ar', { treaty: 'untoc' }),
     );

@@ -5,22 +5,10 @@
  * confirmed as a reservation (VCLT 23(2)); in English and in French, from the translations. And the
  * checklist quotes VCLT 19 with VCLT 20(5) after it.
  */
-import fs from 'node:fs';
-import path from 'node:path';
-import type { PackageInput } from '../../server/domain/package';
-import { PATHS } from '../../server/paths';
-import { assess, assessIn, model, renderText } from './helpers';
+import { assess, assessIn, fixture, model, renderText } from './helpers';
 
-const fixture = (name: string): PackageInput =>
-  JSON.parse(
-    fs.readFileSync(
-      path.join(PATHS.root, 'tests', 'fixtures', 'packages', 'good', name, 'package.json'),
-      'utf8',
-    ),
-  ) as PackageInput;
-
-const freeText = fixture('free-text-reservation');
-const withExplanation = fixture('dispute-reservation-with-explanation');
+const freeText = fixture('good', 'free-text-reservation');
+const withExplanation = fixture('good', 'dispute-reservation-with-explanation');
 const RESERVATION =
   'The Republic of Korea does not consider itself bound by article 16, paragraph 10, with respect to its own nationals.';
 /** Its first line (a line break is kept in the .docx, which mammoth reads back with no space). */

@@ -5,19 +5,8 @@
  * territory whose answer is the State's. In English and in Arabic (right to left), and in a party's later
  * notification whose only content is a territory's languages.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import type { PackageInput } from '../../server/domain/package';
-import { PATHS } from '../../server/paths';
-import { assess, assessIn, model, renderText } from './helpers';
-
-const fixture = (kind: 'good' | 'bad', name: string): PackageInput =>
-  JSON.parse(
-    fs.readFileSync(
-      path.join(PATHS.root, 'tests', 'fixtures', 'packages', kind, name, 'package.json'),
-      'utf8',
-    ),
-  ) as PackageInput;
+import { assess, assessIn, fixture, model, renderText } from './helpers';
 
 const regions = fixture('good', 'territory-own-languages-and-extradition');
 const CHINA = 'the Government of the People’s Republic of China'.replace('’', "'");

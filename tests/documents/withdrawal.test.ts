@@ -4,21 +4,10 @@
  * English, French and Arabic (the European Union with the masculine verb), and nothing of it anywhere
  * when no reservation is withdrawn.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import type { PackageInput } from '../../server/domain/package';
-import { PATHS } from '../../server/paths';
-import { assess, assessIn, model, renderText } from './helpers';
+import { assess, assessIn, fixture, model, renderText } from './helpers';
 
-const fixture = (name: string): PackageInput =>
-  JSON.parse(
-    fs.readFileSync(
-      path.join(PATHS.root, 'tests', 'fixtures', 'packages', 'good', name, 'package.json'),
-      'utf8',
-    ),
-  ) as PackageInput;
-
-const thailand = fixture('later-withdraws-dispute-reservation');
+const thailand = fixture('good', 'later-withdraws-dispute-reservation');
 
 describe('withdrawing the dispute-clause reservation', () => {
   it('is notified under article 35, paragraph 4, of the Convention', async () => {
@@ -78,7 +67,7 @@ describe('withdrawing the dispute-clause reservation', () => {
 });
 
 describe('extending a treaty to a territory by a later notification (VCLT 29)', () => {
-  const newZealand = fixture('later-extends-to-territory');
+  const newZealand = fixture('good', 'later-extends-to-territory');
 
   it('is a numbered paragraph under the treaty’s title, followed by the declaration', async () => {
     const text = await renderText(model(assess(newZealand), 'notifications', 'en'));

@@ -58,6 +58,15 @@ test('add, change and remove a territory; its card, check answers, the central a
   const empty = await page(list);
   expect(textOf(empty)).toContain(s('pages.territories.empty'));
   expect(textOf(empty)).toContain(s('pages.territories.add'));
+  // The lead cites 18(13) for the distinct central authority alone; the territory's other statements each
+  // with its own article, as the State's own statements, not as something 18(13) provides for.
+  const lead = textOf(empty);
+  expect(lead).toContain('it may designate a distinct central authority for it (article 18(13))');
+  expect(lead).toContain(
+    'its languages for requests (article 18(14)), its answer on extradition (article 16(5)(a)) and its answers on the participation offence (article 5(3))',
+  );
+  expect(lead).toContain('as those articles do not provide for them per territory');
+  expect(lead).not.toMatch(/separately \(article 18\(13\)\)/);
 
   // The form: a name, the six official languages then others, and four three-way questions.
   const form = await page(`${list}/new`);
