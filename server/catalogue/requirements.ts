@@ -12,7 +12,7 @@
 import type { ConsentType } from './participation';
 import type { SourceId } from './sources';
 import { REQUIREMENTS } from './requirement-data';
-import { TREATIES, type TreatyId } from './treaties';
+import { TREATIES, TREATY_IDS, type TreatyId } from './treaties';
 
 export { REQUIREMENTS } from './requirement-data';
 
@@ -219,12 +219,16 @@ export function requirementById(id: string): Requirement | undefined {
   return BY_ID.get(id);
 }
 
+/** A dispute-clause reservation's id: the treaty, its settlement-of-disputes article, paragraph 3. */
+export type DisputeReservationId = `${TreatyId}-${string}-3`;
+
 /** The optional dispute-clause reservation of each treaty (UNTOC 35(3), TIP 15(3), SOM 20(3), FP 16(3)). */
-export function disputeReservationId(treaty: TreatyId): string {
+export function disputeReservationId(treaty: TreatyId): DisputeReservationId {
   return `${treaty}-${TREATIES[treaty].disputeArticle}-3`;
 }
 
-export const DISPUTE_RESERVATION_IDS = ['untoc-35-3', 'tip-15-3', 'som-20-3', 'fp-16-3'] as const;
+/** Every treaty's dispute-clause reservation, in catalogue order, from each treaty's `disputeArticle`. */
+export const DISPUTE_RESERVATION_IDS: readonly DisputeReservationId[] = TREATY_IDS.map(disputeReservationId);
 
 /** The treaty a dispute-clause reservation id is of ('som-20-3': the Smuggling Protocol). */
 export function treatyOfDisputeReservation(id: DisputeReservationId): TreatyId {
@@ -255,4 +259,3 @@ export type OutsideCompetenceId = (typeof OUTSIDE_COMPETENCE_IDS)[number];
 export function mayFallOutsideCompetence(id: string): id is OutsideCompetenceId {
   return (OUTSIDE_COMPETENCE_IDS as readonly string[]).includes(id);
 }
-export type DisputeReservationId = (typeof DISPUTE_RESERVATION_IDS)[number];
