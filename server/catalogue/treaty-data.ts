@@ -65,6 +65,15 @@ export interface Treaty {
   readonly untcUrl: string;
   /** The source of the treaty's English authentic text (for quotes). */
   readonly textSource: SourceId;
+  /**
+   * Who signed and joined it (participation.ts): a file of ./data and its source, and a later snapshot
+   * that adds consents the first lacks (the Smuggling Protocol's 2021 annex).
+   */
+  readonly participation: {
+    readonly file: string;
+    readonly source: SourceId;
+    readonly later?: { readonly file: string; readonly source: SourceId };
+  };
 }
 
 const SUPPLEMENTING_EN = 'supplementing the United Nations Convention against Transnational Organized Crime';
@@ -119,6 +128,7 @@ export const TREATIES: Readonly<Record<TreatyId, Treaty>> = {
     untcUrl:
       'https://treaties.un.org/Pages/ShowMTDSGDetails.aspx?src=UNTSONLINE&mtdsg_no=XVIII-12&chapter=18',
     textSource: 'nl-untoc',
+    participation: { file: 'participants-untoc.csv', source: 'untc-2014' },
   },
   tip: {
     id: 'tip',
@@ -169,6 +179,7 @@ export const TREATIES: Readonly<Record<TreatyId, Treaty>> = {
     untcUrl:
       'https://treaties.un.org/Pages/ShowMTDSGDetails.aspx?src=UNTSONLINE&mtdsg_no=XVIII-12-a&chapter=18',
     textSource: 'nl-tip',
+    participation: { file: 'participants-tip.csv', source: 'untc-2014' },
   },
   som: {
     id: 'som',
@@ -220,6 +231,11 @@ export const TREATIES: Readonly<Record<TreatyId, Treaty>> = {
     untcUrl:
       'https://treaties.un.org/Pages/ShowMTDSGDetails.aspx?src=UNTSONLINE&mtdsg_no=XVIII-12-b&chapter=18',
     textSource: 'nl-som',
+    participation: {
+      file: 'participants-som.csv',
+      source: 'untc-2014',
+      later: { file: 'participants-som-annex3-2021.csv', source: 'seed-annex-3' },
+    },
   },
   fp: {
     id: 'fp',
@@ -272,5 +288,6 @@ export const TREATIES: Readonly<Record<TreatyId, Treaty>> = {
     untcUrl:
       'https://treaties.un.org/Pages/ShowMTDSGDetails.aspx?src=UNTSONLINE&mtdsg_no=XVIII-12-c&chapter=18',
     textSource: 'nl-fp',
+    participation: { file: 'participants-fp.csv', source: 'untc-2014' },
   },
 };
