@@ -235,27 +235,23 @@ export function treatyOfDisputeReservation(id: DisputeReservationId): TreatyId {
   return (Object.keys(TREATIES) as TreatyId[]).find((t) => disputeReservationId(t) === id)!;
 }
 
+/** A requirement an organization may answer outside its competence: one of OUTSIDE_COMPETENCE_IDS. */
+export type OutsideCompetenceId = string;
+
 /**
  * The notifications, designations and information a State Party gives that a regional economic
  * integration organization may answer "outside the organization's competence": its obligations as a
  * "State Party" apply "within the limits of their competence" (UNTOC 2(j)), and it declares the extent of
  * that competence in its instrument (UNTOC 36(3)/(4); TIP 16(3)/(4), SOM 21(3)/(4), FP 17(3)/(4)). The
  * Convention's definition reaches the Protocols through their article 1(2) ("mutatis mutandis").
- * Organizations only: the schema refuses the answer for a State.
+ * Organizations only: the schema refuses the answer for a State. They are the requirements that print a
+ * paragraph in the notifications document (their `paragraph` also gives the sentence in its place when
+ * the organization answers one outside its competence), in the document's order.
  */
-export const OUTSIDE_COMPETENCE_IDS = [
-  'untoc-18-13',
-  'untoc-18-14',
-  'untoc-16-5-a',
-  'untoc-5-3',
-  'untoc-31-6',
-  'untoc-6-2-d',
-  'untoc-13-5',
-  'som-8-6',
-  'fp-13-2',
-] as const;
-export type OutsideCompetenceId = (typeof OUTSIDE_COMPETENCE_IDS)[number];
+export const OUTSIDE_COMPETENCE_IDS: readonly OutsideCompetenceId[] = NOTIFICATION_PARAGRAPHS.map(
+  (r) => r.id,
+);
 
 export function mayFallOutsideCompetence(id: string): id is OutsideCompetenceId {
-  return (OUTSIDE_COMPETENCE_IDS as readonly string[]).includes(id);
+  return OUTSIDE_COMPETENCE_IDS.includes(id);
 }

@@ -482,7 +482,7 @@ export const PackageSchema = z
      * competence). Refused for a State (below).
      */
     outsideCompetence: uniqueList(
-      z.enum(OUTSIDE_COMPETENCE_IDS, { error: 'schema.notInList' }),
+      oneOf(OUTSIDE_COMPETENCE_IDS, 'schema.notInList'),
       OUTSIDE_COMPETENCE_IDS.length,
     ).default([]),
     /** UNTOC 6(2)(d) and 13(5): copies of laws, enclosed with the notifications or to follow. */
