@@ -131,11 +131,15 @@ describe('a fifth treaty defined as catalogue data alone', () => {
     if (!parsed.ok) throw new Error(`package does not parse: ${JSON.stringify(parsed.issues)}`);
     return m.validate.assessPackage(parsed.pkg, { participation, today: TODAY });
   };
-  const docx = async (name: 'instrument' | 'notifications' | 'checklist', treaty?: TreatyData.TreatyId) =>
+  const docx = async (
+    name: 'instrument' | 'notifications' | 'checklist',
+    treaty?: TreatyData.TreatyId,
+    lng: 'en' | 'fr' = 'en',
+  ) =>
     docxText(
       await m.renderDocx(
         m.documents.buildModel(assessment(), name, {
-          tr: { lng: 'en', t: i18n.t('en') },
+          tr: { lng, t: i18n.t(lng) },
           mode: 'draft',
           today: TODAY,
           ...(treaty ? { treaty } : {}),
@@ -171,10 +175,14 @@ describe('a fifth treaty defined as catalogue data alone', () => {
     expect(items.map((i) => [i.id, i.status])).toEqual([
       ['xp-18-3', 'provided'],
       ['xp-7-2', 'provided'],
+      ['xp-untoc-37-2', 'provided'],
+    ]);
+    expect(a.checklist.items.find((i) => i.id === 'xp-untoc-37-2')?.supplied).toEqual([
+      { key: 'checklist.supplied.conventionInPackage' },
     ]);
     for (const item of items) {
       const req = fixture.requirements.find((r) => r.id === item.id)!;
-      expect(item.requirement.citation).toEqual({ instrument: XP, article: req.citation.article });
+      expect(item.requirement.citation).toEqual(req.citation);
       expect(item.quotes.map((q) => q.text)).toEqual([req.quote.text]);
     }
     expect(a.checklist.missing).toEqual([]);
@@ -200,6 +208,10 @@ describe('a fifth treaty defined as catalogue data alone', () => {
     expect(text).toContain('In accordance with article 18, paragraph 3, of the Protocol');
   });
 
+  it('gives its instrument in another language its official title in that language', async () => {
+    expect(await docx('instrument', XP, 'fr')).toContain(fixture.treaty.titles.fr.text);
+  });
+
   it('prints its paragraph in the notifications, with the contact point designated', async () => {
     const text = await docx('notifications');
     expect(text).toContain(fixture.treaty.titles.en.text);
@@ -213,6 +225,54 @@ describe('a fifth treaty defined as catalogue data alone', () => {
     const text = await docx('checklist');
     expect(text).toContain('Contact point for example practices (fictitious)');
     for (const req of fixture.requirements) expect(text).toContain(req.quote.text);
+  });
+
+  describe('for an organization (UNTOC 2(j))', () => {
+    /** The EU, a party to the Convention per the data, approving the fifth treaty. */
+    const organization = (extra: Record<string, unknown>) =>
+      m.validate.parsePackage({
+        party: { kind: 'reio', code: 'EU', formalName: 'the European Union' },
+        treaties: [{ treaty: XP, instrument: 'approval' }],
+        signatory: { name: 'A. Example', title: 'President of the European Commission', office: null },
+        deposit: { plannedOn: '2027-01-15' },
+        ...extra,
+      });
+
+    it('may declare its designation outside its competence: the checklist and the notifications say so', async () => {
+      const parsed = organization({ outsideCompetence: ['xp-7-2'] });
+      if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+      const a = m.validate.assessPackage(parsed.pkg, { participation, today: TODAY });
+      const item = a.checklist.items.find((i) => i.id === 'xp-7-2');
+      expect(item?.status).toBe('not-applicable');
+      expect(item?.reason?.key).toBe('checklist.reasons.outsideCompetence');
+      // UNTOC 37(2): a party to the Convention per the data.
+      const convention = a.checklist.items.find((i) => i.id === 'xp-untoc-37-2');
+      expect(convention?.status).toBe('provided');
+      expect(convention?.supplied.map((s) => s.key)).toEqual(['checklist.supplied.conventionPartyPerData']);
+      const text = await docxText(
+        await m.renderDocx(
+          m.documents.buildModel(a, 'notifications', {
+            tr: { lng: 'en', t: i18n.t('en') },
+            mode: 'draft',
+            today: TODAY,
+          }),
+        ),
+      );
+      expect(text).toMatch(/As regards article 7, paragraph 2, .* falls outside its competence/);
+      expect(text).not.toContain('designates the following contact point for example practices');
+    });
+
+    it('is told when it both names the contact point and declares it outside its competence', () => {
+      const parsed = organization({
+        outsideCompetence: ['xp-7-2'],
+        authorities: [{ roles: ['xp-7-2'], name: 'Example Practices Unit', email: ['xp@example.eu'] }],
+      });
+      if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+      const a = m.validate.assessPackage(parsed.pkg, { participation, today: TODAY });
+      expect(
+        a.issues.filter((i) => i.code === 'rules.competence.answeredOutside').map((i) => i.source),
+      ).toEqual([{ instrument: XP, article: '7(2)' }]);
+    });
   });
 
   // The journey (server/http/journey) is being converted to read the catalogue on another branch; its
