@@ -132,7 +132,7 @@ describe('a fifth treaty defined as catalogue data alone', () => {
     return m.validate.assessPackage(parsed.pkg, { participation, today: TODAY });
   };
   const docx = async (
-    name: 'instrument' | 'notifications' | 'checklist',
+    name: 'instrument' | 'notifications' | 'checklist' | 'note-verbale',
     treaty?: TreatyData.TreatyId,
     lng: 'en' | 'fr' = 'en',
   ) =>
@@ -221,6 +221,10 @@ describe('a fifth treaty defined as catalogue data alone', () => {
     expect(text).toContain('Example Practices Liaison Office');
   });
 
+  it('transmits its instrument with the note verbale', async () => {
+    expect(await docx('note-verbale')).toContain(fixture.treaty.titles.en.text);
+  });
+
   it('lists its items in the checklist document, with their quotes', async () => {
     const text = await docx('checklist');
     expect(text).toContain('Contact point for example practices (fictitious)');
@@ -273,6 +277,37 @@ describe('a fifth treaty defined as catalogue data alone', () => {
         a.issues.filter((i) => i.code === 'rules.competence.answeredOutside').map((i) => i.source),
       ).toEqual([{ instrument: XP, article: '7(2)' }]);
     });
+  });
+
+  it("takes a party's later notification from its participation data (Albania, per the fixture's table)", async () => {
+    const later = m.validate.parsePackage({
+      purpose: 'notify',
+      party: { kind: 'state', code: 'AL', formalName: 'the Republic of Albania' },
+      treaties: [{ treaty: XP }],
+      signatory: {
+        name: 'A. Example',
+        title: 'Minister for Europe and Foreign Affairs',
+        office: 'minister-for-foreign-affairs',
+      },
+      authorities: [{ roles: ['xp-7-2'], name: 'Example Practices Office', email: ['xp@example.al'] }],
+    });
+    if (!later.ok) throw new Error(JSON.stringify(later.issues));
+    const a = m.validate.assessPackage(later.pkg, { participation, today: TODAY });
+    expect(a.issues.filter((i) => i.severity === 'error')).toEqual([]);
+    expect(a.facts.treaties[0]?.earlierConsent).toMatchObject({ date: '2025-02-03', origin: 'data' });
+    expect(a.checklist.items.find((i) => i.id === 'xp-7-2')?.status).toBe('provided');
+    const text = await docxText(
+      await m.renderDocx(
+        m.documents.buildModel(a, 'notifications', {
+          tr: { lng: 'en', t: i18n.t('en') },
+          mode: 'draft',
+          today: TODAY,
+        }),
+      ),
+    );
+    expect(text).toContain('3 February 2025');
+    expect(text).toContain('designates the following contact point for example practices:');
+    expect(text).toContain('Example Practices Office');
   });
 
   // The journey (server/http/journey) is being converted to read the catalogue on another branch; its
