@@ -7,7 +7,7 @@
  * Three ways a package answers a requirement:
  *
  * - `designation`: an authority designated with that role (designations.ts); UNTOC 18(13), 31(6),
- *   SOM 8(6), FP 13(2).
+ *   SOM 8(6), FP 13(2). Every designation is answered so: the table is built from the catalogue's.
  * - `list`: a list of the package that is not empty (the languages of UNTOC 18(14)).
  * - `fields`: one or more fields of a section of the package, answered once any of them is no longer
  *   `null` ("not answered yet"): UNTOC 5(3), 16(5)(a), 6(2)(d), 13(5).
@@ -15,8 +15,8 @@
  * The paths are checked against the package's type, so that a renamed field fails to compile.
  */
 import type { Package } from '../domain/package';
-import type { DesignationId } from './designations';
-import type { OutsideCompetenceId } from './requirements';
+import { isDesignationId, type DesignationId } from './designations';
+import { OUTSIDE_COMPETENCE_IDS, type OutsideCompetenceId } from './requirements';
 
 /** The package's lists: answered when not empty. */
 export type AnswerList = {
@@ -46,9 +46,11 @@ export type RequirementAnswer =
   | { readonly by: 'list'; readonly list: AnswerList }
   | FieldsAnswer;
 
-/** Where each requirement an organization may declare outside its competence is answered. */
-export const ANSWERS: Readonly<Record<OutsideCompetenceId, RequirementAnswer>> = {
-  'untoc-18-13': { by: 'designation', designation: 'untoc-18-13' },
+/**
+ * Where the requirements that are not designations are answered. A designation is answered by an
+ * authority designated with its role (its id), so it needs no entry here.
+ */
+const OTHER_ANSWERS: Readonly<Record<string, RequirementAnswer>> = {
   'untoc-18-14': { by: 'list', list: 'mlaLanguages' },
   'untoc-16-5-a': { by: 'fields', section: 'extradition', fields: ['conditionalOnTreaty'] },
   'untoc-5-3': {
@@ -56,14 +58,23 @@ export const ANSWERS: Readonly<Record<OutsideCompetenceId, RequirementAnswer>> =
     section: 'article5',
     fields: ['requiresOrganizedCriminalGroup', 'requiresActInFurtherance'],
   },
-  'untoc-31-6': { by: 'designation', designation: 'untoc-31-6' },
   'untoc-6-2-d': { by: 'fields', section: 'lawCopies', fields: ['moneyLaundering'] },
   'untoc-13-5': { by: 'fields', section: 'lawCopies', fields: ['confiscation'] },
-  'som-8-6': { by: 'designation', designation: 'som-8-6' },
-  'fp-13-2': { by: 'designation', designation: 'fp-13-2' },
 };
+
+/** Where each requirement an organization may declare outside its competence is answered. */
+export const ANSWERS: Readonly<Record<OutsideCompetenceId, RequirementAnswer>> = Object.fromEntries(
+  OUTSIDE_COMPETENCE_IDS.flatMap((id) => {
+    const answer: RequirementAnswer | undefined = isDesignationId(id)
+      ? { by: 'designation', designation: id }
+      : OTHER_ANSWERS[id];
+    return answer ? [[id, answer] as const] : [];
+  }),
+);
 
 /** Where a requirement is answered, for one an organization may declare outside its competence. */
 export function answerOf(id: OutsideCompetenceId): RequirementAnswer {
-  return ANSWERS[id];
+  const answer = ANSWERS[id];
+  if (!answer) throw new Error(`The catalogue does not say where ${id} is answered`);
+  return answer;
 }

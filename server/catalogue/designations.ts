@@ -23,56 +23,15 @@
  * - `paragraph`: the key of its paragraph in the notifications document (locales documents.json,
  *   `notifications.<paragraph>`), with the `Organization` variant `partyKey` adds.
  * - `directoryLabel`: the label of its directory entry's completeness line, `address` or `contact`.
+ *
+ * The table is in designation-data.ts (data only, so that a test can swap it for data extended with
+ * another treaty's designation); the functions that read it are here.
  */
+import { DESIGNATIONS, DESIGNATION_IDS, type Designation, type DesignationId } from './designation-data';
 import { requirementById, type Requirement } from './requirements';
 import { TREATIES, TREATY_IDS, type TreatyId } from './treaties';
 
-export const DESIGNATION_IDS = ['untoc-18-13', 'untoc-31-6', 'som-8-6', 'fp-13-2'] as const;
-export type DesignationId = (typeof DESIGNATION_IDS)[number];
-
-export interface Designation {
-  readonly id: DesignationId;
-  readonly needs: 'address' | 'contact';
-  readonly perTerritory: boolean;
-  readonly channels: boolean;
-  readonly dated: boolean;
-  readonly paragraph: string;
-}
-
-export const DESIGNATIONS: Readonly<Record<DesignationId, Designation>> = {
-  'untoc-18-13': {
-    id: 'untoc-18-13',
-    needs: 'contact',
-    perTerritory: true,
-    channels: true,
-    dated: false,
-    paragraph: 'centralAuthority',
-  },
-  'untoc-31-6': {
-    id: 'untoc-31-6',
-    needs: 'address',
-    perTerritory: false,
-    channels: false,
-    dated: false,
-    paragraph: 'prevention',
-  },
-  'som-8-6': {
-    id: 'som-8-6',
-    needs: 'contact',
-    perTerritory: false,
-    channels: false,
-    dated: true,
-    paragraph: 'maritime',
-  },
-  'fp-13-2': {
-    id: 'fp-13-2',
-    needs: 'contact',
-    perTerritory: false,
-    channels: false,
-    dated: false,
-    paragraph: 'firearms',
-  },
-};
+export * from './designation-data';
 
 export function isDesignationId(value: unknown): value is DesignationId {
   return typeof value === 'string' && (DESIGNATION_IDS as readonly string[]).includes(value);

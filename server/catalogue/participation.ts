@@ -1,13 +1,13 @@
 /**
  * Who signed each treaty and when, and who had already joined, from the UN Treaty Collection data in
- * ./data (see its README). Signature columns are complete; consent columns are snapshots (2014, and
+ * ./data (see its README), in the files each treaty's `participation` names (treaty-data.ts). Signature columns are complete; consent columns are snapshots (2014, and
  * 2021 for the Smuggling Protocol), so every consent answer carries the date of its snapshot.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseCsv } from './csv';
 import type { SourceId } from './sources';
-import { TREATY_IDS, type IsoDate, type TreatyId } from './treaties';
+import { TREATIES, TREATY_IDS, type IsoDate, type TreatyId } from './treaties';
 
 export const CONSENT_TYPES = ['ratification', 'acceptance', 'approval', 'accession', 'succession'] as const;
 export type ConsentType = (typeof CONSENT_TYPES)[number];
@@ -37,16 +37,6 @@ export interface TreatyParticipation {
 }
 
 export type Participation = Readonly<Record<TreatyId, TreatyParticipation>>;
-
-const FILES: Record<TreatyId, string> = {
-  untoc: 'participants-untoc.csv',
-  tip: 'participants-tip.csv',
-  som: 'participants-som.csv',
-  fp: 'participants-fp.csv',
-};
-
-/** The 2021 Annex 3 of the seed publication: later Smuggling Protocol consents. */
-const SOM_ANNEX_FILE = 'participants-som-annex3-2021.csv';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -86,22 +76,24 @@ function readRecords(file: string, source: SourceId): Map<string, ParticipationR
   return records;
 }
 
-function build(
-  treaty: TreatyId,
-  base: Map<string, ParticipationRecord & { asAt: IsoDate }>,
-  later?: Map<string, ParticipationRecord & { asAt: IsoDate }>,
-): TreatyParticipation {
+type Snapshot = {
+  readonly records: Map<string, ParticipationRecord & { asAt: IsoDate }>;
+  readonly source: SourceId;
+};
+
+function build(treaty: TreatyId, first: Snapshot, second?: Snapshot): TreatyParticipation {
+  const base = first.records;
   const snapshot = (m: Map<string, { asAt: IsoDate }>) =>
     [...m.values()].reduce((d, r) => (r.asAt > d ? r.asAt : d), '0000-00-00');
   const records = new Map<string, ParticipationRecord>();
   for (const [code, r] of base)
     records.set(code, { code, sourceName: r.sourceName, signature: r.signature, consent: r.consent });
-  const sources: SourceId[] = ['untc-2014'];
+  const sources: SourceId[] = [first.source];
   let asAt = snapshot(base);
-  if (later) {
-    sources.push('seed-annex-3');
-    asAt = snapshot(later);
-    for (const [code, r] of later) {
+  if (second) {
+    sources.push(second.source);
+    asAt = snapshot(second.records);
+    for (const [code, r] of second.records) {
       const known = records.get(code);
       // Signatures come from UNTC (complete); a later snapshot only adds consents UNTC 2014 lacks.
       if (!known)
@@ -116,9 +108,12 @@ function build(
 export function loadParticipation(dir: string): Participation {
   const result = {} as Record<TreatyId, TreatyParticipation>;
   for (const treaty of TREATY_IDS) {
-    const base = readRecords(path.join(dir, FILES[treaty]), 'untc-2014');
-    const later = treaty === 'som' ? readRecords(path.join(dir, SOM_ANNEX_FILE), 'seed-annex-3') : undefined;
-    result[treaty] = build(treaty, base, later);
+    const files = TREATIES[treaty].participation;
+    const read = ({ file, source }: { file: string; source: SourceId }): Snapshot => ({
+      records: readRecords(path.join(dir, file), source),
+      source,
+    });
+    result[treaty] = build(treaty, read(files), files.later && read(files.later));
   }
   return result;
 }

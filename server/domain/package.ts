@@ -15,6 +15,7 @@ import { REGION_CODES } from '../catalogue/regions';
 import {
   DISPUTE_RESERVATION_IDS,
   treatyOfDisputeReservation,
+  type DisputeReservationId,
   OUTSIDE_COMPETENCE_IDS,
   disputeReservationId,
 } from '../catalogue/requirements';
@@ -221,6 +222,12 @@ const TimeZone = z
   .meta({ examples: ['Asia/Kolkata', 'Europe/Kyiv', 'America/Nuuk'] });
 
 const TreatyIdSchema = z.enum(TREATY_IDS, { error: 'schema.notInList' });
+
+/** A dispute-clause reservation of one of the catalogue's treaties (UNTOC 35(3) and its Protocols'). */
+const DisputeReservationSchema = z.enum(
+  DISPUTE_RESERVATION_IDS as [DisputeReservationId, ...DisputeReservationId[]],
+  { error: 'schema.reservation' },
+);
 
 const LanguageCodeSchema = oneOf(LANGUAGE_CODES, 'schema.language');
 
@@ -446,10 +453,7 @@ export const PackageSchema = z
      */
     territories: entryList(TerritorySchema, LIMITS.territories, 't'),
     /** The dispute-clause reservations made (UNTOC 35(3), TIP 15(3), SOM 20(3), FP 16(3)). */
-    reservations: uniqueList(
-      z.enum(DISPUTE_RESERVATION_IDS, { error: 'schema.reservation' }),
-      DISPUTE_RESERVATION_IDS.length,
-    ).default([]),
+    reservations: uniqueList(DisputeReservationSchema, DISPUTE_RESERVATION_IDS.length).default([]),
     /**
      * Per treaty, the explanation the party attaches to its dispute-clause reservation (why it does not
      * accept arbitration and the International Court of Justice), printed after the reservation. Refused
@@ -469,10 +473,7 @@ export const PackageSchema = z
      * 15(4), SOM 20(4), FP 16(4): "at any time ... by notification to the Secretary-General"), each of a
      * treaty the notification concerns.
      */
-    withdrawnReservations: uniqueList(
-      z.enum(DISPUTE_RESERVATION_IDS, { error: 'schema.reservation' }),
-      DISPUTE_RESERVATION_IDS.length,
-    ).default([]),
+    withdrawnReservations: uniqueList(DisputeReservationSchema, DISPUTE_RESERVATION_IDS.length).default([]),
     /** Regional economic integration organizations only: the declaration of the extent of competence. */
     competence: z.array(CompetenceSchema).max(TREATY_IDS.length, { error: 'schema.tooMany' }).default([]),
     /**
@@ -481,7 +482,7 @@ export const PackageSchema = z
      * competence). Refused for a State (below).
      */
     outsideCompetence: uniqueList(
-      z.enum(OUTSIDE_COMPETENCE_IDS, { error: 'schema.notInList' }),
+      oneOf(OUTSIDE_COMPETENCE_IDS, 'schema.notInList'),
       OUTSIDE_COMPETENCE_IDS.length,
     ).default([]),
     /** UNTOC 6(2)(d) and 13(5): copies of laws, enclosed with the notifications or to follow. */

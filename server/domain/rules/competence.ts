@@ -11,7 +11,7 @@
  * is a Party (36(3)-(4)), which depends on its member States' participation.
  */
 import {
-  ANSWERS,
+  answerOf,
   CONVENTION,
   TREATIES,
   requirementById,
@@ -99,7 +99,7 @@ export const competenceRule: Rule = ({ facts }) => {
  * from where the catalogue says its answer lives (catalogue/answers.ts).
  */
 export function answered(pkg: Package, id: OutsideCompetenceId): boolean {
-  return answeredBy(pkg, ANSWERS[id]);
+  return answeredBy(pkg, answerOf(id));
 }
 
 function answeredBy(pkg: Package, answer: RequirementAnswer): boolean {

@@ -64,7 +64,7 @@ describe('where each requirement is answered (catalogue/answers.ts)', () => {
   it.each(OUTSIDE_COMPETENCE_IDS)(
     '%s is answered by its own designation, or by a part of the package',
     (id) => {
-      const answer = ANSWERS[id];
+      const answer = answerOf(id);
       expect(requirementById(id)).toBeDefined();
       // A designation is named after the requirement it answers; every designation is answered so.
       expect(answer.by === 'designation').toBe(isDesignationId(id));
@@ -80,7 +80,7 @@ describe('where each requirement is answered (catalogue/answers.ts)', () => {
   );
 
   it('answers every designation that may fall outside the competence by a designated authority', () => {
-    const designated = OUTSIDE_COMPETENCE_IDS.filter((id) => ANSWERS[id].by === 'designation');
+    const designated = OUTSIDE_COMPETENCE_IDS.filter((id) => answerOf(id).by === 'designation');
     expect([...designated].sort()).toEqual(
       DESIGNATION_IDS.filter((id) => (OUTSIDE_COMPETENCE_IDS as readonly string[]).includes(id)).sort(),
     );
