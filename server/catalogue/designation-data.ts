@@ -13,9 +13,10 @@ export interface Designation {
   readonly channels: boolean;
   readonly dated: boolean;
   readonly paragraph: string;
+  readonly list: string;
 }
 
-export const DESIGNATIONS: Readonly<Record<DesignationId, Designation>> = {
+export const DESIGNATIONS = {
   'untoc-18-13': {
     id: 'untoc-18-13',
     needs: 'contact',
@@ -23,6 +24,7 @@ export const DESIGNATIONS: Readonly<Record<DesignationId, Designation>> = {
     channels: true,
     dated: false,
     paragraph: 'centralAuthority',
+    list: 'central-authorities',
   },
   'untoc-31-6': {
     id: 'untoc-31-6',
@@ -31,6 +33,7 @@ export const DESIGNATIONS: Readonly<Record<DesignationId, Designation>> = {
     channels: false,
     dated: false,
     paragraph: 'prevention',
+    list: 'prevention',
   },
   'som-8-6': {
     id: 'som-8-6',
@@ -39,6 +42,7 @@ export const DESIGNATIONS: Readonly<Record<DesignationId, Designation>> = {
     channels: false,
     dated: true,
     paragraph: 'maritime',
+    list: 'maritime',
   },
   'fp-13-2': {
     id: 'fp-13-2',
@@ -47,5 +51,6 @@ export const DESIGNATIONS: Readonly<Record<DesignationId, Designation>> = {
     channels: false,
     dated: false,
     paragraph: 'firearms',
+    list: 'firearms',
   },
-};
+} as const satisfies Readonly<Record<DesignationId, Designation>>;

@@ -23,6 +23,10 @@
  * - `paragraph`: the key of its paragraph in the notifications document (locales documents.json,
  *   `notifications.<paragraph>`), with the `Organization` variant `partyKey` adds.
  * - `directoryLabel`: the label of its directory entry's completeness line, `address` or `contact`.
+ * - `list`: its list page in the guided journey, where its authorities are added one by one, and the
+ *   section that page opens (/drafts/{id}/{list}); also the key of the page's texts and of its section's
+ *   (locales common.json: `pages.lists.<list>`, `pages.sections.<list>`, `pages.sectionHints.<list>`, and for
+ *   a Protocol's designation `pages.notApplicable.<list>` and `pages.notApplicableNotify.<list>`).
  *
  * The table is in designation-data.ts (data only, so that a test can swap it for data extended with
  * another treaty's designation); the functions that read it are here.

@@ -4,7 +4,13 @@
  * data"). Each page and section declares the requirements it answers from these tables, and applies when
  * their treaty (`appliesTo`) is in the package.
  */
-import type { DesignationId } from './designations';
+import {
+  CONVENTION,
+  DESIGNATIONS,
+  DESIGNATION_IDS,
+  designationTreaty,
+  type DesignationId,
+} from './designations';
 import {
   REQUIREMENTS,
   requirementById,
@@ -32,14 +38,31 @@ export type AnswerName = keyof typeof ANSWER_REQUIREMENTS;
 
 /**
  * The list page of the journey where each designation's authorities are added one by one (also the
- * section it opens, /drafts/{id}/{list}).
+ * section it opens, /drafts/{id}/{list}): each designation's `list` (designation-data.ts).
  */
-export const DESIGNATION_LISTS = {
-  'untoc-18-13': 'central-authorities',
-  'untoc-31-6': 'prevention',
-  'som-8-6': 'maritime',
-  'fp-13-2': 'firearms',
-} as const satisfies Readonly<Record<DesignationId, string>>;
+export const DESIGNATION_LISTS = Object.fromEntries(
+  DESIGNATION_IDS.map((id) => [id, DESIGNATIONS[id].list]),
+) as { readonly [K in DesignationId]: (typeof DESIGNATIONS)[K]['list'] };
+export type DesignationList = (typeof DESIGNATION_LISTS)[DesignationId];
+
+/**
+ * Where a designation's section goes in the journey, by its kind: the central authority (the one made per
+ * territory, UNTOC 18(13)) before the special regions or territories; the Convention's other designations
+ * (UNTOC 31(6)) after them; the Protocols' (SOM 8(6), FP 13(2)) after article 5(3).
+ */
+export type DesignationPlace = 'per-territory' | 'convention' | 'protocols';
+
+const placeOf = (id: DesignationId): DesignationPlace =>
+  DESIGNATIONS[id].perTerritory
+    ? 'per-territory'
+    : designationTreaty(id) === CONVENTION
+      ? 'convention'
+      : 'protocols';
+
+/** The list pages (and sections) of the designations of a kind, in catalogue order. */
+export function designationListsAt(place: DesignationPlace): DesignationList[] {
+  return DESIGNATION_IDS.filter((id) => placeOf(id) === place).map((id) => DESIGNATION_LISTS[id]);
+}
 
 /** The treaties whose joining brings these requirements (their `appliesTo`), each once, in order. */
 export function treatiesOfRequirements(ids: readonly string[]): TreatyId[] {

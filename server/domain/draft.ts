@@ -11,6 +11,7 @@
  *   3: { package, visited, review }: the legal adviser's comments and approvals (domain/review.ts)
  */
 import { z } from 'zod';
+import { designationListsAt } from '../catalogue/journey';
 import { withoutRefused } from './characters';
 import { fromZodIssues, type Issue } from './issues';
 import { PackageSchema, type Package } from './package';
@@ -20,19 +21,23 @@ export const DRAFT_FORMAT_VERSION = 3;
 /** The "kind" of an exported draft file, so that another JSON file is told apart at once. */
 export const DRAFT_FILE_KIND = 'untoc-accession-draft';
 
-/** The sections of the journey (the task list), in order. */
+/**
+ * The sections of the journey (the task list), in order. A designation's section is its list page
+ * (catalogue designation-data.ts `list`), placed by its kind (catalogue journey.ts `designationListsAt`):
+ * the central authority's before the territories, the Convention's other designations after them, the
+ * Protocols' after article 5(3).
+ */
 export const SECTION_IDS = [
   'party',
   'treaties',
   'signatory',
   'signing',
   'extradition',
-  'central-authorities',
+  ...designationListsAt('per-territory'),
   'territories',
-  'prevention',
+  ...designationListsAt('convention'),
   'article5',
-  'maritime',
-  'firearms',
+  ...designationListsAt('protocols'),
   'law-copies',
   'competence',
   'reservations',

@@ -17,11 +17,14 @@ import {
   REQUIREMENTS,
   TREATIES,
   TREATY_IDS,
+  designationListsAt,
+  designationTreaty,
   designationWith,
   packageRequirementsChecked,
   requirementChecked,
   requirementsOfKind,
   treatiesOfRequirements,
+  type DesignationList,
   type Participation,
   type TreatyId,
 } from '../../catalogue';
@@ -206,13 +209,7 @@ export interface SectionDef {
    * Convention's sections share one reason, keyed by the Convention's id (CONVENTION).
    */
   readonly absentBecause?:
-    | typeof CONVENTION
-    | 'maritime'
-    | 'firearms'
-    | 'competence'
-    | 'notification'
-    | 'withdrawal'
-    | 'territories';
+    typeof CONVENTION | DesignationList | 'competence' | 'notification' | 'withdrawal' | 'territories';
   /**
    * A notification section: in a party's later notification each is optional (one not started is a
    * notification this draft does not make), and holds nothing back.
@@ -245,20 +242,26 @@ export const TERRITORY_REQUIREMENTS: string[] = [
 ];
 
 /**
- * The section of a designation made by adding authorities to its list (UNTOC 31(6), SOM 8(6), FP 13(2)):
- * it applies when the designation's treaty is in the package, and is complete when every authority
- * holding it is, or when an organization answered it outside its competence.
+ * The sections of the designations of a kind (catalogue `designationListsAt`) other than the central
+ * authority's, each made by adding authorities to its list (UNTOC 31(6), SOM 8(6), FP 13(2)): it applies
+ * when the designation's treaty is in the package, and is complete when every authority holding it is,
+ * or when an organization answered it outside its competence. Each is due after deposit. A section of the
+ * Convention's shares the Convention's reason for being absent; a Protocol's has its own, keyed by its list.
  */
-function designationSection(
-  list: AuthorityList,
-): Pick<SectionDef, 'requirements' | 'applies' | 'complete' | 'started'> {
-  const role = DESIGNATION_IDS.find((id) => DESIGNATION_LISTS[id] === list)!;
-  return {
-    requirements: [role],
-    applies: (p) => answersApply(p, [role]),
-    complete: (p) => outside(p, role) || designated(p, role),
-    started: (p) => authoritiesWith(p, role).length > 0,
-  };
+function designationSections(place: 'convention' | 'protocols'): SectionDef[] {
+  return designationListsAt(place).map((list): SectionDef => {
+    const role = DESIGNATION_IDS.find((id) => DESIGNATION_LISTS[id] === list)!;
+    return {
+      id: list,
+      notifies: true,
+      requirements: [role],
+      applies: (p) => answersApply(p, [role]),
+      complete: (p) => outside(p, role) || designated(p, role),
+      started: (p) => authoritiesWith(p, role).length > 0,
+      absentBecause: designationTreaty(role) === CONVENTION ? CONVENTION : list,
+      dueAtDeposit: false,
+    };
+  });
 }
 
 export const SECTIONS: readonly SectionDef[] = [
@@ -318,7 +321,7 @@ export const SECTIONS: readonly SectionDef[] = [
     started: (p) => p.extradition.conditionalOnTreaty !== null,
   },
   {
-    id: 'central-authorities',
+    id: DESIGNATION_LISTS[CENTRAL_AUTHORITY],
     notifies: true,
     requirements: CENTRAL_AUTHORITIES,
     absentBecause: CONVENTION,
@@ -345,13 +348,7 @@ export const SECTIONS: readonly SectionDef[] = [
     complete: (p, v) => (v || p.territories.length > 0) && p.territories.every(territoryComplete),
     started: (p) => p.territories.length > 0,
   },
-  {
-    id: 'prevention',
-    notifies: true,
-    ...designationSection('prevention'),
-    absentBecause: CONVENTION,
-    dueAtDeposit: false,
-  },
+  ...designationSections('convention'),
   {
     id: 'article5',
     notifies: true,
@@ -364,20 +361,7 @@ export const SECTIONS: readonly SectionDef[] = [
     started: (p) =>
       p.article5.requiresOrganizedCriminalGroup !== null || p.article5.requiresActInFurtherance !== null,
   },
-  {
-    id: 'maritime',
-    notifies: true,
-    ...designationSection('maritime'),
-    absentBecause: 'maritime',
-    dueAtDeposit: false,
-  },
-  {
-    id: 'firearms',
-    notifies: true,
-    ...designationSection('firearms'),
-    absentBecause: 'firearms',
-    dueAtDeposit: false,
-  },
+  ...designationSections('protocols'),
   {
     id: 'law-copies',
     notifies: true,
