@@ -2,7 +2,7 @@
  * Issue 11, "The law, wider and as data": a fictitious fifth treaty (a Protocol supplementing UNTOC,
  * tests/fixtures/catalogue/fifth-treaty) is defined through the catalogue's data alone, and the real
  * code gives it its checklist items, its entry into force, its instrument and its notification paragraph
- * with no code change.
+ * with no code change, and its section of the guided journey, with its list page rendered by the real app.
  *
  * Only the catalogue's DATA modules are swapped (treaty-data, requirement-data, designation-data,
  * sources: each holds data and no function), for the same data extended from the fixture; every module
@@ -15,6 +15,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import mammoth from 'mammoth';
+import request from 'supertest';
+import type * as App from '../../../server/app';
 import type * as Catalogue from '../../../server/catalogue';
 import type * as DesignationData from '../../../server/catalogue/designation-data';
 import type * as RequirementData from '../../../server/catalogue/requirement-data';
@@ -22,11 +24,16 @@ import type { Requirement } from '../../../server/catalogue/requirements';
 import type * as Sources from '../../../server/catalogue/sources';
 import type * as TreatyData from '../../../server/catalogue/treaty-data';
 import type * as Documents from '../../../server/documents';
+import type * as Draft from '../../../server/domain/draft';
 import type * as RenderDocx from '../../../server/documents/render-docx';
 import type * as Package from '../../../server/domain/package';
 import type * as Validate from '../../../server/domain/validate';
+import type * as Journey from '../../../server/http/journey/definitions';
 import type * as I18n from '../../../server/i18n';
+import type * as Logger from '../../../server/logger';
 import type * as Paths from '../../../server/paths';
+import type * as Store from '../../../server/store/store';
+import { decodeEntities } from '../../http/helpers';
 
 const FIXTURE = path.join(__dirname, '../../fixtures/catalogue/fifth-treaty');
 const TODAY = '2026-12-01';
@@ -42,6 +49,8 @@ interface Fixture {
 const fixture = JSON.parse(fs.readFileSync(path.join(FIXTURE, 'catalogue.json'), 'utf8')) as Fixture;
 const input: unknown = JSON.parse(fs.readFileSync(path.join(FIXTURE, 'package.json'), 'utf8'));
 const XP = fixture.treaty.id as TreatyData.TreatyId;
+/** The fifth treaty's designation (its article 7(2)), as the real code types a designation's id. */
+const XP_DESIGNATION = 'xp-7-2' as DesignationData.DesignationId;
 
 const SERVER = '../../../server';
 
@@ -59,6 +68,11 @@ interface Loaded {
   readonly renderDocx: typeof RenderDocx.renderDocx;
   readonly i18n: typeof I18n;
   readonly paths: typeof Paths;
+  readonly draft: typeof Draft;
+  readonly journey: typeof Journey;
+  readonly app: typeof App;
+  readonly store: typeof Store;
+  readonly logger: typeof Logger;
 }
 
 /** The real modules, in a registry where the catalogue's data modules hold the fixture's data too. */
@@ -98,6 +112,11 @@ function loadWithFifthTreaty(): Loaded {
       renderDocx: (require(`${SERVER}/documents/render-docx`) as typeof RenderDocx).renderDocx,
       i18n: require(`${SERVER}/i18n`) as typeof I18n,
       paths: require(`${SERVER}/paths`) as typeof Paths,
+      draft: require(`${SERVER}/domain/draft`) as typeof Draft,
+      journey: require(`${SERVER}/http/journey/definitions`) as typeof Journey,
+      app: require(`${SERVER}/app`) as typeof App,
+      store: require(`${SERVER}/store/store`) as typeof Store,
+      logger: require(`${SERVER}/logger`) as typeof Logger,
     };
     /* eslint-enable @typescript-eslint/no-require-imports */
   });
@@ -310,7 +329,163 @@ describe('a fifth treaty defined as catalogue data alone', () => {
     expect(text).toContain('Example Practices Office');
   });
 
-  // The journey (server/http/journey) is being converted to read the catalogue on another branch; its
-  // section for the fifth treaty is to be tested once that lands.
-  it.todo('gives its section of the journey (server/http/journey, being converted on another branch)');
+  describe('its section of the journey', () => {
+    const designation = fixture.designations['xp-7-2']!;
+    const LIST = designation.list;
+    const joining = () => {
+      if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+      return parsed.pkg;
+    };
+    /** The fixture's party joining the Convention alone. */
+    const conventionOnly = () => {
+      const p = m.validate.parsePackage({
+        ...(input as Record<string, unknown>),
+        treaties: [{ treaty: 'untoc', instrument: 'accession' }],
+        reservations: [],
+        authorities: [],
+      });
+      if (!p.ok) throw new Error(JSON.stringify(p.issues));
+      return p.pkg;
+    };
+    const ctx = { t: i18n.t('en'), lng: 'en' as const, participation };
+
+    it("opens its designation's list page as a section, after the other Protocols' designations", () => {
+      const ids = m.journey.SECTIONS.map((s) => s.id as string);
+      expect(ids).toEqual([...m.draft.SECTION_IDS]);
+      // The four real designations keep their sections, in their order; the new one comes after the
+      // Protocols' (SOM 8(6), FP 13(2)), before the copies of laws.
+      expect(
+        ids.filter((id) => ['central-authorities', 'prevention', 'maritime', 'firearms', LIST].includes(id)),
+      ).toEqual(['central-authorities', 'prevention', 'maritime', 'firearms', LIST]);
+      expect(ids[ids.indexOf(LIST) + 1]).toBe('law-copies');
+      const section = m.journey.SECTIONS.find((s) => s.id === LIST);
+      expect(section).toMatchObject({
+        requirements: ['xp-7-2'],
+        notifies: true,
+        dueAtDeposit: false,
+        absentBecause: LIST,
+      });
+      // A draft may record it as visited.
+      expect(m.draft.DraftSchema.safeParse({ package: input, visited: [LIST] }).success).toBe(true);
+    });
+
+    it('applies to a package joining the fifth treaty, and is completed by its contact point', () => {
+      const pkg = joining();
+      const section = m.journey.applicableSections(pkg).find((s) => s.id === LIST);
+      expect(section).toBeDefined();
+      expect(m.journey.sectionStatus(section!, m.draft.DraftSchema.parse({ package: input }))).toBe(
+        'completed',
+      );
+      const none = {
+        ...pkg,
+        authorities: pkg.authorities.filter((a) => !a.roles.includes(XP_DESIGNATION)),
+      };
+      expect(section!.complete(none, true)).toBe(false);
+      expect(section!.started(none)).toBe(false);
+      expect(m.journey.applicableRoles(pkg)).toContain('xp-7-2');
+    });
+
+    it('does not apply to a package without the fifth treaty', () => {
+      const pkg = conventionOnly();
+      expect(m.journey.applicableSections(pkg).map((s) => s.id)).not.toContain(LIST);
+      expect(m.journey.applicableRoles(pkg)).not.toContain('xp-7-2');
+    });
+
+    it('has its list page, showing the authorities holding its designation', () => {
+      const list = m.journey.LIST_PAGES.find((l) => l.id === LIST);
+      expect(list).toMatchObject({
+        section: LIST,
+        collection: 'authorities',
+        role: 'xp-7-2',
+        extra: null,
+        texts: `pages.lists.${LIST}`,
+      });
+      expect(list!.requirements(joining())).toEqual(['xp-7-2']);
+      expect((m.journey.AUTHORITY_LISTS as Record<string, string>)[LIST]).toBe('xp-7-2');
+      expect(m.journey.listForRole(XP_DESIGNATION)).toBe(LIST);
+      expect(m.journey.pageForPath(['authorities'], 'xp-7-2', joining())).toBe(LIST);
+    });
+
+    it('is offered on the treaties page', () => {
+      const options = m.journey.treatyOptions(joining(), ctx);
+      expect(options.map((o) => o.value)).toContain(XP);
+      expect(options.find((o) => o.value === XP)?.label).toBe('Example Practices Protocol');
+    });
+
+    describe('through the real app', () => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fifth-treaty-app-'));
+      const store = m.store.openStore(path.join(dir, 'test.sqlite'));
+      afterAll(() => {
+        store.close();
+        fs.rmSync(dir, { recursive: true, force: true });
+      });
+      const app = m.app.createApp({
+        i18n,
+        participation,
+        store,
+        logger: m.logger.createMemoryLogger(),
+        clock: () => new Date(`${TODAY}T12:00:00Z`),
+        bodyLimitBytes: 262144,
+        requestLog: false,
+        trustProxy: false,
+        draftCreateLimit: { limit: 0, windowMinutes: 10 },
+        draftRetentionDays: 365,
+        databaseMaxBytes: 1024 * 1024 * 1024,
+      });
+      const draft = async (pkg: unknown) => {
+        const res = await request(app)
+          .post('/api/v1/drafts')
+          .set('Content-Type', 'application/json')
+          .send(pkg as object);
+        expect(res.status).toBe(201);
+        return `/drafts/${(res.body as { id: string }).id}`;
+      };
+      const text = (html: string) => decodeEntities(html.replace(/<[^>]*>/g, ' ')).replace(/\s+/g, ' ');
+
+      it('lists the section in the task list of a draft joining the fifth treaty', async () => {
+        const url = await draft(input);
+        const res = await request(app).get(url);
+        expect(res.status).toBe(200);
+        expect(res.text).toContain(`href="${url}/${LIST}"`);
+        expect(text(res.text)).toContain('Example Practices Protocol: contact point (article 7(2))');
+      });
+
+      it('renders its list page, with its title and the contact point designated', async () => {
+        const url = await draft(input);
+        const res = await request(app).get(`${url}/${LIST}`);
+        expect(res.status).toBe(200);
+        expect(/<title>([^<]*)<\/title>/.exec(res.text)?.[1]).toContain(
+          'Contact point for example practices',
+        );
+        expect(/<h1[^>]*>([\s\S]*?)<\/h1>/.exec(res.text)?.[1]).toContain(
+          'Contact point for example practices',
+        );
+        expect(text(res.text)).toContain('Example Practices Liaison Office');
+        expect(decodeEntities(res.text)).toContain(`${url}/authorities/new?role=xp-7-2`);
+      });
+
+      it('offers its designation on the form that adds an authority', async () => {
+        const url = await draft(input);
+        const res = await request(app).get(`${url}/authorities/new?role=xp-7-2`);
+        expect(res.status).toBe(200);
+        expect(text(res.text)).toContain(
+          'Contact point for example practices (Example Practices Protocol, article 7(2))',
+        );
+      });
+
+      it('answers 404 for its list page in a draft without the fifth treaty, and says why it is absent', async () => {
+        const url = await draft({
+          ...(input as Record<string, unknown>),
+          treaties: [{ treaty: 'untoc', instrument: 'accession' }],
+          reservations: [],
+          authorities: [],
+        });
+        expect((await request(app).get(`${url}/${LIST}`)).status).toBe(404);
+        const tasks = await request(app).get(url);
+        expect(text(tasks.text)).toContain(
+          'The contact point of article 7(2): only when joining the Example Practices Protocol.',
+        );
+      });
+    });
+  });
 });

@@ -90,6 +90,36 @@ describe('the journey reads the law from the catalogue', () => {
     }
   });
 
+  test("the designations' sections, generated from the catalogue, keep their ids and their places", () => {
+    expect([...SECTION_IDS]).toEqual([
+      'party',
+      'treaties',
+      'signatory',
+      'signing',
+      'extradition',
+      'central-authorities',
+      'territories',
+      'prevention',
+      'article5',
+      'maritime',
+      'firearms',
+      'law-copies',
+      'competence',
+      'reservations',
+      'declarations',
+      'withdrawals',
+      'deposit',
+    ]);
+    expect(SECTIONS.map((s) => [s.id, s.absentBecause ?? null, s.dueAtDeposit ?? null])).toEqual(
+      expect.arrayContaining([
+        ['central-authorities', CONVENTION, null],
+        ['prevention', CONVENTION, false],
+        ['maritime', 'maritime', false],
+        ['firearms', 'firearms', false],
+      ]),
+    );
+  });
+
   test("a territory's own answers are requirements of the Convention", () => {
     for (const id of [...Object.values(ANSWER_REQUIREMENTS), ...TERRITORY_REQUIREMENTS])
       expect([id, treatyOf(id)]).toEqual([id, CONVENTION]);
