@@ -67,9 +67,10 @@ function itemBlocks(ctx: DocumentContext, group: readonly ChecklistItem[]): Bloc
     toneOf?: (item: ChecklistItem) => Tone,
   ) => {
     const values = group.map((item) => ({ item, value: valueOf(item) }));
-    const same = new Set(values.map((v) => JSON.stringify(v.value))).size === 1;
+    // One item is the same as itself: only a group's values are compared.
+    const same = group.length === 1 || new Set(values.map((v) => JSON.stringify(v.value))).size === 1;
     const withTone = (row: Row, item: ChecklistItem): Row => (toneOf ? { ...row, tone: toneOf(item) } : row);
-    if (same || group.length === 1) {
+    if (same) {
       if (values[0]!.value.length > 0) rows.push(withTone({ label, value: values[0]!.value }, first));
       return;
     }

@@ -399,11 +399,16 @@ export function timelineBlocks(ctx: DocumentContext): Block[] {
  */
 export function detailGroups(items: readonly ChecklistItem[]): ChecklistItem[][] {
   return rowsOf(items).flatMap((row) => {
-    const byQuote = new Map<string, ChecklistItem[]>();
+    // A row has a few items: each joins the first card quoting the same texts, in the same order.
+    const cards: { texts: string[]; items: ChecklistItem[] }[] = [];
     for (const item of row.items) {
-      const q = JSON.stringify(item.quotes.map((quote) => quote.text));
-      byQuote.set(q, [...(byQuote.get(q) ?? []), item]);
+      const texts = item.quotes.map((quote) => quote.text);
+      const card = cards.find(
+        (c) => c.texts.length === texts.length && c.texts.every((t, i) => t === texts[i]),
+      );
+      if (card) card.items.push(item);
+      else cards.push({ texts, items: [item] });
     }
-    return [...byQuote.values()];
+    return cards.map((card) => card.items);
   });
 }

@@ -98,25 +98,41 @@ function missingUnitCount(resources: Resources, lng: Language): number {
 
 /**
  * i18next's t costs about 12 µs a call, and a checklist makes hundreds. The resources never change after
- * start-up, so a call is cached per language when its options are plain strings and numbers. Options can
- * carry user text (names), so the cache is bounded: it starts again when full.
+ * start-up, so a call is cached per language when its key is a string or a list of strings (the first
+ * that exists: "legal:requirements.x.labelLater", then "legal:requirements.x.label") and its options are
+ * plain strings and numbers. Options can carry user text (names), so the cache is bounded: it starts
+ * again when full.
  */
 const CACHE_LIMIT = 5000;
+
+/**
+ * A call's key in the cache, or null when it is not cached: the key, or the list of keys (marked, and
+ * joined by a character no key holds), then each option's name and value: a string after its length, so
+ * that a value holding the separators (user text may) cannot pass for other options; a number marked
+ * apart from a string (a count of 1 and a text "1" choose different plural forms).
+ */
+function cacheId(key: unknown, options: unknown): string | null {
+  let id: string;
+  if (typeof key === 'string') id = key;
+  else if (Array.isArray(key) && key.every((k) => typeof k === 'string')) id = `\u0001${key.join('\u0001')}`;
+  else return null;
+  if (options === undefined) return id;
+  if (typeof options !== 'object' || options === null) return null;
+  for (const name of Object.keys(options)) {
+    const value = (options as Record<string, unknown>)[name];
+    if (typeof value === 'string') id += `\u0000${name}\u0002${value.length}:${value}`;
+    else if (typeof value === 'number') id += `\u0000${name}\u0003${value}`;
+    else return null;
+  }
+  return id;
+}
 
 function memoized(t: TFunction): TFunction {
   const cache = new Map<string, string>();
   const call = t as unknown as (...a: unknown[]) => unknown;
   const wrapped = (...args: unknown[]) => {
-    const [key, options] = args;
-    const cacheable =
-      typeof key === 'string' &&
-      args.length <= 2 &&
-      (options === undefined ||
-        (typeof options === 'object' &&
-          options !== null &&
-          Object.values(options).every((v) => typeof v === 'string' || typeof v === 'number')));
-    if (!cacheable) return call(...args);
-    const id = options === undefined ? key : `${key}\u0000${JSON.stringify(options)}`;
+    const id = args.length <= 2 ? cacheId(args[0], args[1]) : null;
+    if (id === null) return call(...args);
     let value = cache.get(id);
     if (value === undefined) {
       const result = call(...args);
