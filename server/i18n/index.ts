@@ -100,48 +100,72 @@ function missingUnitCount(resources: Resources, lng: Language): number {
  * i18next's t costs about 12 µs a call, and a checklist makes hundreds. The resources never change after
  * start-up, so a call is cached per language when its key is a string or a list of strings (the first
  * that exists: "legal:requirements.x.labelLater", then "legal:requirements.x.label") and its options are
- * plain strings and numbers. Options can carry user text (names), so the cache is bounded: it starts
- * again when full.
+ * plain strings and numbers. Options can carry user text (names), so the cache is bounded (in nodes of
+ * its tree): it starts again when full.
+ *
+ * The cache is a tree: the key (a list of keys under a marker), then each option's name and value in
+ * turn, each looked up in a Map of its own. Nothing is joined or serialised, so a value cannot pass for
+ * other options, and the number 1 and the text "1" (which choose different plural forms) stay apart; a
+ * string already looked up (a translation, a name) keeps its hash, which makes the lookups cheap.
  */
 const CACHE_LIMIT = 5000;
 
-/**
- * A call's key in the cache, or null when it is not cached: the key, or the list of keys (marked, and
- * joined by a character no key holds), then each option's name and value: a string after its length, so
- * that a value holding the separators (user text may) cannot pass for other options; a number marked
- * apart from a string (a count of 1 and a text "1" choose different plural forms).
- */
-function cacheId(key: unknown, options: unknown): string | null {
-  let id: string;
-  if (typeof key === 'string') id = key;
-  else if (Array.isArray(key) && key.every((k) => typeof k === 'string')) id = `\u0001${key.join('\u0001')}`;
+interface CacheNode {
+  value?: string;
+  readonly next: Map<unknown, CacheNode>;
+}
+
+/** The first tree level of a list of keys, and the end of the list: no single key can be this object. */
+const LIST = Symbol('a list of keys');
+/** After the options: {a} is not {a, b}. */
+const END = Symbol('the end of the options');
+
+/** The path of a call in the cache's tree, or null when the call is not cached. */
+function pathOf(key: unknown, options: unknown): unknown[] | null {
+  let path: unknown[];
+  if (typeof key === 'string') path = [key];
+  else if (Array.isArray(key) && key.every((k) => typeof k === 'string')) path = [LIST, ...key, LIST];
   else return null;
-  if (options === undefined) return id;
+  if (options === undefined) return path;
   if (typeof options !== 'object' || options === null) return null;
-  for (const name of Object.keys(options)) {
-    const value = (options as Record<string, unknown>)[name];
-    if (typeof value === 'string') id += `\u0000${name}\u0002${value.length}:${value}`;
-    else if (typeof value === 'number') id += `\u0000${name}\u0003${value}`;
-    else return null;
+  const opts = options as Record<string, unknown>;
+  for (const name of Object.keys(opts)) {
+    const value = opts[name];
+    if (typeof value !== 'string' && typeof value !== 'number') return null;
+    path.push(name, value);
   }
-  return id;
+  path.push(END);
+  return path;
 }
 
 function memoized(t: TFunction): TFunction {
-  const cache = new Map<string, string>();
+  let root: CacheNode = { next: new Map() };
+  let nodes = 0;
   const call = t as unknown as (...a: unknown[]) => unknown;
   const wrapped = (...args: unknown[]) => {
-    const id = args.length <= 2 ? cacheId(args[0], args[1]) : null;
-    if (id === null) return call(...args);
-    let value = cache.get(id);
-    if (value === undefined) {
-      const result = call(...args);
-      if (typeof result !== 'string') return result;
-      if (cache.size >= CACHE_LIMIT) cache.clear();
-      cache.set(id, result);
-      value = result;
+    const path = args.length <= 2 ? pathOf(args[0], args[1]) : null;
+    if (path === null) return call(...args);
+    let node: CacheNode | undefined = root;
+    for (let i = 0; i < path.length && node !== undefined; i++) node = node.next.get(path[i]);
+    if (node?.value !== undefined) return node.value;
+    const result = call(...args);
+    if (typeof result !== 'string') return result;
+    if (nodes + path.length > CACHE_LIMIT) {
+      root = { next: new Map() };
+      nodes = 0;
     }
-    return value;
+    let at: CacheNode = root;
+    for (const token of path) {
+      let next: CacheNode | undefined = at.next.get(token);
+      if (next === undefined) {
+        next = { next: new Map() };
+        at.next.set(token, next);
+        nodes++;
+      }
+      at = next;
+    }
+    at.value = result;
+    return result;
   };
   return Object.assign(wrapped, t) as unknown as TFunction;
 }
