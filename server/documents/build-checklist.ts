@@ -56,6 +56,22 @@ function requirementText(ctx: DocumentContext, id: string, key: 'label' | 'suppl
   ]);
 }
 
+/**
+ * Whether two runs of inlines are the same, as their JSON would be: the same fields in the same order,
+ * each with the same value (a field left undefined being no field). An inline's values are strings and
+ * booleans, which compare as JSON does.
+ */
+function sameInlines(a: readonly Inline[], b: readonly Inline[]): boolean {
+  if (a.length !== b.length) return false;
+  const fields = (inline: Inline) =>
+    Object.entries(inline).filter(([, value]) => value !== undefined) as [string, unknown][];
+  return a.every((inline, i) => {
+    const x = fields(inline);
+    const y = fields(b[i]!);
+    return x.length === y.length && x.every(([name, value], j) => name === y[j]![0] && value === y[j]![1]);
+  });
+}
+
 function itemBlocks(ctx: DocumentContext, group: readonly ChecklistItem[]): Block[] {
   const t = ctx.t;
   const first = group[0]!;
@@ -68,7 +84,7 @@ function itemBlocks(ctx: DocumentContext, group: readonly ChecklistItem[]): Bloc
   ) => {
     const values = group.map((item) => ({ item, value: valueOf(item) }));
     // One item is the same as itself: only a group's values are compared.
-    const same = group.length === 1 || new Set(values.map((v) => JSON.stringify(v.value))).size === 1;
+    const same = group.length === 1 || values.every((v) => sameInlines(v.value, values[0]!.value));
     const withTone = (row: Row, item: ChecklistItem): Row => (toneOf ? { ...row, tone: toneOf(item) } : row);
     if (same) {
       if (values[0]!.value.length > 0) rows.push(withTone({ label, value: values[0]!.value }, first));
