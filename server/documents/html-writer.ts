@@ -35,8 +35,12 @@ export function escapeHtml(value: string | number | null | undefined): string {
   return NEEDS_ESCAPING.test(text) ? text.replace(ESCAPED, (char) => ENTITIES[char]!) : text;
 }
 
+/** Whether a text needs cleaning or escaping: most do not, and are written as they are, after one test. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const NEEDS_WORK = /[&<>"'`=\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
+
 /** A text of the model: cleaned, then escaped. */
-const textOf = (value: string): string => escapeHtml(clean(value));
+const textOf = (value: string): string => (NEEDS_WORK.test(value) ? escapeHtml(clean(value)) : value);
 
 const LINE_BREAK = /\r\n|\r|\n/g;
 
@@ -47,7 +51,8 @@ function textInline(inline: Extract<Inline, { type: 'text' }>): string {
   if (lang) out += `<span lang="${escapeHtml(lang)}" dir="${escapeHtml(directionOfTag(lang))}">`;
   if (inline.bold === true) out += '<b>';
   if (inline.italic === true) out += '<i>';
-  out += textOf(inline.text).replace(LINE_BREAK, '<br>');
+  const text = textOf(inline.text);
+  out += text.includes('\n') || text.includes('\r') ? text.replace(LINE_BREAK, '<br>') : text;
   if (inline.italic === true) out += '</i>';
   if (inline.bold === true) out += '</b>';
   if (lang) out += '</span>';

@@ -138,18 +138,38 @@ function pathOf(key: unknown, options: unknown): unknown[] | null {
   return path;
 }
 
+/** The node of a call in the tree, walked without building its path; undefined when it is not there. */
+function find(root: CacheNode, key: unknown, options: unknown): CacheNode | undefined {
+  let node: CacheNode | undefined;
+  if (typeof key === 'string') node = root.next.get(key);
+  else if (Array.isArray(key)) {
+    node = root.next.get(LIST);
+    for (const k of key as unknown[]) node = node?.next.get(k);
+    node = node?.next.get(LIST);
+  } else return undefined;
+  if (options === undefined || node === undefined) return node;
+  if (typeof options !== 'object' || options === null) return undefined;
+  const opts = options as Record<string, unknown>;
+  for (const name in opts) {
+    if (!Object.prototype.hasOwnProperty.call(opts, name)) continue;
+    node = node?.next.get(name)?.next.get(opts[name]);
+    if (node === undefined) return undefined;
+  }
+  return node.next.get(END);
+}
+
 function memoized(t: TFunction): TFunction {
   let root: CacheNode = { next: new Map() };
   let nodes = 0;
   const call = t as unknown as (...a: unknown[]) => unknown;
   const wrapped = (...args: unknown[]) => {
-    const path = args.length <= 2 ? pathOf(args[0], args[1]) : null;
-    if (path === null) return call(...args);
-    let node: CacheNode | undefined = root;
-    for (let i = 0; i < path.length && node !== undefined; i++) node = node.next.get(path[i]);
-    if (node?.value !== undefined) return node.value;
+    if (args.length > 2) return call(...args);
+    // Only a call that was cached has a value in the tree (its path holds strings and numbers only).
+    const found = find(root, args[0], args[1])?.value;
+    if (found !== undefined) return found;
+    const path = pathOf(args[0], args[1]);
     const result = call(...args);
-    if (typeof result !== 'string') return result;
+    if (path === null || typeof result !== 'string') return result;
     if (nodes + path.length > CACHE_LIMIT) {
       root = { next: new Map() };
       nodes = 0;
