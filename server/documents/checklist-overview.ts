@@ -7,11 +7,12 @@
  * A "row" is one requirement across the treaties: the items of one check (and, for the competence
  * declarations, one route), e.g. the dispute-clause reservation of UNTOC 35(3), TIP 15(3) and SOM 20(3).
  */
+import type { TFunction } from 'i18next';
 import type { TreatyId } from '../catalogue';
 import type { ChecklistItem, Due, Status } from '../domain/checklist';
 import type { Citation } from '../domain/issues';
 import { formatDate } from '../i18n/format';
-import { profileOf } from '../i18n';
+import { profileOf, type Language } from '../i18n';
 import { translate } from '../i18n/messages';
 import type { DocumentContext } from './context';
 import { text } from './inline';
@@ -50,6 +51,31 @@ const unique = <T>(values: readonly T[]): T[] => [...new Set(values)];
  * article as the treaties number it, the instrument abbreviated (the details give it in full).
  */
 function compactCitation(ctx: DocumentContext, citation: Citation): string {
+  let byLanguage = COMPACT_CITATIONS.get(ctx.t);
+  if (byLanguage === undefined) {
+    byLanguage = new Map();
+    COMPACT_CITATIONS.set(ctx.t, byLanguage);
+  }
+  let written = byLanguage.get(ctx.lng);
+  if (written === undefined) {
+    written = new WeakMap();
+    byLanguage.set(ctx.lng, written);
+  }
+  let value = written.get(citation);
+  if (value === undefined) {
+    value = writeCompactCitation(ctx, citation);
+    written.set(citation, value);
+  }
+  return value;
+}
+
+/**
+ * The compact citations already written, per translation function and language: the catalogue's
+ * citations are the same objects from start to end, and the overview writes each several times.
+ */
+const COMPACT_CITATIONS = new WeakMap<TFunction, Map<Language, WeakMap<Citation, string>>>();
+
+function writeCompactCitation(ctx: DocumentContext, citation: Citation): string {
   const instrument = ctx.t(O(`short.${citation.instrument}`));
   return citation.instrument === 'handbook'
     ? instrument
