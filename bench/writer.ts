@@ -1,11 +1,14 @@
 /**
- * The fast writer (server/documents/docx-writer/) against the reference renderer (docx), in process,
+ * The fast writers (server/documents/docx-writer/, html-writer.ts) against the reference renderers (docx,
+ * Handlebars), in process,
  * the contenders interleaved run by run (A B, B A, ...) so that the machine's other load falls on both
  * alike: the median of each and their ratio (issue 12).
  *
  * - the instrument (UNTOC): assess, build the model, write the .docx; the writer against docx;
- * - the bundle: every document and the .zip; the writer's (the .docx files stored) against the bundle as
- *   it was built before the writer (docx for each document, JSZip deflating everything again);
+ * - the HTML checklist from a built model: the HTML writer (html-writer.ts) against Handlebars;
+ * - the bundle: every document and the .zip; the writers' (the .docx files stored) against the bundle as
+ *   it was built before the writers (docx for each document, Handlebars for the HTML checklist, JSZip
+ *   deflating everything again);
  * - the floor: the same bundle's documents written from models already built, and zipped, which is what
  *   the bundle cannot go below without assessing and building faster.
  */
@@ -24,6 +27,7 @@ import {
 } from '../server/documents';
 import type { DocumentModel } from '../server/documents/model';
 import { renderHtml } from '../server/documents/render-html';
+import { renderHtmlReference } from '../server/documents/render-html-reference';
 import { deflatedEntry, storedEntry, writeZip } from '../server/documents/docx-writer/zip';
 import type { TreatyId } from '../server/catalogue';
 import type { Assessment } from '../server/domain/validate';
@@ -76,7 +80,10 @@ function bundleDocuments(assessment: Assessment): { name: Name; treaty?: TreatyI
   ];
 }
 
-/** The bundle as it was built before the writer: docx for each document, JSZip deflating them again. */
+/**
+ * The bundle as it was built before the writers: docx for each document, the HTML checklist with
+ * Handlebars, JSZip deflating them again.
+ */
 async function referenceBundle(
   assessment: Assessment,
   options: RenderOptions & { readonly stylesheet: string },
@@ -97,7 +104,7 @@ async function referenceBundle(
   const checklist = buildModel(assessment, 'checklist', options);
   zip.file(
     fileName(assessment, 'checklist', lng, options.mode, undefined, 'html'),
-    renderHtml(checklist, { stylesheetHref: 'document.css' }),
+    renderHtmlReference(checklist, { stylesheetHref: 'document.css' }),
     { date },
   );
   zip.file('document.css', options.stylesheet, { date });
@@ -120,6 +127,15 @@ export async function benchWriter(
   await interleaved('Instrument (UNTOC): the .docx alone, from a built model', 300, [
     { name: 'writer', run: () => renderDocxFast(model) },
     { name: 'docx (reference)', run: () => renderDocxReference(model) },
+  ]);
+
+  const checklistModel = buildModel(assess(), 'checklist', options);
+  await interleaved('The HTML checklist alone, from a built model', 300, [
+    { name: 'writer', run: () => renderHtml(checklistModel, { stylesheetHref: 'document.css' }) },
+    {
+      name: 'Handlebars (reference)',
+      run: () => renderHtmlReference(checklistModel, { stylesheetHref: 'document.css' }),
+    },
   ]);
 
   // The floor: the bundle's documents from models built beforehand, written and zipped.

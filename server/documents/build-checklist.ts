@@ -7,6 +7,7 @@
  * the quoted treaty text; last, the sources and how far each was verified. One model, rendered as .docx
  * and as HTML.
  */
+import type { TFunction } from 'i18next';
 import { fullPowersFor } from '../domain/full-powers';
 import { SOURCES, TREATIES, type Quote, type Requirement } from '../catalogue';
 import type { ApprovalState } from '../domain/review';
@@ -42,6 +43,13 @@ export function requirementCitation(ctx: DocumentContext, req: Requirement): str
  * per treaty ("Status (TIP Protocol)").
  */
 /**
+ * The requirement texts already looked up, per translation function, per kind of package (a later
+ * notification or not, an organization's or not), by requirement id (the catalogue's: a few dozen).
+ * A checklist looks each up several times.
+ */
+const REQUIREMENT_TEXTS = new WeakMap<TFunction, Map<string, { label?: string; supply?: string }>[]>();
+
+/**
  * A requirement's label or supply text. A party's later notification is no instrument: the elements it
  * shares with one (name, signer, place and date) have their own wording where the locale has it
  * (requirements.<id>.labelLater, supplyLater); an organization's supply text, where it differs, is
@@ -49,11 +57,38 @@ export function requirementCitation(ctx: DocumentContext, req: Requirement): str
  */
 function requirementText(ctx: DocumentContext, id: string, key: 'label' | 'supply'): string {
   const { isLaterNotification: later, isOrganization: organization } = ctx.assessment.facts;
-  return ctx.t([
+  let variants = REQUIREMENT_TEXTS.get(ctx.t);
+  if (variants === undefined) {
+    variants = [new Map(), new Map(), new Map(), new Map()];
+    REQUIREMENT_TEXTS.set(ctx.t, variants);
+  }
+  const byId = variants[(later ? 2 : 0) + (organization ? 1 : 0)]!;
+  let texts = byId.get(id);
+  if (texts === undefined) {
+    texts = {};
+    byId.set(id, texts);
+  }
+  return (texts[key] ??= ctx.t([
     ...(later ? [`legal:requirements.${id}.${key}Later`] : []),
     ...(organization && key === 'supply' ? [`legal:requirements.${id}.supplyOrganization`] : []),
     `legal:requirements.${id}.${key}`,
-  ]);
+  ]));
+}
+
+/**
+ * Whether two runs of inlines are the same, as their JSON would be: the same fields in the same order,
+ * each with the same value (a field left undefined being no field). An inline's values are strings and
+ * booleans, which compare as JSON does.
+ */
+function sameInlines(a: readonly Inline[], b: readonly Inline[]): boolean {
+  if (a.length !== b.length) return false;
+  const fields = (inline: Inline) =>
+    Object.entries(inline).filter(([, value]) => value !== undefined) as [string, unknown][];
+  return a.every((inline, i) => {
+    const x = fields(inline);
+    const y = fields(b[i]!);
+    return x.length === y.length && x.every(([name, value], j) => name === y[j]![0] && value === y[j]![1]);
+  });
 }
 
 function itemBlocks(ctx: DocumentContext, group: readonly ChecklistItem[]): Block[] {
@@ -67,9 +102,10 @@ function itemBlocks(ctx: DocumentContext, group: readonly ChecklistItem[]): Bloc
     toneOf?: (item: ChecklistItem) => Tone,
   ) => {
     const values = group.map((item) => ({ item, value: valueOf(item) }));
-    const same = new Set(values.map((v) => JSON.stringify(v.value))).size === 1;
+    // One item is the same as itself: only a group's values are compared.
+    const same = group.length === 1 || values.every((v) => sameInlines(v.value, values[0]!.value));
     const withTone = (row: Row, item: ChecklistItem): Row => (toneOf ? { ...row, tone: toneOf(item) } : row);
-    if (same || group.length === 1) {
+    if (same) {
       if (values[0]!.value.length > 0) rows.push(withTone({ label, value: values[0]!.value }, first));
       return;
     }

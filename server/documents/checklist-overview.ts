@@ -7,11 +7,12 @@
  * A "row" is one requirement across the treaties: the items of one check (and, for the competence
  * declarations, one route), e.g. the dispute-clause reservation of UNTOC 35(3), TIP 15(3) and SOM 20(3).
  */
+import type { TFunction } from 'i18next';
 import type { TreatyId } from '../catalogue';
 import type { ChecklistItem, Due, Status } from '../domain/checklist';
 import type { Citation } from '../domain/issues';
 import { formatDate } from '../i18n/format';
-import { profileOf } from '../i18n';
+import { profileOf, type Language } from '../i18n';
 import { translate } from '../i18n/messages';
 import type { DocumentContext } from './context';
 import { text } from './inline';
@@ -60,6 +61,31 @@ const uncited = (ctx: DocumentContext, citation: Citation) =>
  */
 function compactCitation(ctx: DocumentContext, citation: Citation): string | null {
   if (uncited(ctx, citation)) return null;
+  let byLanguage = COMPACT_CITATIONS.get(ctx.t);
+  if (byLanguage === undefined) {
+    byLanguage = new Map();
+    COMPACT_CITATIONS.set(ctx.t, byLanguage);
+  }
+  let written = byLanguage.get(ctx.lng);
+  if (written === undefined) {
+    written = new WeakMap();
+    byLanguage.set(ctx.lng, written);
+  }
+  let value = written.get(citation);
+  if (value === undefined) {
+    value = writeCompactCitation(ctx, citation);
+    written.set(citation, value);
+  }
+  return value;
+}
+
+/**
+ * The compact citations already written, per translation function and language: the catalogue's
+ * citations are the same objects from start to end, and the overview writes each several times.
+ */
+const COMPACT_CITATIONS = new WeakMap<TFunction, Map<Language, WeakMap<Citation, string>>>();
+
+function writeCompactCitation(ctx: DocumentContext, citation: Citation): string {
   const instrument = ctx.t(O(`short.${citation.instrument}`));
   return citation.instrument === 'handbook'
     ? instrument
@@ -410,11 +436,16 @@ export function timelineBlocks(ctx: DocumentContext): Block[] {
  */
 export function detailGroups(items: readonly ChecklistItem[]): ChecklistItem[][] {
   return rowsOf(items).flatMap((row) => {
-    const byQuote = new Map<string, ChecklistItem[]>();
+    // A row has a few items: each joins the first card quoting the same texts, in the same order.
+    const cards: { texts: string[]; items: ChecklistItem[] }[] = [];
     for (const item of row.items) {
-      const q = JSON.stringify(item.quotes.map((quote) => quote.text));
-      byQuote.set(q, [...(byQuote.get(q) ?? []), item]);
+      const texts = item.quotes.map((quote) => quote.text);
+      const card = cards.find(
+        (c) => c.texts.length === texts.length && c.texts.every((t, i) => t === texts[i]),
+      );
+      if (card) card.items.push(item);
+      else cards.push({ texts, items: [item] });
     }
-    return [...byQuote.values()];
+    return cards.map((card) => card.items);
   });
 }

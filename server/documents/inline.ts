@@ -19,10 +19,13 @@ export const blank = (label: string): Inline => ({ type: 'blank', label });
 
 export type Piece = string | Inline | readonly Inline[];
 
-function toInlines(piece: Piece): Inline[] {
-  if (typeof piece === 'string') return piece === '' ? [] : [text(piece)];
-  if (Array.isArray(piece)) return [...(piece as readonly Inline[])];
-  return [piece as Inline];
+/** Adds a piece to `out` as inlines: a string as a text (none when empty), inlines one by one. */
+function pushPiece(out: Inline[], piece: Piece): void {
+  if (typeof piece === 'string') {
+    if (piece !== '') out.push(text(piece));
+  } else if (Array.isArray(piece)) {
+    for (const inline of piece as readonly Inline[]) out.push(inline);
+  } else out.push(piece as Inline);
 }
 
 /** Join adjacent plain text runs with the same formatting, so documents read back as whole sentences. */
@@ -91,14 +94,19 @@ export function sentence(
   const template = t(key, { ...options, ...values }) as string;
   const out: Inline[] = [];
   let last = 0;
-  for (const m of template.matchAll(PLACEHOLDER)) {
-    const piece = pieces[Number(m[1])];
-    // Only sentence() writes placeholders, so this is a template holding one: a bug, not user input.
-    if (piece === undefined) throw new Error(`${key}: the template holds a placeholder of no parameter`);
-    out.push(...toInlines(template.slice(last, m.index)));
-    out.push(...toInlines(piece));
-    last = m.index + m[0].length;
+  // The placeholders in order (PLACEHOLDER is global: exec goes on from lastIndex; nothing in the loop
+  // uses it); a template without any is one text.
+  if (template.includes(OPEN)) {
+    PLACEHOLDER.lastIndex = 0;
+    for (let m = PLACEHOLDER.exec(template); m !== null; m = PLACEHOLDER.exec(template)) {
+      const piece = pieces[Number(m[1])];
+      // Only sentence() writes placeholders, so this is a template holding one: a bug, not user input.
+      if (piece === undefined) throw new Error(`${key}: the template holds a placeholder of no parameter`);
+      pushPiece(out, template.slice(last, m.index));
+      pushPiece(out, piece);
+      last = m.index + m[0].length;
+    }
   }
-  out.push(...toInlines(template.slice(last)));
+  pushPiece(out, template.slice(last));
   return mergeText(out);
 }

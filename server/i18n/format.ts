@@ -20,9 +20,23 @@ function cached<T>(map: Map<Language, T>, lng: Language, make: () => T): T {
   return value;
 }
 
+/**
+ * Dates written out, per language: Intl's formatToParts costs a few microseconds a call, and a checklist
+ * writes the same few dates many times. Bounded, as dates can come from the user: starts again when full.
+ */
+const dates = new Map<Language, Map<IsoDate, string>>();
+const DATE_CACHE_LIMIT = 2000;
+
 /** A date written out as the United Nations write it in the language (languages.ts). */
 export function formatDate(date: IsoDate, lng: Language): string {
-  return profileOf(lng).formatDate(date);
+  const written = cached(dates, lng, () => new Map<IsoDate, string>());
+  let value = written.get(date);
+  if (value === undefined) {
+    value = profileOf(lng).formatDate(date);
+    if (written.size >= DATE_CACHE_LIMIT) written.clear();
+    written.set(date, value);
+  }
+  return value;
 }
 
 /**

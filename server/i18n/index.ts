@@ -98,34 +98,94 @@ function missingUnitCount(resources: Resources, lng: Language): number {
 
 /**
  * i18next's t costs about 12 µs a call, and a checklist makes hundreds. The resources never change after
- * start-up, so a call is cached per language when its options are plain strings and numbers. Options can
- * carry user text (names), so the cache is bounded: it starts again when full.
+ * start-up, so a call is cached per language when its key is a string or a list of strings (the first
+ * that exists: "legal:requirements.x.labelLater", then "legal:requirements.x.label") and its options are
+ * plain strings and numbers. Options can carry user text (names), so the cache is bounded (in nodes of
+ * its tree): it starts again when full.
+ *
+ * The cache is a tree: the key (a list of keys under a marker), then each option's name and value in
+ * turn, each looked up in a Map of its own. Nothing is joined or serialised, so a value cannot pass for
+ * other options, and the number 1 and the text "1" (which choose different plural forms) stay apart; a
+ * string already looked up (a translation, a name) keeps its hash, which makes the lookups cheap.
  */
 const CACHE_LIMIT = 5000;
 
+interface CacheNode {
+  value?: string;
+  readonly next: Map<unknown, CacheNode>;
+}
+
+/** The first tree level of a list of keys, and the end of the list: no single key can be this object. */
+const LIST = Symbol('a list of keys');
+/** After the options: {a} is not {a, b}. */
+const END = Symbol('the end of the options');
+
+/** The path of a call in the cache's tree, or null when the call is not cached. */
+function pathOf(key: unknown, options: unknown): unknown[] | null {
+  let path: unknown[];
+  if (typeof key === 'string') path = [key];
+  else if (Array.isArray(key) && key.every((k) => typeof k === 'string')) path = [LIST, ...key, LIST];
+  else return null;
+  if (options === undefined) return path;
+  if (typeof options !== 'object' || options === null) return null;
+  const opts = options as Record<string, unknown>;
+  for (const name of Object.keys(opts)) {
+    const value = opts[name];
+    if (typeof value !== 'string' && typeof value !== 'number') return null;
+    path.push(name, value);
+  }
+  path.push(END);
+  return path;
+}
+
+/** The node of a call in the tree, walked without building its path; undefined when it is not there. */
+function find(root: CacheNode, key: unknown, options: unknown): CacheNode | undefined {
+  let node: CacheNode | undefined;
+  if (typeof key === 'string') node = root.next.get(key);
+  else if (Array.isArray(key)) {
+    node = root.next.get(LIST);
+    for (const k of key as unknown[]) node = node?.next.get(k);
+    node = node?.next.get(LIST);
+  } else return undefined;
+  if (options === undefined || node === undefined) return node;
+  if (typeof options !== 'object' || options === null) return undefined;
+  const opts = options as Record<string, unknown>;
+  for (const name in opts) {
+    if (!Object.prototype.hasOwnProperty.call(opts, name)) continue;
+    node = node?.next.get(name)?.next.get(opts[name]);
+    if (node === undefined) return undefined;
+  }
+  return node.next.get(END);
+}
+
 function memoized(t: TFunction): TFunction {
-  const cache = new Map<string, string>();
+  let root: CacheNode = { next: new Map() };
+  let nodes = 0;
   const call = t as unknown as (...a: unknown[]) => unknown;
   const wrapped = (...args: unknown[]) => {
-    const [key, options] = args;
-    const cacheable =
-      typeof key === 'string' &&
-      args.length <= 2 &&
-      (options === undefined ||
-        (typeof options === 'object' &&
-          options !== null &&
-          Object.values(options).every((v) => typeof v === 'string' || typeof v === 'number')));
-    if (!cacheable) return call(...args);
-    const id = options === undefined ? key : `${key}\u0000${JSON.stringify(options)}`;
-    let value = cache.get(id);
-    if (value === undefined) {
-      const result = call(...args);
-      if (typeof result !== 'string') return result;
-      if (cache.size >= CACHE_LIMIT) cache.clear();
-      cache.set(id, result);
-      value = result;
+    if (args.length > 2) return call(...args);
+    // Only a call that was cached has a value in the tree (its path holds strings and numbers only).
+    const found = find(root, args[0], args[1])?.value;
+    if (found !== undefined) return found;
+    const path = pathOf(args[0], args[1]);
+    const result = call(...args);
+    if (path === null || typeof result !== 'string') return result;
+    if (nodes + path.length > CACHE_LIMIT) {
+      root = { next: new Map() };
+      nodes = 0;
     }
-    return value;
+    let at: CacheNode = root;
+    for (const token of path) {
+      let next: CacheNode | undefined = at.next.get(token);
+      if (next === undefined) {
+        next = { next: new Map() };
+        at.next.set(token, next);
+        nodes++;
+      }
+      at = next;
+    }
+    at.value = result;
+    return result;
   };
   return Object.assign(wrapped, t) as unknown as TFunction;
 }

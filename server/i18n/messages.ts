@@ -44,8 +44,33 @@ export function translate(ref: MessageRef, tr: Translator): string {
   return tr.t(key, formatParams(ref.params, tr));
 }
 
+/**
+ * The citations already written, per translation function and language: the catalogue's citations are
+ * the same objects from start to end, and a checklist writes each several times.
+ */
+const citations = new WeakMap<TFunction, Map<Language, WeakMap<Citation, string>>>();
+
 /** "UNTOC art. 18(13)", "VCLT art. 7(2)(a)"; for the Treaty Handbook, "UN Treaty Handbook, model instrument". */
 export function formatCitation(citation: Citation, tr: Translator): string {
+  let byLanguage = citations.get(tr.t);
+  if (byLanguage === undefined) {
+    byLanguage = new Map();
+    citations.set(tr.t, byLanguage);
+  }
+  let written = byLanguage.get(tr.lng);
+  if (written === undefined) {
+    written = new WeakMap();
+    byLanguage.set(tr.lng, written);
+  }
+  let value = written.get(citation);
+  if (value === undefined) {
+    value = writeCitation(citation, tr);
+    written.set(citation, value);
+  }
+  return value;
+}
+
+function writeCitation(citation: Citation, tr: Translator): string {
   const instrument = tr.t(`legal:instruments.${citation.instrument}`);
   if (citation.instrument === 'handbook') {
     return tr.t('legal:citation', {
