@@ -9,6 +9,7 @@
  *   GET  /api/v1/states               States and the European Union with their participation
  *                                     (?lang= for messages, ?names= any ISO 639-1 code for the names)
  *   GET  /api/v1/schema               the JSON Schema of the package (generated from the zod schema)
+ *   GET  /api/v1/problems[/{code}]    the problem types of the errors (RFC 9457 `type`): status, title
  *   POST /api/v1/validate             issues, checklist, entry into force
  *   POST /api/v1/documents/{instrument,notifications,full-powers,checklist,bundle}
  *                                     ?treaty=&lang=&mode=draft|final (&format=docx|html for the checklist);
@@ -29,7 +30,16 @@ import { localizeIssue, type Translator } from '../i18n/messages';
 import type { Drafts } from '../store/drafts';
 import type { Store } from '../store/store';
 import { registerDraftRoutes } from './api-drafts';
-import { ApiError, invalidPackage } from './errors';
+import {
+  ApiError,
+  ERROR_CODES,
+  ERROR_STATUS,
+  invalidPackage,
+  isErrorCode,
+  problemTitleKey,
+  problemType,
+  type ErrorCode,
+} from './errors';
 import { requireJson, type RequestWithLanguage } from './middleware';
 import { assessmentView, catalogueView, missingAsIssue, statesView } from './present';
 
@@ -178,6 +188,8 @@ export function createApiRouter(deps: ApiDeps): Router {
     '/treaties': 'GET, HEAD',
     '/states': 'GET, HEAD',
     '/schema': 'GET, HEAD',
+    '/problems': 'GET, HEAD',
+    '/problems/:code': 'GET, HEAD',
     '/validate': 'POST',
     '/documents/:name': 'POST',
     '/drafts': 'POST',
@@ -196,7 +208,7 @@ export function createApiRouter(deps: ApiDeps): Router {
           return methods
             .split(', ')
             .filter((m) => m !== 'HEAD')
-            .map((m) => `${m} /api/v1${route.replace(':id', '{id}')}`);
+            .map((m) => `${m} /api/v1${route.replace(/:(\w+)/g, '{$1}')}`);
         }),
       languages: SUPPORTED_LANGUAGES,
     });
@@ -229,6 +241,24 @@ export function createApiRouter(deps: ApiDeps): Router {
         ...(packageJsonSchema() as object),
       }),
     );
+  });
+
+  /** A problem type, what its `type` URI answers: the code, the status it comes with, its title. */
+  const problemTypeView = (code: ErrorCode, req: Request) => ({
+    type: problemType(code),
+    code,
+    status: ERROR_STATUS[code],
+    title: (req as RequestWithLanguage).t(problemTitleKey(code)),
+  });
+
+  router.get('/problems', (req, res) => {
+    res.json({ problems: ERROR_CODES.map((code) => problemTypeView(code, req)) });
+  });
+
+  router.get('/problems/:code', (req, res) => {
+    const code = req.params.code;
+    if (!isErrorCode(code)) throw new ApiError(404, 'not_found', 'api.errors.notFoundApi');
+    res.json(problemTypeView(code, req));
   });
 
   router.post('/validate', ...jsonBody, (req, res) => {
