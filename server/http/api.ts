@@ -30,6 +30,8 @@ import { localizeIssue, type Translator } from '../i18n/messages';
 import type { Drafts } from '../store/drafts';
 import type { Store } from '../store/store';
 import { registerDraftRoutes } from './api-drafts';
+import { allowedMethods, API_ROUTES, DOCUMENT_FORMATS, MODES } from './api-routes';
+import { openApiDocument } from './openapi';
 import {
   ApiError,
   ERROR_CODES,
@@ -55,9 +57,6 @@ export interface ApiDeps {
   /** Who builds and renders documents (documents/produce.ts): the worker pool or in process. */
   readonly documents: DocumentRenderer;
 }
-
-const MODES = ['draft', 'final'] as const;
-const FORMATS = ['docx', 'html'] as const;
 
 /**
  * A query parameter that must be one of `allowed` (compared in lower case); undefined when absent.
@@ -181,37 +180,25 @@ export function createApiRouter(deps: ApiDeps): Router {
     return assessPackage(parsed.pkg, domainDeps());
   };
 
-  /** Each address and the methods it accepts: the index lists them, and any other method is a 405. */
-  const routes: Record<string, string> = {
-    '/': 'GET, HEAD',
-    '/health': 'GET, HEAD',
-    '/treaties': 'GET, HEAD',
-    '/states': 'GET, HEAD',
-    '/schema': 'GET, HEAD',
-    '/problems': 'GET, HEAD',
-    '/problems/:code': 'GET, HEAD',
-    '/validate': 'POST',
-    '/documents/:name': 'POST',
-    '/drafts': 'POST',
-    '/drafts/:id': 'GET, HEAD, PUT, DELETE',
-    '/drafts/:id/history': 'GET, HEAD',
-  };
+  /** Each address and the methods it accepts (api-routes.ts): any other method is a 405. */
+  const routes = allowedMethods();
 
   router.get('/', (_req, res) => {
     res.json({
-      endpoints: Object.entries(routes)
-        .filter(([route]) => route !== '/')
-        .flatMap(([route, methods]) => {
-          const method = methods.split(',')[0]!;
-          if (route === '/documents/:name')
-            return DOCUMENT_NAMES.map((d) => `${method} /api/v1/documents/${d}`);
-          return methods
-            .split(', ')
-            .filter((m) => m !== 'HEAD')
-            .map((m) => `${m} /api/v1${route.replace(/:(\w+)/g, '{$1}')}`);
-        }),
+      endpoints: API_ROUTES.filter((route) => route.express !== '/').flatMap((route) =>
+        Object.keys(route.operations).map(
+          (method) =>
+            `${method.toUpperCase()} /api/v1${(route.path ?? route.express).replace(/:(\w+)/g, '{$1}')}`,
+        ),
+      ),
       languages: SUPPORTED_LANGUAGES,
     });
+  });
+
+  let openApi: string | undefined;
+  router.get('/openapi.json', (_req, res) => {
+    openApi ??= JSON.stringify(openApiDocument(deps.i18n.t('en')));
+    res.type('application/json').send(openApi);
   });
 
   router.get('/health', (_req, res) => {
@@ -271,7 +258,7 @@ export function createApiRouter(deps: ApiDeps): Router {
       throw new ApiError(404, 'not_found', 'api.errors.notFoundApi');
     }
     const mode: Mode = oneOf(req, 'mode', MODES) ?? 'draft';
-    const format = oneOf(req, 'format', name === 'checklist' ? FORMATS : (['docx'] as const)) ?? 'docx';
+    const format = (oneOf(req, 'format', DOCUMENT_FORMATS[name]) ?? 'docx') as 'docx' | 'html';
     const requestedTreaty = oneOf(req, 'treaty', TREATY_IDS);
     // Validate the language before the body, so a bad parameter is a 400 whatever the body says.
     const requestedLanguages = documentLanguages(req);
@@ -309,7 +296,7 @@ export function createApiRouter(deps: ApiDeps): Router {
   });
 
   // A known address with a method it does not accept: 405 with Allow (OPTIONS: 204 with Allow).
-  for (const [route, allow] of Object.entries(routes)) {
+  for (const [route, allow] of routes) {
     router.all(route, (req, res) => {
       if (req.method === 'OPTIONS') {
         res.setHeader('Allow', `${allow}, OPTIONS`);

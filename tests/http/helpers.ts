@@ -148,7 +148,8 @@ export function expectErrorShape(res: Response): ApiErrorBody {
     expect(issue).toHaveProperty('source');
   }
   expect(body.error).toEqual({ code: body.code, message: body.detail, issues: body.issues });
-  const { error: _deprecated, ...problem } = body;
+  const problem: ApiErrorBody & { error?: unknown } = { ...body };
+  delete problem.error;
   return problem;
 }
 

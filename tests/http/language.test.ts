@@ -1,6 +1,6 @@
 /**
  * The request language: ?lang= when it names a supported language, else the best supported language of
- * Accept-Language, else English; Content-Language says which was chosen.
+ * Accept-Language (Express's req.acceptsLanguages), else English; Content-Language says which was chosen.
  */
 import request from 'supertest';
 import { expectApiError, postJson, postRaw } from './helpers';
@@ -49,6 +49,10 @@ describe('?lang= and Accept-Language', () => {
     ['', 'de-DE, it;q=0.8', 'en'],
     ['', 'de-DE, es;q=0.8', 'es'],
     ['', '*', 'en'],
+    ['', 'zh-Hant-TW, en;q=0.5', 'zh'],
+    ['', 'es-419', 'es'],
+    ['', 'en-US,en;q=0.9,ar;q=0.8', 'en'],
+    ['', '*;q=0.5, ru', 'ru'],
     ['', ';;;,,,q=x', 'en'],
     ['?lang=de', undefined, 'en'],
     ['?lang=de', 'fr', 'fr'],
@@ -62,9 +66,9 @@ describe('?lang= and Accept-Language', () => {
     expect(name).toBe(
       expected === 'fr'
         ? FR_NAME
-        : expected === 'es'
-          ? expectedString('es', 'legal:treaties.untoc.name')
-          : EN_NAME,
+        : expected === 'en'
+          ? EN_NAME
+          : expectedString(expected as 'es' | 'zh' | 'ru', 'legal:treaties.untoc.name'),
     );
   });
 
