@@ -97,7 +97,8 @@ export function requestLog(logger: Logger): RequestHandler {
 
 /**
  * POST bodies must be JSON (415 otherwise). This also keeps the API out of reach of cross-site HTML
- * forms, which cannot send application/json without a CORS preflight that this server never grants.
+ * forms, which cannot send application/json without a CORS preflight, granted only to the origins
+ * CORS_ORIGINS lists (cors.ts), and never with credentials.
  */
 export function requireJson(req: Request, _res: Response, next: NextFunction): void {
   if (req.method === 'POST' && !req.is('application/json')) {
