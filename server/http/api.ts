@@ -25,7 +25,7 @@ import { isoToday } from '../domain/dates';
 import { DOCUMENT_NAMES, type DocumentName } from '../documents';
 import type { Mode } from '../documents/context';
 import { produceDocument, type DocumentRenderer, type Refusal } from '../documents/produce';
-import { isLanguage, SUPPORTED_LANGUAGES, type I18n, type Language } from '../i18n';
+import { DEFAULT_LANGUAGE, isLanguage, SUPPORTED_LANGUAGES, type I18n, type Language } from '../i18n';
 import { localizeIssue, type Translator } from '../i18n/messages';
 import type { Drafts } from '../store/drafts';
 import type { Store } from '../store/store';
@@ -197,7 +197,7 @@ export function createApiRouter(deps: ApiDeps): Router {
 
   let openApi: string | undefined;
   router.get('/openapi.json', (_req, res) => {
-    openApi ??= JSON.stringify(openApiDocument(deps.i18n.t('en')));
+    openApi ??= JSON.stringify(openApiDocument(deps.i18n.t(DEFAULT_LANGUAGE)));
     res.type('application/json').send(openApi);
   });
 

@@ -14,7 +14,7 @@ import type { TFunction } from 'i18next';
 import { LANGUAGE_CODES, TREATY_IDS } from '../catalogue';
 import { packageJsonSchema } from '../domain/package';
 import type { DocumentName } from '../documents';
-import { SUPPORTED_LANGUAGES } from '../i18n';
+import { DEFAULT_LANGUAGE, SUPPORTED_LANGUAGES } from '../i18n';
 import {
   API_ROUTES,
   DOCUMENT_FORMATS,
@@ -35,7 +35,7 @@ function annotate(schema: Schema, key: string, t: TFunction): void {
   const properties = schema.properties as Record<string, Schema> | undefined;
   for (const [name, child] of Object.entries(properties ?? {})) {
     const childKey = key === '' ? name : `${key}/${name}`;
-    const label = t(`fields.${childKey}`, { lng: 'en', defaultValue: '' });
+    const label = t(`fields.${childKey}`, { defaultValue: '' });
     if (label !== '') child.description = label;
     if (childKey in FIELD_EXAMPLES) child.examples = [FIELD_EXAMPLES[childKey]];
     annotate(child, childKey, t);
@@ -55,7 +55,7 @@ export function packageSchema(t: TFunction): Schema {
   annotate(schema, '', t);
   return {
     title: 'Accession package',
-    description: t('packageLabel', { lng: 'en' }),
+    description: t('packageLabel'),
     ...schema,
     examples: [PACKAGE_EXAMPLE],
   };
@@ -219,7 +219,7 @@ function parameter(name: ParameterName, document?: DocumentName): Record<string,
         in: 'query',
         description:
           "Language of the messages (and of a document); without it, Accept-Language's best supported language, else en",
-        schema: { type: 'string', pattern: LANG_PATTERN, examples: ['fr'] },
+        schema: { type: 'string', pattern: LANG_PATTERN, examples: [DEFAULT_LANGUAGE] },
       };
     case 'documentLang':
       return {
@@ -230,7 +230,7 @@ function parameter(name: ParameterName, document?: DocumentName): Record<string,
         schema: {
           type: 'string',
           pattern: `^(${LANGUAGES.join('|')})(,(${LANGUAGES.join('|')}))?$`,
-          examples: ['en', 'ar,en'],
+          examples: [DEFAULT_LANGUAGE, `${SUPPORTED_LANGUAGES[0]},${DEFAULT_LANGUAGE}`],
         },
       };
     case 'mode':
@@ -368,7 +368,7 @@ const REQUEST_BODIES = {
   },
 };
 
-/** The OpenAPI 3.1 document; `t` is i18next's, the labels read in English. */
+/** The OpenAPI 3.1 document; `t` is i18next's in the source language (English), for the fields' labels. */
 export function openApiDocument(t: TFunction): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const route of API_ROUTES) {
