@@ -1,6 +1,7 @@
 /**
- * Every error status and code of README's table, each in the shape `{ error: { code, message, issues } }`
- * with Content-Type application/json; methods the API does not support; and what must never be a 500.
+ * Every error status and code of README's table, each as RFC 9457 problem details
+ * (application/problem+json, the deprecated `error` member alike: helpers.ts); methods the API does not
+ * support; and what must never be a 500.
  */
 import zlib from 'node:zlib';
 import request from 'supertest';
