@@ -11,14 +11,15 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { validate, compileErrors } from '@readme/openapi-parser';
+import Ajv2020 from 'ajv/dist/2020';
 import type { Router } from 'express';
 import request from 'supertest';
 import { API_ROUTES } from '../../server/http/api-routes';
 import { PATHS } from '../../server/paths';
 import { FIELD_EXAMPLES, PACKAGE_EXAMPLE } from '../../server/http/openapi-examples';
 import { examplesModule, fixtureExamples, packageExample } from '../support/openapi-examples';
-import { docxText } from './helpers';
-import { createTestApp, type TestApp } from './test-app';
+import { docxText, postJson } from './helpers';
+import { createTestApp, samplePackage, type TestApp } from './test-app';
 
 let t: TestApp;
 let doc: {
@@ -256,5 +257,61 @@ renderInstrument(base, pkg, { treaty, lang: 'en', mode: 'final' }).then(
     } finally {
       await new Promise((resolve) => server.close(resolve));
     }
+  });
+});
+
+describe('answers conform to the document', () => {
+  /** The schema the document gives for an answer: its operation, status and media type. */
+  function validatorFor(docPath: string, method: string, status: number, mediaType: string) {
+    const operation = doc.paths[docPath]?.[method] as
+      { responses: Record<string, { content?: Record<string, { schema: unknown }> }> } | undefined;
+    const schema = operation?.responses[String(status)]?.content?.[mediaType]?.schema;
+    expect({ docPath, method, status, mediaType, declared: schema !== undefined }).toMatchObject({
+      declared: true,
+    });
+    const ajv = new Ajv2020({ strict: false, validateFormats: false, allErrors: true });
+    ajv.addSchema({ $id: 'openapi.json', components: doc.components });
+    return ajv.compile({ $ref: `openapi.json${(schema as { $ref: string }).$ref}` });
+  }
+
+  const expectConforms = (res: request.Response, docPath: string, method: string) => {
+    const mediaType = String(res.headers['content-type']).split(';')[0]!;
+    const validate = validatorFor(docPath, method, res.status, mediaType);
+    const valid = validate(res.body);
+    expect({ docPath, status: res.status, errors: valid ? null : validate.errors }).toEqual({
+      docPath,
+      status: res.status,
+      errors: null,
+    });
+  };
+
+  test('problems, an assessment, a draft, the index and the problem types', async () => {
+    const pkg = samplePackage('bhutan-accession');
+    expectConforms(await postJson(t.app, '/api/v1/validate', pkg), '/api/v1/validate', 'post');
+    expectConforms(await postJson(t.app, '/api/v1/validate', { party: 1 }), '/api/v1/validate', 'post');
+    expectConforms(
+      await postJson(t.app, '/api/v1/documents/instrument?mode=nope', pkg),
+      '/api/v1/documents/instrument',
+      'post',
+    );
+    const created = await postJson(t.app, '/api/v1/drafts', pkg);
+    expectConforms(created, '/api/v1/drafts', 'post');
+    const id = (created.body as { id: string }).id;
+    expectConforms(await request(t.app).get(`/api/v1/drafts/${id}`), '/api/v1/drafts/{id}', 'get');
+    expectConforms(
+      await request(t.app).put(`/api/v1/drafts/${id}`).set('Content-Type', 'application/json').send(pkg),
+      '/api/v1/drafts/{id}',
+      'put',
+    );
+    expectConforms(await request(t.app).get('/api/v1'), '/api/v1', 'get');
+    expectConforms(await request(t.app).get('/api/v1/problems'), '/api/v1/problems', 'get');
+    expectConforms(await request(t.app).get('/api/v1/problems/busy'), '/api/v1/problems/{code}', 'get');
+    expectConforms(await request(t.app).get('/api/v1/health'), '/api/v1/health', 'get');
+    // Not vacuous: a body that is not a problem fails.
+    const problem = validatorFor('/api/v1/validate', 'post', 422, 'application/problem+json');
+    expect(problem({ code: 'invalid_package' })).toBe(false);
+    expect(problem({ type: '/x', title: 't', status: 422, detail: 'd', code: 'nope', issues: [] })).toBe(
+      false,
+    );
   });
 });
