@@ -12,8 +12,9 @@ import { DOCUMENT_NAMES, DOCX_MIME, type DocumentName } from '../documents';
 import type { ErrorCode } from './errors';
 
 export const MODES = ['draft', 'final'] as const;
+export type DocumentFormat = 'docx' | 'html';
 /** The formats each document comes in (?format=), the first being the default. */
-export const DOCUMENT_FORMATS: Readonly<Record<DocumentName, readonly string[]>> = {
+export const DOCUMENT_FORMATS: Readonly<Record<DocumentName, readonly DocumentFormat[]>> = {
   instrument: ['docx'],
   notifications: ['docx'],
   'full-powers': ['docx'],

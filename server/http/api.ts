@@ -5,6 +5,7 @@
  *
  *   GET  /api/v1                      what is here
  *   GET  /api/v1/health               the store answers, data snapshot dates
+ *   GET  /api/v1/openapi.json         the OpenAPI 3.1 document (openapi.ts, from the table in api-routes.ts)
  *   GET  /api/v1/treaties             the catalogue: treaties, titles, requirements (?lang=)
  *   GET  /api/v1/states               States and the European Union with their participation
  *                                     (?lang= for messages, ?names= any ISO 639-1 code for the names)
@@ -258,7 +259,7 @@ export function createApiRouter(deps: ApiDeps): Router {
       throw new ApiError(404, 'not_found', 'api.errors.notFoundApi');
     }
     const mode: Mode = oneOf(req, 'mode', MODES) ?? 'draft';
-    const format = (oneOf(req, 'format', DOCUMENT_FORMATS[name]) ?? 'docx') as 'docx' | 'html';
+    const format = oneOf(req, 'format', DOCUMENT_FORMATS[name]) ?? 'docx';
     const requestedTreaty = oneOf(req, 'treaty', TREATY_IDS);
     // Validate the language before the body, so a bad parameter is a 400 whatever the body says.
     const requestedLanguages = documentLanguages(req);
