@@ -17,7 +17,7 @@ import request from 'supertest';
 import { API_ROUTES } from '../../server/http/api-routes';
 import { PATHS } from '../../server/paths';
 import { FIELD_EXAMPLES, PACKAGE_EXAMPLE } from '../../server/http/openapi-examples';
-import { examplesModule, fixtureExamples, packageExample } from '../support/openapi-examples';
+import { examplesFile, fixtureExamples, packageExample } from '../support/openapi-examples';
 import { docxText, postJson } from './helpers';
 import { createTestApp, samplePackage, type TestApp } from './test-app';
 
@@ -38,8 +38,8 @@ afterAll(() => t.close());
 
 test('the examples come from the package fixtures (regenerate with UPDATE_OPENAPI_EXAMPLES=1)', () => {
   if (process.env.UPDATE_OPENAPI_EXAMPLES === '1') {
-    const file = path.join(PATHS.root, 'server', 'http', 'openapi-examples.ts');
-    fs.writeFileSync(file, examplesModule());
+    const file = path.join(PATHS.root, 'server', 'http', 'openapi-examples.json');
+    fs.writeFileSync(file, examplesFile());
     execFileSync(path.join(PATHS.root, 'node_modules', '.bin', 'prettier'), ['--write', file]);
     return;
   }

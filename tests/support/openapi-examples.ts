@@ -1,5 +1,5 @@
 /**
- * The OpenAPI document's examples (server/http/openapi-examples.ts) come from the good package fixtures:
+ * The OpenAPI document's examples (server/http/openapi-examples.json) come from the good package fixtures:
  * for each field, by its label key ("authorities/email"), the first value a fixture gives it (fixtures in
  * name order), skipping null and empty values; a list's example is its first element, as a list.
  */
@@ -36,16 +36,10 @@ export function packageExample(): unknown {
   return JSON.parse(fs.readFileSync(path.join(GOOD, PACKAGE_EXAMPLE_FIXTURE, 'package.json'), 'utf8'));
 }
 
-/** The text of server/http/openapi-examples.ts as it should be. */
-export function examplesModule(): string {
-  return `/**
- * Examples for the OpenAPI document, generated from tests/fixtures/packages/good by
- * tests/support/openapi-examples.ts (UPDATE_OPENAPI_EXAMPLES=1 npx jest tests/unit/http/openapi.test.ts):
- * do not edit by hand.
+/**
+ * The text of server/http/openapi-examples.json as it should be: data (the fixtures' values, treaty and
+ * requirement ids among them), not code, so the law-as-data scan of server/ has nothing to read in it.
  */
-export const FIELD_EXAMPLES: Readonly<Record<string, unknown>> = ${JSON.stringify(fixtureExamples(), null, 2)};
-
-/** tests/fixtures/packages/good/${PACKAGE_EXAMPLE_FIXTURE}/package.json */
-export const PACKAGE_EXAMPLE: unknown = ${JSON.stringify(packageExample(), null, 2)};
-`;
+export function examplesFile(): string {
+  return `${JSON.stringify({ fields: fixtureExamples(), package: packageExample() }, null, 2)}\n`;
 }
