@@ -19,6 +19,7 @@ import { isoToday } from '../domain/dates';
 import type { Package } from '../domain/package';
 import { missingAsIssue } from '../http/present';
 import type { Language } from '../i18n';
+import { DEFAULT_LANGUAGE } from '../i18n/languages';
 import { localizeIssue, type Translator } from '../i18n/messages';
 import { PATHS } from '../paths';
 import { createDocumentPool } from '../documents/pool';
@@ -159,7 +160,7 @@ async function inParallel(limit: number, tasks: readonly (() => Promise<void>)[]
 }
 
 export async function runRender(command: RenderCommand, io: CliIo, cwd: string): Promise<ExitCode> {
-  const lng: Language = command.languages?.[0] ?? 'en';
+  const lng: Language = command.languages?.[0] ?? DEFAULT_LANGUAGE;
   const i18n = await loadI18n();
   const tr: Translator = { lng, t: i18n.t(lng) };
   const participation = loadParticipation(PATHS.participationData);
