@@ -130,8 +130,9 @@ function messageLanguage(argv: readonly string[]): Language {
 /** Node's own parse errors, as the command line's words. */
 function usageFromParseError(err: unknown): UsageError {
   const code = (err as { code?: string }).code;
-  const message = err instanceof Error ? err.message : '';
-  const option = /'(-[^' ]+)/.exec(message)?.[1] ?? '';
+  // Not `instanceof Error`: Node's own errors come from another realm under jest.
+  const message = String((err as { message?: unknown }).message ?? '');
+  const option = /'(?:-\w, )?(--?[\w-]+)/.exec(message)?.[1] ?? '';
   if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return new UsageError('cli.errors.unknownOption', { option });
   if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE')
     return new UsageError('cli.errors.optionValue', { option });

@@ -150,6 +150,13 @@ export function folderNames(files: readonly string[]): string[] {
   });
 }
 
+/** A folder as the user would write it: relative to the working folder when inside it, else absolute. */
+function shownFrom(cwd: string, dir: string): string {
+  const relative = path.relative(cwd, dir);
+  if (relative === '') return '.';
+  return relative.startsWith('..') || path.isAbsolute(relative) ? dir : relative;
+}
+
 /** Run `tasks` with at most `limit` at once, in order of the list. */
 async function inParallel(limit: number, tasks: readonly (() => Promise<void>)[]): Promise<void> {
   let next = 0;
@@ -178,6 +185,7 @@ export async function runRender(command: RenderCommand, io: CliIo, cwd: string):
       : createInProcessRenderer({ i18n });
   const deps: ProduceDeps = { i18n, participation, documents: renderer };
   const out = path.resolve(cwd, command.out);
+  const shown = (dir: string) => shownFrom(cwd, dir);
   const folders = total > 1 ? folderNames(command.files) : [''];
   const progress = createProgress(io, total, tr);
   const counts = { rendered: 0, refused: 0, failed: 0 };
@@ -225,7 +233,7 @@ export async function runRender(command: RenderCommand, io: CliIo, cwd: string):
     progress.print(
       tr.t('cli.fileMessage', {
         file,
-        message: tr.t('cli.render.written', { count: targets.length, dir: path.relative(cwd, dir) || '.' }),
+        message: tr.t('cli.render.written', { count: targets.length, dir: shown(dir) }),
       }),
     );
   };
