@@ -348,8 +348,11 @@ describe('accession-assistant as a process', () => {
   it('is the package bin, compiled from server/cli/bin.ts with its #! line', () => {
     const pkg = JSON.parse(fs.readFileSync(path.join(PATHS.root, 'package.json'), 'utf8')) as {
       bin: Record<string, string>;
+      scripts: Record<string, string>;
     };
     expect(pkg.bin).toEqual({ 'accession-assistant': 'dist/server/cli/bin.js' });
+    // npm runs a bin only when it is executable: the build makes it so.
+    expect(pkg.scripts.build).toContain("chmodSync('dist/server/cli/bin.js', 0o755)");
     expect(fs.readFileSync(path.join(PATHS.root, 'server', 'cli', 'bin.ts'), 'utf8')).toMatch(
       /^#!\/usr\/bin\/env node\n/,
     );
