@@ -1,8 +1,10 @@
 /**
  * A small RFC 4180 reader for the participation files: comma-separated, double-quoted fields may hold
- * commas and doubled quotes. Returns one object per row, keyed by the header.
+ * commas and doubled quotes; a leading byte-order mark is dropped. Returns one object per row, keyed by the header.
  */
-export function parseCsv(text: string): Record<string, string>[] {
+export function parseCsv(input: string): Record<string, string>[] {
+  // A UTF-8 byte-order mark (Excel's "CSV UTF-8") is not part of the first column's name.
+  const text = input.startsWith('\uFEFF') ? input.slice(1) : input;
   const rows: string[][] = [];
   let row: string[] = [];
   let field = '';

@@ -188,19 +188,30 @@ export const IsoDateSchema = z
 
 /**
  * International telephone number (ITU-T E.123 international notation): "+", country code, then digits
- * with spaces, hyphens, dots or brackets; 7 to 15 digits in all (E.164 allows at most 15).
+ * with spaces, hyphens, dots or brackets; 7 to 15 digits in all (E.164 allows at most 15). An extension
+ * may follow, written "ext. 5", "ext 5", "x5" or "x 5" (any case; 1 to 6 digits, not counted in the 15):
+ * it is stored, and printed in every document, as " ext. 5" (PHONE_EXTENSION).
  */
+export const PHONE_EXTENSION = /^(.*?[0-9])\s*(?:ext\.?|x)\s*([0-9]{1,6})$/i;
+
+/** A number as stored: trimmed, and its extension, if any, written " ext. N". */
+export function normalizePhone(raw: string): string {
+  const s = raw.trim();
+  const match = PHONE_EXTENSION.exec(s);
+  return match ? `${match[1]} ext. ${match[2]}` : s;
+}
+
+function isPhone(s: string): boolean {
+  const number = PHONE_EXTENSION.exec(s)?.[1] ?? s;
+  const digits = number.match(/[0-9]/g)?.length ?? 0;
+  return /^\+[0-9][0-9 ().-]*[0-9]$/.test(number) && digits >= 7 && digits <= 15;
+}
+
 const Phone = z
   .string({ error: 'schema.invalidType' })
-  .trim()
+  .overwrite(normalizePhone)
   .max(40, { error: 'schema.tooLong' })
-  .refine(
-    (s) =>
-      /^\+[0-9][0-9 ().-]*[0-9]$/.test(s) &&
-      (s.match(/[0-9]/g)?.length ?? 0) >= 7 &&
-      (s.match(/[0-9]/g)?.length ?? 0) <= 15,
-    { error: 'schema.phone' },
-  );
+  .refine(isPhone, { error: 'schema.phone' });
 
 const Email = z.email({ error: 'schema.email' }).max(254, { error: 'schema.tooLong' });
 

@@ -1261,6 +1261,28 @@ describe('authority lists and the authority form', () => {
     expect(textOf(list.text)).not.toContain('Typed Authority');
   });
 
+  test('a telephone number with an extension is saved as "ext. N" and shown so, under the hint that says how', async () => {
+    const d = await draft();
+    const form = await c.get(`${d.url}/authorities/new?role=som-8-6`);
+    expect(textOf(form.text)).toContain(expectedString('en', 'pages.q.authority.phone.hint'));
+    redirectOf(
+      await post(`${d.url}/authorities/new?role=som-8-6`, {
+        roles: 'som-8-6',
+        name: 'Coast Guard',
+        phone: '+81 3 1234 5678 x12, +81 3 1234 0000 EXT 3',
+      }),
+    );
+    const saved = JSON.parse(t.store.drafts.get(d.id)!.data) as {
+      package: { authorities: { phone: string[] }[] };
+    };
+    expect(saved.package.authorities[0]!.phone).toEqual([
+      '+81 3 1234 5678 ext. 12',
+      '+81 3 1234 0000 ext. 3',
+    ]);
+    const change = await c.get(`${d.url}/authorities/${entryId(t.store, d, 'authorities', 0)}?role=som-8-6`);
+    expect(inputValue(change.text, 'phone')).toBe('+81 3 1234 5678 ext. 12, +81 3 1234 0000 ext. 3');
+  });
+
   test('changing an authority with a bad telephone number or date of designation keeps the saved one', async () => {
     const d = await draft();
     redirectOf(

@@ -195,6 +195,14 @@ describe('parseCsv', () => {
     ]);
   });
 
+  it('drops a UTF-8 byte-order mark (Excel\'s "CSV UTF-8"), so the first column keeps its name', () => {
+    const text = '\uFEFFcode,name\r\nTH,Thailand\r\n';
+    expect(parseCsv(text)).toEqual([{ code: 'TH', name: 'Thailand' }]);
+    expect(Object.keys(parseCsv(text)[0]!)[0]).toBe('code');
+    // Only a leading one: a mark inside a field is the field's.
+    expect(parseCsv('a\n\uFEFFx\n')).toEqual([{ a: '\uFEFFx' }]);
+  });
+
   it('refuses a row with the wrong number of fields, and an unterminated quote', () => {
     expect(() => parseCsv('a,b\n1,2,3\n')).toThrow(/row 2 has 3 fields/);
     expect(() => parseCsv('a,b\n"1,2\n')).toThrow(/quoted field/);
