@@ -247,7 +247,7 @@ export function registerDocumentPages(router: Router, kit: PageKit): void {
     });
     if (produced.kind === 'file') {
       res.set('Cache-Control', 'no-store');
-      res.type(produced.type).attachment(produced.name).send(produced.bytes);
+      res.attachment(produced.name).type(produced.type).send(produced.bytes);
       return;
     }
     switch (produced.reason) {
