@@ -9,6 +9,7 @@ import path from 'node:path';
 import { parse } from 'csv-parse';
 import request from 'supertest';
 import { DESIGNATION_IDS, DESIGNATIONS, designationTreaty } from '../../server/catalogue/designations';
+import { neutralizeFormula } from '../../server/documents/directory';
 import { expectApiError, postForBytes, postJson } from './helpers';
 import { createTestApp, type TestApp } from './test-app';
 import { hrefs, htmlLangDir, textOf, decodeEntities } from './journey-helpers';
@@ -245,6 +246,38 @@ describe('POST /api/v1/documents/authorities', () => {
     expect(cell('phone')).toBe("'+82 2 000 0000");
     // No cell of the file begins with a formula character.
     for (const c of row!) expect(c).not.toMatch(/^[=+\-@\t\r]/);
+  });
+
+  test("every character a spreadsheet starts a formula with, the schema's trimming aside", () => {
+    for (const c of ['=', '+', '-', '@', '\t', '\r']) expect(neutralizeFormula(`${c}1`)).toBe(`'${c}1`);
+    for (const v of ['Ministry', '1 Street', "'quoted", ' =x', '']) expect(neutralizeFormula(v)).toBe(v);
+  });
+
+  test('values as typed: a translation typed for the language, else the source, never a marker', async () => {
+    const pkg = {
+      ...cn,
+      authorities: [{ ...cn.authorities![0]!, id: 'a1', unit: 'International Cooperation Division' }],
+      translations: {
+        fr: {
+          'authorities.a1.name': {
+            text: 'Ministère de la justice',
+            source: 'Ministry of Justice, International Cooperation Division',
+          },
+        },
+      },
+    };
+    const inFrench = JSON.parse((await exportAs(pkg, 'json', '&lang=fr')).bytes.toString('utf8')) as Exported;
+    expect(inFrench.records[0]).toMatchObject({
+      name: 'Ministère de la justice',
+      unit: 'International Cooperation Division',
+    });
+    const inSpanish = JSON.parse(
+      (await exportAs(pkg, 'json', '&lang=es')).bytes.toString('utf8'),
+    ) as Exported;
+    expect(inSpanish.records[0]).toMatchObject({
+      name: 'Ministry of Justice, International Cooperation Division',
+      country: 'China',
+    });
   });
 
   test('a package with no authority: the headers and no record', async () => {
