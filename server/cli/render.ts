@@ -70,6 +70,11 @@ export function refusalProblem(refusal: Refusal, tr: Translator): Problem {
       return problem('not_found', 'api.errors.notFoundApi');
     case 'no-instrument':
       return problem('no_instrument', 'api.errors.noInstrumentInNotification');
+    case 'format-missing':
+      return problem('missing_parameter', 'api.errors.missingParameter', {
+        name: 'format',
+        allowed: refusal.allowed.join(', '),
+      });
     case 'treaty-missing':
       return problem('missing_parameter', 'api.errors.missingParameter', {
         name: 'treaty',

@@ -34,6 +34,16 @@ import {
   type RenderOptions,
 } from './index';
 import { renderHtml } from './render-html';
+import {
+  DIRECTORY_DOCUMENT,
+  DIRECTORY_FORMATS,
+  DIRECTORY_TYPES,
+  directoryCsv,
+  directoryJson,
+  directoryRecords,
+  isDirectoryFormat,
+} from './directory';
+import { fileStem } from './model';
 
 /** What a caller asks for: plain data, so that a worker thread can receive it as it is. */
 export interface DocumentRequest {
@@ -53,16 +63,20 @@ export interface DocumentRequest {
    * office not yet known.
    */
   readonly offeredOnly?: boolean;
-  /** The checklist as HTML (the API's ?format=html) instead of Word. */
-  readonly format?: 'docx' | 'html';
+  /** The checklist as HTML (the API's ?format=html) instead of Word; the authorities' directory as CSV or JSON. */
+  readonly format?: 'docx' | 'html' | 'csv' | 'json';
   readonly today: IsoDate;
   /** The legal adviser's approval the checklist states (a draft's; none for the API's package). */
   readonly approval?: ApprovalState;
+  /** The draft's last revision (its date), the directory export's last update; the day of the export without. */
+  readonly lastUpdated?: IsoDate;
 }
 
 /** Why a file is not produced, with what the edge needs to say so. */
 export type Refusal =
   | { readonly kind: 'refused'; readonly reason: 'unknown-document' }
+  /** The authorities' directory without a format it is produced in (csv, json). */
+  | { readonly kind: 'refused'; readonly reason: 'format-missing'; readonly allowed: readonly string[] }
   /** A file the documents page does not offer (`offeredOnly`): full powers while the office is unknown. */
   | { readonly kind: 'refused'; readonly reason: 'not-offered' }
   /** A party's later notification deposits no instrument, and no full powers to sign one. */
@@ -249,11 +263,46 @@ function nameAndType(job: DocumentJob, first: Assessment): { name: string; type:
   return { name: fileName(first, job.name, label, job.mode, job.treaty), type: DOCX_MIME };
 }
 
+/**
+ * The competent-authorities directory (directory.ts), in the first language asked, as CSV or JSON. Built
+ * on the caller's thread, not by the worker pool: the records take microseconds beside the assessment
+ * (which every document makes on the caller's thread), so sending the job to a worker would cost more
+ * than it saves.
+ */
+function produceDirectory(deps: ProduceDeps, request: DocumentRequest): Refusal | ProducedFile {
+  const format = request.format;
+  if (!isDirectoryFormat(format))
+    return { kind: 'refused', reason: 'format-missing', allowed: DIRECTORY_FORMATS };
+  const lng = request.languages[0];
+  const edition = assessEdition(deps, request.pkg, lng, request.today);
+  if (request.mode === 'final' && !edition.finalAllowed)
+    return { kind: 'refused', reason: 'final-refused', editions: [edition] };
+  const tr = translatorOf(deps.i18n, lng);
+  const records = directoryRecords(edition, tr, {
+    today: request.today,
+    lastUpdated: request.lastUpdated ?? request.today,
+  });
+  const parts = [
+    DIRECTORY_DOCUMENT,
+    request.pkg.party.code,
+    lng,
+    ...(request.mode === 'draft' ? ['draft'] : []),
+  ];
+  return {
+    kind: 'file',
+    name: `${fileStem(parts)}.${format}`,
+    type: DIRECTORY_TYPES[format],
+    bytes: format === 'csv' ? directoryCsv(records, tr) : directoryJson(records, tr),
+    languages: [lng],
+  };
+}
+
 /** A refusal with its reason, or the file: the one way the API and the pages produce a document. */
 export async function produceDocument(
   deps: ProduceDeps,
   request: DocumentRequest,
 ): Promise<Refusal | ProducedFile> {
+  if (request.name === DIRECTORY_DOCUMENT) return produceDirectory(deps, request);
   if (!(DOCUMENT_NAMES as readonly string[]).includes(request.name))
     return { kind: 'refused', reason: 'unknown-document' };
   const editions = request.languages.map((lng) => assessEdition(deps, request.pkg, lng, request.today));

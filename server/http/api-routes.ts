@@ -9,6 +9,7 @@
  * in English like the rest of the OpenAPI document.
  */
 import { DOCUMENT_NAMES, DOCX_MIME, type DocumentName } from '../documents';
+import { DIRECTORY_DOCUMENT, DIRECTORY_TYPES } from '../documents/directory';
 import type { ErrorCode } from './errors';
 
 export const MODES = ['draft', 'final'] as const;
@@ -32,6 +33,7 @@ export type ParameterName =
   | 'mode'
   | 'treaty'
   | 'format'
+  | 'directoryFormat'
   | 'names'
   | 'id'
   | 'code'
@@ -54,7 +56,9 @@ export type SchemaName =
   | 'SavedDraft'
   | 'DraftHistory'
   | 'Binary'
-  | 'Html';
+  | 'Html'
+  | 'Csv'
+  | 'Directory';
 
 export interface Success {
   readonly status: 200 | 201 | 204;
@@ -253,6 +257,28 @@ export const API_ROUTES: readonly ApiRoute[] = [
     },
   },
   ...DOCUMENT_NAMES.map(documentRoute),
+  {
+    express: '/documents/:name',
+    path: `/documents/${DIRECTORY_DOCUMENT}`,
+    operations: {
+      post: {
+        operationId: 'authoritiesDirectory',
+        summary:
+          "Every designated authority as a record of the UNODC directory of competent national authorities (the field list is unverified: see the JSON's fieldList)",
+        parameters: ['lang', 'mode', 'directoryFormat'],
+        body: 'package',
+        success: [
+          {
+            status: 200,
+            description: 'The records, as an attachment in the language asked',
+            content: { [DIRECTORY_TYPES.csv]: 'Csv', [DIRECTORY_TYPES.json]: 'Directory' },
+            headers: ['Content-Disposition', 'Content-Language'],
+          },
+        ],
+        errors: ['missing_parameter', 'invalid_parameter', 'invalid_package', 'final_refused', 'not_found'],
+      },
+    },
+  },
   {
     express: '/drafts',
     operations: {

@@ -15,6 +15,8 @@
  *   POST /api/v1/documents/{instrument,notifications,full-powers,checklist,bundle}
  *                                     ?treaty=&lang=&mode=draft|final (&format=docx|html for the checklist);
  *                                     lang=ar,en: bilingual, one language per column (not the checklist)
+ *   POST /api/v1/documents/authorities?format=csv|json&lang=&mode=
+ *                                     the competent-authorities directory (documents/directory.ts)
  *   POST /api/v1/drafts, GET|PUT|DELETE /api/v1/drafts/{id}, GET /api/v1/drafts/{id}/history
  *                                     drafts, with revisions as ETags (api-drafts.ts)
  */
@@ -25,6 +27,7 @@ import { assessPackage, parsePackage, type Assessment } from '../domain/validate
 import { isoToday } from '../domain/dates';
 import { DOCUMENT_NAMES, type DocumentName } from '../documents';
 import type { Mode } from '../documents/context';
+import { DIRECTORY_DOCUMENT, DIRECTORY_FORMATS } from '../documents/directory';
 import { produceDocument, type DocumentRenderer, type Refusal } from '../documents/produce';
 import { DEFAULT_LANGUAGE, isLanguage, SUPPORTED_LANGUAGES, type I18n, type Language } from '../i18n';
 import { localizeIssue, type Translator } from '../i18n/messages';
@@ -113,6 +116,11 @@ function refusalError(refusal: Refusal, tr: Translator): ApiError {
     case 'no-instrument':
       // A party's later notification deposits no instrument, and has no full powers to sign one (VCLT 7).
       return new ApiError(422, 'no_instrument', 'api.errors.noInstrumentInNotification');
+    case 'format-missing':
+      return new ApiError(400, 'missing_parameter', 'api.errors.missingParameter', {
+        name: 'format',
+        allowed: refusal.allowed.join(', '),
+      });
     case 'treaty-missing':
       return new ApiError(400, 'missing_parameter', 'api.errors.missingParameter', {
         name: 'treaty',
@@ -254,18 +262,28 @@ export function createApiRouter(deps: ApiDeps): Router {
   });
 
   router.post('/documents/:name', ...jsonBody, async (req: Request, res: Response) => {
-    const name = req.params.name as DocumentName;
-    if (!(DOCUMENT_NAMES as readonly string[]).includes(name)) {
+    const name = req.params.name as DocumentName | typeof DIRECTORY_DOCUMENT;
+    const directory = name === DIRECTORY_DOCUMENT;
+    if (!directory && !(DOCUMENT_NAMES as readonly string[]).includes(name)) {
       throw new ApiError(404, 'not_found', 'api.errors.notFoundApi');
     }
     const mode: Mode = oneOf(req, 'mode', MODES) ?? 'draft';
-    const format = oneOf(req, 'format', DOCUMENT_FORMATS[name]) ?? 'docx';
+    // The directory has no default format (CSV and JSON serve different readers): none is a 400 (produce.ts).
+    const format = directory
+      ? oneOf(req, 'format', DIRECTORY_FORMATS)
+      : (oneOf(req, 'format', DOCUMENT_FORMATS[name]) ?? 'docx');
     const requestedTreaty = oneOf(req, 'treaty', TREATY_IDS);
     // Validate the language before the body, so a bad parameter is a 400 whatever the body says.
     const requestedLanguages = documentLanguages(req);
     // The checklist is the legal adviser's working paper, not a deposited text: one language.
     if (requestedLanguages?.length === 2 && name === 'checklist')
       throw new ApiError(400, 'invalid_parameter', 'api.errors.checklistOneLanguage', {
+        name: 'lang',
+        allowed: SUPPORTED_LANGUAGES.join(', '),
+      });
+    // The directory's records are data in one language (each record's labels and legal basis).
+    if (requestedLanguages?.length === 2 && directory)
+      throw new ApiError(400, 'invalid_parameter', 'api.errors.directoryOneLanguage', {
         name: 'lang',
         allowed: SUPPORTED_LANGUAGES.join(', '),
       });

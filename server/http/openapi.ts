@@ -14,6 +14,7 @@ import type { TFunction } from 'i18next';
 import { LANGUAGE_CODES, TREATY_IDS } from '../catalogue';
 import { packageJsonSchema } from '../domain/package';
 import type { DocumentName } from '../documents';
+import { DIRECTORY_FORMATS } from '../documents/directory';
 import { DEFAULT_LANGUAGE, SUPPORTED_LANGUAGES } from '../i18n';
 import {
   API_ROUTES,
@@ -206,6 +207,16 @@ function components(t: TFunction): Record<SchemaName | 'Package' | 'Issue' | 'Pr
     }),
     Binary: { type: 'string', format: 'binary', contentMediaType: 'application/octet-stream' },
     Html: { type: 'string' },
+    Csv: { type: 'string', description: 'RFC 4180, UTF-8 with a byte-order mark, a header row of labels' },
+    Directory: looseObject('The directory records, with the field list and its source (unverified)', {
+      language: { type: 'string' },
+      fieldList: {
+        type: 'object',
+        properties: { verified: { type: 'boolean' }, source: { type: 'string' } },
+      },
+      fields: { type: 'array', items: { type: 'object' } },
+      records: { type: 'array', items: { type: 'object' } },
+    }),
   };
 }
 
@@ -254,6 +265,14 @@ function parameter(name: ParameterName, document?: DocumentName): Record<string,
         in: 'query',
         description: 'The file format',
         schema: { ...stringEnum(DOCUMENT_FORMATS[document ?? 'instrument']), default: 'docx' },
+      };
+    case 'directoryFormat':
+      return {
+        name: 'format',
+        in: 'query',
+        required: true,
+        description: 'The format of the records',
+        schema: stringEnum(DIRECTORY_FORMATS),
       };
     case 'names':
       return {

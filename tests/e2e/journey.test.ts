@@ -8,6 +8,7 @@
  * 3. Without JavaScript: an error, the error summary, the fix, the documents.
  * 4. The keyboard on a page with an error.
  */
+import fs from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { TREATIES } from '../../server/catalogue/treaties';
 import {
@@ -90,8 +91,7 @@ test('a newcomer drafts the whole package in English, to the final instrument', 
   // The task list: only the sections that apply (no maritime authority, no firearms, no competence).
   // The treaties were chosen when the draft was created, with nothing signed to decide: that section is
   // completed (it used to be "in progress" until three unchanged pages were submitted again).
-  for (const id of BHUTAN_SECTIONS)
-    await j.expectStatus(id, id === 'treaties' ? 'completed' : 'not-started');
+  for (const id of BHUTAN_SECTIONS) await j.expectStatus(id, id === 'treaties' ? 'completed' : 'not-started');
   for (const id of ['maritime', 'firearms', 'competence'])
     expect(await j.link(j.sectionTitle(id)).count()).toBe(0);
   expect(await page.getByText('Cannot start yet', { exact: true }).count()).toBe(1);
@@ -370,6 +370,11 @@ test('without JavaScript: an error, the error summary, the fix and the documents
   expect(instrument).toContain(TREATIES.untoc.titles.en.text);
   expect(instrument).toContain('28 February 2027');
   expect(instrument).toContain('[to be completed');
+  // The competent-authorities directory, without JavaScript too: a CSV with its BOM and header row.
+  const directory = await j.visits.download(j.link(j.t('pages.documents.directory.csv')));
+  expect(directory.download.suggestedFilename()).toBe('authorities-bt-en-draft.csv');
+  const csv = fs.readFileSync(directory.file, 'utf8');
+  expect(csv.startsWith('\uFEFF"Country",') || csv.startsWith('\uFEFFCountry,')).toBe(true);
 
   j.visits.assertNoViolations();
 });

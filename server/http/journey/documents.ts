@@ -11,6 +11,7 @@ import type { Package } from '../../domain/package';
 import { approvalState } from '../../domain/review';
 import type { Assessment } from '../../domain/validate';
 import { buildModel, fullPowersNeeded, instrumentTreaties } from '../../documents';
+import { DIRECTORY_DOCUMENT, DIRECTORY_FORMATS, isDirectoryFormat } from '../../documents/directory';
 import { produceDocument } from '../../documents/produce';
 import type { Mode } from '../../documents/context';
 import { renderHtmlBody } from '../../documents/render-html';
@@ -205,6 +206,15 @@ export function registerDocumentPages(router: Router, kit: PageKit): void {
         missingCount: r.t('pages.documents.missingCount', { count: missing.length }),
         documents: blocked ? [] : documents,
         bundleHref: blocked ? null : `${base(req)}/documents/bundle${q({})}`,
+        // The competent-authorities directory (documents/directory.ts), in the documents' first language.
+        directory: {
+          empty: pkg.authorities.length === 0,
+          links: DIRECTORY_FORMATS.map((format) => ({
+            text: r.t(`pages.documents.directory.${format}`),
+            href: `${base(req)}/documents/${DIRECTORY_DOCUMENT}?${new URLSearchParams({ mode, doclang: lng, format }).toString()}`,
+            ext: `.${format}`,
+          })),
+        },
         checklistPage: `${base(req)}/checklist?doclang=${lng}`,
         warnings,
         languageNotes,
@@ -221,6 +231,7 @@ export function registerDocumentPages(router: Router, kit: PageKit): void {
     const mode = modeOf(req);
     const lng = docLang(req, pkg);
     const lng2 = parallelLang(req, lng);
+    const format = queryString(req, 'format');
     const produced = await produceDocument(deps, {
       name,
       pkg,
@@ -230,10 +241,13 @@ export function registerDocumentPages(router: Router, kit: PageKit): void {
       offeredOnly: true,
       today: today(),
       approval: approvalState(r.draft.review, pkg),
+      ...(isDirectoryFormat(format) ? { format } : {}),
+      // The directory's last update: the draft's last save (its date, UTC).
+      ...(r.updatedAt ? { lastUpdated: r.updatedAt.slice(0, 10) } : {}),
     });
     if (produced.kind === 'file') {
       res.set('Cache-Control', 'no-store');
-      res.type(produced.type).attachment(produced.name).send(produced.bytes);
+      res.attachment(produced.name).type(produced.type).send(produced.bytes);
       return;
     }
     switch (produced.reason) {

@@ -106,6 +106,7 @@ export function createDraftPagesRouter(deps: DraftPagesDeps): Router {
     r.draftId = id;
     r.draft = loaded.record.draft;
     r.revision = loaded.record.revision;
+    r.updatedAt = loaded.record.updatedAt;
     r.base = `/drafts/${id}`;
     r.link = null;
     res.set('X-Robots-Tag', 'noindex, nofollow');

@@ -53,6 +53,8 @@ export interface DraftRequest extends RequestWithLanguage, CsrfRequest {
   draft: Draft;
   /** The revision `draft` is at; forms carry it (`_revision`) so that a save knows what its user read. */
   revision: number;
+  /** When the draft was last saved (ISO 8601), where the loader knows it: the directory's last update. */
+  updatedAt?: string;
   /**
    * The address the draft was opened at: "/drafts/{id}" for the drafter, "/shared/{secret}" for a link
    * (shared.ts), whose holder never sees the draft's id.

@@ -59,6 +59,7 @@ export function registerSharedAccess(router: Router, kit: PageKit): void {
     r.draftId = opened.draftId;
     r.draft = loaded.record.draft;
     r.revision = loaded.record.revision;
+    r.updatedAt = loaded.record.updatedAt;
     r.base = `/shared/${token}`;
     r.link = opened.link;
     res.set('X-Robots-Tag', 'noindex, nofollow');
