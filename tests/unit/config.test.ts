@@ -79,3 +79,37 @@ test('the document pool: a worker per core and four waiting per worker by defaul
   expect(() => readConfig({ DOCUMENT_WORKERS: '0' })).toThrow(/DOCUMENT_WORKERS/);
   expect(() => readConfig({ DOCUMENT_QUEUE: '-1' })).toThrow(/DOCUMENT_QUEUE/);
 });
+
+describe('CORS_ORIGINS', () => {
+  test('none by default', () => {
+    expect(readConfig({}).corsOrigins).toEqual([]);
+    expect(readConfig({ CORS_ORIGINS: ' ' }).corsOrigins).toEqual([]);
+  });
+
+  test('exact origins, separated by commas, once each', () => {
+    expect(
+      readConfig({ CORS_ORIGINS: 'https://app.example.org, http://localhost:8080,https://app.example.org' })
+        .corsOrigins,
+    ).toEqual(['https://app.example.org', 'http://localhost:8080']);
+  });
+
+  test.each([
+    ['a trailing slash', 'https://app.example.org/'],
+    ['a path', 'https://app.example.org/api'],
+    ['a wildcard', '*'],
+    ['a wildcard host', 'https://*.example.org'],
+    ['no scheme', 'app.example.org'],
+    ['another scheme', 'ftp://app.example.org'],
+    ['capitals', 'https://App.example.org'],
+    ['the default port written out', 'https://app.example.org:443'],
+    ['null', 'null'],
+  ])('refuses %s at start-up, naming the variable', (_label, value) => {
+    expect(() => readConfig({ CORS_ORIGINS: value })).toThrow(/CORS_ORIGINS: .* is not an origin/);
+  });
+
+  test('refuses an empty entry', () => {
+    expect(() => readConfig({ CORS_ORIGINS: 'https://a.example,,https://b.example' })).toThrow(
+      /CORS_ORIGINS: an empty entry/,
+    );
+  });
+});
