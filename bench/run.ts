@@ -16,7 +16,7 @@
  * 5. Start-up of the built server (bench/startup.ts): time to its first answer, and its CPU time by then.
  * 6. Memory over 10,000 bundles in process (bench/memory.ts; BENCH_MEMORY_BUNDLES to change the count):
  *    the heap after a full collection at every tenth, and its slope over the second half.
- * Also the process's resident memory before and after. BENCH_ONLY=pool|startup|memory|peers runs that part alone.
+ * Also the process's resident memory before and after. BENCH_ONLY=writer|pool|startup|memory|peers runs that part alone.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -103,6 +103,7 @@ async function main(): Promise<void> {
   if (only === 'startup') return benchStartup();
   if (only === 'memory') return memory();
   if (only === 'peers') return benchPeers(assess, options, SAMPLE);
+  if (only === 'writer') return benchWriter(assess, { ...options, stylesheet });
 
   console.log('\nIn process (parse + assess + build + render), sample package: Bhutan, UNTOC + TIP + SOM');
   await time('assess only (rules, checklist, EIF)', 500, async () => assess());

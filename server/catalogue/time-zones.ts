@@ -47,6 +47,22 @@ function formatter(tag: string, zone: string, style?: 'longOffset' | 'longGeneri
   return f;
 }
 
+/**
+ * What the functions below answered, by their arguments (a zone, a language tag, a date: Intl's
+ * formatToParts costs microseconds a call and a checklist asks the same few many times). Bounded, as
+ * dates can come from the user: starts again when full.
+ */
+const answers = new Map<string, string>();
+function remembered(key: string, answer: () => string): string {
+  let value = answers.get(key);
+  if (value === undefined) {
+    value = answer();
+    if (answers.size >= 5000) answers.clear();
+    answers.set(key, value);
+  }
+  return value;
+}
+
 /** Whether `name` is an IANA time zone Intl knows, under its current or an old name. */
 export function isTimeZone(name: string): boolean {
   if (!/^[A-Za-z][A-Za-z0-9_+\-/]*$/.test(name) || name.length > 40) return false;
@@ -63,8 +79,10 @@ export function isTimeZone(name: string): boolean {
  * zone ("US/Eastern" is "America/New_York"). `name` must be a zone (isTimeZone).
  */
 export function currentTimeZoneName(name: string): string {
-  const canonical = formatter('und', name).resolvedOptions().timeZone;
-  return RENAMED[canonical] ?? canonical;
+  return remembered(`current|${name}`, () => {
+    const canonical = formatter('und', name).resolvedOptions().timeZone;
+    return RENAMED[canonical] ?? canonical;
+  });
 }
 
 /** Every zone under its current name, sorted, with UTC. */
@@ -84,6 +102,10 @@ export function timeZonesOf(country: string): string[] {
 
 /** "UTC+05:30", the zone's offset on `at` (ISO date). */
 export function utcOffset(zone: string, at: string): string {
+  return remembered(`offset|${zone}|${at}`, () => writeUtcOffset(zone, at));
+}
+
+function writeUtcOffset(zone: string, at: string): string {
   const part = formatter('und', zone, 'longOffset')
     .formatToParts(new Date(`${at}T12:00:00Z`))
     .find((p) => p.type === 'timeZoneName')?.value;
@@ -93,6 +115,10 @@ export function utcOffset(zone: string, at: string): string {
 
 /** The zone's name in a language ("India Standard Time", « heure de l'Inde »), or its IANA name. */
 export function timeZoneName(zone: string, tag: string, at: string): string {
+  return remembered(`name|${zone}|${tag}|${at}`, () => writeTimeZoneName(zone, tag, at));
+}
+
+function writeTimeZoneName(zone: string, tag: string, at: string): string {
   try {
     return (
       formatter(tag, zone, 'longGeneric')

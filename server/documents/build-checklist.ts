@@ -75,20 +75,21 @@ function requirementText(ctx: DocumentContext, id: string, key: 'label' | 'suppl
   ]));
 }
 
-/**
- * Whether two runs of inlines are the same, as their JSON would be: the same fields in the same order,
- * each with the same value (a field left undefined being no field). An inline's values are strings and
- * booleans, which compare as JSON does.
- */
+/** Whether two inlines say the same: every field of either has the same value in the other. */
+function sameInline(a: Inline, b: Inline): boolean {
+  if (a === b) return true;
+  const x = a as Partial<Record<string, unknown>>;
+  const y = b as Partial<Record<string, unknown>>;
+  for (const name in x) if (x[name] !== y[name]) return false;
+  for (const name in y) if (x[name] !== y[name]) return false;
+  return true;
+}
+
+/** Whether two runs of inlines are the same, inline by inline (a field left undefined being no field). */
 function sameInlines(a: readonly Inline[], b: readonly Inline[]): boolean {
   if (a.length !== b.length) return false;
-  const fields = (inline: Inline) =>
-    Object.entries(inline).filter(([, value]) => value !== undefined) as [string, unknown][];
-  return a.every((inline, i) => {
-    const x = fields(inline);
-    const y = fields(b[i]!);
-    return x.length === y.length && x.every(([name, value], j) => name === y[j]![0] && value === y[j]![1]);
-  });
+  for (let i = 0; i < a.length; i++) if (!sameInline(a[i]!, b[i]!)) return false;
+  return true;
 }
 
 function itemBlocks(ctx: DocumentContext, group: readonly ChecklistItem[]): Block[] {

@@ -55,15 +55,25 @@ export function regionName(code: string, lng: Language): string {
   );
 }
 
+/** Language names already looked up, per language: Intl.DisplayNames#of costs microseconds a call. */
+const languageNamesWritten = new Map<Language, Map<string, string>>();
+
 /** The name of a language by ISO 639-1 code. */
 export function languageName(code: string, lng: Language): string {
-  return (
-    cached(
-      languageNames,
-      lng,
-      () => new Intl.DisplayNames([LANGUAGE_TAGS[lng]], { type: 'language', fallback: 'code' }),
-    ).of(code) ?? code
-  );
+  const written = cached(languageNamesWritten, lng, () => new Map<string, string>());
+  let value = written.get(code);
+  if (value === undefined) {
+    value =
+      cached(
+        languageNames,
+        lng,
+        () => new Intl.DisplayNames([LANGUAGE_TAGS[lng]], { type: 'language', fallback: 'code' }),
+      ).of(code) ?? code;
+    // Codes come from a list (ISO 639-1), but bounded all the same.
+    if (written.size >= DATE_CACHE_LIMIT) written.clear();
+    written.set(code, value);
+  }
+  return value;
 }
 
 export function formatList(items: readonly string[], lng: Language): string {
