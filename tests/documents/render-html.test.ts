@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { DocumentModel, Inline } from '../../server/documents/model';
 import { PATHS } from '../../server/paths';
 import { DOCUMENT_TEMPLATES, renderHtml } from '../../server/documents/render-html';
+import { renderHtmlReference } from '../../server/documents/render-html-reference';
 import { LITERAL_TEXT, sampleModel } from '../fixtures/documents/sample-model';
 import { missingInOrder, modelTexts } from './model-texts';
 
@@ -269,12 +270,22 @@ describe('renderHtml', () => {
       }
     });
 
-    it('are read and compiled once per process', () => {
-      render(sampleModel);
+    // The templates are the reference renderer's (render-html-reference.ts, which the golden test
+    // compares the HTML writer with); the writer reads no template at all.
+    it('are read and compiled once per process, by the reference renderer only', () => {
       const read = jest.spyOn(fs, 'readFileSync');
       const list = jest.spyOn(fs, 'readdirSync');
       try {
+        renderHtmlReference(sampleModel, { stylesheetHref: STYLESHEET });
+        const templateReads = () =>
+          read.mock.calls.filter(([file]) => String(file).startsWith(DOCUMENT_TEMPLATES)).length;
+        // The first render in this file reads them (at least the layout and a partial per block)...
+        expect(templateReads()).toBeGreaterThan(1);
+        read.mockClear();
+        list.mockClear();
+        renderHtmlReference(sampleModel, { stylesheetHref: STYLESHEET });
         render(sampleModel);
+        // ...and neither the second nor the writer reads or lists anything.
         expect(read).not.toHaveBeenCalled();
         expect(list).not.toHaveBeenCalled();
       } finally {
