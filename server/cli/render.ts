@@ -17,10 +17,10 @@ import path from 'node:path';
 import { loadParticipation } from '../catalogue';
 import { isoToday } from '../domain/dates';
 import type { Package } from '../domain/package';
-import { missingAsIssue } from '../http/present';
+import { refusalProblem as problemOfRefusal } from '../http/refusals';
 import type { Language } from '../i18n';
 import { DEFAULT_LANGUAGE } from '../i18n/languages';
-import { localizeIssue, type Translator } from '../i18n/messages';
+import type { Translator } from '../i18n/messages';
 import { PATHS } from '../paths';
 import { createDocumentPool } from '../documents/pool';
 import {
@@ -41,72 +41,10 @@ interface OutputFile {
   readonly bytes: Buffer;
 }
 
-/** The same items once, in the order first met (as the API lists what two editions lack). */
-function once<T>(items: readonly T[]): T[] {
-  const seen = new Set<string>();
-  return items.filter((item) => {
-    const key = JSON.stringify(item);
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
-
-/** A refusal as the API's error says it (http/api.ts, refusalError): the same codes and message keys. */
+/** A refusal as the API's error says it (http/refusals.ts): the same codes and messages. */
 export function refusalProblem(refusal: Refusal, tr: Translator): Problem {
-  const problem = (
-    code: string,
-    key: string,
-    params: Record<string, unknown> = {},
-    issues: unknown[] = [],
-  ) => ({
-    code,
-    message: tr.t(key, params),
-    issues,
-  });
-  switch (refusal.reason) {
-    case 'unknown-document':
-    case 'not-offered':
-      return problem('not_found', 'api.errors.notFoundApi');
-    case 'no-instrument':
-      return problem('no_instrument', 'api.errors.noInstrumentInNotification');
-    case 'format-missing':
-      return problem('missing_parameter', 'api.errors.missingParameter', {
-        name: 'format',
-        allowed: refusal.allowed.join(', '),
-      });
-    case 'treaty-missing':
-      return problem('missing_parameter', 'api.errors.missingParameter', {
-        name: 'treaty',
-        allowed: refusal.allowed.join(', '),
-      });
-    case 'treaty-not-in-package':
-      return problem('treaty_not_in_package', 'api.errors.treatyNotInPackage', {
-        treaty: refusal.treaty,
-        allowed: refusal.allowed.join(', '),
-      });
-    case 'full-powers-organization':
-      return problem('full_powers_not_needed', 'api.errors.fullPowersNotForOrganization');
-    case 'full-powers-not-needed':
-      return problem('full_powers_not_needed', 'api.errors.fullPowersNotNeeded', {
-        office: tr.t(`legal:offices.${refusal.office}`),
-      });
-    case 'final-refused': {
-      const missing = once(refusal.editions.flatMap((e) => e.checklist.missing));
-      const errors = once(refusal.editions.flatMap((e) => e.issues.filter((i) => i.severity === 'error')));
-      return problem(
-        'final_refused',
-        'api.errors.finalRefused',
-        {
-          missing: tr.t('api.counts.missing', { count: missing.length }),
-          errors: tr.t('api.counts.errors', { count: errors.length }),
-        },
-        [...missing.map((i) => missingAsIssue(i, tr)), ...errors.map((i) => localizeIssue(i, tr))],
-      );
-    }
-    case 'busy':
-      return problem('busy', 'api.errors.busy', { seconds: refusal.retryAfterSeconds });
-  }
+  const p = problemOfRefusal(refusal, tr);
+  return { code: p.code, message: tr.t(p.messageKey, p.params), issues: p.issues };
 }
 
 /** Every file a package gives, or the first refusal. */

@@ -29,8 +29,9 @@ import { DOCUMENT_NAMES, type DocumentName } from '../documents';
 import type { Mode } from '../documents/context';
 import { DIRECTORY_DOCUMENT, DIRECTORY_FORMATS } from '../documents/directory';
 import { produceDocument, type DocumentRenderer, type Refusal } from '../documents/produce';
+import { refusalProblem } from './refusals';
 import { DEFAULT_LANGUAGE, isLanguage, SUPPORTED_LANGUAGES, type I18n, type Language } from '../i18n';
-import { localizeIssue, type Translator } from '../i18n/messages';
+import type { Translator } from '../i18n/messages';
 import type { Drafts } from '../store/drafts';
 import type { Store } from '../store/store';
 import { registerDraftRoutes } from './api-drafts';
@@ -47,7 +48,7 @@ import {
   type ErrorCode,
 } from './errors';
 import { requireJson, type RequestWithLanguage } from './middleware';
-import { assessmentView, catalogueView, missingAsIssue, statesView } from './present';
+import { assessmentView, catalogueView, statesView } from './present';
 
 export interface ApiDeps {
   readonly participation: Participation;
@@ -96,74 +97,10 @@ function documentLanguages(req: Request): readonly [Language] | readonly [Langua
   });
 }
 
-/** The same items once, in the order first met (an issue both languages report is listed once). */
-function once<T>(items: readonly T[]): T[] {
-  const seen = new Set<string>();
-  return items.filter((item) => {
-    const key = JSON.stringify(item);
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
-
 /** A refusal to produce a document (documents/produce.ts) as the API's error, in the request's language. */
 function refusalError(refusal: Refusal, tr: Translator): ApiError {
-  switch (refusal.reason) {
-    case 'unknown-document':
-    case 'not-offered':
-      return new ApiError(404, 'not_found', 'api.errors.notFoundApi');
-    case 'no-instrument':
-      // A party's later notification deposits no instrument, and has no full powers to sign one (VCLT 7).
-      return new ApiError(422, 'no_instrument', 'api.errors.noInstrumentInNotification');
-    case 'format-missing':
-      return new ApiError(400, 'missing_parameter', 'api.errors.missingParameter', {
-        name: 'format',
-        allowed: refusal.allowed.join(', '),
-      });
-    case 'treaty-missing':
-      return new ApiError(400, 'missing_parameter', 'api.errors.missingParameter', {
-        name: 'treaty',
-        allowed: refusal.allowed.join(', '),
-      });
-    case 'treaty-not-in-package':
-      return new ApiError(422, 'treaty_not_in_package', 'api.errors.treatyNotInPackage', {
-        treaty: refusal.treaty,
-        allowed: refusal.allowed.join(', '),
-      });
-    case 'full-powers-organization':
-      return new ApiError(422, 'full_powers_not_needed', 'api.errors.fullPowersNotForOrganization');
-    case 'full-powers-not-needed':
-      return new ApiError(422, 'full_powers_not_needed', 'api.errors.fullPowersNotNeeded', {
-        office: tr.t(`legal:offices.${refusal.office}`),
-      });
-    case 'final-refused': {
-      // The error speaks the request's language, its message and its issues alike; in two languages,
-      // what either lacks, once (an untranslated answer names its language).
-      const missing = once(refusal.editions.flatMap((e) => e.checklist.missing));
-      const errors = once(refusal.editions.flatMap((e) => e.issues.filter((i) => i.severity === 'error')));
-      return new ApiError(
-        422,
-        'final_refused',
-        'api.errors.finalRefused',
-        {
-          missing: tr.t('api.counts.missing', { count: missing.length }),
-          errors: tr.t('api.counts.errors', { count: errors.length }),
-        },
-        [...missing.map((i) => missingAsIssue(i, tr)), ...errors.map((i) => localizeIssue(i, tr))],
-      );
-    }
-    case 'busy':
-      return new ApiError(
-        503,
-        'busy',
-        'api.errors.busy',
-        { seconds: refusal.retryAfterSeconds },
-        [],
-        undefined,
-        refusal.retryAfterSeconds,
-      );
-  }
+  const p = refusalProblem(refusal, tr);
+  return new ApiError(p.status, p.code, p.messageKey, p.params, p.issues, undefined, p.retryAfterSeconds);
 }
 
 export function createApiRouter(deps: ApiDeps): Router {
