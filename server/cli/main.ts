@@ -14,6 +14,7 @@
  * Start-up: this file imports only Node's own modules; the words (i18next), the data, the schema and the
  * documents are loaded when a command needs them, so that --version answers at once.
  */
+import { DOCUMENT_NAMES } from '../documents/names';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -194,15 +195,8 @@ export function parseCommand(argv: readonly string[]): Parsed {
   };
 }
 
-/** The documents --document accepts: those of documents/index.ts (a test keeps the two lists equal). */
-export const RENDERABLE = [
-  'instrument',
-  'notifications',
-  'full-powers',
-  'note-verbale',
-  'checklist',
-  'bundle',
-] as const;
+/** The documents --document accepts: every document the service produces. */
+export const RENDERABLE = DOCUMENT_NAMES;
 const MAX_JOBS = 64;
 
 export function version(): string {

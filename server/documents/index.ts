@@ -29,15 +29,8 @@ import { writeBilingualDocx, writeDocx } from './docx-writer';
 import { deflatedEntry, storedEntry, writeZip, type ZipEntry } from './docx-writer/zip';
 import { renderHtml } from './render-html';
 
-export const DOCUMENT_NAMES = [
-  'instrument',
-  'notifications',
-  'full-powers',
-  'note-verbale',
-  'checklist',
-  'bundle',
-] as const;
-export type DocumentName = (typeof DOCUMENT_NAMES)[number];
+export { DOCUMENT_NAMES, type DocumentName } from './names';
+import type { DocumentName } from './names';
 
 export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
