@@ -11,7 +11,8 @@
  *   GET  /api/v1/schema               the JSON Schema of the package (generated from the zod schema)
  *   POST /api/v1/validate             issues, checklist, entry into force
  *   POST /api/v1/documents/{instrument,notifications,full-powers,checklist,bundle}
- *                                     ?treaty=&lang=&mode=draft|final (&format=docx|html for the checklist);
+ *                                     ?treaty=&lang=&mode=draft|final&format=docx|pdf (html too for
+ *                                     the checklist; pdf on the bundle: a PDF beside each .docx);
  *                                     lang=ar,en: bilingual, one language per column (not the checklist)
  *   POST /api/v1/drafts, GET|PUT|DELETE /api/v1/drafts/{id}, GET /api/v1/drafts/{id}/history
  *                                     drafts, with revisions as ETags (api-drafts.ts)
@@ -23,6 +24,7 @@ import { assessPackage, parsePackage, type Assessment } from '../domain/validate
 import { isoToday } from '../domain/dates';
 import { DOCUMENT_NAMES, type DocumentName } from '../documents';
 import type { Mode } from '../documents/context';
+import type { PdfConverter } from '../documents/pdf';
 import { produceDocument, type DocumentRenderer, type Refusal } from '../documents/produce';
 import { isLanguage, SUPPORTED_LANGUAGES, type I18n, type Language } from '../i18n';
 import { localizeIssue, type Translator } from '../i18n/messages';
@@ -44,10 +46,12 @@ export interface ApiDeps {
   readonly i18n: I18n;
   /** Who builds and renders documents (documents/produce.ts): the worker pool or in process. */
   readonly documents: DocumentRenderer;
+  /** The PDF converter (documents/pdf.ts); without it, format=pdf is 501 pdf_unavailable. */
+  readonly pdf?: PdfConverter;
 }
 
 const MODES = ['draft', 'final'] as const;
-const FORMATS = ['docx', 'html'] as const;
+const FORMATS = ['docx', 'html', 'pdf'] as const;
 
 /**
  * A query parameter that must be one of `allowed` (compared in lower case); undefined when absent.
@@ -135,6 +139,19 @@ function refusalError(refusal: Refusal, tr: Translator): ApiError {
         [...missing.map((i) => missingAsIssue(i, tr)), ...errors.map((i) => localizeIssue(i, tr))],
       );
     }
+    case 'pdf-unavailable':
+      // Not a passing state: LibreOffice is not installed, or PDF is turned off, on this server.
+      return new ApiError(501, 'pdf_unavailable', `api.errors.pdfUnavailable.${refusal.why}`);
+    case 'pdf-failed':
+      return new ApiError(
+        503,
+        'pdf_failed',
+        'api.errors.pdfFailed',
+        { seconds: refusal.retryAfterSeconds },
+        [],
+        undefined,
+        refusal.retryAfterSeconds,
+      );
     case 'busy':
       return new ApiError(
         503,
@@ -241,7 +258,8 @@ export function createApiRouter(deps: ApiDeps): Router {
       throw new ApiError(404, 'not_found', 'api.errors.notFoundApi');
     }
     const mode: Mode = oneOf(req, 'mode', MODES) ?? 'draft';
-    const format = oneOf(req, 'format', name === 'checklist' ? FORMATS : (['docx'] as const)) ?? 'docx';
+    const format =
+      oneOf(req, 'format', name === 'checklist' ? FORMATS : (['docx', 'pdf'] as const)) ?? 'docx';
     const requestedTreaty = oneOf(req, 'treaty', TREATY_IDS);
     // Validate the language before the body, so a bad parameter is a 400 whatever the body says.
     const requestedLanguages = documentLanguages(req);

@@ -34,6 +34,8 @@ export const ERROR_CODES = [
   'draft_unreadable',
   'rate_limited',
   'busy',
+  'pdf_unavailable',
+  'pdf_failed',
   'internal_error',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
