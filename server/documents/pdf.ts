@@ -208,7 +208,12 @@ export function createPdfConverter(options: PdfConverterOptions): PdfConverter {
     ready = undefined;
     if (!child) return;
     killGroup(child, 'SIGTERM');
-    const gone = await Promise.race([exited(child).then(() => true), sleep(3000).then(() => false)]);
+    let timer: NodeJS.Timeout | undefined;
+    const gone = await Promise.race([
+      exited(child).then(() => true),
+      new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), 3000))),
+    ]);
+    clearTimeout(timer);
     if (!gone) {
       killGroup(child, 'SIGKILL');
       await exited(child);
