@@ -183,7 +183,12 @@ export function createPdfConverter(options: PdfConverterOptions): PdfConverter {
     starts += 1;
     resident = child;
     log('pdf_resident_started', { pid: child.pid ?? 0 });
+    // It leads a process group of its own (to be stopped with its children): stop it if this process
+    // exits without closing the converter, rather than leave it running.
+    const orphaned = () => killGroup(child, 'SIGKILL');
+    process.once('exit', orphaned);
     child.once('exit', (code, signal) => {
+      process.removeListener('exit', orphaned);
       if (resident === child) {
         resident = undefined;
         ready = undefined;

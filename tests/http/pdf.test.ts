@@ -294,6 +294,19 @@ describe('a stuck conversion', () => {
       expect(stuck.residentPid).toBeUndefined();
       await expect(stuck.convert(Buffer.from('x'))).rejects.toBeInstanceOf(PdfError);
       expect(stuck.starts).toBe(2);
+      // One conversion at a time, and none waiting with a queue of 0: a second is refused at once.
+      const single = createPdfConverter({
+        availability: { available: true, soffice: fake },
+        parentDir: dir,
+        timeoutMs: 800,
+        queue: 0,
+      });
+      const first = single.convert(Buffer.from('x'));
+      await expect(single.convert(Buffer.from('x'))).rejects.toEqual(
+        new PdfError('busy', 'the PDF queue is full'),
+      );
+      await expect(first).rejects.toBeInstanceOf(PdfError);
+      await single.close();
     } finally {
       await stuck.close();
       expect(fs.readdirSync(dir)).toEqual(['soffice']);
