@@ -14,6 +14,7 @@ import { promisify } from 'node:util';
 import JSZip from 'jszip';
 import request from 'supertest';
 import { createPdfConverter, locateSoffice, PdfError } from '../../server/documents/pdf';
+import { createDocumentPool } from '../../server/documents/pool';
 import { createI18n } from '../../server/i18n';
 import { PATHS } from '../../server/paths';
 import { inArabic } from '../support/translations';
@@ -152,6 +153,30 @@ describe('PDF through the API (format=pdf)', () => {
     expect((await readPdf(await zip.file(note)!.async('nodebuffer'))).text).toContain(PARTY);
   }, 120_000);
 
+  it('through the document worker pool, as the server renders (the .docx on a worker, the PDF here)', async () => {
+    const pool = createDocumentPool({
+      workers: 1,
+      queue: 1,
+      filename: path.join(PATHS.root, 'tests', 'support', 'document-worker.js'),
+    });
+    const pooled = createTestApp({ pdf, documents: pool });
+    try {
+      const { res, bytes } = await postForBytes(
+        pooled.app,
+        '/api/v1/documents/instrument?treaty=som&format=pdf',
+        samplePackage('bhutan-accession'),
+      );
+      expect(res.status).toBe(200);
+      expect(attachmentName(res)).toBe('instrument-som-accession-bt-en-draft.pdf');
+      expect((await readPdf(bytes)).text).toContain(
+        'Protocol against the Smuggling of Migrants by Land, Sea and Air',
+      );
+    } finally {
+      pooled.close();
+      await pool.close();
+    }
+  }, 120_000);
+
   it('every conversion so far used one resident LibreOffice, started once', () => {
     expect(pdf.starts).toBe(1);
     expect(pdf.residentPid).toBeDefined();
@@ -175,7 +200,7 @@ describe('PDF through the API (format=pdf)', () => {
     expect(pdf.starts).toBe(2);
   }, 120_000);
 
-  it('format=pdf is refused where it means nothing (the checklist as HTML stays html)', async () => {
+  it('format=html stays the checklist’s alone: a 400 on another document', async () => {
     const res = await request(t.app)
       .post('/api/v1/documents/notifications?format=html')
       .set('Content-Type', 'application/json')
