@@ -11,6 +11,7 @@ import type { Logger } from './logger';
 import { createInProcessRenderer, type DocumentRenderer } from './documents/produce';
 import type { PdfConverter } from './documents/pdf';
 import { createApiRouter } from './http/api';
+import { apiCors } from './http/cors';
 import { ApiError, errorHandler } from './http/errors';
 import { createDraftCreationLimiter, type DraftCreationLimit } from './http/limits';
 import { languageMiddleware, permissionsPolicy, requestLog } from './http/middleware';
@@ -32,6 +33,8 @@ export interface AppDeps {
   readonly requestLog: boolean;
   /** Which proxies' X-Forwarded-For and -Proto to believe (config.ts TRUST_PROXY): req.ip and req.secure. */
   readonly trustProxy: TrustProxy;
+  /** The origins whose pages may call /api/v1 from a browser (config.ts CORS_ORIGINS; http/cors.ts). */
+  readonly corsOrigins?: readonly string[];
   /** New or imported drafts per client address and window (limits.ts). */
   readonly draftCreateLimit: DraftCreationLimit;
   /** Drafts unchanged for this many days are deleted (DRAFT_RETENTION_DAYS); pages say so. */
@@ -102,6 +105,7 @@ export function createApp(deps: AppDeps): Express {
     clock: deps.clock,
     logger: deps.logger,
   });
+  app.use('/api/v1', apiCors(deps.corsOrigins ?? []));
   app.use('/api/v1', createApiRouter({ ...deps, drafts, draftCreationLimiter, documents }));
   app.use(
     createPagesRouter({

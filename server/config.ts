@@ -46,6 +46,21 @@ const EnvSchema = z.object({
       }
       return parsed;
     }),
+  /**
+   * The origins whose pages may call /api/v1 from a browser (CORS, http/cors.ts): exact origins
+   * ("https://app.example.org"), separated by commas; none by default. Never with credentials.
+   */
+  CORS_ORIGINS: z
+    .string()
+    .default('')
+    .transform((value, ctx) => {
+      const parsed = parseCorsOrigins(value);
+      if ('problem' in parsed) {
+        ctx.issues.push({ code: 'custom', message: parsed.problem, input: value });
+        return z.NEVER;
+      }
+      return parsed.origins;
+    }),
   /** New or imported drafts one client address may create per window (0: no limit). */
   DRAFT_CREATE_LIMIT: z.coerce.number().int().min(0).max(100_000).default(30),
   DRAFT_CREATE_WINDOW_MINUTES: z.coerce
@@ -99,6 +114,37 @@ function parseTrustProxy(raw: string): TrustProxy | { problem: string } {
   return entries;
 }
 
+/**
+ * CORS_ORIGINS: exact origins, scheme, host and port as a browser sends them in Origin (no path, no
+ * trailing slash, no wildcard: an origin is compared as a whole string), http or https, separated by
+ * commas; empty for none.
+ */
+export function parseCorsOrigins(raw: string): { origins: readonly string[] } | { problem: string } {
+  const value = raw.trim();
+  if (value === '') return { origins: [] };
+  const origins: string[] = [];
+  for (const entry of value.split(',').map((e) => e.trim())) {
+    if (entry === '') return { problem: 'an empty entry in the list (two commas, or one at an end)' };
+    let url: URL | null = null;
+    try {
+      url = new URL(entry);
+    } catch {
+      url = null;
+    }
+    if (
+      !url ||
+      (url.protocol !== 'https:' && url.protocol !== 'http:') ||
+      url.origin !== entry ||
+      !/^[a-z0-9.\-[\]:]+$/.test(url.host)
+    )
+      return {
+        problem: `"${entry}" is not an origin: give scheme, host and port only, as a browser sends them (https://app.example.org, http://localhost:8080), without a path, a trailing slash or a wildcard`,
+      };
+    origins.push(entry);
+  }
+  return { origins: [...new Set(origins)] };
+}
+
 export interface Config {
   readonly port: number;
   readonly host: string;
@@ -108,6 +154,8 @@ export interface Config {
   readonly draftRetentionDays: number;
   readonly databaseMaxBytes: number;
   readonly trustProxy: TrustProxy;
+  /** The origins allowed to call /api/v1 from a browser (http/cors.ts); empty: none. */
+  readonly corsOrigins: readonly string[];
   readonly draftCreateLimit: { readonly limit: number; readonly windowMinutes: number };
   /** The document worker pool: its threads and how many documents may wait for one. */
   readonly documentWorkers: number;
@@ -140,6 +188,7 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     draftRetentionDays: e.DRAFT_RETENTION_DAYS,
     databaseMaxBytes: e.DATABASE_MAX_BYTES,
     trustProxy: e.TRUST_PROXY,
+    corsOrigins: e.CORS_ORIGINS,
     draftCreateLimit: { limit: e.DRAFT_CREATE_LIMIT, windowMinutes: e.DRAFT_CREATE_WINDOW_MINUTES },
     documentWorkers,
     documentQueue: e.DOCUMENT_QUEUE ?? 4 * documentWorkers,

@@ -44,6 +44,7 @@ function main(): void {
     draftRetentionDays: config.draftRetentionDays,
     databaseMaxBytes: config.databaseMaxBytes,
     trustProxy: config.trustProxy,
+    corsOrigins: config.corsOrigins,
     draftCreateLimit: config.draftCreateLimit,
   };
   const app = createApp(deps);

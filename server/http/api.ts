@@ -5,10 +5,12 @@
  *
  *   GET  /api/v1                      what is here
  *   GET  /api/v1/health               the store answers, data snapshot dates
+ *   GET  /api/v1/openapi.json         the OpenAPI 3.1 document (openapi.ts, from the table in api-routes.ts)
  *   GET  /api/v1/treaties             the catalogue: treaties, titles, requirements (?lang=)
  *   GET  /api/v1/states               States and the European Union with their participation
  *                                     (?lang= for messages, ?names= any ISO 639-1 code for the names)
  *   GET  /api/v1/schema               the JSON Schema of the package (generated from the zod schema)
+ *   GET  /api/v1/problems[/{code}]    the problem types of the errors (RFC 9457 `type`): status, title
  *   POST /api/v1/validate             issues, checklist, entry into force
  *   POST /api/v1/documents/{instrument,notifications,full-powers,checklist,bundle}
  *                                     ?treaty=&lang=&mode=draft|final&format=docx|pdf (html too for
@@ -26,12 +28,23 @@ import { DOCUMENT_NAMES, type DocumentName } from '../documents';
 import type { Mode } from '../documents/context';
 import type { PdfConverter } from '../documents/pdf';
 import { produceDocument, type DocumentRenderer, type Refusal } from '../documents/produce';
-import { isLanguage, SUPPORTED_LANGUAGES, type I18n, type Language } from '../i18n';
+import { DEFAULT_LANGUAGE, isLanguage, SUPPORTED_LANGUAGES, type I18n, type Language } from '../i18n';
 import { localizeIssue, type Translator } from '../i18n/messages';
 import type { Drafts } from '../store/drafts';
 import type { Store } from '../store/store';
 import { registerDraftRoutes } from './api-drafts';
-import { ApiError, invalidPackage } from './errors';
+import { allowedMethods, API_ROUTES, DOCUMENT_FORMATS, MODES } from './api-routes';
+import { openApiDocument } from './openapi';
+import {
+  ApiError,
+  ERROR_CODES,
+  ERROR_STATUS,
+  invalidPackage,
+  isErrorCode,
+  problemTitleKey,
+  problemType,
+  type ErrorCode,
+} from './errors';
 import { requireJson, type RequestWithLanguage } from './middleware';
 import { assessmentView, catalogueView, missingAsIssue, statesView } from './present';
 
@@ -49,9 +62,6 @@ export interface ApiDeps {
   /** The PDF converter (documents/pdf.ts); without it, format=pdf is 501 pdf_unavailable. */
   readonly pdf?: PdfConverter;
 }
-
-const MODES = ['draft', 'final'] as const;
-const FORMATS = ['docx', 'html', 'pdf'] as const;
 
 /**
  * A query parameter that must be one of `allowed` (compared in lower case); undefined when absent.
@@ -188,35 +198,25 @@ export function createApiRouter(deps: ApiDeps): Router {
     return assessPackage(parsed.pkg, domainDeps());
   };
 
-  /** Each address and the methods it accepts: the index lists them, and any other method is a 405. */
-  const routes: Record<string, string> = {
-    '/': 'GET, HEAD',
-    '/health': 'GET, HEAD',
-    '/treaties': 'GET, HEAD',
-    '/states': 'GET, HEAD',
-    '/schema': 'GET, HEAD',
-    '/validate': 'POST',
-    '/documents/:name': 'POST',
-    '/drafts': 'POST',
-    '/drafts/:id': 'GET, HEAD, PUT, DELETE',
-    '/drafts/:id/history': 'GET, HEAD',
-  };
+  /** Each address and the methods it accepts (api-routes.ts): any other method is a 405. */
+  const routes = allowedMethods();
 
   router.get('/', (_req, res) => {
     res.json({
-      endpoints: Object.entries(routes)
-        .filter(([route]) => route !== '/')
-        .flatMap(([route, methods]) => {
-          const method = methods.split(',')[0]!;
-          if (route === '/documents/:name')
-            return DOCUMENT_NAMES.map((d) => `${method} /api/v1/documents/${d}`);
-          return methods
-            .split(', ')
-            .filter((m) => m !== 'HEAD')
-            .map((m) => `${m} /api/v1${route.replace(':id', '{id}')}`);
-        }),
+      endpoints: API_ROUTES.filter((route) => route.express !== '/').flatMap((route) =>
+        Object.keys(route.operations).map(
+          (method) =>
+            `${method.toUpperCase()} /api/v1${(route.path ?? route.express).replace(/:(\w+)/g, '{$1}')}`,
+        ),
+      ),
       languages: SUPPORTED_LANGUAGES,
     });
+  });
+
+  let openApi: string | undefined;
+  router.get('/openapi.json', (_req, res) => {
+    openApi ??= JSON.stringify(openApiDocument(deps.i18n.t(DEFAULT_LANGUAGE)));
+    res.type('application/json').send(openApi);
   });
 
   router.get('/health', (_req, res) => {
@@ -248,6 +248,24 @@ export function createApiRouter(deps: ApiDeps): Router {
     );
   });
 
+  /** A problem type, what its `type` URI answers: the code, the status it comes with, its title. */
+  const problemTypeView = (code: ErrorCode, req: Request) => ({
+    type: problemType(code),
+    code,
+    status: ERROR_STATUS[code],
+    title: (req as RequestWithLanguage).t(problemTitleKey(code)),
+  });
+
+  router.get('/problems', (req, res) => {
+    res.json({ problems: ERROR_CODES.map((code) => problemTypeView(code, req)) });
+  });
+
+  router.get('/problems/:code', (req, res) => {
+    const code = req.params.code;
+    if (!isErrorCode(code)) throw new ApiError(404, 'not_found', 'api.errors.notFoundApi');
+    res.json(problemTypeView(code, req));
+  });
+
   router.post('/validate', ...jsonBody, (req, res) => {
     res.json(assessmentView(assess(req), translator(req)));
   });
@@ -258,8 +276,7 @@ export function createApiRouter(deps: ApiDeps): Router {
       throw new ApiError(404, 'not_found', 'api.errors.notFoundApi');
     }
     const mode: Mode = oneOf(req, 'mode', MODES) ?? 'draft';
-    const format =
-      oneOf(req, 'format', name === 'checklist' ? FORMATS : (['docx', 'pdf'] as const)) ?? 'docx';
+    const format = oneOf(req, 'format', DOCUMENT_FORMATS[name]) ?? 'docx';
     const requestedTreaty = oneOf(req, 'treaty', TREATY_IDS);
     // Validate the language before the body, so a bad parameter is a 400 whatever the body says.
     const requestedLanguages = documentLanguages(req);
@@ -297,7 +314,7 @@ export function createApiRouter(deps: ApiDeps): Router {
   });
 
   // A known address with a method it does not accept: 405 with Allow (OPTIONS: 204 with Allow).
-  for (const [route, allow] of Object.entries(routes)) {
+  for (const [route, allow] of routes) {
     router.all(route, (req, res) => {
       if (req.method === 'OPTIONS') {
         res.setHeader('Allow', `${allow}, OPTIONS`);

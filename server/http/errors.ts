@@ -1,6 +1,11 @@
 /**
- * API errors: `{ error: { code, message, issues } }`, with a stable code, a message in the request's
- * language and, for a package, every issue. A mistake the request made before reaching a route (a body
+ * API errors as RFC 9457 problem details (`application/problem+json`): `type` (a URI reference per code,
+ * `/api/v1/problems/{code}`, which GET answers with the code's status and title), `title` (fixed per code,
+ * in the request's language), `status`, `detail` (this occurrence's message in the request's language),
+ * and two extension members: `code` (the stable code) and `issues` (for a package, every issue). No
+ * `instance`: nothing stores an occurrence to point at, and the request's path would copy a draft's id,
+ * its only key, into bodies that clients log. The former `{ error: { code, message, issues } }` is kept
+ * beside them for one release (deprecated; README). A mistake the request made before reaching a route (a body
  * too large or badly compressed, too many new drafts...: request-errors.ts) is a 4xx like an ApiError.
  * Anything else is a fault of ours: 500, logged without the request's content, with a message that says
  * nothing was stored.
@@ -39,6 +44,45 @@ export const ERROR_CODES = [
   'internal_error',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** The HTTP status each code comes with (one each). */
+export const ERROR_STATUS: Readonly<Record<ErrorCode, number>> = {
+  malformed_json: 400,
+  bad_request: 400,
+  unsupported_media_type: 415,
+  payload_too_large: 413,
+  invalid_package: 422,
+  final_refused: 422,
+  invalid_parameter: 400,
+  missing_parameter: 400,
+  treaty_not_in_package: 422,
+  no_instrument: 422,
+  full_powers_not_needed: 422,
+  not_found: 404,
+  method_not_allowed: 405,
+  precondition_required: 428,
+  precondition_failed: 412,
+  storage_full: 507,
+  draft_unreadable: 500,
+  rate_limited: 429,
+  busy: 503,
+  pdf_unavailable: 501,
+  pdf_failed: 503,
+  internal_error: 500,
+};
+
+export const PROBLEM_MEDIA_TYPE = 'application/problem+json';
+/** Where the problem types live: `type` is this plus the code, a reference relative to the API's host. */
+export const PROBLEM_TYPE_BASE = '/api/v1/problems/';
+
+export const isErrorCode = (value: unknown): value is ErrorCode =>
+  typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value);
+
+export const problemType = (code: ErrorCode): string => `${PROBLEM_TYPE_BASE}${code}`;
+
+/** The i18next key of a code's title: common:api.problems.<code in camelCase>. */
+export const problemTitleKey = (code: ErrorCode): string =>
+  `api.problems.${code.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase())}`;
 
 /** An issue as the API reports it; checklist items missing in final mode carry their requirement id. */
 export type ApiIssue =
@@ -129,16 +173,22 @@ export function errorHandler(logger: Logger, bodyLimitBytes: number): ErrorReque
     if (apiError.allow) res.setHeader('Allow', apiError.allow);
     if (apiError.retryAfterSeconds !== undefined)
       res.setHeader('Retry-After', String(apiError.retryAfterSeconds));
-    res
-      .status(apiError.status)
-      .type('application/json')
-      .json({
-        error: {
-          code: apiError.code,
-          message: r.t ? r.t(apiError.messageKey, apiError.params) : apiError.code,
-          issues: apiError.issues,
-        },
-      });
+    res.status(apiError.status).type(PROBLEM_MEDIA_TYPE).json(problemOf(apiError, r.t));
+  };
+}
+
+/** The problem details of an error; `t` speaks the request's language (absent: the code stands in). */
+export function problemOf(apiError: ApiError, t: RequestWithLanguage['t'] | undefined) {
+  const detail = t ? t(apiError.messageKey, apiError.params) : apiError.code;
+  return {
+    type: problemType(apiError.code),
+    title: t ? t(problemTitleKey(apiError.code)) : apiError.code,
+    status: apiError.status,
+    detail,
+    code: apiError.code,
+    issues: apiError.issues,
+    /** Deprecated: the shape before RFC 9457, kept for one release (README, "API errors"). */
+    error: { code: apiError.code, message: detail, issues: apiError.issues },
   };
 }
 

@@ -21,12 +21,12 @@ export function languageMiddleware(i18n: I18n): RequestHandler {
   return (req, res, next) => {
     const r = req as RequestWithLanguage;
     // ?lang= first, then the language the reader chose on an earlier page (the pages' `lang` cookie),
-    // then Accept-Language. detectLanguage only ever returns a supported code.
+    // then Accept-Language (Express's req.acceptsLanguages). detectLanguage only ever returns a supported code.
     const asked =
       typeof req.query.lang === 'string' && req.query.lang.trim() !== ''
         ? req.query.lang
         : readCookies(req).lang;
-    r.lng = detectLanguage(asked, req.get('accept-language'));
+    r.lng = detectLanguage(asked, (languages) => req.acceptsLanguages(languages));
     r.t = i18n.t(r.lng);
     res.setHeader('Content-Language', r.lng);
     res.vary('Accept-Language');
@@ -97,7 +97,8 @@ export function requestLog(logger: Logger): RequestHandler {
 
 /**
  * POST bodies must be JSON (415 otherwise). This also keeps the API out of reach of cross-site HTML
- * forms, which cannot send application/json without a CORS preflight that this server never grants.
+ * forms, which cannot send application/json without a CORS preflight, granted only to the origins
+ * CORS_ORIGINS lists (cors.ts), and never with credentials.
  */
 export function requireJson(req: Request, _res: Response, next: NextFunction): void {
   if (req.method === 'POST' && !req.is('application/json')) {

@@ -191,33 +191,21 @@ function memoized(t: TFunction): TFunction {
 }
 
 /**
- * The language of a request: `?lang=` when it names a supported language, else the first supported
- * language in Accept-Language (by quality), else English. Nothing else is ever consulted.
+ * The language of a request: `?lang=` when it names a supported language, else the supported language the
+ * request's Accept-Language prefers, else English. `accepts` is Express's `req.acceptsLanguages` (the
+ * `negotiator` package): given the supported codes, it answers the best by quality, a tag matching its
+ * language ("fr-CA" is French), or false when none is acceptable. English is offered first, so that a
+ * request without the header, or with `*`, gets English. Nothing else is ever consulted.
  */
-export function detectLanguage(query: unknown, acceptLanguage: string | undefined): Language {
+export function detectLanguage(query: unknown, accepts: (languages: string[]) => string | false): Language {
   if (typeof query === 'string') {
     // "ar,en" (bilingual documents): the first language speaks the messages.
     const q = (query.split(',')[0] ?? '').trim().toLowerCase();
     if (isLanguage(q)) return q;
   }
-  if (acceptLanguage) {
-    const ranked = acceptLanguage
-      .split(',')
-      .slice(0, 20)
-      .map((part, order) => {
-        const [tag = '', ...attrs] = part.trim().split(';');
-        const qAttr = attrs.map((a) => a.trim()).find((a) => a.startsWith('q='));
-        const quality = qAttr ? Number(qAttr.slice(2)) : 1;
-        return {
-          base: tag.trim().toLowerCase().split('-')[0] ?? '',
-          quality: Number.isFinite(quality) ? quality : 0,
-          order,
-        };
-      })
-      .filter((x) => x.quality > 0)
-      .sort((a, b) => b.quality - a.quality || a.order - b.order);
-    const found = ranked.find((x) => isLanguage(x.base));
-    if (found) return found.base as Language;
-  }
-  return DEFAULT_LANGUAGE;
+  const best = accepts(OFFERED);
+  return typeof best === 'string' && isLanguage(best) ? best : DEFAULT_LANGUAGE;
 }
+
+/** The supported codes as offered to Accept-Language, English first. */
+const OFFERED = [DEFAULT_LANGUAGE, ...SUPPORTED_LANGUAGES.filter((lng) => lng !== DEFAULT_LANGUAGE)];

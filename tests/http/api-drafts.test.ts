@@ -70,8 +70,8 @@ describe('POST /api/v1/drafts', () => {
       .set(json)
       .send(JSON.stringify({ ...bhutan(), party: { kind: 'state', code: 'XX' } }));
     expect(res.status).toBe(422);
-    expect(res.body.error.code).toBe('invalid_package');
-    expect(res.body.error.issues[0].path).toBe('party.code');
+    expect(res.body.code).toBe('invalid_package');
+    expect(res.body.issues[0].path).toBe('party.code');
     expect(draftCount()).toBe(before);
   });
 
@@ -83,7 +83,7 @@ describe('POST /api/v1/drafts', () => {
       .set(json)
       .send(JSON.stringify({ ...pkg, authorities }));
     expect(res.status).toBe(422);
-    expect(res.body.error.issues).toEqual(
+    expect(res.body.issues).toEqual(
       expect.arrayContaining([expect.objectContaining({ code: 'schema.duplicateId', path: 'authorities' })]),
     );
   });
@@ -117,8 +117,8 @@ describe('GET /api/v1/drafts/{id}', () => {
     async (id) => {
       const res = await request(t.app).get(`/api/v1/drafts/${encodeURIComponent(id)}?lang=fr`);
       expect(res.status).toBe(404);
-      expect(res.body.error.code).toBe('not_found');
-      expect(res.body.error.message).toBe(expectedString('fr', 'api.errors.draftNotFound'));
+      expect(res.body.code).toBe('not_found');
+      expect(res.body.detail).toBe(expectedString('fr', 'api.errors.draftNotFound'));
     },
   );
 });
@@ -167,7 +167,7 @@ describe('PUT /api/v1/drafts/{id}', () => {
     if (header !== undefined) req = req.set('If-Match', header);
     const res = await req.send(JSON.stringify({ ...body.package, signing: { place: 'X', date: null } }));
     expect(res.status).toBe(status);
-    expect(res.body.error.code).toBe(code);
+    expect(res.body.code).toBe(code);
     const now = await request(t.app).get(`/api/v1/drafts/${body.id}`);
     expect(now.headers.etag).toBe('"r1"');
     expect(now.body.package.signing.place).toBe('Thimphu');
@@ -306,7 +306,7 @@ describe('the size limit of the database', () => {
         expect(h1s(created.text)).toEqual([expectedString('en', 'pages.errorPages.storageFull.title')]);
         const api = await request(full.app).post('/api/v1/drafts').set(json).send(JSON.stringify(bhutan()));
         expect(api.status).toBe(507);
-        expect(api.body.error.code).toBe('storage_full');
+        expect(api.body.code).toBe('storage_full');
         const imported = await b.upload('/drafts/import', { content: JSON.stringify(bhutan()) });
         expect(imported.status).toBe(507);
         const saved = await b.submit(`${d.url}/signing`, { place: 'Typed Place' });

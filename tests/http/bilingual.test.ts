@@ -169,7 +169,7 @@ describe('a bilingual instrument, Arabic and English (?lang=ar,en)', () => {
       samplePackage('bhutan-accession'),
     );
     const arabic = expectApiError(reversed, 422, 'final_refused');
-    expect(arabic.message).toMatch(ARABIC_LETTER);
+    expect(arabic.detail).toMatch(ARABIC_LETTER);
     expect(arabic.issues.length).toBe(error.issues.length);
   });
 
@@ -220,7 +220,7 @@ describe('?lang= takes one language, or two different ones', () => {
       samplePackage('bhutan-accession'),
     );
     const error = expectApiError(res, 400, 'invalid_parameter');
-    expect(error.message).toContain('two different languages separated by a comma');
+    expect(error.detail).toContain('two different languages separated by a comma');
   });
 
   test('the checklist is in one language: lang=en,ar is a 400 that says so', async () => {
@@ -229,7 +229,7 @@ describe('?lang= takes one language, or two different ones', () => {
       '/api/v1/documents/checklist?lang=en,ar',
       samplePackage('bhutan-accession'),
     );
-    expect(expectApiError(res, 400, 'invalid_parameter').message).toContain(
+    expect(expectApiError(res, 400, 'invalid_parameter').detail).toContain(
       'checklist is produced in one language',
     );
   });

@@ -26,9 +26,12 @@ describe('GET /api/v1', () => {
     expect(res.body).toEqual({
       endpoints: [
         'GET /api/v1/health',
+        'GET /api/v1/openapi.json',
         'GET /api/v1/treaties',
         'GET /api/v1/states',
         'GET /api/v1/schema',
+        'GET /api/v1/problems',
+        'GET /api/v1/problems/{code}',
         'POST /api/v1/validate',
         'POST /api/v1/documents/instrument',
         'POST /api/v1/documents/notifications',

@@ -159,11 +159,10 @@ describe('a full pool', () => {
     expect(await partsOf(files[0]!)).toEqual(await partsOf(files[1]!));
     for (const refused of answers.filter((a) => a.status === 503)) {
       expect(refused.headers['retry-after']).toBe('1');
-      const error = (
-        JSON.parse((refused.body as Buffer).toString('utf8')) as { error: { code: string; message: string } }
-      ).error;
+      expect(refused.headers['content-type']).toMatch(/^application\/problem\+json/);
+      const error = JSON.parse((refused.body as Buffer).toString('utf8')) as { code: string; detail: string };
       expect(error.code).toBe('busy');
-      expect(error.message).toMatch(/busy producing other documents|occupé à produire d'autres documents/);
+      expect(error.detail).toMatch(/busy producing other documents|occupé à produire d'autres documents/);
     }
     // The French request, if refused, is refused in French.
     const french = answers[3]!;

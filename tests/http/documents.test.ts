@@ -350,9 +350,9 @@ describe('full powers', () => {
         signatory: { name: 'Pema Example', title: 'Title', office },
       };
       const resEn = await postJson(t.app, '/api/v1/documents/full-powers', pkg);
-      expect(expectApiError(resEn, 422, 'full_powers_not_needed').message).toContain(`the signer is ${en},`);
+      expect(expectApiError(resEn, 422, 'full_powers_not_needed').detail).toContain(`the signer is ${en},`);
       const resFr = await postJson(t.app, '/api/v1/documents/full-powers?lang=fr', pkg);
-      expect(expectApiError(resFr, 422, 'full_powers_not_needed').message).toContain(
+      expect(expectApiError(resFr, 422, 'full_powers_not_needed').detail).toContain(
         `le signataire est ${fr},`,
       );
     },
@@ -471,7 +471,7 @@ describe('checklist', () => {
       400,
       'invalid_parameter',
     );
-    expect(err.message).toBe('The parameter format must be one of: docx, html, pdf.');
+    expect(err.detail).toBe('The parameter format must be one of: docx, html, pdf.');
   });
 
   test('?format=pdf without LibreOffice (this app has no converter) is a 501 pdf_unavailable', async () => {

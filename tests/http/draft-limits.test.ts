@@ -232,12 +232,12 @@ describe('the API', () => {
     for (let i = 0; i < LIMIT; i++) expect((await createViaApi(a)).status).toBe(201);
     const res = await createViaApi(a);
     const err = expectApiError(res, 429, 'rate_limited');
-    expect(err.message).toBe(
+    expect(err.detail).toBe(
       'Too many new drafts from this address in a short time. Try again after 12:10 UTC (in 10 minutes); the Retry-After header gives the wait in seconds.',
     );
     expect(Number(res.headers['retry-after'])).toBeGreaterThan(540);
     const fr = expectApiError(await createViaApi(a, '?lang=fr'), 429, 'rate_limited');
-    expect(fr.message).toMatch(/^Trop de nouveaux projets .* Réessayez après 12:10 UTC \(dans 10 minutes\)/);
+    expect(fr.detail).toMatch(/^Trop de nouveaux projets .* Réessayez après 12:10 UTC \(dans 10 minutes\)/);
     expect(draftCount(a)).toBe(LIMIT);
   });
 

@@ -1,6 +1,7 @@
 /**
- * Every error status and code of README's table, each in the shape `{ error: { code, message, issues } }`
- * with Content-Type application/json; methods the API does not support; and what must never be a 500.
+ * Every error status and code of README's table, each as RFC 9457 problem details
+ * (application/problem+json, the deprecated `error` member alike: helpers.ts); methods the API does not
+ * support; and what must never be a 500.
  */
 import zlib from 'node:zlib';
 import request from 'supertest';
@@ -24,7 +25,7 @@ describe('400 malformed_json', () => {
       '/api/v1/documents/bundle',
     ]) {
       const err = expectApiError(await postRaw(t.app, url, '{bad', JSON_TYPE), 400, 'malformed_json');
-      expect(err.message).toMatch(/^The request body is not valid JSON: /);
+      expect(err.detail).toMatch(/^The request body is not valid JSON: /);
       expect(err.issues).toEqual([]);
     }
   });
@@ -39,7 +40,7 @@ describe('400 malformed_json', () => {
   test('in French with ?lang=fr', async () => {
     const res = await postRaw(t.app, '/api/v1/validate?lang=fr', '{bad', JSON_TYPE);
     const err = expectApiError(res, 400, 'malformed_json');
-    expect(err.message).toMatch(/^Le corps de la requête n'est pas du JSON valide : /);
+    expect(err.detail).toMatch(/^Le corps de la requête n'est pas du JSON valide : /);
     expect(res.headers['content-language']).toBe('fr');
   });
 
@@ -49,7 +50,7 @@ describe('400 malformed_json', () => {
       'Accept-Language': 'fr-CH, fr;q=0.9',
     });
     const err = expectApiError(res, 400, 'malformed_json');
-    expect(err.message).toMatch(/^Le corps de la requête n'est pas du JSON valide : /);
+    expect(err.detail).toMatch(/^Le corps de la requête n'est pas du JSON valide : /);
     expect(res.headers['content-language']).toBe('fr');
   });
 
@@ -93,7 +94,7 @@ describe('400 invalid_parameter', () => {
       400,
       'invalid_parameter',
     );
-    expect(err.message).toBe(`The parameter ${name} must be one of: ${allowed}.`);
+    expect(err.detail).toBe(`The parameter ${name} must be one of: ${allowed}.`);
     expect(err.issues).toEqual([]);
   });
 
@@ -112,7 +113,7 @@ describe('400 invalid_parameter', () => {
       400,
       'invalid_parameter',
     );
-    expect(err.message).toBe("Le paramètre mode doit valoir l'une des valeurs suivantes : draft, final.");
+    expect(err.detail).toBe("Le paramètre mode doit valoir l'une des valeurs suivantes : draft, final.");
   });
 
   test('?names= on /states must be a language code', async () => {
@@ -128,13 +129,13 @@ describe('400 missing_parameter', () => {
       400,
       'missing_parameter',
     );
-    expect(err.message).toBe('The parameter treaty is required here; it must be one of: untoc, tip, som.');
+    expect(err.detail).toBe('The parameter treaty is required here; it must be one of: untoc, tip, som.');
     const fr = expectApiError(
       await postJson(t.app, '/api/v1/documents/instrument?lang=fr', samplePackage('bhutan-accession')),
       400,
       'missing_parameter',
     );
-    expect(fr.message).toBe(
+    expect(fr.detail).toBe(
       "Le paramètre treaty est requis ici ; il doit valoir l'une des valeurs suivantes : untoc, tip, som.",
     );
   });
@@ -175,7 +176,7 @@ describe('404 not_found', () => {
         ? await request(t.app).get(url)
         : await request(t.app).post(url).set(JSON_TYPE).send('{}');
     const err = expectApiError(res, 404, 'not_found');
-    expect(err.message).toBe(message);
+    expect(err.detail).toBe(message);
   });
 
   test('an unknown document name, with a valid package', async () => {
@@ -190,7 +191,7 @@ describe('404 not_found', () => {
 
   test('an unknown API path with JSON, in French', async () => {
     const err = expectApiError(await postJson(t.app, '/api/v1/nothing?lang=fr', {}), 404, 'not_found');
-    expect(err.message).toBe(
+    expect(err.detail).toBe(
       "Il n'y a rien à cette adresse. GET /api/v1 donne la liste des adresses de l'API.",
     );
   });
@@ -228,7 +229,7 @@ describe('413 payload_too_large', () => {
     const big = { ...samplePackage('bhutan-accession'), padding: 'x'.repeat(4000) };
     for (const url of ['/api/v1/validate', '/api/v1/documents/bundle']) {
       const err = expectApiError(await postJson(small.app, url, big), 413, 'payload_too_large');
-      expect(err.message).toBe(
+      expect(err.detail).toBe(
         'The request body is larger than 2 kB. A package is much smaller: check what is being sent.',
       );
     }
@@ -240,7 +241,7 @@ describe('413 payload_too_large', () => {
       413,
       'payload_too_large',
     );
-    expect(err.message).toBe(
+    expect(err.detail).toBe(
       'Le corps de la requête dépasse 2\u202fko. Un dossier est bien plus petit : vérifiez ce qui est envoyé.',
     );
   });
@@ -286,7 +287,7 @@ describe('415 unsupported_media_type', () => {
   ])('%s', async (_label, headers) => {
     for (const url of ['/api/v1/validate', '/api/v1/documents/checklist']) {
       const err = expectApiError(await postRaw(t.app, url, body, headers), 415, 'unsupported_media_type');
-      expect(err.message).toBe('Send the package as JSON, with the header Content-Type: application/json.');
+      expect(err.detail).toBe('Send the package as JSON, with the header Content-Type: application/json.');
     }
   });
 
@@ -313,7 +314,7 @@ describe('415 unsupported_media_type', () => {
       415,
       'unsupported_media_type',
     );
-    expect(err.message).toBe("Envoyez le dossier en JSON, avec l'en-tête Content-Type: application/json.");
+    expect(err.detail).toBe("Envoyez le dossier en JSON, avec l'en-tête Content-Type: application/json.");
   });
 
   test('application/json with a charset of utf-8 is JSON', async () => {
@@ -328,7 +329,7 @@ describe('422 invalid_package', () => {
   test('"2021-02-31" is schema.dateNotReal at signing.date, with its field label', async () => {
     const pkg = { ...samplePackage('bhutan-accession'), signing: { place: 'Thimphu', date: '2021-02-31' } };
     const err = expectApiError(await postJson(t.app, '/api/v1/validate', pkg), 422, 'invalid_package');
-    expect(err.message).toBe(
+    expect(err.detail).toBe(
       'The package has 1 problem to correct before anything can be checked or produced.',
     );
     expect(err.issues).toEqual([
@@ -356,7 +357,7 @@ describe('422 invalid_package', () => {
       422,
       'invalid_package',
     );
-    expect(err.message).toBe(
+    expect(err.detail).toBe(
       `Le dossier comporte ${err.issues.length} problèmes à corriger avant toute vérification ou production.`,
     );
     expect(err.issues.map((i) => [i.code, i.path])).toEqual(
@@ -419,7 +420,7 @@ describe('422 final_refused', () => {
       422,
       'final_refused',
     );
-    expect(err.message).toBe(
+    expect(err.detail).toBe(
       'Final documents cannot be produced yet (1 item missing; 1 error). Produce a draft, or complete the package.',
     );
     expect(err.issues).toEqual([
@@ -456,7 +457,7 @@ describe('422 final_refused', () => {
       422,
       'final_refused',
     );
-    expect(err.message).toBe(
+    expect(err.detail).toBe(
       'Les documents définitifs ne peuvent pas encore être produits (1 élément manquant ; 1 erreur). Produisez un projet ou complétez le dossier.',
     );
     const missing = err.issues.find((i) => i.code === 'checklist.missing');
@@ -473,7 +474,7 @@ describe('422 final_refused', () => {
       'Accept-Language': 'fr',
     });
     const err = expectApiError(res, 422, 'final_refused');
-    expect(err.message).toMatch(/^Les documents définitifs/);
+    expect(err.detail).toMatch(/^Les documents définitifs/);
     // The issues speak the request's language (fr), like the message, not the document's (en).
     expect(err.issues[0]?.message).toMatch(/^CVDT/);
   });
@@ -500,7 +501,7 @@ describe('422 treaty_not_in_package and full_powers_not_needed', () => {
       422,
       'treaty_not_in_package',
     );
-    expect(err.message).toBe(
+    expect(err.detail).toBe(
       'The package does not include the treaty fp: add it to the package, or ask for one of: untoc, tip, som.',
     );
     const fr = expectApiError(
@@ -512,7 +513,7 @@ describe('422 treaty_not_in_package and full_powers_not_needed', () => {
       422,
       'treaty_not_in_package',
     );
-    expect(fr.message).toBe(
+    expect(fr.detail).toBe(
       "Le dossier ne comprend pas le traité untoc : ajoutez-le au dossier, ou demandez l'un des suivants : som.",
     );
   });
@@ -523,7 +524,7 @@ describe('422 treaty_not_in_package and full_powers_not_needed', () => {
       422,
       'full_powers_not_needed',
     );
-    expect(err.message).toBe(
+    expect(err.detail).toBe(
       'Full powers are not needed: the signer is the Minister for Foreign Affairs, who represents the State without full powers (VCLT art. 7(2)(a)).',
     );
   });
@@ -550,7 +551,7 @@ describe('methods the API does not support', () => {
   ] as const)('%s %s is 405 method_not_allowed', async (method, url, allow) => {
     const res = await request(t.app)[method](url).set(JSON_TYPE).send('{}');
     const err = expectApiError(res, 405, 'method_not_allowed');
-    expect(err.message).toMatch(
+    expect(err.detail).toMatch(
       new RegExp(`^This address does not accept ${method.toUpperCase()}; it accepts ${allow}`),
     );
     expect(res.headers.allow).toContain(allow);

@@ -1,6 +1,6 @@
 /**
  * Helpers for the HTTP tests: requests with a JSON body, binary responses (.docx, .zip), the text of a
- * .docx as mammoth reads it, the tables of a bilingual .docx, and the API's error shape `{ error: { code, message, issues } }`.
+ * .docx as mammoth reads it, the tables of a bilingual .docx, and the API's problem details (RFC 9457).
  */
 import type { Express } from 'express';
 import JSZip from 'jszip';
@@ -93,13 +93,17 @@ export interface ApiIssueBody {
   source: unknown;
 }
 
+/** An API error: RFC 9457 problem details with the extension members code and issues. */
 export interface ApiErrorBody {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
   code: string;
-  message: string;
   issues: ApiIssueBody[];
 }
 
-import { ERROR_CODES } from '../../server/http/errors';
+import { ERROR_CODES, ERROR_STATUS, PROBLEM_TYPE_BASE } from '../../server/http/errors';
 
 export { ERROR_CODES };
 
@@ -116,17 +120,26 @@ export function jsonBody(res: Response): unknown {
   return JSON.parse(res.text) as unknown;
 }
 
-/** Checks the error shape (without asserting a status or code) and returns the error. */
+/**
+ * Checks the problem details (without asserting a status or code) and returns them: the media type, the
+ * members, the type for the code, the status the code comes with, and the deprecated `error` member the
+ * same as the problem's members.
+ */
 export function expectErrorShape(res: Response): ApiErrorBody {
-  expect(res.headers['content-type']).toMatch(/^application\/json(;|$)/);
-  const body = jsonBody(res) as { error: ApiErrorBody };
-  expect(Object.keys(body)).toEqual(['error']);
-  expect(Object.keys(body.error).sort()).toEqual(['code', 'issues', 'message']);
-  expect(ERROR_CODES as readonly string[]).toContain(body.error.code);
-  expect(typeof body.error.message).toBe('string');
-  expect(body.error.message.length).toBeGreaterThan(0);
-  expect(Array.isArray(body.error.issues)).toBe(true);
-  for (const issue of body.error.issues) {
+  expect(res.headers['content-type']).toMatch(/^application\/problem\+json(;|$)/);
+  const body = jsonBody(res) as ApiErrorBody & { error: unknown };
+  expect(Object.keys(body).sort()).toEqual(['code', 'detail', 'error', 'issues', 'status', 'title', 'type']);
+  expect(ERROR_CODES as readonly string[]).toContain(body.code);
+  expect(body.type).toBe(`${PROBLEM_TYPE_BASE}${body.code}`);
+  expect(body.status).toBe(res.status);
+  expect(body.status).toBe(ERROR_STATUS[body.code as keyof typeof ERROR_STATUS]);
+  for (const text of [body.title, body.detail]) {
+    expect(typeof text).toBe('string');
+    expect(text.length).toBeGreaterThan(0);
+  }
+  expect(body.title).not.toBe(body.code);
+  expect(Array.isArray(body.issues)).toBe(true);
+  for (const issue of body.issues) {
     expect(['error', 'warning', 'info']).toContain(issue.severity);
     expect(typeof issue.code).toBe('string');
     expect(typeof issue.message).toBe('string');
@@ -134,10 +147,13 @@ export function expectErrorShape(res: Response): ApiErrorBody {
     expect(issue.field === null || typeof issue.field === 'string').toBe(true);
     expect(issue).toHaveProperty('source');
   }
-  return body.error;
+  expect(body.error).toEqual({ code: body.code, message: body.detail, issues: body.issues });
+  const problem: ApiErrorBody & { error?: unknown } = { ...body };
+  delete problem.error;
+  return problem;
 }
 
-/** Checks status, code and error shape; on a mismatch the failure shows the body received. */
+/** Checks status, code and problem shape; on a mismatch the failure shows the body received. */
 export function expectApiError(res: Response, status: number, code: string): ApiErrorBody {
   let received: unknown;
   try {
@@ -145,7 +161,7 @@ export function expectApiError(res: Response, status: number, code: string): Api
   } catch {
     received = res.text;
   }
-  const receivedCode = (received as { error?: { code?: unknown } } | undefined)?.error?.code;
+  const receivedCode = (received as { code?: unknown } | undefined)?.code;
   expect({ status: res.status, code: receivedCode, body: received }).toMatchObject({ status, code });
   return expectErrorShape(res);
 }

@@ -1,6 +1,6 @@
 /**
  * The request language: ?lang= when it names a supported language, else the best supported language of
- * Accept-Language, else English; Content-Language says which was chosen.
+ * Accept-Language (Express's req.acceptsLanguages), else English; Content-Language says which was chosen.
  */
 import request from 'supertest';
 import { expectApiError, postJson, postRaw } from './helpers';
@@ -49,6 +49,10 @@ describe('?lang= and Accept-Language', () => {
     ['', 'de-DE, it;q=0.8', 'en'],
     ['', 'de-DE, es;q=0.8', 'es'],
     ['', '*', 'en'],
+    ['', 'zh-Hant-TW, en;q=0.5', 'zh'],
+    ['', 'es-419', 'es'],
+    ['', 'en-US,en;q=0.9,ar;q=0.8', 'en'],
+    ['', '*;q=0.5, ru', 'ru'],
     ['', ';;;,,,q=x', 'en'],
     ['?lang=de', undefined, 'en'],
     ['?lang=de', 'fr', 'fr'],
@@ -62,9 +66,9 @@ describe('?lang= and Accept-Language', () => {
     expect(name).toBe(
       expected === 'fr'
         ? FR_NAME
-        : expected === 'es'
-          ? expectedString('es', 'legal:treaties.untoc.name')
-          : EN_NAME,
+        : expected === 'en'
+          ? EN_NAME
+          : expectedString(expected as 'es' | 'zh' | 'ru', 'legal:treaties.untoc.name'),
     );
   });
 
@@ -82,14 +86,14 @@ describe('?lang= and Accept-Language', () => {
     ).toBe('14 février 2027');
 
     const notFound = await request(t.app).get('/api/v1/nothing?lang=en').set('Accept-Language', 'fr');
-    expect(expectApiError(notFound, 404, 'not_found').message).toMatch(/^There is nothing/);
+    expect(expectApiError(notFound, 404, 'not_found').detail).toMatch(/^There is nothing/);
     expect(notFound.headers['content-language']).toBe('en');
 
     const malformed = await postRaw(t.app, '/api/v1/validate?lang=fr', '{', {
       'Content-Type': 'application/json',
       'Accept-Language': 'en',
     });
-    expect(expectApiError(malformed, 400, 'malformed_json').message).toMatch(/^Le corps de la requête/);
+    expect(expectApiError(malformed, 400, 'malformed_json').detail).toMatch(/^Le corps de la requête/);
   });
 
   test('an unsupported language falls back to English: pages, /validate and errors', async () => {
@@ -105,7 +109,7 @@ describe('?lang= and Accept-Language', () => {
       'Content-Type': 'text/plain',
       'Accept-Language': 'pt',
     });
-    expect(expectApiError(unsupported, 415, 'unsupported_media_type').message).toMatch(
+    expect(expectApiError(unsupported, 415, 'unsupported_media_type').detail).toMatch(
       /^Send the package as JSON/,
     );
     expect(unsupported.headers['content-language']).toBe('en');
@@ -117,7 +121,7 @@ describe('?lang= and Accept-Language', () => {
       400,
       'invalid_parameter',
     );
-    expect(err.message).toBe('The parameter lang must be one of: ar, zh, en, fr, ru, es.');
+    expect(err.detail).toBe('The parameter lang must be one of: ar, zh, en, fr, ru, es.');
   });
 
   test('Content-Language and Vary: Accept-Language on every kind of response', async () => {
@@ -160,18 +164,14 @@ describe('?lang= and Accept-Language', () => {
       ]);
     const [en, fr] = await Promise.all([send('en'), send('fr')]);
     en.forEach((res, i) => {
-      const enBody = res.body as {
-        error: { code: string; message: string; issues: Array<{ message: string }> };
-      };
-      const frBody = fr[i]?.body as {
-        error: { code: string; message: string; issues: Array<{ message: string }> };
-      };
-      expect(frBody.error.code).toBe(enBody.error.code);
-      expect(frBody.error.message).not.toBe(enBody.error.message);
-      expect(frBody.error.issues.map((x) => x.message)).toHaveLength(enBody.error.issues.length);
-      enBody.error.issues.forEach((issue, k) =>
-        expect(frBody.error.issues[k]?.message).not.toBe(issue.message),
-      );
+      type Problem = { code: string; title: string; detail: string; issues: Array<{ message: string }> };
+      const enBody = res.body as Problem;
+      const frBody = fr[i]?.body as Problem;
+      expect(frBody.code).toBe(enBody.code);
+      expect(frBody.title).not.toBe(enBody.title);
+      expect(frBody.detail).not.toBe(enBody.detail);
+      expect(frBody.issues.map((x) => x.message)).toHaveLength(enBody.issues.length);
+      enBody.issues.forEach((issue, k) => expect(frBody.issues[k]?.message).not.toBe(issue.message));
     });
   });
 });

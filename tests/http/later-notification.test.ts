@@ -99,7 +99,7 @@ describe('POST /api/v1/documents, a later notification', () => {
   test('an instrument: 422 no_instrument, with or without a treaty', async () => {
     for (const url of ['/api/v1/documents/instrument', '/api/v1/documents/instrument?treaty=untoc']) {
       const err = expectApiError(await postJson(t.app, url, thailand()), 422, 'no_instrument');
-      expect(err.message).toBe(
+      expect(err.detail).toBe(
         'A notification by a party deposits no instrument. Ask for the notifications, the note verbale or the checklist.',
       );
     }

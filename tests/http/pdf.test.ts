@@ -268,7 +268,7 @@ describe('without LibreOffice', () => {
         .set({ 'Content-Type': 'application/json', 'Accept-Language': 'fr' })
         .send(samplePackage('bhutan-accession'));
       const body = expectApiError(res, 501, 'pdf_unavailable');
-      expect(body.message).toContain('SOFFICE_PATH');
+      expect(body.detail).toContain('SOFFICE_PATH');
       // The same package as Word still works.
       const docx = await postForBytes(
         app.app,
@@ -289,7 +289,7 @@ describe('without LibreOffice', () => {
         .post('/api/v1/documents/checklist?format=pdf')
         .set('Content-Type', 'application/json')
         .send(samplePackage('bhutan-accession'));
-      expect(expectApiError(res, 501, 'pdf_unavailable').message).toContain('PDF=off');
+      expect(expectApiError(res, 501, 'pdf_unavailable').detail).toContain('PDF=off');
     } finally {
       app.close();
     }

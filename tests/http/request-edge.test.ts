@@ -172,7 +172,7 @@ describe('the API answers the same mistakes with its JSON errors', () => {
       ...JSON_TYPE,
       'Content-Encoding': 'br',
     });
-    expect(expectApiError(res, 400, 'bad_request').message).toMatch(/^La requête n'a pas pu être lue/);
+    expect(expectApiError(res, 400, 'bad_request').detail).toMatch(/^La requête n'a pas pu être lue/);
   });
 
   test('an unknown encoding: 415 unsupported_media_type', async () => {

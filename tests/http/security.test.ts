@@ -266,9 +266,9 @@ describe('prototype keys in a package', () => {
     for (const url of ['/api/v1/validate', '/api/v1/documents/bundle']) {
       const res = await postRaw(t.app, url, body, { 'Content-Type': 'application/json' });
       expect(res.status).toBe(422);
-      expect(
-        (res.body as { error: { issues: Array<{ code: string }> } }).error.issues.map((i) => i.code),
-      ).toContain('schema.unknownField');
+      expect((res.body as { issues: Array<{ code: string }> }).issues.map((i) => i.code)).toContain(
+        'schema.unknownField',
+      );
     }
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(Object.prototype).not.toHaveProperty('polluted');

@@ -51,6 +51,7 @@ export type TestOverrides = Partial<
     | 'bodyLimitBytes'
     | 'requestLog'
     | 'trustProxy'
+    | 'corsOrigins'
     | 'draftCreateLimit'
     | 'draftRetentionDays'
     | 'databaseMaxBytes'
@@ -80,6 +81,7 @@ export function createAppOnFile(file: string, overrides: TestOverrides = {}): Fi
     draftRetentionDays: overrides.draftRetentionDays ?? 365,
     databaseMaxBytes: overrides.databaseMaxBytes ?? 1024 * 1024 * 1024,
     trustProxy: overrides.trustProxy ?? false,
+    corsOrigins: overrides.corsOrigins ?? [],
     // Off unless a test turns it on: the journey tests create many drafts from one address.
     draftCreateLimit: overrides.draftCreateLimit ?? { limit: 0, windowMinutes: 10 },
     // In process unless a test gives the worker pool (tests/http/document-pool.test.ts).

@@ -350,7 +350,7 @@ describe('6. the API and a person on the pages', () => {
       .set('If-Match', etag)
       .send({ ...pkg, deposit: { plannedOn: '2027-03-01', place: null } });
     expect(stale.status).toBe(412);
-    expect(stale.body.error.code).toBe('precondition_failed');
+    expect(stale.body.code).toBe('precondition_failed');
     expect(stale.headers.etag).not.toBe(etag);
     expect(stored(draft).pkg.signing.place).toBe('Tokyo');
 
@@ -358,7 +358,7 @@ describe('6. the API and a person on the pages', () => {
       .put(`/api/v1/drafts/${draft.id}`)
       .send({ ...pkg, deposit: { plannedOn: '2027-03-01', place: null } });
     expect(missing.status).toBe(428);
-    expect(missing.body.error.code).toBe('precondition_required');
+    expect(missing.body.code).toBe('precondition_required');
 
     const fresh = await request(t.app).get(`/api/v1/drafts/${draft.id}`);
     const saved = await request(t.app)

@@ -99,3 +99,37 @@ test('PDF: on by default with soffice looked for on PATH, or off, or at SOFFICE_
   expect(() => readConfig({ PDF: 'maybe' })).toThrow(/PDF/);
   expect(() => readConfig({ PDF_TIMEOUT_SECONDS: '1' })).toThrow(/PDF_TIMEOUT_SECONDS/);
 });
+
+describe('CORS_ORIGINS', () => {
+  test('none by default', () => {
+    expect(readConfig({}).corsOrigins).toEqual([]);
+    expect(readConfig({ CORS_ORIGINS: ' ' }).corsOrigins).toEqual([]);
+  });
+
+  test('exact origins, separated by commas, once each', () => {
+    expect(
+      readConfig({ CORS_ORIGINS: 'https://app.example.org, http://localhost:8080,https://app.example.org' })
+        .corsOrigins,
+    ).toEqual(['https://app.example.org', 'http://localhost:8080']);
+  });
+
+  test.each([
+    ['a trailing slash', 'https://app.example.org/'],
+    ['a path', 'https://app.example.org/api'],
+    ['a wildcard', '*'],
+    ['a wildcard host', 'https://*.example.org'],
+    ['no scheme', 'app.example.org'],
+    ['another scheme', 'ftp://app.example.org'],
+    ['capitals', 'https://App.example.org'],
+    ['the default port written out', 'https://app.example.org:443'],
+    ['null', 'null'],
+  ])('refuses %s at start-up, naming the variable', (_label, value) => {
+    expect(() => readConfig({ CORS_ORIGINS: value })).toThrow(/CORS_ORIGINS: .* is not an origin/);
+  });
+
+  test('refuses an empty entry', () => {
+    expect(() => readConfig({ CORS_ORIGINS: 'https://a.example,,https://b.example' })).toThrow(
+      /CORS_ORIGINS: an empty entry/,
+    );
+  });
+});
