@@ -8,6 +8,7 @@
  */
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -207,6 +208,92 @@ describe('PDF through the API (format=pdf)', () => {
       .send(samplePackage('bhutan-accession'));
     expectApiError(res, 400, 'invalid_parameter');
   });
+});
+
+describe("an integrator's typed client renders a PDF", () => {
+  const CLIENT = `import { readFileSync, writeFileSync } from 'node:fs';
+import type { paths } from './api';
+
+type Instrument = paths['/api/v1/documents/instrument']['post'];
+type Query = NonNullable<Instrument['parameters']['query']>;
+type Package = Instrument['requestBody']['content']['application/json'];
+type Pdf = Instrument['responses'][200]['content']['application/pdf'];
+type Problem = Instrument['responses'][501]['content']['application/problem+json'];
+
+async function render(base: string, pkg: Package, query: Query): Promise<ArrayBuffer> {
+  const search = new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)]));
+  const res = await fetch(base + '/api/v1/documents/instrument?' + search.toString(), {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(pkg),
+  });
+  if (!res.ok) {
+    const problem = (await res.json()) as Problem;
+    throw new Error(problem.code + ': ' + problem.detail);
+  }
+  // The document declares the PDF among the answers: Pdf is its (binary) schema's type.
+  const declared: Pdf | undefined = undefined;
+  void declared;
+  return res.arrayBuffer();
+}
+
+const [base, packageFile, out] = process.argv.slice(2) as [string, string, string];
+const format: Query['format'] = 'pdf';
+const pkg = JSON.parse(readFileSync(packageFile, 'utf8')) as Package;
+render(base, pkg, { treaty: 'untoc', lang: 'en', mode: 'draft', format }).then(
+  (bytes) => writeFileSync(out, Buffer.from(bytes)),
+  (err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  },
+);
+`;
+
+  it('generated from /api/v1/openapi.json, it type-checks with format pdf and writes the PDF', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pdf-client-'));
+    const server = t.app.listen(0, '127.0.0.1');
+    await new Promise<void>((resolve) => server.once('listening', resolve));
+    try {
+      const openapi = await request(t.app).get('/api/v1/openapi.json');
+      expect(openapi.status).toBe(200);
+      fs.writeFileSync(path.join(dir, 'openapi.json'), JSON.stringify(openapi.body));
+      const bin = (name: string) => path.join(PATHS.root, 'node_modules', '.bin', name);
+      await run(bin('openapi-typescript'), [path.join(dir, 'openapi.json'), '-o', path.join(dir, 'api.ts')]);
+      fs.writeFileSync(path.join(dir, 'client.ts'), CLIENT);
+      await run(bin('tsc'), [
+        '--strict',
+        '--target',
+        'es2022',
+        '--module',
+        'commonjs',
+        '--types',
+        'node',
+        '--typeRoots',
+        path.join(PATHS.root, 'node_modules', '@types'),
+        '--skipLibCheck',
+        '--outDir',
+        path.join(dir, 'out'),
+        path.join(dir, 'api.ts'),
+        path.join(dir, 'client.ts'),
+      ]);
+      const { port } = server.address() as AddressInfo;
+      const pkgFile = path.join(PATHS.root, 'examples', 'bhutan-accession.json');
+      const out = path.join(dir, 'instrument.pdf');
+      await run(process.execPath, [
+        path.join(dir, 'out', 'client.js'),
+        `http://127.0.0.1:${port}`,
+        pkgFile,
+        out,
+      ]);
+      const { text, pages } = await readPdf(fs.readFileSync(out));
+      expect(text).toContain(UNTOC);
+      expect(text).toContain(PARTY);
+      expect(pages).toBe(1);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
 
 describe('PDF on the documents page', () => {
