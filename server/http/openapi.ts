@@ -252,7 +252,10 @@ function parameter(name: ParameterName, document?: DocumentName): Record<string,
       return {
         name: 'format',
         in: 'query',
-        description: 'The file format',
+        description:
+          document === 'bundle'
+            ? 'The file format: pdf adds a PDF beside each .docx in the .zip (501 pdf_unavailable where LibreOffice is not installed)'
+            : 'The file format: pdf is converted by LibreOffice (501 pdf_unavailable where it is not installed)',
         schema: { ...stringEnum(DOCUMENT_FORMATS[document ?? 'instrument']), default: 'docx' },
       };
     case 'names':
