@@ -9,6 +9,7 @@ import type { TrustProxy } from './config';
 import type { I18n } from './i18n';
 import type { Logger } from './logger';
 import { createInProcessRenderer, type DocumentRenderer } from './documents/produce';
+import type { PdfConverter } from './documents/pdf';
 import { createApiRouter } from './http/api';
 import { apiCors } from './http/cors';
 import { ApiError, errorHandler } from './http/errors';
@@ -46,6 +47,11 @@ export interface AppDeps {
    * in process (the tests' default).
    */
   readonly documents?: DocumentRenderer;
+  /**
+   * The PDF converter (documents/pdf.ts; main.ts creates it from PDF and SOFFICE_PATH, and closes it with
+   * the server); when absent, PDF is unavailable as if turned off.
+   */
+  readonly pdf?: PdfConverter;
 }
 
 /** The drafts over the store, as the app uses them (main.ts purges expired drafts with the same). */

@@ -76,6 +76,14 @@ const EnvSchema = z.object({
    * per worker by default.
    */
   DOCUMENT_QUEUE: z.coerce.number().int().min(0).max(10_000).optional(),
+  /** PDF of the documents through LibreOffice (documents/pdf.ts): "off" offers none. */
+  PDF: z.enum(['on', 'off']).default('on'),
+  /** The soffice program; the first "soffice" on PATH by default. A path that names none: PDF unavailable. */
+  SOFFICE_PATH: z.string().min(1).optional(),
+  /** PDF conversions that may wait for the one running; beyond, 503 with Retry-After. */
+  PDF_QUEUE: z.coerce.number().int().min(0).max(1000).default(8),
+  /** The longest one conversion may take before LibreOffice is killed and started again. */
+  PDF_TIMEOUT_SECONDS: z.coerce.number().int().min(5).max(600).default(60),
 });
 
 /** Express's "trust proxy": false, true, a number of hops, or addresses, subnets and names. */
@@ -152,6 +160,15 @@ export interface Config {
   /** The document worker pool: its threads and how many documents may wait for one. */
   readonly documentWorkers: number;
   readonly documentQueue: number;
+  /** PDF through a resident LibreOffice (documents/pdf.ts). */
+  readonly pdf: {
+    readonly enabled: boolean;
+    readonly sofficePath: string | undefined;
+    readonly queue: number;
+    readonly timeoutMs: number;
+    /** Where soffice is looked for without SOFFICE_PATH: the PATH the server was started with. */
+    readonly searchPath: string;
+  };
 }
 
 export function readConfig(env: NodeJS.ProcessEnv): Config {
@@ -175,5 +192,12 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     draftCreateLimit: { limit: e.DRAFT_CREATE_LIMIT, windowMinutes: e.DRAFT_CREATE_WINDOW_MINUTES },
     documentWorkers,
     documentQueue: e.DOCUMENT_QUEUE ?? 4 * documentWorkers,
+    pdf: {
+      enabled: e.PDF === 'on',
+      sofficePath: e.SOFFICE_PATH,
+      queue: e.PDF_QUEUE,
+      timeoutMs: e.PDF_TIMEOUT_SECONDS * 1000,
+      searchPath: env.PATH ?? '',
+    },
   };
 }

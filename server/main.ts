@@ -6,6 +6,7 @@ import { createApp, draftsOf } from './app';
 import { loadParticipation } from './catalogue';
 import { readConfig } from './config';
 import { createI18n } from './i18n';
+import { createPdfConverter, locateSoffice } from './documents/pdf';
 import { createDocumentPool } from './documents/pool';
 import { createLogger } from './logger';
 import { PATHS } from './paths';
@@ -17,8 +18,22 @@ function main(): void {
   const store = openStore(path.join(config.dataDir, 'assistant.sqlite'));
   // Documents render on worker threads, behind a bounded queue (documents/pool.ts).
   const documents = createDocumentPool({ workers: config.documentWorkers, queue: config.documentQueue });
+  // PDF through one resident LibreOffice, started at the first PDF asked for (documents/pdf.ts).
+  const pdf = createPdfConverter({
+    availability: locateSoffice({
+      enabled: config.pdf.enabled,
+      configuredPath: config.pdf.sofficePath,
+      searchPath: config.pdf.searchPath,
+    }),
+    parentDir: config.dataDir,
+    queue: config.pdf.queue,
+    timeoutMs: config.pdf.timeoutMs,
+    log: (event, fields) => logger.info(event, fields),
+  });
+  if (!pdf.availability.available) logger.info('pdf_unavailable', { reason: pdf.availability.reason });
   const deps = {
     documents,
+    pdf,
     i18n: createI18n(PATHS.locales),
     participation: loadParticipation(PATHS.participationData),
     store,
@@ -51,7 +66,7 @@ function main(): void {
     clearInterval(daily);
     server.close(() => {
       store.close();
-      void documents.close().finally(() => process.exit(0));
+      void Promise.allSettled([documents.close(), pdf.close()]).finally(() => process.exit(0));
     });
   };
   process.on('SIGINT', stop);

@@ -33,6 +33,8 @@ import {
   type DocumentName,
   type RenderOptions,
 } from './index';
+import { writeZip, deflatedEntry, storedEntry, type ZipEntry } from './docx-writer/zip';
+import { PdfError, type PdfConverter, type PdfUnavailableReason } from './pdf';
 import { renderHtml } from './render-html';
 import {
   DIRECTORY_DOCUMENT,
@@ -63,8 +65,11 @@ export interface DocumentRequest {
    * office not yet known.
    */
   readonly offeredOnly?: boolean;
-  /** The checklist as HTML (the API's ?format=html) instead of Word; the authorities' directory as CSV or JSON. */
-  readonly format?: 'docx' | 'html' | 'csv' | 'json';
+  /**
+   * The checklist as HTML (the API's ?format=html) instead of Word; the authorities' directory as CSV or
+   * JSON; any document as PDF (converted by LibreOffice, pdf.ts); the bundle with a PDF beside each .docx.
+   */
+  readonly format?: 'docx' | 'html' | 'csv' | 'json' | 'pdf';
   readonly today: IsoDate;
   /** The legal adviser's approval the checklist states (a draft's; none for the API's package). */
   readonly approval?: ApprovalState;
@@ -92,6 +97,10 @@ export type Refusal =
   | { readonly kind: 'refused'; readonly reason: 'full-powers-not-needed'; readonly office: string }
   /** Final documents while an edition lacks something: each edition's assessment says what. */
   | { readonly kind: 'refused'; readonly reason: 'final-refused'; readonly editions: readonly Assessment[] }
+  /** PDF asked for where LibreOffice is not available (pdf.ts): off, not installed, or a wrong path. */
+  | { readonly kind: 'refused'; readonly reason: 'pdf-unavailable'; readonly why: PdfUnavailableReason }
+  /** LibreOffice gave no PDF in time (it is started again for the next one). */
+  | { readonly kind: 'refused'; readonly reason: 'pdf-failed'; readonly retryAfterSeconds: number }
   /** Every worker busy and the queue full: try again after `retryAfterSeconds`. */
   | { readonly kind: 'refused'; readonly reason: 'busy'; readonly retryAfterSeconds: number };
 
@@ -131,6 +140,8 @@ export interface ProduceDeps {
   readonly i18n: I18n;
   readonly participation: Participation;
   readonly documents: DocumentRenderer;
+  /** The PDF converter (pdf.ts); without it, PDF is unavailable as if turned off. */
+  readonly pdf?: PdfConverter;
 }
 
 const translatorOf = (i18n: I18n, lng: Language): Translator => ({ lng, t: i18n.t(lng) });
@@ -155,7 +166,7 @@ export function assessEdition(
 export function decide(
   request: DocumentRequest,
   editions: readonly Assessment[],
-): Exclude<Refusal, { reason: 'busy' }> | DocumentJob {
+): Exclude<Refusal, { reason: 'busy' | 'pdf-unavailable' | 'pdf-failed' }> | DocumentJob {
   const name = request.name as DocumentName;
   if (!(DOCUMENT_NAMES as readonly string[]).includes(name))
     return { kind: 'refused', reason: 'unknown-document' };
@@ -260,6 +271,8 @@ function nameAndType(job: DocumentJob, first: Assessment): { name: string; type:
       name: fileName(first, 'checklist', label, job.mode, undefined, 'html'),
       type: 'text/html; charset=utf-8',
     };
+  if (job.format === 'pdf')
+    return { name: fileName(first, job.name, label, job.mode, job.treaty, 'pdf'), type: 'application/pdf' };
   return { name: fileName(first, job.name, label, job.mode, job.treaty), type: DOCX_MIME };
 }
 
@@ -308,13 +321,53 @@ export async function produceDocument(
   const editions = request.languages.map((lng) => assessEdition(deps, request.pkg, lng, request.today));
   const decided = decide(request, editions);
   if ('reason' in decided) return decided;
-  const bytes = await deps.documents.render(decided, editions);
-  if (bytes === 'busy')
+  const pdf = request.format === 'pdf' ? deps.pdf : undefined;
+  if (request.format === 'pdf' && !pdf?.availability.available)
+    return {
+      kind: 'refused',
+      reason: 'pdf-unavailable',
+      why: pdf && !pdf.availability.available ? pdf.availability.reason : 'off',
+    };
+  const rendered = await deps.documents.render(decided, editions);
+  if (rendered === 'busy')
     return { kind: 'refused', reason: 'busy', retryAfterSeconds: deps.documents.retryAfterSeconds };
-  return {
-    kind: 'file',
-    ...nameAndType(decided, editions[0]!),
-    bytes: Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
-    languages: request.languages,
-  };
+  let bytes = Buffer.isBuffer(rendered)
+    ? rendered
+    : Buffer.from(rendered.buffer, rendered.byteOffset, rendered.byteLength);
+  if (pdf) {
+    try {
+      bytes =
+        decided.name === 'bundle' ? await withPdfs(bytes, pdf, request.today) : await pdf.convert(bytes);
+    } catch (err) {
+      if (!(err instanceof PdfError)) throw err;
+      if (err.reason === 'unavailable') return { kind: 'refused', reason: 'pdf-unavailable', why: 'off' };
+      return {
+        kind: 'refused',
+        reason: err.reason === 'busy' ? 'busy' : 'pdf-failed',
+        retryAfterSeconds: pdf.retryAfterSeconds,
+      };
+    }
+  }
+  return { kind: 'file', ...nameAndType(decided, editions[0]!), bytes, languages: request.languages };
+}
+
+/**
+ * The bundle with a PDF beside each .docx (`format=pdf` on the bundle): the same entries, in the same
+ * order, each document's PDF after it, converted one after the other by the one resident LibreOffice.
+ */
+async function withPdfs(bundle: Buffer, pdf: PdfConverter, today: IsoDate): Promise<Buffer> {
+  const { default: JSZip } = await import('jszip');
+  const zip = await JSZip.loadAsync(bundle);
+  const entries: ZipEntry[] = [];
+  for (const file of Object.values(zip.files)) {
+    if (file.dir) continue;
+    const content = await file.async('nodebuffer');
+    if (!file.name.endsWith('.docx')) {
+      entries.push(deflatedEntry(file.name, content));
+      continue;
+    }
+    entries.push(storedEntry(file.name, content));
+    entries.push(deflatedEntry(file.name.replace(/\.docx$/, '.pdf'), await pdf.convert(content)));
+  }
+  return writeZip(entries, new Date(`${today}T00:00:00Z`));
 }

@@ -13,15 +13,16 @@ import { DIRECTORY_DOCUMENT, DIRECTORY_TYPES } from '../documents/directory';
 import type { ErrorCode } from './errors';
 
 export const MODES = ['draft', 'final'] as const;
-export type DocumentFormat = 'docx' | 'html';
+export type DocumentFormat = 'docx' | 'html' | 'pdf';
 /** The formats each document comes in (?format=), the first being the default. */
 export const DOCUMENT_FORMATS: Readonly<Record<DocumentName, readonly DocumentFormat[]>> = {
-  instrument: ['docx'],
-  notifications: ['docx'],
-  'full-powers': ['docx'],
-  'note-verbale': ['docx'],
-  checklist: ['docx', 'html'],
-  bundle: ['docx'],
+  instrument: ['docx', 'pdf'],
+  notifications: ['docx', 'pdf'],
+  'full-powers': ['docx', 'pdf'],
+  'note-verbale': ['docx', 'pdf'],
+  checklist: ['docx', 'html', 'pdf'],
+  // pdf: the .zip with a PDF beside each .docx (documents/produce.ts).
+  bundle: ['docx', 'pdf'],
 };
 
 export type Method = 'get' | 'post' | 'put' | 'delete';
@@ -94,11 +95,11 @@ export interface ApiRoute {
 const json = (schema: SchemaName) => ({ 'application/json': schema });
 
 const MEDIA_TYPES: Readonly<Record<DocumentName, Readonly<Record<string, SchemaName>>>> = {
-  instrument: { [DOCX_MIME]: 'Binary' },
-  notifications: { [DOCX_MIME]: 'Binary' },
-  'full-powers': { [DOCX_MIME]: 'Binary' },
-  'note-verbale': { [DOCX_MIME]: 'Binary' },
-  checklist: { [DOCX_MIME]: 'Binary', 'text/html': 'Html' },
+  instrument: { [DOCX_MIME]: 'Binary', 'application/pdf': 'Binary' },
+  notifications: { [DOCX_MIME]: 'Binary', 'application/pdf': 'Binary' },
+  'full-powers': { [DOCX_MIME]: 'Binary', 'application/pdf': 'Binary' },
+  'note-verbale': { [DOCX_MIME]: 'Binary', 'application/pdf': 'Binary' },
+  checklist: { [DOCX_MIME]: 'Binary', 'text/html': 'Html', 'application/pdf': 'Binary' },
   bundle: { 'application/zip': 'Binary' },
 };
 
@@ -141,6 +142,8 @@ function documentRoute(name: DocumentName): ApiRoute {
           ...(name === 'full-powers' ? (['full_powers_not_needed'] as const) : []),
           'not_found',
           'busy',
+          'pdf_unavailable',
+          'pdf_failed',
         ],
       },
     },

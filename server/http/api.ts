@@ -13,7 +13,8 @@
  *   GET  /api/v1/problems[/{code}]    the problem types of the errors (RFC 9457 `type`): status, title
  *   POST /api/v1/validate             issues, checklist, entry into force
  *   POST /api/v1/documents/{instrument,notifications,full-powers,checklist,bundle}
- *                                     ?treaty=&lang=&mode=draft|final (&format=docx|html for the checklist);
+ *                                     ?treaty=&lang=&mode=draft|final&format=docx|pdf (html too for
+ *                                     the checklist; pdf on the bundle: a PDF beside each .docx);
  *                                     lang=ar,en: bilingual, one language per column (not the checklist)
  *   POST /api/v1/documents/authorities?format=csv|json&lang=&mode=
  *                                     the competent-authorities directory (documents/directory.ts)
@@ -28,6 +29,7 @@ import { isoToday } from '../domain/dates';
 import { DOCUMENT_NAMES, type DocumentName } from '../documents';
 import type { Mode } from '../documents/context';
 import { DIRECTORY_DOCUMENT, DIRECTORY_FORMATS } from '../documents/directory';
+import type { PdfConverter } from '../documents/pdf';
 import { produceDocument, type DocumentRenderer, type Refusal } from '../documents/produce';
 import { refusalProblem } from './refusals';
 import { DEFAULT_LANGUAGE, isLanguage, SUPPORTED_LANGUAGES, type I18n, type Language } from '../i18n';
@@ -61,6 +63,8 @@ export interface ApiDeps {
   readonly i18n: I18n;
   /** Who builds and renders documents (documents/produce.ts): the worker pool or in process. */
   readonly documents: DocumentRenderer;
+  /** The PDF converter (documents/pdf.ts); without it, format=pdf is 501 pdf_unavailable. */
+  readonly pdf?: PdfConverter;
 }
 
 /**

@@ -39,6 +39,8 @@ export const ERROR_CODES = [
   'draft_unreadable',
   'rate_limited',
   'busy',
+  'pdf_unavailable',
+  'pdf_failed',
   'internal_error',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -64,6 +66,8 @@ export const ERROR_STATUS: Readonly<Record<ErrorCode, number>> = {
   draft_unreadable: 500,
   rate_limited: 429,
   busy: 503,
+  pdf_unavailable: 501,
+  pdf_failed: 503,
   internal_error: 500,
 };
 

@@ -263,7 +263,10 @@ function parameter(name: ParameterName, document?: DocumentName): Record<string,
       return {
         name: 'format',
         in: 'query',
-        description: 'The file format',
+        description:
+          document === 'bundle'
+            ? 'The file format: pdf adds a PDF beside each .docx in the .zip (501 pdf_unavailable where LibreOffice is not installed)'
+            : 'The file format: pdf is converted by LibreOffice (501 pdf_unavailable where it is not installed)',
         schema: { ...stringEnum(DOCUMENT_FORMATS[document ?? 'instrument']), default: 'docx' },
       };
     case 'directoryFormat':
@@ -355,7 +358,7 @@ function responses(operation: Operation): Record<string, unknown> {
     if (codes.has(code))
       byStatus.set(ERROR_STATUS[code], [...(byStatus.get(ERROR_STATUS[code]) ?? []), code]);
   for (const [status, list] of [...byStatus].sort(([a], [b]) => a - b)) {
-    const retry = list.some((c) => c === 'busy' || c === 'rate_limited');
+    const retry = list.some((c) => c === 'busy' || c === 'rate_limited' || c === 'pdf_failed');
     out[String(status)] = {
       description: `Problem: ${list.join(', ')}`,
       ...(retry ? { headers: { 'Retry-After': HEADERS['Retry-After'] } } : {}),

@@ -83,6 +83,14 @@ export function refusalProblem(refusal: Refusal, tr: Translator): RefusalProblem
         [...missing.map((i) => missingAsIssue(i, tr)), ...errors.map((i) => localizeIssue(i, tr))],
       );
     }
+    case 'pdf-unavailable':
+      // Not a passing state: LibreOffice is not installed, or PDF is turned off, on this server.
+      return problem(501, 'pdf_unavailable', `api.errors.pdfUnavailable.${refusal.why}`);
+    case 'pdf-failed':
+      return {
+        ...problem(503, 'pdf_failed', 'api.errors.pdfFailed', { seconds: refusal.retryAfterSeconds }),
+        retryAfterSeconds: refusal.retryAfterSeconds,
+      };
     case 'busy':
       return {
         ...problem(503, 'busy', 'api.errors.busy', { seconds: refusal.retryAfterSeconds }),

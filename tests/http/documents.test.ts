@@ -465,13 +465,21 @@ describe('checklist', () => {
     expect(res.text).not.toMatch(/<script/i);
   });
 
-  test('?format=pdf is a 400 invalid_parameter', async () => {
+  test('?format=rtf is a 400 invalid_parameter', async () => {
     const err = expectApiError(
-      await postJson(t.app, '/api/v1/documents/checklist?format=pdf', samplePackage('bhutan-accession')),
+      await postJson(t.app, '/api/v1/documents/checklist?format=rtf', samplePackage('bhutan-accession')),
       400,
       'invalid_parameter',
     );
-    expect(err.detail).toBe('The parameter format must be one of: docx, html.');
+    expect(err.detail).toBe('The parameter format must be one of: docx, html, pdf.');
+  });
+
+  test('?format=pdf without LibreOffice (this app has no converter) is a 501 pdf_unavailable', async () => {
+    expectApiError(
+      await postJson(t.app, '/api/v1/documents/checklist?format=pdf', samplePackage('bhutan-accession')),
+      501,
+      'pdf_unavailable',
+    );
   });
 });
 

@@ -83,9 +83,9 @@ describe('400 invalid_parameter', () => {
     ['mode=draft&mode=final', 'mode', 'draft, final'],
     ['lang=en&lang=fr', 'lang', 'ar, zh, en, fr, ru, es'],
     ['treaty=untoc&treaty=tip', 'treaty', 'untoc, tip, som, fp'],
-    // An instrument is only ever a .docx; the checklist also has format=html (documents.test.ts).
-    ['format=pdf', 'format', 'docx'],
-    ['format=html', 'format', 'docx'],
+    // An instrument is a .docx or its PDF (pdf.test.ts); the checklist also has format=html (documents.test.ts).
+    ['format=rtf', 'format', 'docx, pdf'],
+    ['format=html', 'format', 'docx, pdf'],
     ['mode=', 'mode', 'draft, final'],
     ['mode=finale', 'mode', 'draft, final'],
   ])('?%s on a document', async (query, name, allowed) => {

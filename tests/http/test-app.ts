@@ -58,6 +58,7 @@ export type TestOverrides = Partial<
     | 'clock'
     | 'i18n'
     | 'documents'
+    | 'pdf'
   >
 >;
 
@@ -85,6 +86,8 @@ export function createAppOnFile(file: string, overrides: TestOverrides = {}): Fi
     draftCreateLimit: overrides.draftCreateLimit ?? { limit: 0, windowMinutes: 10 },
     // In process unless a test gives the worker pool (tests/http/document-pool.test.ts).
     ...(overrides.documents ? { documents: overrides.documents } : {}),
+    // No PDF unless a test gives a converter (tests/http/pdf.test.ts).
+    ...(overrides.pdf ? { pdf: overrides.pdf } : {}),
   });
   return { app, store, logLines: logger.lines, file };
 }

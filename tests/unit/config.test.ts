@@ -80,6 +80,26 @@ test('the document pool: a worker per core and four waiting per worker by defaul
   expect(() => readConfig({ DOCUMENT_QUEUE: '-1' })).toThrow(/DOCUMENT_QUEUE/);
 });
 
+test('PDF: on by default with soffice looked for on PATH, or off, or at SOFFICE_PATH', () => {
+  expect(readConfig({ PATH: '/usr/bin:/bin' }).pdf).toEqual({
+    enabled: true,
+    sofficePath: undefined,
+    queue: 8,
+    timeoutMs: 60_000,
+    searchPath: '/usr/bin:/bin',
+  });
+  expect(readConfig({ PDF: 'off' }).pdf.enabled).toBe(false);
+  expect(
+    readConfig({
+      SOFFICE_PATH: '/opt/libreoffice/program/soffice',
+      PDF_QUEUE: '0',
+      PDF_TIMEOUT_SECONDS: '30',
+    }).pdf,
+  ).toMatchObject({ sofficePath: '/opt/libreoffice/program/soffice', queue: 0, timeoutMs: 30_000 });
+  expect(() => readConfig({ PDF: 'maybe' })).toThrow(/PDF/);
+  expect(() => readConfig({ PDF_TIMEOUT_SECONDS: '1' })).toThrow(/PDF_TIMEOUT_SECONDS/);
+});
+
 describe('CORS_ORIGINS', () => {
   test('none by default', () => {
     expect(readConfig({}).corsOrigins).toEqual([]);

@@ -117,6 +117,12 @@ export function registerDocumentPages(router: Router, kit: PageKit): void {
           .flatMap((e) => missingView(req, e.assessment, e.lng))
           .filter((item) => !seen.has(item.href + item.text) && seen.add(item.href + item.text))
       : [];
+    // PDF beside each .docx when LibreOffice is here (documents/pdf.ts); otherwise the page says why not.
+    const pdfAvailability = deps.pdf?.availability ?? { available: false as const, reason: 'off' as const };
+    const withPdf = (doc: { text: string; href: string }) => ({
+      ...doc,
+      pdfHref: pdfAvailability.available ? `${doc.href}&format=pdf` : null,
+    });
     const documents = [
       ...pkg.treaties
         .filter((c) => instrumentTreaties(assessment).includes(c.treaty))
@@ -139,7 +145,7 @@ export function registerDocumentPages(router: Router, kit: PageKit): void {
         href: `${base(req)}/documents/note-verbale${q({})}`,
       },
       { text: r.t('pages.documents.checklist'), href: `${base(req)}/documents/checklist${q({})}` },
-    ];
+    ].map(withPdf);
     const warnings = assessment.issues
       .filter((i) => i.severity === 'warning')
       .map((i) => localizeIssue(i, { lng: r.lng, t: r.t }).message);
@@ -215,6 +221,13 @@ export function registerDocumentPages(router: Router, kit: PageKit): void {
             ext: `.${format}`,
           })),
         },
+        bundlePdfHref:
+          blocked || !pdfAvailability.available
+            ? null
+            : `${base(req)}/documents/bundle${q({ format: 'pdf' })}`,
+        pdfUnavailable: pdfAvailability.available
+          ? null
+          : r.t(`pages.documents.pdfUnavailable.${pdfAvailability.reason}`),
         checklistPage: `${base(req)}/checklist?doclang=${lng}`,
         warnings,
         languageNotes,
@@ -239,6 +252,7 @@ export function registerDocumentPages(router: Router, kit: PageKit): void {
       mode,
       treaty: queryString(req, 'treaty') ?? undefined,
       offeredOnly: true,
+      ...(queryString(req, 'format') === 'pdf' ? { format: 'pdf' as const } : {}),
       today: today(),
       approval: approvalState(r.draft.review, pkg),
       ...(isDirectoryFormat(format) ? { format } : {}),
@@ -257,6 +271,20 @@ export function registerDocumentPages(router: Router, kit: PageKit): void {
           303,
           `${base(req)}/documents?${new URLSearchParams(optionsQuery('final', lng, lng2)).toString()}`,
         );
+      case 'pdf-unavailable':
+        return errorPage(
+          req,
+          res,
+          501,
+          'pdfUnavailable',
+          [{ href: `${base(req)}/documents`, text: r.t('pages.documents.title') }],
+          { reason: r.t(`pages.documents.pdfUnavailable.${produced.why}`) },
+        );
+      case 'pdf-failed':
+        res.set('Retry-After', String(produced.retryAfterSeconds));
+        return errorPage(req, res, 503, 'pdfFailed', [
+          { href: req.originalUrl, text: r.t('pages.errorPages.busy.retry') },
+        ]);
       case 'busy':
         res.set('Retry-After', String(produced.retryAfterSeconds));
         return errorPage(req, res, 503, 'busy', [

@@ -28,6 +28,7 @@ import { holdsBack, SECTIONS, sectionStatus, type PageContext } from './definiti
 import type { RequestWithLanguage } from '../middleware';
 import type { Views } from '../views';
 import type { Logger } from '../../logger';
+import type { PdfConverter } from '../../documents/pdf';
 import type { DocumentRenderer } from '../../documents/produce';
 
 export interface DraftPagesDeps {
@@ -46,6 +47,8 @@ export interface DraftPagesDeps {
   readonly draftCreationLimiter: RequestHandler;
   /** Who builds and renders documents (documents/produce.ts): the worker pool or in process. */
   readonly documents: DocumentRenderer;
+  /** The PDF converter (documents/pdf.ts); without it, the documents page says PDF is unavailable. */
+  readonly pdf?: PdfConverter;
 }
 
 export interface DraftRequest extends RequestWithLanguage, CsrfRequest {
