@@ -76,6 +76,13 @@ const EnvSchema = z.object({
    * per worker by default.
    */
   DOCUMENT_QUEUE: z.coerce.number().int().min(0).max(10_000).optional(),
+  /**
+   * The document workers' CPU priority on Linux (nice, 0 to 19, per thread): 10 by default, so that when
+   * the cores are busy with documents the event loop (pages, the API's small answers) goes first. 0 gives
+   * the workers the event loop's priority (on a machine shared with busy processes, niced workers get
+   * less of the CPU than those processes).
+   */
+  DOCUMENT_WORKER_NICE: z.coerce.number().int().min(0).max(19).default(10),
   /** PDF of the documents through LibreOffice (documents/pdf.ts): "off" offers none. */
   PDF: z.enum(['on', 'off']).default('on'),
   /** The soffice program; the first "soffice" on PATH by default. A path that names none: PDF unavailable. */
@@ -160,6 +167,7 @@ export interface Config {
   /** The document worker pool: its threads and how many documents may wait for one. */
   readonly documentWorkers: number;
   readonly documentQueue: number;
+  readonly documentWorkerNice: number;
   /** PDF through a resident LibreOffice (documents/pdf.ts). */
   readonly pdf: {
     readonly enabled: boolean;
@@ -192,6 +200,7 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     draftCreateLimit: { limit: e.DRAFT_CREATE_LIMIT, windowMinutes: e.DRAFT_CREATE_WINDOW_MINUTES },
     documentWorkers,
     documentQueue: e.DOCUMENT_QUEUE ?? 4 * documentWorkers,
+    documentWorkerNice: e.DOCUMENT_WORKER_NICE,
     pdf: {
       enabled: e.PDF === 'on',
       sofficePath: e.SOFFICE_PATH,

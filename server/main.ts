@@ -17,7 +17,11 @@ function main(): void {
   const config = readConfig(process.env);
   const store = openStore(path.join(config.dataDir, 'assistant.sqlite'));
   // Documents render on worker threads, behind a bounded queue (documents/pool.ts).
-  const documents = createDocumentPool({ workers: config.documentWorkers, queue: config.documentQueue });
+  const documents = createDocumentPool({
+    workers: config.documentWorkers,
+    queue: config.documentQueue,
+    nice: config.documentWorkerNice,
+  });
   // PDF through one resident LibreOffice, started at the first PDF asked for (documents/pdf.ts).
   const pdf = createPdfConverter({
     availability: locateSoffice({

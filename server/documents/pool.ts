@@ -16,6 +16,11 @@ export interface DocumentPoolOptions {
   /** Jobs that may wait for a worker (0: none wait; a job is refused when every worker is busy). */
   readonly queue: number;
   /**
+   * The workers' CPU priority on Linux (nice, 0 to 19; 0 by default): a niced worker yields the cores
+   * to the event loop when both want them (worker.ts).
+   */
+  readonly nice?: number;
+  /**
    * The worker's file: by default worker.js beside this file, as compiled in dist/. The tests, which run
    * the TypeScript sources, give a small loader (tests/support/document-worker.js).
    */
@@ -47,6 +52,7 @@ export function createDocumentPool(options: DocumentPoolOptions): DocumentRender
       maxThreads: workers,
       // Workers stay up (minThreads = maxThreads): loading the words and the data again would cost time.
       maxQueue: Math.max(0, Math.floor(options.queue)),
+      workerData: { nice: options.nice ?? 0 },
     }));
   return {
     async render(job: DocumentJob) {

@@ -4,11 +4,20 @@
  * produce.ts does in process, and returns the bytes, transferred, not copied. The words and the
  * participation data are loaded once per thread.
  */
-import { move } from 'piscina';
+import os from 'node:os';
+import { move, workerData } from 'piscina';
 import { loadParticipation } from '../catalogue';
 import { createI18n } from '../i18n';
 import { PATHS } from '../paths';
 import { assessEdition, renderJob, type DocumentJob } from './produce';
+
+/**
+ * The thread's CPU priority (pool.ts, DOCUMENT_WORKER_NICE). On Linux a thread has its own nice value and
+ * setpriority(0) sets the calling thread's only; elsewhere it would set the whole process's, so it is
+ * left alone there.
+ */
+const nice = (workerData as { nice?: unknown } | undefined)?.nice;
+if (process.platform === 'linux' && typeof nice === 'number' && nice > 0) os.setPriority(0, nice);
 
 const deps = { i18n: createI18n(PATHS.locales), participation: loadParticipation(PATHS.participationData) };
 

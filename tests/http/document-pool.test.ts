@@ -6,6 +6,7 @@
  * measures).
  */
 import http from 'node:http';
+import os from 'node:os';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import JSZip from 'jszip';
@@ -22,6 +23,7 @@ import {
 
 const WORKER = path.join(__dirname, '..', 'support', 'document-worker.js');
 const SLOW_WORKER = path.join(__dirname, '..', 'support', 'slow-document-worker.js');
+const PRIORITY_WORKER = path.join(__dirname, '..', 'support', 'priority-document-worker.js');
 
 const binary = (req: request.Test) =>
   req.buffer(true).parse((res, done) => {
@@ -115,6 +117,38 @@ describe('files from the worker pool', () => {
     const ids = (parts: Record<string, string>) =>
       Object.fromEntries(Object.entries(parts).map(([k, v]) => [k, v.replace(/"id": "[^"]*"/g, '"id": ""')]));
     expect(ids(await partsOf(a.body as Buffer))).toEqual(ids(await partsOf(b.body as Buffer)));
+  });
+});
+
+// DOCUMENT_WORKER_NICE: the workers yield the cores to the event loop (Linux, where a thread has its own nice).
+(process.platform === 'linux' ? describe : describe.skip)("the workers' CPU priority", () => {
+  const priorityOf = async (nice: number | undefined) => {
+    const pool = createDocumentPool({
+      workers: 1,
+      queue: 1,
+      filename: PRIORITY_WORKER,
+      ...(nice === undefined ? {} : { nice }),
+    });
+    try {
+      const answer = await pool.render({} as never, []);
+      if (answer === 'busy') throw new Error('the pool was busy');
+      return answer[0];
+    } finally {
+      await pool.close();
+    }
+  };
+
+  it('is the nice value asked, on the worker threads only', async () => {
+    const before = os.getPriority(0);
+    expect(await priorityOf(7)).toBe(7);
+    expect(await priorityOf(19)).toBe(19);
+    // The event loop's thread keeps its own.
+    expect(os.getPriority(0)).toBe(before);
+  });
+
+  it('is left as it is by default and with 0', async () => {
+    expect(await priorityOf(undefined)).toBe(os.getPriority(0));
+    expect(await priorityOf(0)).toBe(os.getPriority(0));
   });
 });
 
