@@ -40,6 +40,8 @@ export interface CliIo {
   readonly workerFile?: string;
   /** The working folder relative paths are resolved from. */
   readonly cwd?: string;
+  /** The environment (SOFFICE_PATH, PATH: where --pdf finds LibreOffice); process.env when absent. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
 const OPTIONS = {
@@ -82,6 +84,8 @@ export interface RenderCommand {
   readonly documents: readonly string[] | undefined;
   readonly force: boolean;
   readonly jobs: number | undefined;
+  /** A PDF beside each Word file (LibreOffice, documents/pdf.ts). */
+  readonly pdf: boolean;
 }
 
 export interface ValidateCommand {
@@ -180,9 +184,6 @@ export function parseCommand(argv: readonly string[]): Parsed {
         max: MAX_JOBS,
       });
   }
-  // PDF conversion is another part of the work (a resident LibreOffice): until it is wired in, the
-  // option is known and refused, so that a script that asks for PDF is not given Word files silently.
-  if (values.pdf) throw new UsageError('cli.errors.pdfUnavailable');
   return {
     command: 'render',
     files,
@@ -192,6 +193,7 @@ export function parseCommand(argv: readonly string[]): Parsed {
     documents: documents === undefined ? undefined : [...new Set(documents)],
     force: values.force === true,
     jobs,
+    pdf: values.pdf === true,
   };
 }
 

@@ -23,6 +23,7 @@ import { DEFAULT_LANGUAGE } from '../i18n/languages';
 import type { Translator } from '../i18n/messages';
 import { PATHS } from '../paths';
 import { createDocumentPool } from '../documents/pool';
+import { createPdfConverter, locateSoffice } from '../documents/pdf';
 import {
   createInProcessRenderer,
   produceDocument,
@@ -55,27 +56,35 @@ async function produceFiles(
   today: ReturnType<typeof isoToday>,
 ): Promise<{ files: OutputFile[] } | { refusal: Refusal }> {
   const languages = command.languages ?? ([pkg.documentLanguage] as const);
-  const produce = (name: string, treaty?: string) =>
-    produceDocument(deps, { name, pkg, languages, mode: command.mode, treaty, today });
+  const produceOne = (name: string, treaty: string | undefined, format: 'docx' | 'pdf') =>
+    produceDocument(deps, { name, pkg, languages, mode: command.mode, treaty, today, format });
   const asFile = (produced: ProducedFile): OutputFile => ({ name: produced.name, bytes: produced.bytes });
+  // With --pdf, each document's PDF beside its Word file (the bundle: the .zip with a PDF beside each .docx).
+  const produce = async (name: string, treaty?: string): Promise<Refusal | ProducedFile[]> => {
+    const word = await produceOne(name, treaty, command.pdf && name === 'bundle' ? 'pdf' : 'docx');
+    if (word.kind === 'refused') return word;
+    if (!command.pdf || name === 'bundle') return [word];
+    const pdf = await produceOne(name, treaty, 'pdf');
+    return pdf.kind === 'refused' ? pdf : [word, pdf];
+  };
   if (command.documents === undefined) {
-    const bundle = await produce('bundle');
+    const bundle = await produceOne('bundle', undefined, command.pdf ? 'pdf' : 'docx');
     if (bundle.kind === 'refused') return { refusal: bundle };
     return { files: unzip(bundle.bytes) };
   }
   const files: OutputFile[] = [];
   for (const name of command.documents) {
     const produced = await produce(name);
-    if (produced.kind === 'file') {
-      files.push(asFile(produced));
+    if (Array.isArray(produced)) {
+      files.push(...produced.map(asFile));
       continue;
     }
     // An instrument per treaty, as the bundle holds them.
     if (produced.reason !== 'treaty-missing' || produced.allowed.length === 0) return { refusal: produced };
     for (const treaty of produced.allowed) {
       const instrument = await produce(name, treaty);
-      if (instrument.kind === 'refused') return { refusal: instrument };
-      files.push(asFile(instrument));
+      if (!Array.isArray(instrument)) return { refusal: instrument };
+      files.push(...instrument.map(asFile));
     }
   }
   return { files };
@@ -126,7 +135,23 @@ export async function runRender(command: RenderCommand, io: CliIo, cwd: string):
           ...(io.workerFile ? { filename: io.workerFile } : {}),
         })
       : createInProcessRenderer({ i18n });
-  const deps: ProduceDeps = { i18n, participation, documents: renderer };
+  // --pdf: one resident LibreOffice for the whole run (documents/pdf.ts), found as the server finds it.
+  const pdf = command.pdf
+    ? createPdfConverter({
+        availability: locateSoffice({
+          enabled: true,
+          configuredPath: io.env?.SOFFICE_PATH ?? process.env.SOFFICE_PATH,
+          searchPath: io.env?.PATH ?? process.env.PATH,
+        }),
+        parentDir: os.tmpdir(),
+      })
+    : undefined;
+  if (pdf && !pdf.availability.available) {
+    await renderer.close();
+    io.stderr.write(`${tr.t(`cli.errors.pdfUnavailable.${pdf.availability.reason}`)}\n`);
+    return EXIT.usage;
+  }
+  const deps: ProduceDeps = { i18n, participation, documents: renderer, ...(pdf ? { pdf } : {}) };
   const out = path.resolve(cwd, command.out);
   const shown = (dir: string) => shownFrom(cwd, dir);
   const folders = total > 1 ? folderNames(command.files) : [''];
@@ -192,6 +217,7 @@ export async function runRender(command: RenderCommand, io: CliIo, cwd: string):
   } finally {
     progress.done();
     await renderer.close();
+    await pdf?.close();
   }
   if (total > 1) io.stdout.write(`${tr.t('cli.render.summary', { count: total, ...counts })}\n`);
   return counts.failed > 0 ? EXIT.io : counts.refused > 0 ? EXIT.refused : EXIT.ok;

@@ -37,7 +37,10 @@ beforeEach(() => {
 });
 afterEach(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
-async function run(argv: string[], options: { tty?: boolean } = {}): Promise<Run> {
+async function run(
+  argv: string[],
+  options: { tty?: boolean; env?: Record<string, string | undefined> } = {},
+): Promise<Run> {
   let stdout = '';
   let stderr = '';
   const io: CliIo = {
@@ -46,6 +49,7 @@ async function run(argv: string[], options: { tty?: boolean } = {}): Promise<Run
     now: () => new Date(`${TODAY}T12:00:00Z`),
     workerFile: WORKER,
     cwd: tmp,
+    ...(options.env ? { env: options.env } : {}),
   };
   const code = await main(argv, io);
   return { code, stdout, stderr };
@@ -113,7 +117,6 @@ describe('accession-assistant: options', () => {
       'cli.errors.invalidOption',
       { option: 'command', value: 'publish', allowed: 'render, validate' },
     ],
-    [['render', 'a.json', '--out', 'o', '--pdf'], 'cli.errors.pdfUnavailable', {}],
   ])('%j is a usage error (exit 2): nothing read or written', async (argv, key, params) => {
     const result = await run(argv);
     expect(result.code).toBe(EXIT.usage);
@@ -123,8 +126,8 @@ describe('accession-assistant: options', () => {
   });
 
   it('says a usage error in the --lang language', async () => {
-    const result = await run(['render', 'a.json', '--out', 'o', '--pdf', '--lang', 'fr']);
-    expect(result.stderr).toContain(fr('cli.errors.pdfUnavailable'));
+    const result = await run(['render', 'a.json', '--out', 'o', '--output', 'p', '--lang', 'fr']);
+    expect(result.stderr).toContain(fr('cli.errors.unknownOption', { option: '--output' }));
     // validate takes one language (its messages'); a pair is refused, in the first of the two.
     const pair = await run(['validate', 'a.json', '--lang', 'ar,en']);
     expect(pair.code).toBe(EXIT.usage);
@@ -372,4 +375,41 @@ describe('accession-assistant as a process', () => {
     expect(spawn(['render', '--pdf']).status).toBe(EXIT.usage);
     expect(spawn(['validate', bad('schema-telephone')]).status).toBe(EXIT.refused);
   });
+});
+
+describe('--pdf: a PDF beside each Word file, through LibreOffice (documents/pdf.ts)', () => {
+  it('says when LibreOffice cannot be found, and writes nothing (exit 2)', async () => {
+    const missing = path.join(tmp, 'no-such-soffice');
+    const result = await run(
+      ['render', good('thailand-ratifies-som'), '--out', 'out', '--pdf', '--lang', 'fr'],
+      { env: { SOFFICE_PATH: missing, PATH: '' } },
+    );
+    expect(result.code).toBe(EXIT.usage);
+    expect(result.stderr).toBe(`${fr('cli.errors.pdfUnavailable.path-missing')}\n`);
+    expect(fs.existsSync(out())).toBe(false);
+    const none = await run(['render', good('thailand-ratifies-som'), '--out', 'out', '--pdf'], {
+      env: { PATH: tmp },
+    });
+    expect(none.code).toBe(EXIT.usage);
+    expect(none.stderr).toBe(`${en('cli.errors.pdfUnavailable.not-installed')}\n`);
+    expect(fs.existsSync(out())).toBe(false);
+  });
+
+  (fs.existsSync('/usr/bin/soffice') ? it : it.skip)(
+    'writes each document named as Word and PDF, the PDF holding the same text',
+    async () => {
+      const result = await run(
+        ['render', good('thailand-ratifies-som'), '--out', 'out', '--pdf', '--document', 'note-verbale'],
+        { env: { PATH: '/usr/bin:/bin' } },
+      );
+      expect([result.code, result.stderr]).toEqual([EXIT.ok, '']);
+      expect(listing(out())).toEqual(['note-verbale-th-en-draft.docx', 'note-verbale-th-en-draft.pdf']);
+      const pdf = path.join(out(), 'note-verbale-th-en-draft.pdf');
+      expect(fs.readFileSync(pdf).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+      const text = spawnSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).stdout.replace(/\s+/g, ' ');
+      expect(text).toContain('Thailand');
+      expect(text).toContain('Secretary-General');
+    },
+    60_000,
+  );
 });
