@@ -39,6 +39,7 @@ describe('GET /api/v1', () => {
         'POST /api/v1/documents/note-verbale',
         'POST /api/v1/documents/checklist',
         'POST /api/v1/documents/bundle',
+        'POST /api/v1/documents/authorities',
         'POST /api/v1/drafts',
         'GET /api/v1/drafts/{id}',
         'PUT /api/v1/drafts/{id}',
