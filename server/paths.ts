@@ -24,4 +24,6 @@ export const PATHS = {
   locales: path.join(PROJECT_ROOT, 'locales'),
   templates: path.join(PROJECT_ROOT, 'templates'),
   public: path.join(PROJECT_ROOT, 'public'),
+  /** The OpenAPI document's examples, generated from the package fixtures (server/http/openapi-examples.ts). */
+  openApiExamples: path.join(PROJECT_ROOT, 'openapi', 'examples.json'),
 } as const;

@@ -4,7 +4,7 @@
  * - the package's schema: the JSON Schema zod generates from the package's zod schema (the same as
  *   GET /api/v1/schema; OpenAPI 3.1's schemas are JSON Schema 2020-12, zod's target), each field given
  *   its English label (common:fields.<path>, the label the journey and the issues use) as its
- *   description and an example from the package fixtures (openapi-examples.ts, generated);
+ *   description and an example from the package fixtures (openapi/examples.json, generated: openapi-examples.ts);
  * - the route table (api-routes.ts): every address, its parameters, body, responses and errors.
  *
  * Errors are problem details (RFC 9457, errors.ts): one response per status, `application/problem+json`,
@@ -25,7 +25,7 @@ import {
   type SchemaName,
 } from './api-routes';
 import { ERROR_CODES, ERROR_STATUS, PROBLEM_MEDIA_TYPE, PROBLEM_TYPE_BASE, type ErrorCode } from './errors';
-import { FIELD_EXAMPLES, PACKAGE_EXAMPLE } from './openapi-examples';
+import { openApiExamples } from './openapi-examples';
 
 type Schema = Record<string, unknown>;
 
@@ -34,11 +34,12 @@ const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 /** Gives each field of the package's JSON Schema its label and example; `key` is the label key ("authorities/email"). */
 function annotate(schema: Schema, key: string, t: TFunction): void {
   const properties = schema.properties as Record<string, Schema> | undefined;
+  const fields = openApiExamples().fields;
   for (const [name, child] of Object.entries(properties ?? {})) {
     const childKey = key === '' ? name : `${key}/${name}`;
     const label = t(`fields.${childKey}`, { defaultValue: '' });
     if (label !== '') child.description = label;
-    if (childKey in FIELD_EXAMPLES) child.examples = [FIELD_EXAMPLES[childKey]];
+    if (childKey in fields) child.examples = [fields[childKey]];
     annotate(child, childKey, t);
   }
   for (const list of ['anyOf', 'oneOf', 'allOf'] as const) {
@@ -58,7 +59,7 @@ export function packageSchema(t: TFunction): Schema {
     title: 'Accession package',
     description: t('packageLabel'),
     ...schema,
-    examples: [PACKAGE_EXAMPLE],
+    examples: [openApiExamples().package],
   };
 }
 

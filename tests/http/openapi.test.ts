@@ -16,7 +16,7 @@ import type { Router } from 'express';
 import request from 'supertest';
 import { API_ROUTES } from '../../server/http/api-routes';
 import { PATHS } from '../../server/paths';
-import { FIELD_EXAMPLES, PACKAGE_EXAMPLE } from '../../server/http/openapi-examples';
+import { openApiExamples } from '../../server/http/openapi-examples';
 import { examplesFile, fixtureExamples, packageExample } from '../support/openapi-examples';
 import { docxText, postJson } from './helpers';
 import { createTestApp, samplePackage, type TestApp } from './test-app';
@@ -38,13 +38,13 @@ afterAll(() => t.close());
 
 test('the examples come from the package fixtures (regenerate with UPDATE_OPENAPI_EXAMPLES=1)', () => {
   if (process.env.UPDATE_OPENAPI_EXAMPLES === '1') {
-    const file = path.join(PATHS.root, 'server', 'http', 'openapi-examples.json');
+    const file = PATHS.openApiExamples;
     fs.writeFileSync(file, examplesFile());
     execFileSync(path.join(PATHS.root, 'node_modules', '.bin', 'prettier'), ['--write', file]);
     return;
   }
-  expect(FIELD_EXAMPLES).toEqual(fixtureExamples());
-  expect(PACKAGE_EXAMPLE).toEqual(packageExample());
+  expect(openApiExamples().fields).toEqual(fixtureExamples());
+  expect(openApiExamples().package).toEqual(packageExample());
 });
 
 test('is valid OpenAPI 3.1', async () => {

@@ -1,5 +1,5 @@
 /**
- * The OpenAPI document's examples (server/http/openapi-examples.json) come from the good package fixtures:
+ * The OpenAPI document's examples (openapi/examples.json) come from the good package fixtures:
  * for each field, by its label key ("authorities/email"), the first value a fixture gives it (fixtures in
  * name order), skipping null and empty values; a list's example is its first element, as a list.
  */
@@ -37,7 +37,7 @@ export function packageExample(): unknown {
 }
 
 /**
- * The text of server/http/openapi-examples.json as it should be: data (the fixtures' values, treaty and
+ * The text of openapi/examples.json as it should be: data (the fixtures' values, treaty and
  * requirement ids among them), not code, so the law-as-data scan of server/ has nothing to read in it.
  */
 export function examplesFile(): string {

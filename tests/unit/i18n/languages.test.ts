@@ -177,7 +177,7 @@ describe('the UN names of States', () => {
 describe('no code but the profiles names a language code', () => {
   /**
    * Files allowed to: the profiles and the ISO 639-1 list of every language (catalogue data). The
-   * OpenAPI document's examples, which hold the fixtures' languages, are data (openapi-examples.json).
+   * OpenAPI document's examples, which hold the fixtures' languages, are data outside server/ (openapi/examples.json).
    */
   const ALLOWED = new Set(['server/i18n/languages.ts', 'server/catalogue/languages.ts']);
 
