@@ -18,6 +18,7 @@ import { API_ROUTES } from '../../server/http/api-routes';
 import { PATHS } from '../../server/paths';
 import { openApiExamples } from '../../server/http/openapi-examples';
 import { examplesFile, fixtureExamples, packageExample } from '../support/openapi-examples';
+import { buildTypedClient, tsc } from '../support/typed-client';
 import { docxText, postJson } from './helpers';
 import { createTestApp, samplePackage, type TestApp } from './test-app';
 
@@ -163,56 +164,12 @@ renderInstrument(base, pkg, { treaty, lang: 'en', mode: 'final' }).then(
 `;
 
   test('is generated from the served document, type-checks, and renders an instrument as .docx', async () => {
-    fs.writeFileSync(path.join(dir, 'openapi.json'), JSON.stringify(doc));
-    const bin = (name: string) => path.join(PATHS.root, 'node_modules', '.bin', name);
-    execFileSync(
-      bin('openapi-typescript'),
-      [path.join(dir, 'openapi.json'), '-o', path.join(dir, 'api.ts')],
-      {
-        stdio: 'pipe',
-      },
-    );
-    fs.writeFileSync(path.join(dir, 'client.ts'), CLIENT);
-    // tsc on the generated file and the client, strict, as an integrator's project would.
-    execFileSync(
-      bin('tsc'),
-      [
-        '--strict',
-        '--target',
-        'es2022',
-        '--module',
-        'commonjs',
-        '--types',
-        'node',
-        '--typeRoots',
-        path.join(PATHS.root, 'node_modules', '@types'),
-        '--skipLibCheck',
-        '--outDir',
-        path.join(dir, 'out'),
-        path.join(dir, 'api.ts'),
-        path.join(dir, 'client.ts'),
-      ],
-      { stdio: 'pipe' },
-    );
+    buildTypedClient(dir, doc, CLIENT);
     // A type error in the client is caught: the treaty must be one of the document's.
     fs.writeFileSync(path.join(dir, 'wrong.ts'), CLIENT.replace("= 'untoc'", "= 'no-such-treaty'"));
     let typeErrors = '';
     try {
-      execFileSync(
-        bin('tsc'),
-        [
-          '--strict',
-          '--noEmit',
-          '--skipLibCheck',
-          '--types',
-          'node',
-          '--typeRoots',
-          path.join(PATHS.root, 'node_modules', '@types'),
-          path.join(dir, 'api.ts'),
-          path.join(dir, 'wrong.ts'),
-        ],
-        { stdio: 'pipe' },
-      );
+      tsc(dir, ['wrong.ts'], { emit: false });
     } catch (err) {
       typeErrors = String((err as { stdout?: Buffer }).stdout ?? '');
     }

@@ -19,6 +19,7 @@ import { createDocumentPool } from '../../server/documents/pool';
 import { createI18n } from '../../server/i18n';
 import { PATHS } from '../../server/paths';
 import { inArabic } from '../support/translations';
+import { buildTypedClient } from '../support/typed-client';
 import { attachmentName, binaryParser, decodeEntities, expectApiError, postForBytes } from './helpers';
 import {
   bhutanWithFullPowers,
@@ -256,26 +257,7 @@ render(base, pkg, { treaty: 'untoc', lang: 'en', mode: 'draft', format }).then(
     try {
       const openapi = await request(t.app).get('/api/v1/openapi.json');
       expect(openapi.status).toBe(200);
-      fs.writeFileSync(path.join(dir, 'openapi.json'), JSON.stringify(openapi.body));
-      const bin = (name: string) => path.join(PATHS.root, 'node_modules', '.bin', name);
-      await run(bin('openapi-typescript'), [path.join(dir, 'openapi.json'), '-o', path.join(dir, 'api.ts')]);
-      fs.writeFileSync(path.join(dir, 'client.ts'), CLIENT);
-      await run(bin('tsc'), [
-        '--strict',
-        '--target',
-        'es2022',
-        '--module',
-        'commonjs',
-        '--types',
-        'node',
-        '--typeRoots',
-        path.join(PATHS.root, 'node_modules', '@types'),
-        '--skipLibCheck',
-        '--outDir',
-        path.join(dir, 'out'),
-        path.join(dir, 'api.ts'),
-        path.join(dir, 'client.ts'),
-      ]);
+      buildTypedClient(dir, openapi.body, CLIENT);
       const { port } = server.address() as AddressInfo;
       const pkgFile = path.join(PATHS.root, 'examples', 'bhutan-accession.json');
       const out = path.join(dir, 'instrument.pdf');
