@@ -134,7 +134,7 @@ export async function runRender(command: RenderCommand, io: CliIo, cwd: string):
           queue: workers * 16,
           ...(io.workerFile ? { filename: io.workerFile } : {}),
         })
-      : createInProcessRenderer({ i18n });
+      : createInProcessRenderer({ i18n, participation });
   // --pdf: one resident LibreOffice for the whole run (documents/pdf.ts), found as the server finds it.
   const pdf = command.pdf
     ? createPdfConverter({

@@ -1,5 +1,5 @@
 /**
- * The document worker pool: documents are built and rendered on worker threads (worker.ts), as many as
+ * The document worker pool: documents are assessed, decided, built and rendered on worker threads (worker.ts), as many as
  * the configuration says (DOCUMENT_WORKERS, the cores by default), so that the server's event loop keeps
  * answering pages and the API's small requests while documents render. The queue is bounded
  * (DOCUMENT_QUEUE): a job that finds every worker busy and the queue full is refused at once ('busy': the
@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Piscina } from 'piscina';
-import type { DocumentJob, DocumentRenderer } from './produce';
+import type { DocumentRenderer, DocumentRequest, RenderOutcome } from './produce';
 
 export interface DocumentPoolOptions {
   /** Worker threads (at least 1). */
@@ -55,10 +55,9 @@ export function createDocumentPool(options: DocumentPoolOptions): DocumentRender
       workerData: { nice: options.nice ?? 0 },
     }));
   return {
-    async render(job: DocumentJob) {
+    async produce(request: DocumentRequest) {
       try {
-        const bytes = (await open().run(job)) as ArrayBuffer;
-        return new Uint8Array(bytes);
+        return (await open().run(request)) as RenderOutcome;
       } catch (err) {
         if (err instanceof Error && FULL.test(err.message)) return 'busy';
         throw err;

@@ -5,10 +5,11 @@
  * final documents while anything is missing; then it builds, renders and names the file. The edges only
  * map a refusal to their answer (a JSON error, an error page or a redirect).
  *
- * The decisions are taken on the caller's thread (they need the assessment, a few milliseconds); the
- * building and rendering, the slow part, by a `DocumentRenderer`: the worker pool (pool.ts, worker.ts),
- * which receives the plain job (the package as JSON and the options), or in process. A full pool is a
- * refusal too (`busy`), never a growing wait.
+ * The assessment, the decisions, the building and the rendering all run where the `DocumentRenderer`
+ * runs them (`produceHere`): on a thread of the worker pool (pool.ts, worker.ts), which receives the
+ * request as plain data and answers a refusal or the named file, or in process. The server's event loop
+ * only parses the body and sends the answer, so that pages do not wait behind a document's assessment.
+ * A full pool is a refusal too (`busy`), never a growing wait.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -119,14 +120,24 @@ export interface DocumentJob extends DocumentRequest {
   readonly treaty?: TreatyId | undefined;
 }
 
-/** What renders a job: the worker pool, or the same work in process. */
+/** A refusal the decisions give (`decide`): everything but the renderer's and the converter's own. */
+export type DecidedRefusal = Exclude<Refusal, { reason: 'busy' | 'pdf-unavailable' | 'pdf-failed' }>;
+
+/** A file rendered: its name, type and bytes (a .docx for a PDF asked for: the converter follows). */
+export interface RenderedFile {
+  readonly kind: 'rendered';
+  readonly name: string;
+  readonly type: string;
+  readonly bytes: Uint8Array;
+}
+
+/** What a renderer answers for a request: a refusal, or the file. Plain data. */
+export type RenderOutcome = DecidedRefusal | RenderedFile;
+
+/** What produces a request: the worker pool, or the same work in process. */
 export interface DocumentRenderer {
-  /**
-   * The file's bytes, or 'busy' when the pool cannot take the job now. `editions` are the job's
-   * assessments, already made by the caller: an in-process renderer uses them; a pool, which sends
-   * only plain data, makes them again in the worker.
-   */
-  render(job: DocumentJob, editions: readonly Assessment[]): Promise<Uint8Array | 'busy'>;
+  /** Assess, decide, render and name (`produceHere`); 'busy' when the pool cannot take the job now. */
+  produce(request: DocumentRequest): Promise<RenderOutcome | 'busy'>;
   /** How long a refused caller should wait before trying again, in seconds. */
   readonly retryAfterSeconds: number;
   /** Start the workers now rather than at the first document (the server calls it once listening). */
@@ -166,7 +177,7 @@ export function assessEdition(
 export function decide(
   request: DocumentRequest,
   editions: readonly Assessment[],
-): Exclude<Refusal, { reason: 'busy' | 'pdf-unavailable' | 'pdf-failed' }> | DocumentJob {
+): DecidedRefusal | DocumentJob {
   const name = request.name as DocumentName;
   if (!(DOCUMENT_NAMES as readonly string[]).includes(name))
     return { kind: 'refused', reason: 'unknown-document' };
@@ -250,15 +261,6 @@ export async function renderJob(
   return documentDocx(first, job.name, options);
 }
 
-/** The renderer that works on the caller's thread (tests, and a server configured without workers). */
-export function createInProcessRenderer(deps: Pick<ProduceDeps, 'i18n'>): DocumentRenderer {
-  return {
-    render: (job, editions) => renderJob(deps, job, editions),
-    retryAfterSeconds: 1,
-    close: () => Promise.resolve(),
-  };
-}
-
 /** The file's name and type, e.g. "instrument-som-ratification-en.docx" ("…-ar-en…" in two languages). */
 function nameAndType(job: DocumentJob, first: Assessment): { name: string; type: string } {
   const [lng, lng2] = job.languages;
@@ -276,11 +278,42 @@ function nameAndType(job: DocumentJob, first: Assessment): { name: string; type:
   return { name: fileName(first, job.name, label, job.mode, job.treaty), type: DOCX_MIME };
 }
 
+/** The editions a request is built from: its package assessed in each of its languages. */
+function editionsOf(
+  deps: Pick<ProduceDeps, 'i18n' | 'participation'>,
+  request: DocumentRequest,
+): Assessment[] {
+  return request.languages.map((lng) => assessEdition(deps, request.pkg, lng, request.today));
+}
+
+/**
+ * Assess, decide, build, render and name: what a worker thread runs for each request (worker.ts), and
+ * the in-process renderer on the caller's thread.
+ */
+export async function produceHere(
+  deps: Pick<ProduceDeps, 'i18n' | 'participation'>,
+  request: DocumentRequest,
+): Promise<RenderOutcome> {
+  const editions = editionsOf(deps, request);
+  const decided = decide(request, editions);
+  if ('reason' in decided) return decided;
+  const bytes = await renderJob(deps, decided, editions);
+  return { kind: 'rendered', ...nameAndType(decided, editions[0]!), bytes };
+}
+
+/** The renderer that works on the caller's thread (tests, the command line with one package). */
+export function createInProcessRenderer(deps: Pick<ProduceDeps, 'i18n' | 'participation'>): DocumentRenderer {
+  return {
+    produce: (request) => produceHere(deps, request),
+    retryAfterSeconds: 1,
+    close: () => Promise.resolve(),
+  };
+}
+
 /**
  * The competent-authorities directory (directory.ts), in the first language asked, as CSV or JSON. Built
- * on the caller's thread, not by the worker pool: the records take microseconds beside the assessment
- * (which every document makes on the caller's thread), so sending the job to a worker would cost more
- * than it saves.
+ * on the caller's thread, not by the worker pool: a text of a few kilobytes, asked for now and then, not
+ * worth a thread's queue.
  */
 function produceDirectory(deps: ProduceDeps, request: DocumentRequest): Refusal | ProducedFile {
   const format = request.format;
@@ -318,26 +351,29 @@ export async function produceDocument(
   if (request.name === DIRECTORY_DOCUMENT) return produceDirectory(deps, request);
   if (!(DOCUMENT_NAMES as readonly string[]).includes(request.name))
     return { kind: 'refused', reason: 'unknown-document' };
-  const editions = request.languages.map((lng) => assessEdition(deps, request.pkg, lng, request.today));
-  const decided = decide(request, editions);
-  if ('reason' in decided) return decided;
   const pdf = request.format === 'pdf' ? deps.pdf : undefined;
-  if (request.format === 'pdf' && !pdf?.availability.available)
+  if (request.format === 'pdf' && !pdf?.availability.available) {
+    // The request's own refusals first (a treaty missing...), decided here since nothing is rendered.
+    const decided = decide(request, editionsOf(deps, request));
+    if ('reason' in decided) return decided;
     return {
       kind: 'refused',
       reason: 'pdf-unavailable',
       why: pdf && !pdf.availability.available ? pdf.availability.reason : 'off',
     };
-  const rendered = await deps.documents.render(decided, editions);
-  if (rendered === 'busy')
+  }
+  const outcome = await deps.documents.produce(request);
+  if (outcome === 'busy')
     return { kind: 'refused', reason: 'busy', retryAfterSeconds: deps.documents.retryAfterSeconds };
+  if (outcome.kind === 'refused') return outcome;
+  const rendered = outcome.bytes;
   let bytes = Buffer.isBuffer(rendered)
     ? rendered
     : Buffer.from(rendered.buffer, rendered.byteOffset, rendered.byteLength);
   if (pdf) {
     try {
       bytes =
-        decided.name === 'bundle' ? await withPdfs(bytes, pdf, request.today) : await pdf.convert(bytes);
+        request.name === 'bundle' ? await withPdfs(bytes, pdf, request.today) : await pdf.convert(bytes);
     } catch (err) {
       if (!(err instanceof PdfError)) throw err;
       if (err.reason === 'unavailable') return { kind: 'refused', reason: 'pdf-unavailable', why: 'off' };
@@ -348,7 +384,7 @@ export async function produceDocument(
       };
     }
   }
-  return { kind: 'file', ...nameAndType(decided, editions[0]!), bytes, languages: request.languages };
+  return { kind: 'file', name: outcome.name, type: outcome.type, bytes, languages: request.languages };
 }
 
 /**

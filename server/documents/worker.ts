@@ -1,15 +1,15 @@
 /**
- * The worker thread of the document pool (pool.ts): it receives a job as plain data (the package as
- * JSON and the options), assesses the package in the job's languages, builds and renders the file as
- * produce.ts does in process, and returns the bytes, transferred, not copied. The words and the
- * participation data are loaded once per thread.
+ * The worker thread of the document pool (pool.ts): it receives a request as plain data (the package
+ * and the options), assesses the package in the request's languages, decides, builds, renders and names
+ * the file as produce.ts does in process (`produceHere`), and answers the refusal or the file, its bytes
+ * transferred, not copied. The words and the participation data are loaded once per thread.
  */
 import os from 'node:os';
-import { move, workerData } from 'piscina';
+import { move, transferableSymbol, valueSymbol, workerData } from 'piscina';
 import { loadParticipation } from '../catalogue';
 import { createI18n } from '../i18n';
 import { PATHS } from '../paths';
-import { assessEdition, renderJob, type DocumentJob } from './produce';
+import { produceHere, type DocumentRequest, type RenderOutcome } from './produce';
 
 /**
  * The thread's CPU priority (pool.ts, DOCUMENT_WORKER_NICE). On Linux a thread has its own nice value and
@@ -21,13 +21,19 @@ if (process.platform === 'linux' && typeof nice === 'number' && nice > 0) os.set
 
 const deps = { i18n: createI18n(PATHS.locales), participation: loadParticipation(PATHS.participationData) };
 
-export default async function renderInWorker(job: DocumentJob): Promise<ArrayBuffer> {
-  const editions = job.languages.map((lng) => assessEdition(deps, job.pkg, lng, job.today));
-  const bytes = await renderJob(deps, job, editions);
+export default async function produceInWorker(request: DocumentRequest): Promise<RenderOutcome> {
+  const outcome = await produceHere(deps, request);
+  if (outcome.kind !== 'rendered') return outcome;
   // A Buffer may be a view on a shared pool: transfer a buffer of its own.
+  const { bytes } = outcome;
   const own =
     bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength
-      ? (bytes.buffer as ArrayBuffer)
-      : (bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
-  return move(own) as unknown as ArrayBuffer;
+      ? bytes
+      : new Uint8Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+  const answer: RenderOutcome = { ...outcome, bytes: own };
+  // Piscina's Transferable: the answer, with its bytes' buffer moved rather than copied.
+  return move({
+    [transferableSymbol]: [own.buffer],
+    [valueSymbol]: answer,
+  } as never) as unknown as RenderOutcome;
 }

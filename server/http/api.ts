@@ -23,7 +23,7 @@
  */
 import express, { type Request, type RequestHandler, type Response, type Router } from 'express';
 import { LANGUAGE_CODES, TREATY_IDS, type Participation } from '../catalogue';
-import { packageJsonSchema } from '../domain/package';
+import { packageJsonSchema, type Package } from '../domain/package';
 import { assessPackage, parsePackage, type Assessment } from '../domain/validate';
 import { isoToday } from '../domain/dates';
 import { DOCUMENT_NAMES, type DocumentName } from '../documents';
@@ -32,6 +32,7 @@ import { DIRECTORY_DOCUMENT, DIRECTORY_FORMATS } from '../documents/directory';
 import type { PdfConverter } from '../documents/pdf';
 import { produceDocument, type DocumentRenderer, type Refusal } from '../documents/produce';
 import { refusalProblem } from './refusals';
+import { sendDownload } from './download';
 import { DEFAULT_LANGUAGE, isLanguage, SUPPORTED_LANGUAGES, type I18n, type Language } from '../i18n';
 import type { Translator } from '../i18n/messages';
 import type { Drafts } from '../store/drafts';
@@ -123,12 +124,14 @@ export function createApiRouter(deps: ApiDeps): Router {
   ];
 
   const domainDeps = () => ({ participation: deps.participation, today: today() });
-  /** Parse and assess the body; a package that does not parse (an array, a number...) is a 422 with every issue. */
-  const assess = (req: Request): Assessment => {
+  /** The body as a package; one that does not parse (an array, a number...) is a 422 with every issue. */
+  const packageOf = (req: Request): Package => {
     const parsed = parsePackage(req.body ?? null);
     if (!parsed.ok) throw invalidPackage(parsed.issues, translator(req));
-    return assessPackage(parsed.pkg, domainDeps());
+    return parsed.pkg;
   };
+  /** The body parsed and assessed. */
+  const assess = (req: Request): Assessment => assessPackage(packageOf(req), domainDeps());
 
   /** Each address and the methods it accepts (api-routes.ts): any other method is a 405. */
   const routes = allowedMethods();
@@ -228,11 +231,12 @@ export function createApiRouter(deps: ApiDeps): Router {
         name: 'lang',
         allowed: SUPPORTED_LANGUAGES.join(', '),
       });
-    const given = assess(req);
-    const languages = requestedLanguages ?? [given.pkg.documentLanguage];
+    // Parsed only: the assessment is made where the document is (documents/produce.ts), off the event loop.
+    const pkg = packageOf(req);
+    const languages = requestedLanguages ?? [pkg.documentLanguage];
     const produced = await produceDocument(deps, {
       name,
-      pkg: given.pkg,
+      pkg,
       languages,
       mode,
       treaty: requestedTreaty,
@@ -246,7 +250,7 @@ export function createApiRouter(deps: ApiDeps): Router {
       res.type('html').send(produced.bytes);
       return;
     }
-    res.attachment(produced.name).type(produced.type).send(produced.bytes);
+    sendDownload(res, produced);
   });
 
   registerDraftRoutes(router, deps.drafts, {

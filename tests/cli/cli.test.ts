@@ -164,7 +164,7 @@ describe('accession-assistant render', () => {
     const parsed = parsePackage(fixture('good', 'thailand-ratifies-som'));
     if (!parsed.ok) throw new Error('fixture does not parse');
     const bundle = await produceDocument(
-      { i18n, participation, documents: createInProcessRenderer({ i18n }) },
+      { i18n, participation, documents: createInProcessRenderer({ i18n, participation }) },
       { name: 'bundle', pkg: parsed.pkg, languages: ['en'], mode: 'draft', today: TODAY },
     );
     if (bundle.kind !== 'file') throw new Error('bundle refused');

@@ -130,9 +130,9 @@ describe('files from the worker pool', () => {
       ...(nice === undefined ? {} : { nice }),
     });
     try {
-      const answer = await pool.render({} as never, []);
-      if (answer === 'busy') throw new Error('the pool was busy');
-      return answer[0];
+      const answer = await pool.produce({} as never);
+      if (answer === 'busy' || answer.kind !== 'rendered') throw new Error('the pool gave no answer');
+      return answer.bytes[0];
     } finally {
       await pool.close();
     }

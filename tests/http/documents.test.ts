@@ -516,6 +516,18 @@ describe('bundle', () => {
     );
   });
 
+  test('a download says its length and carries no ETag: the bytes are never hashed, a document is never served from a cache', async () => {
+    const { res, bytes } = await postForBytes(
+      t.app,
+      '/api/v1/documents/bundle',
+      samplePackage('bhutan-accession'),
+    );
+    expect(res.status).toBe(200);
+    expect(res.headers['etag']).toBeUndefined();
+    expect(Number(res.headers['content-length'])).toBe(bytes.length);
+    expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');
+  });
+
   test('package.json is the parsed package, as /validate returns it', async () => {
     const pkg = samplePackage('bhutan-accession');
     const zip = await getBundle('/api/v1/documents/bundle?mode=final', pkg, 'bundle-bt-en.zip');

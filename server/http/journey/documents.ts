@@ -20,6 +20,7 @@ import { formatCitation, localizeIssue, translate, type Translator } from '../..
 import { textSlots } from '../../domain/translations';
 import { pageForPath } from './definitions';
 import { dr, lr, MODES, queryString, type PageKit } from './kit';
+import { sendDownload } from '../download';
 
 /** The field of the translation page for the answer at `path` (its key; slotFieldName in translate.ts). */
 function translationField(pkg: Package, path: readonly PathSegment[]): string {
@@ -261,7 +262,7 @@ export function registerDocumentPages(router: Router, kit: PageKit): void {
     });
     if (produced.kind === 'file') {
       res.set('Cache-Control', 'no-store');
-      res.attachment(produced.name).type(produced.type).send(produced.bytes);
+      sendDownload(res, produced);
       return;
     }
     switch (produced.reason) {
