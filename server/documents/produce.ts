@@ -18,7 +18,8 @@ import type { IsoDate } from '../catalogue/treaties';
 import { fullPowersFor } from '../domain/full-powers';
 import type { Package } from '../domain/package';
 import type { ApprovalState } from '../domain/review';
-import { assessInLanguage, type Assessment } from '../domain/validate';
+import type { Issue } from '../domain/issues';
+import { assessInLanguage, parsePackage, type Assessment } from '../domain/validate';
 import type { I18n, Language } from '../i18n';
 import type { Translator } from '../i18n/messages';
 import { PATHS } from '../paths';
@@ -48,14 +49,28 @@ import {
 } from './directory';
 import { fileStem } from './model';
 
+/** One language, or two side by side. */
+export type Languages = readonly [Language] | readonly [Language, Language];
+
+/** A body not yet checked against the package's schema (the API's, parsed from JSON only). */
+export interface UncheckedPackage {
+  readonly unchecked: unknown;
+}
+
 /** What a caller asks for: plain data, so that a worker thread can receive it as it is. */
 export interface DocumentRequest {
   /** The document's name as asked (an unknown one is refused). */
   readonly name: string;
-  /** The package (the draft's answers, or the API's body once parsed). */
-  readonly pkg: Package;
-  /** The documents' language, and a second one beside it for a bilingual document. */
-  readonly languages: readonly [Language] | readonly [Language, Language];
+  /**
+   * The package: a draft's answers, or the API's body as it came (`unchecked`), checked against the
+   * package's schema where the document is made, off the event loop (`checkRequest`).
+   */
+  readonly pkg: Package | UncheckedPackage;
+  /**
+   * The documents' language, and a second one beside it for a bilingual document; without them, the
+   * package's own document language.
+   */
+  readonly languages?: Languages | undefined;
   readonly mode: Mode;
   /** The treaty of an instrument as asked; without it, the package's only treaty (unless `offeredOnly`). */
   readonly treaty?: string | undefined;
@@ -81,6 +96,8 @@ export interface DocumentRequest {
 /** Why a file is not produced, with what the edge needs to say so. */
 export type Refusal =
   | { readonly kind: 'refused'; readonly reason: 'unknown-document' }
+  /** The body is not a package (a field of the wrong type, one missing...): every issue the schema finds. */
+  | { readonly kind: 'refused'; readonly reason: 'invalid-package'; readonly issues: readonly Issue[] }
   /** The authorities' directory without a format it is produced in (csv, json). */
   | { readonly kind: 'refused'; readonly reason: 'format-missing'; readonly allowed: readonly string[] }
   /** A file the documents page does not offer (`offeredOnly`): full powers while the office is unknown. */
@@ -114,8 +131,14 @@ export interface ProducedFile {
   readonly languages: readonly Language[];
 }
 
-/** The job a renderer runs: the request with its treaty decided. Plain data. */
-export interface DocumentJob extends DocumentRequest {
+/** A request whose package is checked, in its languages. */
+export interface CheckedRequest extends DocumentRequest {
+  readonly pkg: Package;
+  readonly languages: Languages;
+}
+
+/** The job a renderer runs: the request checked, with its treaty decided. Plain data. */
+export interface DocumentJob extends CheckedRequest {
   readonly name: DocumentName;
   readonly treaty?: TreatyId | undefined;
 }
@@ -129,6 +152,7 @@ export interface RenderedFile {
   readonly name: string;
   readonly type: string;
   readonly bytes: Uint8Array;
+  readonly languages: Languages;
 }
 
 /** What a renderer answers for a request: a refusal, or the file. Plain data. */
@@ -173,9 +197,25 @@ export function assessEdition(
   );
 }
 
+/**
+ * The request with its package checked against the package's schema (an unchecked body: the API's), and
+ * its languages (the package's own by default); or every issue that keeps the body from being a package.
+ */
+export function checkRequest(
+  request: DocumentRequest,
+): CheckedRequest | Extract<Refusal, { reason: 'invalid-package' }> {
+  let pkg: Package;
+  if ('unchecked' in request.pkg) {
+    const parsed = parsePackage(request.pkg.unchecked);
+    if (!parsed.ok) return { kind: 'refused', reason: 'invalid-package', issues: parsed.issues };
+    pkg = parsed.pkg;
+  } else pkg = request.pkg;
+  return { ...request, pkg, languages: request.languages ?? [pkg.documentLanguage] };
+}
+
 /** The refusal for a request, if any, and otherwise the job with its treaty decided. */
 export function decide(
-  request: DocumentRequest,
+  request: CheckedRequest,
   editions: readonly Assessment[],
 ): DecidedRefusal | DocumentJob {
   const name = request.name as DocumentName;
@@ -281,24 +321,26 @@ function nameAndType(job: DocumentJob, first: Assessment): { name: string; type:
 /** The editions a request is built from: its package assessed in each of its languages. */
 function editionsOf(
   deps: Pick<ProduceDeps, 'i18n' | 'participation'>,
-  request: DocumentRequest,
+  request: CheckedRequest,
 ): Assessment[] {
   return request.languages.map((lng) => assessEdition(deps, request.pkg, lng, request.today));
 }
 
 /**
- * Assess, decide, build, render and name: what a worker thread runs for each request (worker.ts), and
- * the in-process renderer on the caller's thread.
+ * Check, assess, decide, build, render and name: what a worker thread runs for each request (worker.ts),
+ * and the in-process renderer on the caller's thread.
  */
 export async function produceHere(
   deps: Pick<ProduceDeps, 'i18n' | 'participation'>,
   request: DocumentRequest,
 ): Promise<RenderOutcome> {
-  const editions = editionsOf(deps, request);
-  const decided = decide(request, editions);
+  const checked = checkRequest(request);
+  if ('reason' in checked) return checked;
+  const editions = editionsOf(deps, checked);
+  const decided = decide(checked, editions);
   if ('reason' in decided) return decided;
   const bytes = await renderJob(deps, decided, editions);
-  return { kind: 'rendered', ...nameAndType(decided, editions[0]!), bytes };
+  return { kind: 'rendered', ...nameAndType(decided, editions[0]!), bytes, languages: decided.languages };
 }
 
 /** The renderer that works on the caller's thread (tests, the command line with one package). */
@@ -315,7 +357,9 @@ export function createInProcessRenderer(deps: Pick<ProduceDeps, 'i18n' | 'partic
  * on the caller's thread, not by the worker pool: a text of a few kilobytes, asked for now and then, not
  * worth a thread's queue.
  */
-function produceDirectory(deps: ProduceDeps, request: DocumentRequest): Refusal | ProducedFile {
+function produceDirectory(deps: ProduceDeps, asked: DocumentRequest): Refusal | ProducedFile {
+  const request = checkRequest(asked);
+  if ('reason' in request) return request;
   const format = request.format;
   if (!isDirectoryFormat(format))
     return { kind: 'refused', reason: 'format-missing', allowed: DIRECTORY_FORMATS };
@@ -354,7 +398,9 @@ export async function produceDocument(
   const pdf = request.format === 'pdf' ? deps.pdf : undefined;
   if (request.format === 'pdf' && !pdf?.availability.available) {
     // The request's own refusals first (a treaty missing...), decided here since nothing is rendered.
-    const decided = decide(request, editionsOf(deps, request));
+    const checked = checkRequest(request);
+    if ('reason' in checked) return checked;
+    const decided = decide(checked, editionsOf(deps, checked));
     if ('reason' in decided) return decided;
     return {
       kind: 'refused',
@@ -384,7 +430,7 @@ export async function produceDocument(
       };
     }
   }
-  return { kind: 'file', name: outcome.name, type: outcome.type, bytes, languages: request.languages };
+  return { kind: 'file', name: outcome.name, type: outcome.type, bytes, languages: outcome.languages };
 }
 
 /**

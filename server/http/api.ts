@@ -23,7 +23,7 @@
  */
 import express, { type Request, type RequestHandler, type Response, type Router } from 'express';
 import { LANGUAGE_CODES, TREATY_IDS, type Participation } from '../catalogue';
-import { packageJsonSchema, type Package } from '../domain/package';
+import { packageJsonSchema } from '../domain/package';
 import { assessPackage, parsePackage, type Assessment } from '../domain/validate';
 import { isoToday } from '../domain/dates';
 import { DOCUMENT_NAMES, type DocumentName } from '../documents';
@@ -124,14 +124,12 @@ export function createApiRouter(deps: ApiDeps): Router {
   ];
 
   const domainDeps = () => ({ participation: deps.participation, today: today() });
-  /** The body as a package; one that does not parse (an array, a number...) is a 422 with every issue. */
-  const packageOf = (req: Request): Package => {
+  /** The body parsed and assessed; one that is not a package (an array, a number...) is a 422 with every issue. */
+  const assess = (req: Request): Assessment => {
     const parsed = parsePackage(req.body ?? null);
     if (!parsed.ok) throw invalidPackage(parsed.issues, translator(req));
-    return parsed.pkg;
+    return assessPackage(parsed.pkg, domainDeps());
   };
-  /** The body parsed and assessed. */
-  const assess = (req: Request): Assessment => assessPackage(packageOf(req), domainDeps());
 
   /** Each address and the methods it accepts (api-routes.ts): any other method is a 405. */
   const routes = allowedMethods();
@@ -231,13 +229,12 @@ export function createApiRouter(deps: ApiDeps): Router {
         name: 'lang',
         allowed: SUPPORTED_LANGUAGES.join(', '),
       });
-    // Parsed only: the assessment is made where the document is (documents/produce.ts), off the event loop.
-    const pkg = packageOf(req);
-    const languages = requestedLanguages ?? [pkg.documentLanguage];
+    // The body goes as it came: it is checked against the package's schema and assessed where the
+    // document is made (documents/produce.ts), off the event loop.
     const produced = await produceDocument(deps, {
       name,
-      pkg,
-      languages,
+      pkg: { unchecked: req.body ?? null },
+      languages: requestedLanguages,
       mode,
       treaty: requestedTreaty,
       format,
@@ -245,7 +242,7 @@ export function createApiRouter(deps: ApiDeps): Router {
     });
     if (produced.kind === 'refused') throw refusalError(produced, translator(req));
     // The response is in the documents' languages, whatever the request asked for its messages.
-    res.setHeader('Content-Language', languages.join(', '));
+    res.setHeader('Content-Language', produced.languages.join(', '));
     if (format === 'html') {
       res.type('html').send(produced.bytes);
       return;

@@ -40,6 +40,15 @@ const problem = (
 
 export function refusalProblem(refusal: Refusal, tr: Translator): RefusalProblem {
   switch (refusal.reason) {
+    case 'invalid-package':
+      // The body is not a package: every issue, as /validate's 422 says them (errors.ts, invalidPackage).
+      return problem(
+        422,
+        'invalid_package',
+        'api.errors.invalidPackage',
+        { count: refusal.issues.length },
+        refusal.issues.map((i) => localizeIssue(i, tr)),
+      );
     case 'unknown-document':
     case 'not-offered':
       return problem(404, 'not_found', 'api.errors.notFoundApi');

@@ -103,6 +103,28 @@ describe('files from the worker pool', () => {
     expect(await partsOf(a.body as Buffer)).toEqual(await partsOf(b.body as Buffer));
   });
 
+  // The body is checked against the package's schema on the worker: its refusals are the in-process ones.
+  const refused: [string, string, unknown][] = [
+    ['bundle', '?lang=fr', { ...samplePackage('bhutan-accession'), signing: { date: '2021-02-31' } }],
+    ['checklist', '', []],
+    ['instrument', '', samplePackage('bhutan-accession')],
+    ['bundle', '?mode=final', { ...samplePackage('bhutan-accession'), signatory: {} }],
+  ];
+  test.each(refused)('%s%s refused by the worker as in process', async (name, query, body) => {
+    const post = (t: TestApp) =>
+      request(t.app)
+        .post(`/api/v1/documents/${name}${query}`)
+        .set('Content-Type', 'application/json')
+        .send(JSON.stringify(body));
+    const [a, b] = await Promise.all([post(pooled), post(inProcess)]);
+    expect(a.status).toBeGreaterThanOrEqual(400);
+    expect(a.status).toBeLessThan(500);
+    expect({ status: a.status, body: a.body as unknown }).toEqual({
+      status: b.status,
+      body: b.body as unknown,
+    });
+  });
+
   test("a draft's bundle downloaded from its page is identical too", async () => {
     const pkg = bhutanWithFullPowers();
     const get = async (t: TestApp) => {

@@ -391,6 +391,16 @@ describe('422 invalid_package', () => {
     }
   });
 
+  test("a document's 422 is /validate's, word for word, in the caller's language", async () => {
+    const bad = { ...samplePackage('bhutan-accession'), signing: { date: '2021-02-31' }, extra: true };
+    for (const body of [bad, [], 'x']) {
+      const validate = await postJson(t.app, '/api/v1/validate?lang=fr', body);
+      const bundle = await postJson(t.app, '/api/v1/documents/bundle?lang=fr', body);
+      expectApiError(bundle, 422, 'invalid_package');
+      expect(bundle.body).toEqual(validate.body);
+    }
+  });
+
   test('a body that is not an object has a readable issue message', async () => {
     for (const body of ['[]', '"x"', '42', 'null']) {
       const err = expectApiError(
