@@ -4,7 +4,9 @@
  * (DOCUMENT_WORKERS, DOCUMENT_QUEUE: their defaults, the cores and four per worker, unless set):
  *
  * 1. The task list's latency (p50, p95, sequential requests from one client) alone, then while 8 clients
- *    download bundles without pause (POST /api/v1/documents/bundle), with the ratio.
+ *    download bundles without pause (POST /api/v1/documents/bundle), with the ratio; then, as a control,
+ *    while the 8 clients download from a second server process on the same cores: what the machine's
+ *    shared cores cost the page, whatever the server does.
  * 2. Bundles offered at a steady rate (150 per second for 10 s, open loop: bench/steady.ts): latency p50
  *    and p99 from each request's planned time, answers other than 200 (503 when the pool is full) and
  *    errors.
@@ -53,9 +55,42 @@ async function warmUpWorkers(url: string, body: string): Promise<void> {
 const figures = (s: readonly number[]) =>
   `p50 ${quantile(s, 0.5).toFixed(1)} ms, p95 ${quantile(s, 0.95).toFixed(1)} ms (${s.length} requests)`;
 
+/** The task list sampled for 5 s while 8 clients download bundles from `bundleUrl`, and the bundles' figures. */
+async function underLoad(
+  autocannon: Autocannon,
+  taskList: string,
+  bundleUrl: string,
+  body: string,
+): Promise<{ loaded: number[]; load: AutocannonResult }> {
+  const [loaded, load] = await Promise.all([
+    // The first half second lets the 8 clients start.
+    new Promise<number[]>((resolve) => setTimeout(() => resolve(sample(taskList, 5000)), 500)),
+    // The 8 clients on a thread of their own, so that the sampler's latencies are the server's and not
+    // the wait for the benchmark's own event loop, busy receiving bundles.
+    autocannon({
+      url: bundleUrl,
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body,
+      connections: 8,
+      duration: 6,
+      workers: 1,
+    }),
+  ]);
+  return { loaded, load };
+}
+
+const againstAlone = (loaded: readonly number[], alone: readonly number[]) =>
+  `p95 ${(quantile(loaded, 0.95) / quantile(alone, 0.95)).toFixed(2)} times its p95 alone ` +
+  `(${(quantile(loaded, 0.95) - quantile(alone, 0.95)).toFixed(1)} ms added)`;
+
 export async function benchPool(autocannon: Autocannon, body: string): Promise<void> {
   const dataDir = tempFolder('bench-pool-');
+  const otherDir = tempFolder('bench-pool-other-');
   const server = await startServer({ dataDir, port: await freePort(), env: { DRAFT_CREATE_LIMIT: '0' } });
+  // The control: a second server on the same cores, whose bundles compete for the machine but not for
+  // the first server's process (its event loop, its heap, its threads).
+  const other = await startServer({ dataDir: otherDir, port: await freePort() });
   try {
     const created = await fetch(`${server.origin}/api/v1/drafts`, {
       method: 'POST',
@@ -66,14 +101,7 @@ export async function benchPool(autocannon: Autocannon, body: string): Promise<v
     const { id } = (await created.json()) as { id: string };
     const taskList = `${server.origin}/drafts/${id}`;
     const bundleUrl = `${server.origin}/api/v1/documents/bundle`;
-    const bundles = (extra: Record<string, unknown>) =>
-      autocannon({
-        url: bundleUrl,
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body,
-        ...extra,
-      });
+    const otherBundleUrl = `${other.origin}/api/v1/documents/bundle`;
 
     const pool = process.env.DOCUMENT_WORKERS ?? 'default (the cores)';
     const queue = process.env.DOCUMENT_QUEUE ?? 'default (4 per worker)';
@@ -85,25 +113,24 @@ export async function benchPool(autocannon: Autocannon, body: string): Promise<v
     // page itself settles after about 6 s of requests (its p95 falls from 4 ms to 1.5 ms as the server's
     // and the sampler's code is optimised), so the page "alone" is measured after that.
     await warmUpWorkers(bundleUrl, body);
+    await warmUpWorkers(otherBundleUrl, body);
     await sample(taskList, 6000);
     const alone = await sample(taskList, 5000);
     console.log(`GET task list alone: ${figures(alone)}`);
-    const [loaded, load] = await Promise.all([
-      // The first half second lets the 8 clients start.
-      new Promise<number[]>((resolve) => setTimeout(() => resolve(sample(taskList, 5000)), 500)),
-      // The 8 clients on a thread of their own, so that the sampler's latencies are the server's and not
-      // the wait for the benchmark's own event loop, busy receiving bundles.
-      bundles({ connections: 8, duration: 6, workers: 1 }),
-    ]);
+    const { loaded, load } = await underLoad(autocannon, taskList, bundleUrl, body);
     console.log(
-      `GET task list while 8 clients download bundles: ${figures(loaded)}; ` +
-        `p95 ${(quantile(loaded, 0.95) / quantile(alone, 0.95)).toFixed(2)} times its p95 alone ` +
-        `(${(quantile(loaded, 0.95) - quantile(alone, 0.95)).toFixed(1)} ms added)`,
+      `GET task list while 8 clients download bundles: ${figures(loaded)}; ${againstAlone(loaded, alone)}`,
     );
     console.log(
       `  the bundles meanwhile: ${load.requests.average.toFixed(1)} answers/s, ` +
         `${((load.requests.total - load.non2xx) / 6).toFixed(1)} bundles delivered/s, p50 ${load.latency.p50} ms, ` +
         `p99 ${load.latency.p99} ms, ${load.non2xx} non-2xx (503 busy), ${load.errors} errors`,
+    );
+    const control = await underLoad(autocannon, taskList, otherBundleUrl, body);
+    console.log(
+      `  control, the 8 clients downloading from another server process on the same cores: ` +
+        `${figures(control.loaded)}; ${againstAlone(control.loaded, alone)}; ` +
+        `${((control.load.requests.total - control.load.non2xx) / 6).toFixed(1)} bundles delivered/s`,
     );
     // Offered at a steady 150 per second (open loop: bench/steady.ts; autocannon's overallRate sends
     // each second's share in a burst), latency from each request's planned time.
@@ -118,7 +145,8 @@ export async function benchPool(autocannon: Autocannon, body: string): Promise<v
         `${refusedText}, ${errorsText}`,
     );
   } finally {
-    await server.stop();
+    await Promise.all([server.stop(), other.stop()]);
     removeFolder(dataDir);
+    removeFolder(otherDir);
   }
 }
