@@ -8,7 +8,8 @@
  * The assessment, the decisions, the building and the rendering all run where the `DocumentRenderer`
  * runs them (`produceHere`): on a thread of the worker pool (pool.ts, worker.ts), which receives the
  * request as plain data and answers a refusal or the named file, or in process. The server's event loop
- * only parses the body and sends the answer, so that pages do not wait behind a document's assessment.
+ * only parses the body's JSON and sends the answer (the API's body is checked against the package's
+ * schema where the document is made: `checkRequest`), so that pages do not wait behind a document.
  * A full pool is a refusal too (`busy`), never a growing wait.
  */
 import fs from 'node:fs';

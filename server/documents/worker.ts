@@ -1,6 +1,7 @@
 /**
- * The worker thread of the document pool (pool.ts): it receives a request as plain data (the package
- * and the options), assesses the package in the request's languages, decides, builds, renders and names
+ * The worker thread of the document pool (pool.ts): it receives a request as plain data (the package, or
+ * the API's body still to be checked against the package's schema, and the options), checks it, assesses
+ * the package in the request's languages, decides, builds, renders and names
  * the file as produce.ts does in process (`produceHere`), and answers the refusal or the file, its bytes
  * transferred, not copied. The words and the participation data are loaded once per thread.
  */
