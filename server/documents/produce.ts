@@ -1,9 +1,10 @@
 /**
  * Producing a file: the one entry point the API and the pages call (`produceDocument`). It decides
- * everything, in this order: an unknown document; an instrument for a later notification, without a
- * treaty or for a treaty not in the package; full powers that are not drafted (domain/full-powers.ts);
- * final documents while anything is missing; then it builds, renders and names the file. The edges only
- * map a refusal to their answer (a JSON error, an error page or a redirect).
+ * everything, in this order: an unknown document; a body that is not a package; an instrument for a
+ * later notification, without a treaty or for a treaty not in the package; full powers that are not
+ * drafted (domain/full-powers.ts); final documents while anything is missing; then it builds, renders
+ * and names the file. The edges only map a refusal to their answer (a JSON error, an error page or a
+ * redirect).
  *
  * The assessment, the decisions, the building and the rendering all run where the `DocumentRenderer`
  * runs them (`produceHere`): on a thread of the worker pool (pool.ts, worker.ts), which receives the
