@@ -1,7 +1,7 @@
 /**
- * The document worker pool: documents are assessed, decided, built and rendered on worker threads (worker.ts), as many as
- * the configuration says (DOCUMENT_WORKERS, the cores by default), so that the server's event loop keeps
- * answering pages and the API's small requests while documents render. The queue is bounded
+ * The document worker pool: documents are checked, assessed, decided, built and rendered on worker
+ * threads (worker.ts), as many as the configuration says (DOCUMENT_WORKERS, the cores by default), so that
+ * the server's event loop keeps answering pages and the API's small requests while documents render. The queue is bounded
  * (DOCUMENT_QUEUE): a job that finds every worker busy and the queue full is refused at once ('busy': the
  * edges answer 503 with Retry-After), never left to wait longer and longer.
  */

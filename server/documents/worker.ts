@@ -1,9 +1,9 @@
 /**
  * The worker thread of the document pool (pool.ts): it receives a request as plain data (the package, or
  * the API's body still to be checked against the package's schema, and the options), checks it, assesses
- * the package in the request's languages, decides, builds, renders and names
- * the file as produce.ts does in process (`produceHere`), and answers the refusal or the file, its bytes
- * transferred, not copied. The words and the participation data are loaded once per thread.
+ * the package in the request's languages, decides, builds, renders and names the file as produce.ts does
+ * in process (`produceHere`), and answers the refusal or the file, its bytes transferred, not copied. The
+ * words and the participation data are loaded once per thread.
  */
 import os from 'node:os';
 import { move, transferableSymbol, valueSymbol, workerData } from 'piscina';
