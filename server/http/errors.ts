@@ -192,13 +192,22 @@ export function problemOf(apiError: ApiError, t: RequestWithLanguage['t'] | unde
   };
 }
 
+/**
+ * A package that does not match the schema, as plain parts: 422 with every issue, in the caller's
+ * language. The API's error below and a document's refusal (refusals.ts) are both made from it.
+ */
+export function invalidPackageProblem(issues: readonly Issue[], tr: Translator) {
+  return {
+    status: 422,
+    code: 'invalid_package' as const,
+    messageKey: 'api.errors.invalidPackage',
+    params: { count: issues.length },
+    issues: issues.map((i) => localizeIssue(i, tr)),
+  };
+}
+
 /** A package that does not match the schema: 422 with every issue, in the request's language. */
 export function invalidPackage(issues: readonly Issue[], tr: Translator): ApiError {
-  return new ApiError(
-    422,
-    'invalid_package',
-    'api.errors.invalidPackage',
-    { count: issues.length },
-    issues.map((i) => localizeIssue(i, tr)),
-  );
+  const p = invalidPackageProblem(issues, tr);
+  return new ApiError(p.status, p.code, p.messageKey, p.params, p.issues);
 }

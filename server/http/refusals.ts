@@ -5,7 +5,7 @@
  */
 import type { Refusal } from '../documents/produce';
 import { localizeIssue, type Translator } from '../i18n/messages';
-import type { ApiIssue, ErrorCode } from './errors';
+import { invalidPackageProblem, type ApiIssue, type ErrorCode } from './errors';
 import { missingAsIssue } from './present';
 
 export interface RefusalProblem {
@@ -41,14 +41,8 @@ const problem = (
 export function refusalProblem(refusal: Refusal, tr: Translator): RefusalProblem {
   switch (refusal.reason) {
     case 'invalid-package':
-      // The body is not a package: every issue, as /validate's 422 says them (errors.ts, invalidPackage).
-      return problem(
-        422,
-        'invalid_package',
-        'api.errors.invalidPackage',
-        { count: refusal.issues.length },
-        refusal.issues.map((i) => localizeIssue(i, tr)),
-      );
+      // The body is not a package: every issue, as /validate's 422 says them.
+      return invalidPackageProblem(refusal.issues, tr);
     case 'unknown-document':
     case 'not-offered':
       return problem(404, 'not_found', 'api.errors.notFoundApi');
