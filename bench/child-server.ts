@@ -173,3 +173,31 @@ export async function startServer(options: StartOptions): Promise<ServerProcess>
     tail,
   };
 }
+
+/**
+ * `count` processes that spin without pause at nice 19, the lowest priority DOCUMENT_WORKER_NICE allows,
+ * in this script's session (Linux schedules sessions as groups first: a detached one would compete as a
+ * group of its own). They do no server work (bench/pool.ts). Resolves, once stopped, when they have exited.
+ */
+export function startBusyLoops(count: number): { stop(): Promise<void> } {
+  const loops = Array.from({ length: count }, () =>
+    spawn(process.execPath, ['-e', 'for (;;);'], { stdio: 'ignore' }),
+  );
+  for (const loop of loops) {
+    children.add(loop);
+    if (loop.pid !== undefined) os.setPriority(loop.pid, 19);
+  }
+  const stop = () =>
+    Promise.all(
+      loops.map(
+        (loop) =>
+          new Promise<void>((resolve) => {
+            children.delete(loop);
+            if (loop.exitCode !== null || loop.signalCode !== null) return resolve();
+            loop.once('exit', () => resolve());
+            loop.kill('SIGKILL');
+          }),
+      ),
+    ).then(() => undefined);
+  return { stop };
+}

@@ -6,7 +6,9 @@
  * 1. The task list's latency (p50, p95, sequential requests from one client) alone, then while 8 clients
  *    download bundles without pause (POST /api/v1/documents/bundle), with the ratio; then, as a control,
  *    while the 8 clients download from a second server process on the same cores: what the machine's
- *    shared cores cost the page, whatever the server does.
+ *    shared cores cost the page, whatever the server does; and a second control, busy loops (one per core,
+ *    at nice 19) and no bundle: the cores kept busy at a low priority, without the HTTP, the load generator
+ *    and the network work of bundles at normal priority.
  * 2. Bundles offered at a steady rate (150 per second for 10 s, open loop: bench/steady.ts): latency p50
  *    and p99 from each request's planned time, answers other than 200 (503 when the pool is full) and
  *    errors.
@@ -15,7 +17,8 @@
  * p95 alone; bundles p99 ≤ 100 ms, no errors).
  */
 import type { AutocannonResult } from './run';
-import { freePort, removeFolder, startServer, tempFolder } from './child-server';
+import os from 'node:os';
+import { freePort, removeFolder, startBusyLoops, startServer, tempFolder } from './child-server';
 import { steadyRate } from './steady';
 
 type Autocannon = (opts: Record<string, unknown>) => Promise<AutocannonResult>;
@@ -131,6 +134,20 @@ export async function benchPool(autocannon: Autocannon, body: string): Promise<v
       `  control, the 8 clients downloading from another server process on the same cores: ` +
         `${figures(control.loaded)}; ${againstAlone(control.loaded, alone)}; ` +
         `${((control.load.requests.total - control.load.non2xx) / 6).toFixed(1)} bundles delivered/s`,
+    );
+    // The cores kept busy at a low priority, as the document workers keep them (nice 10 by default), but
+    // without what a bundle also costs at normal priority: the server's event loop sending it, the load
+    // generator receiving it, the kernel between them.
+    const loops = startBusyLoops(os.cpus().length);
+    let busy: number[];
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      busy = await sample(taskList, 5000);
+    } finally {
+      await loops.stop();
+    }
+    console.log(
+      `  control, ${os.cpus().length} busy loops at nice 19 and no bundles: ${figures(busy)}; ${againstAlone(busy, alone)}`,
     );
     // Offered at a steady 150 per second (open loop: bench/steady.ts; autocannon's overallRate sends
     // each second's share in a burst), latency from each request's planned time.
