@@ -23,6 +23,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { createApp } from '../server/app';
+import { createHttpServer } from '../server/http/http-server';
 import { loadParticipation } from '../server/catalogue';
 import { buildBundle, buildModel, renderDocxFast } from '../server/documents';
 import { assessPackage, parsePackage } from '../server/domain/validate';
@@ -135,7 +136,7 @@ async function main(): Promise<void> {
     // Not measured: the bench creates its drafts in the store.
     draftCreateLimit: { limit: 0, windowMinutes: 10 },
   });
-  const server = app.listen(0, '127.0.0.1');
+  const server = createHttpServer(app).listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   const { port } = server.address() as AddressInfo;
   for (const [label, url] of [

@@ -8,6 +8,7 @@ import { readConfig } from './config';
 import { createI18n } from './i18n';
 import { createPdfConverter, locateSoffice } from './documents/pdf';
 import { createDocumentPool } from './documents/pool';
+import { createHttpServer } from './http/http-server';
 import { createLogger } from './logger';
 import { PATHS } from './paths';
 import { openStore } from './store/store';
@@ -58,7 +59,8 @@ function main(): void {
   purge();
   const daily = setInterval(purge, 24 * 3600 * 1000);
   daily.unref();
-  const server = app.listen(config.port, config.host, () => {
+  // Requests and responses made with the app's prototypes (http/http-server.ts), not given them later.
+  const server = createHttpServer(app).listen(config.port, config.host, () => {
     logger.info('listening', {
       url: `http://${config.host === '127.0.0.1' ? 'localhost' : config.host}:${config.port}`,
       dataDir: config.dataDir,

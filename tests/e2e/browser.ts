@@ -13,6 +13,7 @@ import mammoth from 'mammoth';
 import type { AxeResults } from 'axe-core';
 import { chromium, type Browser, type Download, type Locator, type Page, type Route } from 'playwright-core';
 import { createI18n, type I18n, type Language } from '../../server/i18n';
+import { createHttpServer } from '../../server/http/http-server';
 import { PATHS } from '../../server/paths';
 import { createTestApp, type TestApp } from '../http/test-app';
 
@@ -53,7 +54,10 @@ export interface RunningServer {
 export async function startServer(): Promise<RunningServer> {
   const testApp = createTestApp({ requestLog: false });
   const server = await new Promise<Server>((resolve, reject) => {
-    const s = testApp.app.listen(0, '127.0.0.1', (err?: Error) => (err ? reject(err) : resolve(s)));
+    // As the server runs (server/main.ts): requests made with the app's prototypes.
+    const s = createHttpServer(testApp.app);
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => resolve(s));
   });
   const { port } = server.address() as AddressInfo;
   return {
