@@ -145,29 +145,33 @@ export function createPageKit(deps: DraftPagesDeps) {
     res.status(options.status ?? (errors.length > 0 ? 400 : 200));
     res.set('Cache-Control', 'no-store');
     res.type('html').send(
-      deps.views.render(template, {
-        ...data,
-        lang: r.lng,
-        dir: LANGUAGE_DIRECTIONS[r.lng],
-        t: r.t,
-        title,
-        errors,
-        csrf: r.csrfToken,
-        // Draft pages only: every form of the page carries the revision it was read at.
-        revision: typeof r.revision === 'number' ? r.revision : null,
-        otherLanguages: otherLanguages(req, (options.status ?? 200) !== 404, options.here ?? null),
-        backLink: options.back ? { href: options.back, text: r.t('pages.common.back') } : null,
-        stylesheets: options.stylesheets ?? [],
-        // Until a qualified translator has reviewed a language's strings, its pages say they are a draft.
-        draftTranslation: profileOf(r.lng).reviewed
-          ? null
-          : r.t('pages.draftTranslation', { language: r.t(`languages.${r.lng}`) }),
-        // A language still being translated shows English where it lacks a string, and says so.
-        inProgress:
-          deps.i18n.missingUnits(r.lng) > 0
-            ? r.t('pages.inProgress', { language: r.t(`languages.${r.lng}`) })
-            : null,
-      }),
+      // Object.assign, not `{ ...data, lang, ... }`: see views.ts render (V8 keeps a page's work alive
+      // through the young generation's collections after an object spread followed by properties).
+      deps.views.render(
+        template,
+        Object.assign({}, data, {
+          lang: r.lng,
+          dir: LANGUAGE_DIRECTIONS[r.lng],
+          t: r.t,
+          title,
+          errors,
+          csrf: r.csrfToken,
+          // Draft pages only: every form of the page carries the revision it was read at.
+          revision: typeof r.revision === 'number' ? r.revision : null,
+          otherLanguages: otherLanguages(req, (options.status ?? 200) !== 404, options.here ?? null),
+          backLink: options.back ? { href: options.back, text: r.t('pages.common.back') } : null,
+          stylesheets: options.stylesheets ?? [],
+          // Until a qualified translator has reviewed a language's strings, its pages say they are a draft.
+          draftTranslation: profileOf(r.lng).reviewed
+            ? null
+            : r.t('pages.draftTranslation', { language: r.t(`languages.${r.lng}`) }),
+          // A language still being translated shows English where it lacks a string, and says so.
+          inProgress:
+            deps.i18n.missingUnits(r.lng) > 0
+              ? r.t('pages.inProgress', { language: r.t(`languages.${r.lng}`) })
+              : null,
+        }),
+      ),
     );
   }
 
