@@ -8,7 +8,9 @@
  *    while the 8 clients download from a second server process on the same cores: what the machine's
  *    shared cores cost the page, whatever the server does; and a second control, busy loops (one per core,
  *    at nice 19) and no bundle: the cores kept busy at a low priority, without the HTTP, the load generator
- *    and the network work of bundles at normal priority.
+ *    and the network work of bundles at normal priority. In rounds (ROUNDS), each condition after the
+ *    other, and each ratio taken within its round: on a shared host the page alone varies by half from one
+ *    minute to the next, and a ratio of two minutes apart measures the host.
  * 2. Bundles offered at a steady rate (150 per second for 10 s, open loop: bench/steady.ts): latency p50
  *    and p99 from each request's planned time, answers other than 200 (503 when the pool is full) and
  *    errors.
@@ -26,6 +28,14 @@ type Autocannon = (opts: Record<string, unknown>) => Promise<AutocannonResult>;
 function quantile(sorted: readonly number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
 }
+
+/** Rounds of the page alone and under each load, and how long each is sampled. */
+const ROUNDS = 4;
+const ROUND_MS = 3000;
+
+/** Bundles answered 200 per second of a load that lasted `ms` plus the clients' half-second start. */
+const delivered = (load: AutocannonResult, ms: number) =>
+  (load.requests.total - load.non2xx) / (ms / 1000 + 1);
 
 /** GET `url` one request after another for `ms`: each latency, in milliseconds, sorted. */
 async function sample(url: string, ms: number): Promise<number[]> {
@@ -55,19 +65,25 @@ async function warmUpWorkers(url: string, body: string): Promise<void> {
   }
 }
 
-const figures = (s: readonly number[]) =>
-  `p50 ${quantile(s, 0.5).toFixed(1)} ms, p95 ${quantile(s, 0.95).toFixed(1)} ms (${s.length} requests)`;
+const p95 = (s: readonly number[]) => quantile(s, 0.95);
+const median = (xs: readonly number[]) => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[mid]! : ((sorted[mid - 1] ?? NaN) + (sorted[mid] ?? NaN)) / 2;
+};
+const list = (xs: readonly number[], digits: number) => xs.map((x) => x.toFixed(digits)).join(', ');
 
-/** The task list sampled for 5 s while 8 clients download bundles from `bundleUrl`, and the bundles' figures. */
+/** The task list sampled for `ms` while 8 clients download bundles from `bundleUrl`, and the bundles' figures. */
 async function underLoad(
   autocannon: Autocannon,
   taskList: string,
   bundleUrl: string,
   body: string,
+  ms: number,
 ): Promise<{ loaded: number[]; load: AutocannonResult }> {
   const [loaded, load] = await Promise.all([
     // The first half second lets the 8 clients start.
-    new Promise<number[]>((resolve) => setTimeout(() => resolve(sample(taskList, 5000)), 500)),
+    new Promise<number[]>((resolve) => setTimeout(() => resolve(sample(taskList, ms)), 500)),
     // The 8 clients on a thread of their own, so that the sampler's latencies are the server's and not
     // the wait for the benchmark's own event loop, busy receiving bundles.
     autocannon({
@@ -76,16 +92,36 @@ async function underLoad(
       headers: { 'content-type': 'application/json' },
       body,
       connections: 8,
-      duration: 6,
+      duration: ms / 1000 + 1,
       workers: 1,
     }),
   ]);
   return { loaded, load };
 }
 
-const againstAlone = (loaded: readonly number[], alone: readonly number[]) =>
-  `p95 ${(quantile(loaded, 0.95) / quantile(alone, 0.95)).toFixed(2)} times its p95 alone ` +
-  `(${(quantile(loaded, 0.95) - quantile(alone, 0.95)).toFixed(1)} ms added)`;
+/** The page's latencies in one condition, round by round. */
+interface Condition {
+  readonly label: string;
+  readonly rounds: number[][];
+  /** Bundles delivered per second in each round, where bundles are downloaded. */
+  readonly bundlesPerSecond: number[];
+}
+
+/**
+ * What the page's p95 is in each round, and its ratio to the page alone in the same round: the machine's
+ * drift (this host's speed varies by a third from minute to minute) falls on both sides of each ratio.
+ */
+function report(condition: Condition, alone: Condition): string {
+  const ratios = condition.rounds.map((r, i) => p95(r) / p95(alone.rounds[i] ?? []));
+  const added = condition.rounds.map((r, i) => p95(r) - p95(alone.rounds[i] ?? []));
+  const bundles = condition.bundlesPerSecond.length
+    ? `; ${list(condition.bundlesPerSecond, 0)} bundles delivered/s`
+    : '';
+  return (
+    `  ${condition.label}: p95 ${list(condition.rounds.map(p95), 1)} ms; ` +
+    `${list(ratios, 2)} x alone (median ${median(ratios).toFixed(2)} x, ${median(added).toFixed(1)} ms added)${bundles}`
+  );
+}
 
 export async function benchPool(autocannon: Autocannon, body: string): Promise<void> {
   const dataDir = tempFolder('bench-pool-');
@@ -118,36 +154,59 @@ export async function benchPool(autocannon: Autocannon, body: string): Promise<v
     await warmUpWorkers(bundleUrl, body);
     await warmUpWorkers(otherBundleUrl, body);
     await sample(taskList, 6000);
-    const alone = await sample(taskList, 5000);
-    console.log(`GET task list alone: ${figures(alone)}`);
-    const { loaded, load } = await underLoad(autocannon, taskList, bundleUrl, body);
-    console.log(
-      `GET task list while 8 clients download bundles: ${figures(loaded)}; ${againstAlone(loaded, alone)}`,
-    );
-    console.log(
-      `  the bundles meanwhile: ${load.requests.average.toFixed(1)} answers/s, ` +
-        `${((load.requests.total - load.non2xx) / 6).toFixed(1)} bundles delivered/s, p50 ${load.latency.p50} ms, ` +
-        `p99 ${load.latency.p99} ms, ${load.non2xx} non-2xx (503 busy), ${load.errors} errors`,
-    );
-    const control = await underLoad(autocannon, taskList, otherBundleUrl, body);
-    console.log(
-      `  control, the 8 clients downloading from another server process on the same cores: ` +
-        `${figures(control.loaded)}; ${againstAlone(control.loaded, alone)}; ` +
-        `${((control.load.requests.total - control.load.non2xx) / 6).toFixed(1)} bundles delivered/s`,
-    );
-    // The cores kept busy at a low priority, as the document workers keep them (nice 10 by default), but
-    // without what a bundle also costs at normal priority: the server's event loop sending it, the load
-    // generator receiving it, the kernel between them.
-    const loops = startBusyLoops(os.cpus().length);
-    let busy: number[];
-    try {
-      await new Promise((resolve) => setTimeout(resolve, 500));
-      busy = await sample(taskList, 5000);
-    } finally {
-      await loops.stop();
+
+    // Rounds, each the page alone, then under each load, one after another: the ratio is taken within a
+    // round, so that a slower minute of the host falls on both of its sides.
+    const alone: Condition = { label: 'alone', rounds: [], bundlesPerSecond: [] };
+    const loaded: Condition = { label: 'while 8 clients download bundles', rounds: [], bundlesPerSecond: [] };
+    // Control 1: the same bundles from a second server process on the same cores: what the machine's
+    // shared cores cost the page, whatever this server does.
+    const control: Condition = {
+      label: 'control, the 8 clients downloading from another server process on the same cores',
+      rounds: [],
+      bundlesPerSecond: [],
+    };
+    // Control 2: the cores kept busy at a low priority, as the document workers keep them, but without
+    // what a bundle also costs at normal priority: the server's event loop sending it, the load generator
+    // receiving it, the kernel between them.
+    const busy: Condition = {
+      label: `control, ${os.cpus().length} busy loops at nice 19 and no bundles`,
+      rounds: [],
+      bundlesPerSecond: [],
+    };
+    const loads: AutocannonResult[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      alone.rounds.push(await sample(taskList, ROUND_MS));
+      const mine = await underLoad(autocannon, taskList, bundleUrl, body, ROUND_MS);
+      loaded.rounds.push(mine.loaded);
+      loaded.bundlesPerSecond.push(delivered(mine.load, ROUND_MS));
+      loads.push(mine.load);
+      const theirs = await underLoad(autocannon, taskList, otherBundleUrl, body, ROUND_MS);
+      control.rounds.push(theirs.loaded);
+      control.bundlesPerSecond.push(delivered(theirs.load, ROUND_MS));
+      const loops = startBusyLoops(os.cpus().length);
+      try {
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        busy.rounds.push(await sample(taskList, ROUND_MS));
+      } finally {
+        await loops.stop();
+      }
     }
     console.log(
-      `  control, ${os.cpus().length} busy loops at nice 19 and no bundles: ${figures(busy)}; ${againstAlone(busy, alone)}`,
+      `GET task list, ${ROUNDS} rounds of ${ROUND_MS / 1000} s each, interleaved (p95 of each round; its ratio to the page alone in the same round):`,
+    );
+    console.log(
+      `  alone: p95 ${list(alone.rounds.map(p95), 1)} ms, p50 ${list(
+        alone.rounds.map((r) => quantile(r, 0.5)),
+        1,
+      )} ms (${alone.rounds.reduce((n, r) => n + r.length, 0)} requests)`,
+    );
+    for (const condition of [loaded, control, busy]) console.log(report(condition, alone));
+    const p99s = loads.map((l) => l.latency.p99);
+    const refused = loads.reduce((n, l) => n + l.non2xx, 0);
+    const errors = loads.reduce((n, l) => n + l.errors, 0);
+    console.log(
+      `  the bundles meanwhile: p99 ${list(p99s, 0)} ms, ${refused} non-2xx (503 busy), ${errors} errors`,
     );
     // Offered at a steady 150 per second (open loop: bench/steady.ts; autocannon's overallRate sends
     // each second's share in a burst), latency from each request's planned time.
