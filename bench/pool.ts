@@ -11,6 +11,8 @@
  *    and the network work of bundles at normal priority. In rounds (ROUNDS), each condition after the
  *    other, and each ratio taken within its round: on a shared host the page alone varies by half from one
  *    minute to the next, and a ratio of two minutes apart measures the host.
+ * 1b. What one bundle costs the server's threads (Linux): CPU time of the event loop and of the other
+ *    threads (document workers, V8's helpers) per bundle delivered, 8 clients and no page asked.
  * 2. Bundles offered at a steady rate (150 per second for 10 s, open loop: bench/steady.ts): latency p50
  *    and p99 from each request's planned time, answers other than 200 (503 when the pool is full) and
  *    errors.
@@ -19,6 +21,8 @@
  * p95 alone; bundles p99 ≤ 100 ms, no errors).
  */
 import type { AutocannonResult } from './run';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
 import os from 'node:os';
 import { freePort, removeFolder, startBusyLoops, startServer, tempFolder } from './child-server';
 import { steadyRate } from './steady';
@@ -97,6 +101,73 @@ async function underLoad(
     }),
   ]);
   return { loaded, load };
+}
+
+/** Clock ticks per second of /proc's CPU times (getconf CLK_TCK; 100 on Linux when it cannot be asked). */
+function clockTicks(): number {
+  try {
+    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+  } catch {
+    return 100;
+  }
+}
+
+/**
+ * CPU time of a process's threads so far, in milliseconds (Linux, /proc/<pid>/task/<tid>/stat: user and
+ * system time, fields 14 and 15): its main thread (the server's event loop) and the others (the
+ * document workers and V8's helper threads, which collect the workers' garbage); undefined elsewhere.
+ */
+function threadCpu(pid: number, ticks: number): { eventLoop: number; others: number } | undefined {
+  const dir = `/proc/${pid}/task`;
+  if (!fs.existsSync(dir)) return undefined;
+  let eventLoop = 0;
+  let others = 0;
+  for (const tid of fs.readdirSync(dir)) {
+    let stat: string;
+    try {
+      stat = fs.readFileSync(`${dir}/${tid}/stat`, 'utf8');
+    } catch {
+      continue; // a thread that ended meanwhile
+    }
+    // The fields after the command name, which may hold spaces, in parentheses: state is the 3rd field.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ms = ((Number(fields[11]) + Number(fields[12])) * 1000) / ticks;
+    if (Number(tid) === pid) eventLoop += ms;
+    else others += ms;
+  }
+  return { eventLoop, others };
+}
+
+/**
+ * What one bundle costs the server's threads: 8 clients download bundles for 4 s, nothing else asked,
+ * and the CPU time of the event loop and of the other threads is divided by the bundles delivered.
+ */
+async function cpuPerBundle(
+  autocannon: Autocannon,
+  pid: number,
+  bundleUrl: string,
+  body: string,
+): Promise<string> {
+  const ticks = clockTicks();
+  const before = threadCpu(pid, ticks);
+  if (!before) return 'not measured (no /proc on this system)';
+  const load = await autocannon({
+    url: bundleUrl,
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body,
+    connections: 8,
+    duration: 4,
+    workers: 1,
+  });
+  const after = threadCpu(pid, ticks);
+  const bundles = load.requests.total - load.non2xx;
+  if (!after || bundles === 0) return 'not measured (no bundle delivered)';
+  return (
+    `the event loop ${((after.eventLoop - before.eventLoop) / bundles).toFixed(2)} ms, ` +
+    `the other threads (document workers, V8's helpers) ${((after.others - before.others) / bundles).toFixed(1)} ms ` +
+    `(${bundles} bundles in 4 s, ${load.non2xx} refused)`
+  );
 }
 
 /** The page's latencies in one condition, round by round. */
@@ -207,6 +278,11 @@ export async function benchPool(autocannon: Autocannon, body: string): Promise<v
     const errors = loads.reduce((n, l) => n + l.errors, 0);
     console.log(
       `  the bundles meanwhile: p99 ${list(p99s, 0)} ms, ${refused} non-2xx (503 busy), ${errors} errors`,
+    );
+    // The part of a bundle the server's own event loop does (HTTP, the body, the pool's messages, sending
+    // the bytes): the only part of the page's slowdown above that this server's process decides.
+    console.log(
+      `CPU per bundle, 8 clients and no page: ${await cpuPerBundle(autocannon, server.pid, bundleUrl, body)}`,
     );
     // Offered at a steady 150 per second (open loop: bench/steady.ts; autocannon's overallRate sends
     // each second's share in a burst), latency from each request's planned time.
