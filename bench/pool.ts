@@ -37,7 +37,10 @@ function quantile(sorted: readonly number[], q: number): number {
 const ROUNDS = 4;
 const ROUND_MS = 3000;
 
-/** Bundles answered 200 per second of a load that lasted `ms` plus the clients' half-second start. */
+/**
+ * Bundles answered 200 per second of a load that lasted `ms` and one second more (the clients start half
+ * a second before the page is sampled, and stop half a second after).
+ */
 const delivered = (load: AutocannonResult, ms: number) =>
   (load.requests.total - load.non2xx) / (ms / 1000 + 1);
 
@@ -129,7 +132,7 @@ function threadCpu(pid: number, ticks: number): { eventLoop: number; others: num
     } catch {
       continue; // a thread that ended meanwhile
     }
-    // The fields after the command name, which may hold spaces, in parentheses: state is the 3rd field.
+    // The fields after the command name (in parentheses, and it may hold spaces), from the 3rd (state).
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     const ms = ((Number(fields[11]) + Number(fields[12])) * 1000) / ticks;
     if (Number(tid) === pid) eventLoop += ms;
@@ -180,7 +183,7 @@ interface Condition {
 
 /**
  * What the page's p95 is in each round, and its ratio to the page alone in the same round: the machine's
- * drift (this host's speed varies by a third from minute to minute) falls on both sides of each ratio.
+ * drift (on a shared host the page alone varies by half from one minute to the next) falls on both sides of each ratio.
  */
 function report(condition: Condition, alone: Condition): string {
   const ratios = condition.rounds.map((r, i) => p95(r) / p95(alone.rounds[i] ?? []));
