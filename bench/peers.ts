@@ -24,12 +24,8 @@ import { buildModel, renderDocxFast, type RenderOptions } from '../server/docume
 import { renderHtml } from '../server/documents/render-html';
 import type { Assessment } from '../server/domain/validate';
 import { removeFolder, tempFolder } from './child-server';
+import { median } from './stats';
 import { interleaved } from './writer';
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
-}
 
 const unescapeXml = (text: string) =>
   text

@@ -21,17 +21,13 @@
  * p95 alone; bundles p99 ≤ 100 ms, no errors).
  */
 import type { AutocannonResult } from './run';
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import { freePort, removeFolder, startBusyLoops, startServer, tempFolder } from './child-server';
+import { cpuMsOfStat, median, quantile } from './stats';
 import { steadyRate } from './steady';
 
 type Autocannon = (opts: Record<string, unknown>) => Promise<AutocannonResult>;
-
-function quantile(sorted: readonly number[], q: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
-}
 
 /** Rounds of the page alone and under each load, and how long each is sampled. */
 const ROUNDS = 4;
@@ -73,11 +69,6 @@ async function warmUpWorkers(url: string, body: string): Promise<void> {
 }
 
 const p95 = (s: readonly number[]) => quantile(s, 0.95);
-const median = (xs: readonly number[]) => {
-  const sorted = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[mid]! : ((sorted[mid - 1] ?? NaN) + (sorted[mid] ?? NaN)) / 2;
-};
 const list = (xs: readonly number[], digits: number) => xs.map((x) => x.toFixed(digits)).join(', ');
 
 /** The task list sampled for `ms` while 8 clients download bundles from `bundleUrl`, and the bundles' figures. */
@@ -106,35 +97,18 @@ async function underLoad(
   return { loaded, load };
 }
 
-/** Clock ticks per second of /proc's CPU times (getconf CLK_TCK; 100 on Linux when it cannot be asked). */
-function clockTicks(): number {
-  try {
-    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
-  } catch {
-    return 100;
-  }
-}
-
 /**
- * CPU time of a process's threads so far, in milliseconds (Linux, /proc/<pid>/task/<tid>/stat: user and
- * system time, fields 14 and 15): its main thread (the server's event loop) and the others (the
- * document workers and V8's helper threads, which collect the workers' garbage); undefined elsewhere.
+ * CPU time of a process's threads so far, in milliseconds (Linux, /proc/<pid>/task/<tid>/stat): its main
+ * thread (the server's event loop) and the others (the document workers and V8's helper threads, which
+ * collect the workers' garbage); undefined elsewhere. A thread that ends meanwhile is left out.
  */
-function threadCpu(pid: number, ticks: number): { eventLoop: number; others: number } | undefined {
+function threadCpu(pid: number): { eventLoop: number; others: number } | undefined {
   const dir = `/proc/${pid}/task`;
   if (!fs.existsSync(dir)) return undefined;
   let eventLoop = 0;
   let others = 0;
   for (const tid of fs.readdirSync(dir)) {
-    let stat: string;
-    try {
-      stat = fs.readFileSync(`${dir}/${tid}/stat`, 'utf8');
-    } catch {
-      continue; // a thread that ended meanwhile
-    }
-    // The fields after the command name (in parentheses, and it may hold spaces), from the 3rd (state).
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    const ms = ((Number(fields[11]) + Number(fields[12])) * 1000) / ticks;
+    const ms = cpuMsOfStat(`${dir}/${tid}/stat`) ?? 0;
     if (Number(tid) === pid) eventLoop += ms;
     else others += ms;
   }
@@ -151,8 +125,7 @@ async function cpuPerBundle(
   bundleUrl: string,
   body: string,
 ): Promise<string> {
-  const ticks = clockTicks();
-  const before = threadCpu(pid, ticks);
+  const before = threadCpu(pid);
   if (!before) return 'not measured (no /proc on this system)';
   const load = await autocannon({
     url: bundleUrl,
@@ -163,7 +136,7 @@ async function cpuPerBundle(
     duration: 4,
     workers: 1,
   });
-  const after = threadCpu(pid, ticks);
+  const after = threadCpu(pid);
   const bundles = load.requests.total - load.non2xx;
   if (!after || bundles === 0) return 'not measured (no bundle delivered)';
   return (

@@ -38,6 +38,7 @@ import { benchMemory } from './memory';
 import { benchPeers } from './peers';
 import { benchPool } from './pool';
 import { benchStartup } from './startup';
+import { quantile } from './stats';
 import { benchWriter } from './writer';
 
 // autocannon ships no types; this is the part of its API used here.
@@ -60,10 +61,6 @@ const SAMPLE = path.join(
   'bhutan-accedes-untoc-tip-som',
   'package.json',
 );
-
-function quantile(sorted: number[], q: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
-}
 
 async function time(label: string, runs: number, fn: () => Promise<unknown>): Promise<void> {
   for (let i = 0; i < 20; i++) await fn();

@@ -86,6 +86,7 @@ import { PAGES } from '../server/http/journey/definitions';
 import { maskPath } from '../server/http/log-path';
 import { PATHS } from '../server/paths';
 import { freePort, installCleanup, startServer, tempFolder, type ServerProcess } from './child-server';
+import { cpuMsOfStat } from './stats';
 import {
   Browser,
   encodeForm,
@@ -1802,13 +1803,8 @@ function memoryOf(pid: number): string {
 
 /** The CPU time (user + system) a process has used, in seconds (Linux /proc; null elsewhere). */
 function cpuSecondsOf(pid: number): number | null {
-  try {
-    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    // utime and stime are fields 14 and 15 of the line, 12 and 13 after "pid (comm) ", in clock ticks.
-    return (Number(fields[11]) + Number(fields[12])) / 100;
-  } catch {
-    return null;
-  }
+  const ms = cpuMsOfStat(`/proc/${pid}/stat`);
+  return ms === undefined ? null : ms / 1000;
 }
 
 const excerpt = (s: string, n: number) => {

@@ -7,24 +7,11 @@
  *
  * Figures only, no thresholds.
  */
-import fs from 'node:fs';
 import { freePort, removeFolder, startServer, tempFolder } from './child-server';
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
-}
+import { cpuMsOfStat, median } from './stats';
 
 /** The CPU time a process has used, in milliseconds (Linux /proc; NaN elsewhere). */
-function cpuMs(pid: number): number {
-  try {
-    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    // utime and stime are fields 14 and 15 of stat, 12 and 13 after the command name.
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
-  } catch {
-    return Number.NaN;
-  }
-}
+const cpuMs = (pid: number): number => cpuMsOfStat(`/proc/${pid}/stat`) ?? Number.NaN;
 
 export async function benchStartup(starts = 7): Promise<void> {
   const wall: number[] = [];

@@ -31,13 +31,9 @@ import { renderHtmlReference } from '../server/documents/render-html-reference';
 import { deflatedEntry, storedEntry, writeZip } from '../server/documents/docx-writer/zip';
 import type { TreatyId } from '../server/catalogue';
 import type { Assessment } from '../server/domain/validate';
+import { median } from './stats';
 
 type Name = Exclude<DocumentName, 'bundle'>;
-
-function median(samples: readonly number[]): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
 
 interface Contender {
   readonly name: string;
